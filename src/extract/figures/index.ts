@@ -1,0 +1,6 @@
+import type { CleanedText, Figure } from "../../types.ts";
+
+/** Numeric claims about people (killed, injured, arrested …) in one article's paragraphs. */
+export function extractFigures(_cleaned: CleanedText): Figure[] {
+  throw new Error("not implemented");
+}

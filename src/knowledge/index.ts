@@ -1,0 +1,154 @@
+/**
+ * Knowledge is data: parties, organizations, places, outlets, page-furniture phrases
+ * and name/role vocabulary live in YAML files under `knowledge/` that users extend.
+ * This module loads them and checks each against its schema, so a typo in a data
+ * file is reported with the file and the path of the bad entry, not as a crash later.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import yaml from "js-yaml";
+import { z } from "zod";
+import { KnowledgeFileError } from "../errors.ts";
+
+const names = z.array(z.string().min(1)).default([]);
+
+const PartySchema = z.object({
+  name: z.string().min(1),
+  abbr: z.string().min(1).nullable().default(null),
+  variants: names,
+  /** Abbreviation spellings (PML N, PMLN). */
+  abbrVariants: names,
+  country: z.string().optional(),
+});
+
+const OrganizationSchema = z.object({
+  name: z.string().min(1),
+  abbr: z.string().min(1).nullable().default(null),
+  kind: z.enum(["militant group", "government body", "security force", "media", "other"]),
+  variants: names,
+  /** Abbreviations that are only safe to match when this organization is already named in the article (NA, CTD). */
+  weakAbbrs: names,
+});
+
+const PlaceSchema = z.object({
+  name: z.string().min(1),
+  kind: z.enum(["country", "province", "district", "city", "area"]),
+  variants: names,
+  /** The larger place it lies in (a province's country, a district's province). */
+  in: z.string().optional(),
+  /** Names that are also common words or surnames (Hub, Kalat): matched only in place-like context. */
+  ambiguous: z.boolean().default(false),
+});
+
+const OutletSchema = z.object({
+  name: z.string().min(1),
+  variants: names,
+  /** Phrases of page furniture only this outlet's pages carry (a masthead, a comment policy). */
+  signatures: names,
+  /** Web domains of the outlet (dawn.com), so a URL in front matter or text identifies it. */
+  domains: names,
+});
+
+const FurnitureSchema = z.object({
+  /** Whole-line phrases (case-insensitive, trimmed) that are page furniture, with the reason shown in `discarded`. */
+  lines: z.array(z.object({ text: z.string().min(1), reason: z.string().min(1) })).default([]),
+  /** Regular expressions (JavaScript syntax, case-insensitive) a furniture line matches. */
+  patterns: z.array(z.object({ regex: z.string().min(1), reason: z.string().min(1) })).default([]),
+  /** Words of lorem-ipsum style filler; a line dense in them is filler. */
+  fillerWords: names,
+});
+
+const VocabularySchema = z.object({
+  /** Titles written before a name and not part of it (Dr., Barrister, Mr.). */
+  honorifics: names,
+  /** Words that look like titles but are usually part of a name (Mir, Syed, Jam, Raja, Khawaja). */
+  namePrefixes: names,
+  /** Head words of roles (minister, president, chairman, secretary, leader). */
+  roleWords: names,
+  /** Capitalised words that never start or form a person's name (days, months, institutions). */
+  notNames: names,
+});
+
+const files = {
+  parties: { file: "parties.yaml", schema: z.array(PartySchema) },
+  organizations: { file: "organizations.yaml", schema: z.array(OrganizationSchema) },
+  places: { file: "places.yaml", schema: z.array(PlaceSchema) },
+  outlets: { file: "outlets.yaml", schema: z.array(OutletSchema) },
+  furniture: { file: "furniture.yaml", schema: FurnitureSchema },
+  vocabulary: { file: "vocabulary.yaml", schema: VocabularySchema },
+} as const;
+
+export type PartyEntry = z.infer<typeof PartySchema>;
+export type OrganizationEntry = z.infer<typeof OrganizationSchema>;
+export type PlaceEntry = z.infer<typeof PlaceSchema>;
+export type OutletEntry = z.infer<typeof OutletSchema>;
+export type Furniture = z.infer<typeof FurnitureSchema>;
+export type Vocabulary = z.infer<typeof VocabularySchema>;
+
+export interface Knowledge {
+  parties: PartyEntry[];
+  organizations: OrganizationEntry[];
+  places: PlaceEntry[];
+  outlets: OutletEntry[];
+  furniture: Furniture;
+  vocabulary: Vocabulary;
+  /** Hash of every loaded file's bytes: part of the cache key, so editing data invalidates cached records. */
+  version: string;
+  /** The files that were read, for watch mode. */
+  sources: string[];
+}
+
+/** The project's own knowledge folder. */
+export const DEFAULT_KNOWLEDGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../knowledge");
+
+function parseFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> | undefined {
+  if (!existsSync(file)) return undefined;
+  let data: unknown;
+  try {
+    data = yaml.load(readFileSync(file, "utf8"), { filename: file });
+  } catch (error) {
+    const reason = error instanceof yaml.YAMLException ? error.message.split("\n")[0] : String(error);
+    throw new KnowledgeFileError(file, `not valid YAML: ${reason}`);
+  }
+  const parsed = schema.safeParse(data ?? undefined);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.join(".")}` : "";
+    throw new KnowledgeFileError(file, `does not match its schema${where}: ${issue?.message ?? "invalid"}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Loads the knowledge files of each folder in order; lists are concatenated, so a
+ * user's extra folder (`--knowledge DIR`) adds entries to the project's.
+ */
+export function loadKnowledge(dirs: string[] = [DEFAULT_KNOWLEDGE_DIR]): Knowledge {
+  const hash = createHash("sha256");
+  const sources: string[] = [];
+  const knowledge: Omit<Knowledge, "version" | "sources"> = {
+    parties: [],
+    organizations: [],
+    places: [],
+    outlets: [],
+    furniture: { lines: [], patterns: [], fillerWords: [] },
+    vocabulary: { honorifics: [], namePrefixes: [], roleWords: [], notNames: [] },
+  };
+  for (const dir of dirs) {
+    for (const [key, { file, schema }] of Object.entries(files)) {
+      const full = path.join(dir, file);
+      const data = parseFile(full, schema);
+      if (data === undefined) continue;
+      sources.push(full);
+      hash.update(file).update(readFileSync(full));
+      const target: unknown = knowledge[key as keyof typeof files];
+      if (Array.isArray(target)) target.push(...(data as unknown[]));
+      else
+        for (const [field, list] of Object.entries(data as Record<string, unknown[]>))
+          (target as Record<string, unknown[]>)[field].push(...list);
+    }
+  }
+  return { ...knowledge, version: hash.digest("hex").slice(0, 16), sources };
+}
