@@ -55,19 +55,28 @@ export interface Discarded {
   reason: string;
 }
 
-/** A line of the seed kept after cleaning, with its original line number. */
+/**
+ * Where a non-empty line of the seed stands:
+ * - header: before the first paragraph (headline, subtitle, byline, dateline, kicker);
+ * - paragraph / subheading: the article body;
+ * - footer: after the last paragraph ("Published in Dawn, February 5th, 2026");
+ * - furniture: page furniture (also listed in `discarded`).
+ */
+export type LineRole = "header" | "paragraph" | "subheading" | "footer" | "furniture";
+
+/** A line of the seed with its original 1-based line number. */
 export interface TextLine {
   line: number;
   text: string;
-  /** Inside the body: a short line without terminal punctuation between paragraphs is a subheading. */
-  kind?: "paragraph" | "subheading";
+  role: LineRole;
 }
 
 export interface CleanedText {
-  /** Non-empty lines that are not article body but may carry metadata (headline, byline, dateline, footer). */
+  /** Every non-empty line in order, furniture included: metadata (bylines, footers) is often read from furniture. */
   lines: TextLine[];
-  /** Lines judged to be article paragraphs. */
+  /** The article body: lines with role paragraph or subheading. */
   paragraphs: TextLine[];
+  /** Furniture lines with the reason each was dropped. */
   discarded: Discarded[];
 }
 

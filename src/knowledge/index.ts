@@ -71,6 +71,17 @@ const VocabularySchema = z.object({
   notNames: names,
 });
 
+const FigureVocabularySchema = z.object({
+  /** Figure category → nouns that name who was counted ("militants": [terrorists, gunmen]). */
+  categories: z.record(z.string(), names).default({}),
+  /** Outcome → words and phrases that say what happened ("killed": [martyred, shot dead]). */
+  outcomes: z.record(z.string(), names).default({}),
+  /** Canonical qualifier → phrases ("over": [more than, over, above]). */
+  qualifiers: z.record(z.string(), names).default({}),
+  /** Words for vague amounts that are not figures (dozens, several). */
+  vague: names,
+});
+
 const files = {
   parties: { file: "parties.yaml", schema: z.array(PartySchema) },
   organizations: { file: "organizations.yaml", schema: z.array(OrganizationSchema) },
@@ -78,6 +89,7 @@ const files = {
   outlets: { file: "outlets.yaml", schema: z.array(OutletSchema) },
   furniture: { file: "furniture.yaml", schema: FurnitureSchema },
   vocabulary: { file: "vocabulary.yaml", schema: VocabularySchema },
+  figures: { file: "figures.yaml", schema: FigureVocabularySchema },
 } as const;
 
 export type PartyEntry = z.infer<typeof PartySchema>;
@@ -86,6 +98,7 @@ export type PlaceEntry = z.infer<typeof PlaceSchema>;
 export type OutletEntry = z.infer<typeof OutletSchema>;
 export type Furniture = z.infer<typeof FurnitureSchema>;
 export type Vocabulary = z.infer<typeof VocabularySchema>;
+export type FigureVocabulary = z.infer<typeof FigureVocabularySchema>;
 
 export interface Knowledge {
   parties: PartyEntry[];
@@ -94,6 +107,7 @@ export interface Knowledge {
   outlets: OutletEntry[];
   furniture: Furniture;
   vocabulary: Vocabulary;
+  figures: FigureVocabulary;
   /** Hash of every loaded file's bytes: part of the cache key, so editing data invalidates cached records. */
   version: string;
   /** The files that were read, for watch mode. */
@@ -121,6 +135,17 @@ function parseFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> | u
   return parsed.data;
 }
 
+/** Appends lists and merges maps of lists, so a second folder extends the first rather than replacing it. */
+function mergeInto(target: Record<string, unknown>, data: Record<string, unknown>): void {
+  for (const [field, value] of Object.entries(data)) {
+    const existing = target[field];
+    if (Array.isArray(existing) && Array.isArray(value)) existing.push(...value);
+    else if (existing && typeof existing === "object" && value && typeof value === "object")
+      mergeInto(existing as Record<string, unknown>, value as Record<string, unknown>);
+    else target[field] = value;
+  }
+}
+
 /**
  * Loads the knowledge files of each folder in order; lists are concatenated, so a
  * user's extra folder (`--knowledge DIR`) adds entries to the project's.
@@ -135,6 +160,7 @@ export function loadKnowledge(dirs: string[] = [DEFAULT_KNOWLEDGE_DIR]): Knowled
     outlets: [],
     furniture: { lines: [], patterns: [], fillerWords: [] },
     vocabulary: { honorifics: [], namePrefixes: [], roleWords: [], notNames: [] },
+    figures: { categories: {}, outcomes: {}, qualifiers: {}, vague: [] },
   };
   for (const dir of dirs) {
     for (const [key, { file, schema }] of Object.entries(files)) {
@@ -145,9 +171,7 @@ export function loadKnowledge(dirs: string[] = [DEFAULT_KNOWLEDGE_DIR]): Knowled
       hash.update(file).update(readFileSync(full));
       const target: unknown = knowledge[key as keyof typeof files];
       if (Array.isArray(target)) target.push(...(data as unknown[]));
-      else
-        for (const [field, list] of Object.entries(data as Record<string, unknown[]>))
-          (target as Record<string, unknown[]>)[field].push(...list);
+      else mergeInto(target as Record<string, unknown>, data as Record<string, unknown>);
     }
   }
   return { ...knowledge, version: hash.digest("hex").slice(0, 16), sources };
