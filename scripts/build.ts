@@ -1,0 +1,33 @@
+/**
+ * `npm run build -- --seeds DIR --out DIR [--strict] [--knowledge DIR] [--cache DIR | --no-cache]`
+ * Builds the archive site from a folder of seed articles.
+ */
+import { parseArgs } from "node:util";
+import { build } from "../src/build/index.ts";
+import { DEFAULT_KNOWLEDGE_DIR } from "../src/knowledge/index.ts";
+import { runCli } from "./cli.ts";
+
+await runCli(async () => {
+  const { values } = parseArgs({
+    options: {
+      seeds: { type: "string", default: "seeds" },
+      out: { type: "string", default: "_site" },
+      knowledge: { type: "string", multiple: true },
+      strict: { type: "boolean", default: false },
+      cache: { type: "string", default: ".cache" },
+      "no-cache": { type: "boolean", default: false },
+    },
+  });
+  const result = await build({
+    seedsDir: values.seeds,
+    outDir: values.out,
+    knowledgeDirs: [DEFAULT_KNOWLEDGE_DIR, ...(values.knowledge ?? [])],
+    cacheDir: values["no-cache"] ? null : values.cache,
+    log: (line) => console.log(line),
+  });
+  if (values.strict && result.rejected.length > 0) {
+    console.error(`--strict: ${result.rejected.length} seed(s) rejected`);
+    return 1;
+  }
+  return 0;
+});

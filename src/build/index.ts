@@ -1,0 +1,94 @@
+/**
+ * The whole build: ingest the seeds, render the site and index it, into a temporary
+ * folder that replaces the output only when everything has succeeded. A failed or
+ * interrupted build therefore leaves the previous site as it was.
+ */
+import { mkdir, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { writeArchiveFiles } from "../archive/index.ts";
+import { type ChangeSummary, extractorVersion, FileCache } from "../cache/index.ts";
+import { ingest } from "../ingest/index.ts";
+import { loadKnowledge } from "../knowledge/index.ts";
+import { renderSite } from "../site/index.ts";
+import type { Archive, Rejected } from "../types.ts";
+import { acquireLock } from "./lock.ts";
+import { progressReporter } from "./progress.ts";
+
+export interface BuildOptions {
+  seedsDir: string;
+  outDir: string;
+  /** Extra knowledge folders whose data files extend the project's. */
+  knowledgeDirs?: string[];
+  /** Where parsed seeds are cached between builds; null turns the cache off. Default `.cache`. */
+  cacheDir?: string | null;
+  log?: (line: string) => void;
+  /** Progress of long ingests (default: a counter on stderr). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface BuildResult {
+  archive: Archive;
+  rejected: Rejected[];
+  pages: number;
+  parsed: string[];
+  changes: ChangeSummary | null;
+  timings: { ingest: number; render: number; total: number };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const log = options.log ?? (() => {});
+  const started = performance.now();
+  const outDir = path.resolve(options.outDir);
+  const knowledge = loadKnowledge(options.knowledgeDirs);
+  const lock = await acquireLock(outDir);
+  const staging = `${outDir}.building-${process.pid}`;
+  try {
+    const cacheDir = options.cacheDir === undefined ? ".cache" : options.cacheDir;
+    const cache = cacheDir ? new FileCache(cacheDir, extractorVersion(knowledge)) : undefined;
+    const { archive, parsed } = await ingest(options.seedsDir, knowledge, {
+      cache,
+      onProgress: options.onProgress ?? progressReporter(),
+    });
+    for (const r of archive.rejected) log(`rejected ${r.file}${r.line ? `:${r.line}` : ""}: ${r.reason}`);
+    const changes = cache?.changes() ?? null;
+    const ingested = performance.now();
+
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging, { recursive: true });
+    const { pages } = await renderSite(archive, staging, { seedsDir: options.seedsDir });
+    await writeArchiveFiles(archive, staging);
+    await swapInto(staging, outDir);
+    cache?.saveManifest(); // only once the site is in place: a failed build must not hide its changes
+    const rendered = performance.now();
+
+    const timings = { ingest: ingested - started, render: rendered - ingested, total: rendered - started };
+    const changed = changes
+      ? `${changes.added} new, ${changes.changed} changed, ${changes.removed} removed, ${changes.unchanged} unchanged`
+      : "cache off";
+    log(
+      `built ${archive.articles.length} articles (${changed}; ${parsed.length} parsed), ` +
+        `${archive.rejected.length} rejected, ${pages} pages → ${path.relative(process.cwd(), outDir) || "."} ` +
+        `[ingest ${seconds(timings.ingest)}, render+index ${seconds(timings.render)}, total ${seconds(timings.total)}]`,
+    );
+    return { archive, rejected: archive.rejected, pages, parsed, changes, timings };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+    await lock.release();
+  }
+}
+
+/** Replaces `outDir` by `staging` with two renames, so readers never see a half-written site. */
+async function swapInto(staging: string, outDir: string): Promise<void> {
+  const previous = `${outDir}.previous-${process.pid}`;
+  let hadPrevious = true;
+  try {
+    await rename(outDir, previous);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    hadPrevious = false;
+  }
+  await rename(staging, outDir);
+  if (hadPrevious) await rm(previous, { recursive: true, force: true });
+}

@@ -1,0 +1,119 @@
+/**
+ * Content-hash cache of extraction results, so a build parses only new or changed seeds.
+ *
+ * Entries live under `<cacheDir>/<version>/`, one JSON file per seed content hash. The
+ * version is a hash of the extractor's own source files and of the knowledge files, so
+ * editing a rule or a data file starts a fresh cache by itself: never a stale record.
+ * A manifest of the last build's files lets the summary say what was added or removed.
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ExtractionCache } from "../ingest/index.ts";
+import type { Knowledge } from "../knowledge/index.ts";
+import type { ExtractedArticle, Rejected, SeedSource } from "../types.ts";
+import { compareStrings } from "../util/group.ts";
+
+const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/** The code whose output is cached: a change to any file here invalidates every entry. */
+const EXTRACTOR_DIRS = ["read", "clean", "extract", "knowledge"];
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort(compareStrings);
+}
+
+/** Hash of the extractor's code, the record types and the knowledge data. */
+export function extractorVersion(knowledge: Knowledge): string {
+  const hash = createHash("sha256");
+  const files = [...EXTRACTOR_DIRS.flatMap((d) => listFiles(path.join(SRC, d))), path.join(SRC, "types.ts")];
+  for (const file of files) hash.update(path.relative(SRC, file)).update(readFileSync(file));
+  hash.update(knowledge.version);
+  return hash.digest("hex").slice(0, 16);
+}
+
+type Entry = ExtractedArticle | Rejected;
+
+export interface ChangeSummary {
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+}
+
+export class FileCache implements ExtractionCache {
+  private readonly dir: string;
+  private readonly manifestFile: string;
+  private readonly previous: Map<string, string>;
+  private readonly current = new Map<string, string>();
+
+  constructor(cacheDir: string, version: string) {
+    this.dir = path.join(cacheDir, version);
+    this.manifestFile = path.join(cacheDir, "manifest.json");
+    mkdirSync(this.dir, { recursive: true });
+    // Older versions are dead weight: their code or data no longer exists.
+    for (const entry of readdirSync(cacheDir, { withFileTypes: true })) {
+      if (entry.isDirectory() && entry.name !== version) rmSync(path.join(cacheDir, entry.name), { recursive: true });
+    }
+    this.previous = new Map(Object.entries(this.readManifest()));
+  }
+
+  private readManifest(): Record<string, string> {
+    try {
+      return JSON.parse(readFileSync(this.manifestFile, "utf8"));
+    } catch {
+      return {};
+    }
+  }
+
+  private entryFile(source: SeedSource): string {
+    return path.join(this.dir, `${source.sha256}.json`);
+  }
+
+  get(source: SeedSource): Entry | undefined {
+    this.current.set(source.file, source.sha256);
+    let entry: Entry;
+    try {
+      entry = JSON.parse(readFileSync(this.entryFile(source), "utf8"));
+    } catch {
+      return undefined;
+    }
+    // The entry is keyed by content: the same text under a new name is the same article.
+    if ("reason" in entry) return { ...entry, file: source.file };
+    return { ...entry, source };
+  }
+
+  set(source: SeedSource, entry: Entry): void {
+    this.current.set(source.file, source.sha256);
+    const file = this.entryFile(source);
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(entry));
+    renameSync(temporary, file); // never a half-written entry, even if the build is killed
+  }
+
+  /** What changed since the last build; call after ingest. */
+  changes(): ChangeSummary {
+    const summary = { added: 0, changed: 0, removed: 0, unchanged: 0 };
+    for (const [file, sha] of this.current) {
+      const before = this.previous.get(file);
+      if (before === undefined) summary.added++;
+      else if (before === sha) summary.unchanged++;
+      else summary.changed++;
+    }
+    for (const file of this.previous.keys()) if (!this.current.has(file)) summary.removed++;
+    return summary;
+  }
+
+  /** Records this build's files as the baseline for the next one and drops entries no seed has any more. */
+  saveManifest(): void {
+    const sorted = Object.fromEntries([...this.current].sort(([a], [b]) => compareStrings(a, b)));
+    writeFileSync(this.manifestFile, `${JSON.stringify(sorted, null, 1)}\n`);
+    const live = new Set(this.current.values());
+    for (const name of readdirSync(this.dir)) {
+      if (name.endsWith(".json") && !live.has(name.slice(0, -".json".length))) rmSync(path.join(this.dir, name));
+    }
+  }
+}

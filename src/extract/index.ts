@@ -1,0 +1,29 @@
+/**
+ * Stage 3, extract: one cleaned seed → metadata, body, entities and figures.
+ * Each part lives in its own folder; this module only composes them.
+ */
+import { cleanText } from "../clean/index.ts";
+import { SeedRejectedError } from "../errors.ts";
+import type { Knowledge } from "../knowledge/index.ts";
+import type { ExtractedArticle, SeedSource } from "../types.ts";
+import { bodyMarkdown } from "./body.ts";
+import { extractEntities } from "./entities/index.ts";
+import { extractFigures } from "./figures/index.ts";
+import { extractMetadata } from "./metadata/index.ts";
+
+export function extractArticle(source: SeedSource, knowledge: Knowledge): ExtractedArticle {
+  const cleaned = cleanText(source, knowledge);
+  if (cleaned.paragraphs.length === 0) {
+    throw new SeedRejectedError(source.file, "no article text: every line is page furniture or too short to be prose");
+  }
+  const metadata = extractMetadata(source, cleaned, knowledge);
+  return {
+    source,
+    metadata,
+    body: bodyMarkdown(cleaned.paragraphs),
+    discarded: cleaned.discarded,
+    entities: extractEntities(cleaned, metadata, knowledge),
+    figures: extractFigures(cleaned, knowledge),
+    flags: [],
+  };
+}

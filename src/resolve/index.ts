@@ -1,0 +1,272 @@
+/**
+ * Stage 4, resolve: the extracted articles become one archive in which every real-world
+ * entity is one record with all its spellings, and every record has a stable slug.
+ */
+import type { Knowledge } from "../knowledge/index.ts";
+import type {
+  Archive,
+  ArticleRecord,
+  ExtractedArticle,
+  MentionLink,
+  OrganizationMention,
+  OrganizationRecord,
+  OutletRecord,
+  PartyMention,
+  PartyRecord,
+  PersonRecord,
+  PlaceMention,
+  PlaceRecord,
+  Rejected,
+} from "../types.ts";
+import { compareStrings, groupBy } from "../util/group.ts";
+import { SlugRegistry, slugify } from "../util/slug.ts";
+import { canonicalName, clusterPeople } from "./people.ts";
+
+/** Articles newest first; undated last; then by title and file so the order never depends on input order. */
+function articleOrder(a: ExtractedArticle, b: ExtractedArticle): number {
+  const da = a.metadata.date ?? "";
+  const db = b.metadata.date ?? "";
+  if (da !== db) return da === "" ? 1 : db === "" ? -1 : compareStrings(db, da);
+  return compareStrings(a.metadata.title, b.metadata.title) || compareStrings(a.source.file, b.source.file);
+}
+
+function uniqueSorted(values: Iterable<string>, except?: string): string[] {
+  return [...new Set(values)].filter((v) => v !== except).sort(compareStrings);
+}
+
+/** Longest first, so linking tries "Mir Shoaib Nosherwani" before "Shoaib". */
+function linkForms(forms: Iterable<string>): string[] {
+  return [...new Set(forms)].filter(Boolean).sort((a, b) => b.length - a.length || compareStrings(a, b));
+}
+
+type Keyed = PartyMention | OrganizationMention | PlaceMention;
+
+interface KeyedGroup<M extends Keyed> {
+  slug: string;
+  mentions: { article: number; mention: M }[];
+}
+
+/** Groups mentions of parties, organizations or places by their key and gives each group a slug. */
+function groupByKey<M extends Keyed>(
+  lists: M[][],
+  aliasOf: (m: M) => string = (m) => m.key,
+): Map<string, KeyedGroup<M>> {
+  const slugs = new SlugRegistry();
+  const all = lists.flatMap((mentions, article) => mentions.map((mention) => ({ article, mention })));
+  const groups = groupBy(all, ({ mention }) => aliasOf(mention));
+  const keys = [...groups.keys()].sort(compareStrings);
+  return new Map(
+    keys.map((key) => [key, { slug: slugs.claim(slugify(key) || "unnamed"), mentions: groups.get(key)! }] as const),
+  );
+}
+
+/** An unknown party detected by pattern joins a known party that has the same abbreviation. */
+function partyAlias(knowledge: Knowledge): (m: PartyMention) => string {
+  const byAbbr = new Map(knowledge.parties.filter((p) => p.abbr).map((p) => [p.abbr!, p.name]));
+  return (m) => (!m.known && m.abbr && byAbbr.has(m.abbr) ? byAbbr.get(m.abbr)! : m.key);
+}
+
+function articleSlugs(articles: ExtractedArticle[]): string[] {
+  const registry = new SlugRegistry();
+  // Claim in file order, so a slug does not move when an unrelated article's date changes.
+  const byFile = articles.map((a, i) => ({ a, i })).sort((x, y) => compareStrings(x.a.source.file, y.a.source.file));
+  const slugs: string[] = new Array(articles.length);
+  for (const { a, i } of byFile) {
+    slugs[i] = registry.claim(slugify(a.metadata.title, 9) || `article-${a.source.sha256.slice(0, 10)}`);
+  }
+  return slugs;
+}
+
+export function resolveArchive(extracted: ExtractedArticle[], rejected: Rejected[], knowledge: Knowledge): Archive {
+  const articles = [...extracted].sort(articleOrder);
+  const slugs = articleSlugs(articles);
+
+  const parties = groupByKey(
+    articles.map((a) => a.entities.parties),
+    partyAlias(knowledge),
+  );
+  const organizations = groupByKey(articles.map((a) => a.entities.organizations));
+  const places = groupByKey(articles.map((a) => a.entities.places));
+  const partySlugByKey = new Map<string, string>();
+  const alias = partyAlias(knowledge);
+  for (const [key, group] of parties) {
+    partySlugByKey.set(key, group.slug);
+    for (const { mention } of group.mentions) partySlugByKey.set(mention.key, group.slug);
+  }
+  for (const a of articles)
+    for (const p of a.entities.parties) partySlugByKey.set(p.key, partySlugByKey.get(alias(p))!);
+
+  // People
+  const occurrences = articles.flatMap((a, article) => a.entities.people.map((mention) => ({ article, mention })));
+  const clusters = clusterPeople(occurrences, knowledge.vocabulary.namePrefixes);
+  const personSlugs = new SlugRegistry();
+  const namedClusters = clusters
+    .map((c) => ({
+      cluster: c,
+      name: canonicalName(c.occurrences.map((o) => ({ name: o.mention.name, article: o.article }))),
+    }))
+    .sort((x, y) => compareStrings(x.name, y.name));
+  const personSlugOf = new Map<(typeof occurrences)[number]["mention"], string>();
+  const people: PersonRecord[] = namedClusters.map(({ cluster, name }) => {
+    const slug = personSlugs.claim(slugify(name) || "person");
+    for (const o of cluster.occurrences) personSlugOf.set(o.mention, slug);
+    const mentions = cluster.occurrences.map((o) => o.mention);
+    return {
+      slug,
+      name,
+      variants: uniqueSorted(
+        mentions.flatMap((m) => [m.name, ...m.variants]),
+        name,
+      ),
+      roles: [...new Set(mentions.flatMap((m) => m.roles))],
+      parties: uniqueSorted(mentions.flatMap((m) => m.parties.map((key) => partySlugByKey.get(key) ?? slugify(key)))),
+      articles: [...new Set(cluster.occurrences.map((o) => slugs[o.article]))],
+    };
+  });
+
+  // Outlets
+  const outletSlugs = new SlugRegistry();
+  const outletNames = uniqueSorted(articles.flatMap((a) => (a.metadata.outlet ? [a.metadata.outlet] : [])));
+  const outletSlugByName = new Map(outletNames.map((name) => [name, outletSlugs.claim(slugify(name) || "outlet")]));
+
+  const slugOf = <M extends Keyed>(
+    groups: Map<string, KeyedGroup<M>>,
+    m: M,
+    aliasOf: (m: M) => string = (x) => x.key,
+  ) => groups.get(aliasOf(m))!.slug;
+
+  const records: ArticleRecord[] = articles.map((a, i) => {
+    const m = a.metadata;
+    const mentions: MentionLink[] = [
+      ...a.entities.people.map((p) => ({
+        kind: "person" as const,
+        slug: personSlugOf.get(p)!,
+        forms: linkForms([p.name, ...p.variants]),
+      })),
+      ...a.entities.parties.map((p) => ({
+        kind: "party" as const,
+        slug: slugOf(parties, p, alias),
+        forms: linkForms(p.variants),
+      })),
+      ...a.entities.organizations.map((o) => ({
+        kind: "organization" as const,
+        slug: slugOf(organizations, o),
+        forms: linkForms(o.variants),
+      })),
+      ...a.entities.places.map((p) => ({
+        kind: "place" as const,
+        slug: slugOf(places, p),
+        forms: linkForms(p.variants),
+      })),
+    ];
+    const flags = [...a.flags];
+    if (!m.date) flags.push("no publication date found");
+    else if (m.dateFrom === "inferred") flags.push(`publication date inferred: ${m.dateEvidence ?? ""}`.trim());
+    if (!m.outlet) flags.push("no outlet found");
+    if (a.source.duplicates.length) flags.push(`same article also in: ${a.source.duplicates.join(", ")}`);
+    return {
+      slug: slugs[i],
+      url: `/articles/${slugs[i]}/`,
+      source: { file: a.source.file, sha256: a.source.sha256, duplicates: a.source.duplicates },
+      title: m.title,
+      titleFrom: m.titleFrom,
+      subtitle: m.subtitle,
+      date: m.date,
+      dateFrom: m.dateFrom,
+      dateEvidence: m.dateEvidence,
+      outlet: m.outlet,
+      outletSlug: m.outlet ? outletSlugByName.get(m.outlet)! : null,
+      outletFrom: m.outletFrom,
+      outletEvidence: m.outletEvidence,
+      authors: m.authors,
+      authorsEvidence: m.authorsEvidence,
+      dateline: m.dateline,
+      datelineEvidence: m.datelineEvidence,
+      body: a.body,
+      discarded: a.discarded,
+      people: [...new Set(a.entities.people.map((p) => personSlugOf.get(p)!))],
+      peopleDetail: a.entities.people.map((p) => ({
+        slug: personSlugOf.get(p)!,
+        name: p.name,
+        roles: p.roles,
+        parties: uniqueSorted(p.parties.map((key) => partySlugByKey.get(key) ?? slugify(key))),
+      })),
+      parties: [...new Set(a.entities.parties.map((p) => slugOf(parties, p, alias)))],
+      organizations: [...new Set(a.entities.organizations.map((o) => slugOf(organizations, o)))],
+      places: [...new Set(a.entities.places.map((p) => slugOf(places, p)))],
+      mentions,
+      figures: a.figures,
+      events: m.events,
+      flags,
+      url_original: a.source.frontMatter.url ?? null,
+      tags: a.source.frontMatter.tags ?? [],
+    };
+  });
+
+  // Entity article lists run oldest first (timeline order); records are newest first.
+  const position = new Map(records.map((r, i) => [r.slug, i]));
+  const chronological = (list: string[]) => [...new Set(list)].sort((a, b) => position.get(b)! - position.get(a)!);
+
+  const partyRecords: PartyRecord[] = [...parties.entries()].map(([key, group]) => {
+    const entry = knowledge.parties.find((p) => p.name === key);
+    const name =
+      entry?.name ?? canonicalName(group.mentions.map((g) => ({ name: g.mention.name, article: g.article })));
+    return {
+      slug: group.slug,
+      name,
+      abbr: entry?.abbr ?? group.mentions.find((g) => g.mention.abbr)?.mention.abbr ?? null,
+      variants: uniqueSorted(
+        group.mentions.flatMap((g) => [g.mention.name, ...g.mention.variants]),
+        name,
+      ),
+      articles: chronological(group.mentions.map((g) => slugs[g.article])),
+      members: uniqueSorted(people.filter((p) => p.parties.includes(group.slug)).map((p) => p.slug)),
+    };
+  });
+
+  const organizationRecords: OrganizationRecord[] = [...organizations.values()].map((group) => {
+    const first = group.mentions[0].mention;
+    return {
+      slug: group.slug,
+      name: first.name,
+      kind: first.kind,
+      variants: uniqueSorted(
+        group.mentions.flatMap((g) => [g.mention.name, ...g.mention.variants]),
+        first.name,
+      ),
+      articles: chronological(group.mentions.map((g) => slugs[g.article])),
+    };
+  });
+
+  const placeRecords: PlaceRecord[] = [...places.values()].map((group) => {
+    const first = group.mentions[0].mention;
+    return {
+      slug: group.slug,
+      name: first.name,
+      kind: first.kind,
+      variants: uniqueSorted(
+        group.mentions.flatMap((g) => [g.mention.name, ...g.mention.variants]),
+        first.name,
+      ),
+      articles: chronological(group.mentions.map((g) => slugs[g.article])),
+    };
+  });
+
+  const outlets: OutletRecord[] = outletNames.map((name) => ({
+    slug: outletSlugByName.get(name)!,
+    name,
+    articles: chronological(records.filter((r) => r.outlet === name).map((r) => r.slug)),
+  }));
+
+  for (const person of people) person.articles = chronological(person.articles);
+
+  return {
+    articles: records,
+    people,
+    parties: partyRecords.sort((a, b) => compareStrings(a.slug, b.slug)),
+    organizations: organizationRecords.sort((a, b) => compareStrings(a.slug, b.slug)),
+    places: placeRecords.sort((a, b) => compareStrings(a.slug, b.slug)),
+    outlets,
+    rejected: [...rejected].sort((a, b) => compareStrings(a.file, b.file)),
+  };
+}
