@@ -51,13 +51,25 @@ const OutletSchema = z.object({
   domains: names,
 });
 
+/**
+ * A furniture line may open a block of furniture (a comment section, an author blurb, a related-links list):
+ * `end` — every later line is furniture too; `prose` — the lines up to the next prose paragraph are.
+ */
+const FurnitureBlock = {
+  block: z.enum(["end", "prose"]).optional(),
+  /** Reason given to the lines of the block (default: the opening line's reason). */
+  blockReason: z.string().min(1).optional(),
+};
+
 const FurnitureSchema = z.object({
   /** Whole-line phrases (case-insensitive, trimmed) that are page furniture, with the reason shown in `discarded`. */
-  lines: z.array(z.object({ text: z.string().min(1), reason: z.string().min(1) })).default([]),
+  lines: z.array(z.object({ text: z.string().min(1), reason: z.string().min(1), ...FurnitureBlock })).default([]),
   /** Regular expressions (JavaScript syntax, case-insensitive) a furniture line matches. */
-  patterns: z.array(z.object({ regex: z.string().min(1), reason: z.string().min(1) })).default([]),
+  patterns: z.array(z.object({ regex: z.string().min(1), reason: z.string().min(1), ...FurnitureBlock })).default([]),
   /** Words of lorem-ipsum style filler; a line dense in them is filler. */
   fillerWords: names,
+  /** Common English function words; prose is dense in them, filler and page furniture are not. */
+  stopWords: names,
 });
 
 const VocabularySchema = z.object({
@@ -69,6 +81,12 @@ const VocabularySchema = z.object({
   roleWords: names,
   /** Capitalised words that never start or form a person's name (days, months, institutions). */
   notNames: names,
+  /** Lower-case particles that may stand inside a name (ul, bin, de, van). */
+  nameParticles: z.array(z.string().min(1)).optional(),
+  /** Words that qualify a role next to a role word but are not one alone (former, Provincial, Finance). */
+  roleModifiers: z.array(z.string().min(1)).optional(),
+  /** Head nouns of organisation/place names: capitalised words right before one are not a person (School, Zone). */
+  organizationWords: z.array(z.string().min(1)).optional(),
 });
 
 const FigureVocabularySchema = z.object({
@@ -80,6 +98,10 @@ const FigureVocabularySchema = z.object({
   qualifiers: z.record(z.string(), names).default({}),
   /** Words for vague amounts that are not figures (dozens, several). */
   vague: names,
+  /** Words allowed between a number and the counted noun ("11 unarmed civilians"). */
+  modifiers: z.array(z.string().min(1)).optional(),
+  /** Running totals: verbs before the number ("rose to") and the subjects they total ("death toll"). */
+  tallies: z.object({ verbs: names, subjects: names }).optional(),
 });
 
 const files = {
@@ -158,7 +180,7 @@ export function loadKnowledge(dirs: string[] = [DEFAULT_KNOWLEDGE_DIR]): Knowled
     organizations: [],
     places: [],
     outlets: [],
-    furniture: { lines: [], patterns: [], fillerWords: [] },
+    furniture: { lines: [], patterns: [], fillerWords: [], stopWords: [] },
     vocabulary: { honorifics: [], namePrefixes: [], roleWords: [], notNames: [] },
     figures: { categories: {}, outcomes: {}, qualifiers: {}, vague: [] },
   };

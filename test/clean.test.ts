@@ -1,0 +1,282 @@
+import assert from "node:assert/strict";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { cleanText } from "../src/clean/index.ts";
+import { loadKnowledge } from "../src/knowledge/index.ts";
+import { readSeeds } from "../src/read/index.ts";
+import type { CleanedText, SeedSource } from "../src/types.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// Only the furniture file: the clean stage reads nothing else, and the test should not break on other data files.
+const furnitureOnly = mkdtempSync(path.join(tmpdir(), "news-archive-clean-"));
+copyFileSync(path.join(root, "knowledge/furniture.yaml"), path.join(furnitureOnly, "furniture.yaml"));
+const knowledge = loadKnowledge([furnitureOnly]);
+after(() => rmSync(furnitureOnly, { recursive: true, force: true }));
+
+function clean(text: string, firstLine = 1): CleanedText {
+  const source: SeedSource = { file: "t.txt", sha256: "", text, firstLine, frontMatter: {}, duplicates: [] };
+  return cleanText(source, knowledge);
+}
+
+const reasonOf = (cleaned: CleanedText, text: string) => cleaned.discarded.find((entry) => entry.text === text)?.reason;
+const roleOf = (cleaned: CleanedText, text: string) => cleaned.lines.find((entry) => entry.text === text)?.role;
+
+const PARAGRAPH_1 = "Officials said the bridge over the river was reopened on Monday after repairs were finished.";
+const PARAGRAPH_2 = "Traders in the town said the closure had cost them a week of business and many customers.";
+
+interface GoldSeed {
+  boilerplate: string[];
+  figures: { span: string }[];
+  people: { name: string; variants: string[] }[];
+}
+
+test("discarded lines of the five seeds match the gold boilerplate, and no article text is lost", async () => {
+  const gold = JSON.parse(readFileSync(path.join(root, "test/fixtures/gold-seeds.json"), "utf8")) as Record<
+    string,
+    GoldSeed
+  >;
+  const { sources } = await readSeeds(path.join(root, "seeds"));
+  let truePositives = 0;
+  let discardedCount = 0;
+  let goldCount = 0;
+  for (const source of sources) {
+    const expected = gold[source.file];
+    assert.ok(expected, `gold has ${source.file}`);
+    const cleaned = cleanText(source, knowledge);
+    const discarded = cleaned.discarded.map((entry) => entry.text);
+    const goldLines = new Set(expected.boilerplate.map((line) => line.trim()));
+    // Gold lists a repeated line once per occurrence: match as multisets.
+    const unmatched = expected.boilerplate.map((line) => line.trim());
+    for (const line of discarded) {
+      const at = unmatched.indexOf(line);
+      if (at !== -1) {
+        unmatched.splice(at, 1);
+        truePositives++;
+      }
+    }
+    discardedCount += discarded.length;
+    goldCount += expected.boilerplate.length;
+    for (const line of goldLines) assert.ok(discarded.includes(line), `${source.file}: should discard "${line}"`);
+    for (const line of discarded) assert.ok(goldLines.has(line), `${source.file}: should keep "${line}"`);
+
+    const body = cleaned.paragraphs.map((entry) => entry.text).join("\n");
+    for (const figure of expected.figures)
+      assert.ok(body.includes(figure.span), `${source.file}: kept "${figure.span}"`);
+    for (const person of expected.people) {
+      const forms = [person.name, ...person.variants];
+      assert.ok(
+        forms.some((form) => body.includes(form)),
+        `${source.file}: kept a mention of ${person.name}`,
+      );
+    }
+  }
+  assert.equal(truePositives / discardedCount, 1, "precision");
+  assert.equal(truePositives / goldCount, 1, "recall");
+});
+
+test("line numbers are those of the original file, offset by the front matter", () => {
+  const cleaned = clean(`\n${PARAGRAPH_1}\n\nLeave a Reply\n`, 6);
+  assert.deepEqual(cleaned.paragraphs, [{ line: 7, text: PARAGRAPH_1, role: "paragraph" }]);
+  assert.deepEqual(cleaned.discarded, [{ line: 9, text: "Leave a Reply", reason: "comment form" }]);
+});
+
+test("roles: header lines before the body, subheadings between paragraphs, footer after", () => {
+  const cleaned = clean(
+    [
+      "Bridge reopens after repairs",
+      "Traders count the cost of a week-long closure",
+      "By Jane Doe",
+      "KARACHI:",
+      PARAGRAPH_1,
+      "Traders react",
+      PARAGRAPH_2,
+      "Jane Doe is a staff reporter in Karachi",
+    ].join("\n"),
+  );
+  assert.deepEqual(
+    cleaned.lines.map((entry) => entry.role),
+    ["header", "header", "header", "header", "paragraph", "subheading", "paragraph", "footer"],
+  );
+  assert.deepEqual(
+    cleaned.paragraphs.map((entry) => entry.text),
+    [PARAGRAPH_1, "Traders react", PARAGRAPH_2],
+  );
+  assert.deepEqual(cleaned.discarded, []);
+});
+
+test("reporting credits after the article are furniture, a sentence that starts alike is not", () => {
+  const sentence = "Reporting by the agency showed that the company had hidden its losses for years.";
+  const cleaned = clean([PARAGRAPH_1, sentence, "Additional reporting by John Roe in Lahore"].join("\n"));
+  assert.equal(roleOf(cleaned, sentence), "paragraph");
+  assert.equal(reasonOf(cleaned, "Additional reporting by John Roe in Lahore"), "reporting credits");
+});
+
+test("phrases that start like furniture but are article sentences are kept", () => {
+  const sentences = [
+    "Copyright infringement cases rose by 20 percent last year.",
+    "This report was published by the agency on Monday and found that aid fell.",
+    "3 items were recovered from the site.",
+    "Watch-list countries rose to 12 this year.",
+  ];
+  const cleaned = clean([PARAGRAPH_1, ...sentences, PARAGRAPH_2].join("\n"));
+  assert.deepEqual(
+    sentences.map((sentence) => roleOf(cleaned, sentence)),
+    sentences.map(() => "paragraph"),
+  );
+});
+
+test("a short sentence between paragraphs is kept as a paragraph, not dropped", () => {
+  const cleaned = clean([PARAGRAPH_1, "Nobody was hurt.", PARAGRAPH_2].join("\n"));
+  assert.equal(roleOf(cleaned, "Nobody was hurt."), "paragraph");
+});
+
+test("sentences full of names and titles are prose, Title Case headings are not", () => {
+  const names =
+    "Those present included Provincial President Asghar Khan, Central Vice President Dr. Ishaq Ali, Senator Mir Baz Khan and Nasrullah Zerey.";
+  const cleaned = clean([PARAGRAPH_1, "Dr. Ali And Mr. Khan Met", PARAGRAPH_2, names].join("\n"));
+  assert.equal(roleOf(cleaned, names), "paragraph");
+  assert.equal(roleOf(cleaned, "Dr. Ali And Mr. Khan Met"), "subheading");
+});
+
+test("comment forms and policies are furniture, with the section after them", () => {
+  const cleaned = clean(
+    [
+      PARAGRAPH_1,
+      "Leave a Reply",
+      "Your email address will not be published. Required fields are marked *",
+      "Comments are moderated and generally will be posted if they are on-topic and not abusive.",
+      "What a great article, I fully agree with everything the officials said here.",
+    ].join("\n"),
+  );
+  assert.equal(cleaned.paragraphs.length, 1);
+  assert.equal(reasonOf(cleaned, "Leave a Reply"), "comment form");
+  assert.equal(
+    reasonOf(cleaned, "What a great article, I fully agree with everything the officials said here."),
+    "comment form",
+    "a reader's comment inside the comment section is not article text",
+  );
+  assert.equal(
+    reasonOf(cleaned, "Comments are moderated and generally will be posted if they are on-topic and not abusive."),
+    "comment policy",
+  );
+});
+
+test("a comment-count link above the article does not swallow the article", () => {
+  const cleaned = clean(["12 Comments", PARAGRAPH_1, PARAGRAPH_2].join("\n"));
+  assert.equal(reasonOf(cleaned, "12 Comments"), "comment section");
+  assert.equal(cleaned.paragraphs.length, 2);
+});
+
+test("'About the Author' and the blurb after it are an author blurb", () => {
+  const blurb = "Jane Doe is a reporter covering trade and transport. She has written for several papers.";
+  const cleaned = clean([PARAGRAPH_1, "About the Author", blurb].join("\n"));
+  assert.equal(reasonOf(cleaned, "About the Author"), "author blurb");
+  assert.equal(reasonOf(cleaned, blurb), "author blurb");
+});
+
+test("lorem-ipsum filler is detected by vocabulary density, English prose is not", () => {
+  const filler = "Quo vel repellat ipsa quod sed, repellendus adipisci ducimus ea modi odio assumenda.";
+  const cleaned = clean([filler, PARAGRAPH_1, "Lorem ipsum dolor sit amet, consectetur adipiscing elit."].join("\n"));
+  assert.equal(reasonOf(cleaned, filler), "lorem-ipsum filler");
+  assert.equal(reasonOf(cleaned, "Lorem ipsum dolor sit amet, consectetur adipiscing elit."), "lorem-ipsum filler");
+  assert.equal(roleOf(cleaned, PARAGRAPH_1), "paragraph");
+});
+
+test("shopping-cart and sign-up widgets are furniture", () => {
+  const cleaned = clean(
+    ["Shopping cart", "Your cart is empty", "0 items", "Do you agree to our terms? Sign up", PARAGRAPH_1].join("\n"),
+  );
+  assert.equal(reasonOf(cleaned, "Shopping cart"), "shopping-cart widget");
+  assert.equal(reasonOf(cleaned, "Your cart is empty"), "shopping-cart widget");
+  assert.equal(reasonOf(cleaned, "0 items"), "shopping-cart widget");
+  assert.equal(reasonOf(cleaned, "Do you agree to our terms? Sign up"), "sign-up widget");
+});
+
+test("bylines with read time or date, mastheads and time stamps are furniture; a plain byline is header", () => {
+  const lines = [
+    "HOME | WORLD | SPORTS | OPINION",
+    "THE DAILY NEWS | March 3, 2025 | E-PAPER",
+    "Bridge reopens after repairs",
+    "Jane Doe/John Roe March 03, 2025 4 min read",
+    "By Sam Poe | Updated 3 March 2025, 10:45 am",
+    "Monday, 3 March 2025",
+    "By Ann Lee",
+    PARAGRAPH_1,
+  ];
+  const cleaned = clean(lines.join("\n"));
+  assert.equal(reasonOf(cleaned, lines[0]), "masthead");
+  assert.equal(reasonOf(cleaned, lines[1]), "masthead");
+  assert.equal(roleOf(cleaned, lines[2]), "header");
+  assert.equal(reasonOf(cleaned, lines[3]), "byline/read-time line");
+  assert.equal(reasonOf(cleaned, lines[4]), "dated byline");
+  assert.equal(reasonOf(cleaned, lines[5]), "time stamp");
+  assert.equal(roleOf(cleaned, lines[6]), "header");
+});
+
+test("a headline or sentence that names a date is not a dated byline", () => {
+  const headline = "Elections postponed until February 8, 2024";
+  const sentence = "The vote was held on February 8, 2024 across the country.";
+  const cleaned = clean([headline, sentence, PARAGRAPH_1].join("\n"));
+  assert.equal(roleOf(cleaned, headline), "header");
+  assert.equal(roleOf(cleaned, sentence), "paragraph");
+});
+
+test("publication footers, stray numbers, share lines and kickers are furniture", () => {
+  const lines = [
+    "The Daily News Special Report :",
+    PARAGRAPH_1,
+    "Share this article",
+    "Follow us on Twitter and Facebook",
+    "12",
+    "Published in The Daily News, March 5th, 2025",
+    "Published: Mar 05, 2025",
+    "© 2025 The Daily News. All rights reserved.",
+    "Tags: bridges, trade",
+  ];
+  const cleaned = clean(lines.join("\n"));
+  assert.deepEqual(
+    lines.map((line) => reasonOf(cleaned, line) ?? roleOf(cleaned, line)),
+    [
+      "kicker",
+      "paragraph",
+      "share/social line",
+      "share/social line",
+      "stray number",
+      "publication footer",
+      "publication footer",
+      "publication footer",
+      "tag list",
+    ],
+  );
+});
+
+test("cookie banners and newsletter sign-ups are furniture", () => {
+  const banner = "We use cookies to improve your experience. By continuing you accept our policy.";
+  const cleaned = clean([banner, "Accept all", PARAGRAPH_1, "Subscribe to our newsletter"].join("\n"));
+  assert.equal(reasonOf(cleaned, banner), "cookie banner");
+  assert.equal(reasonOf(cleaned, "Accept all"), "cookie banner");
+  assert.equal(reasonOf(cleaned, "Subscribe to our newsletter"), "newsletter sign-up");
+});
+
+test("a related-links list runs until the next paragraph, which is kept", () => {
+  const cleaned = clean(
+    [PARAGRAPH_1, "Related articles", "Floods hit the coast again", "Port traffic slows", PARAGRAPH_2].join("\n"),
+  );
+  assert.equal(reasonOf(cleaned, "Floods hit the coast again"), "related links");
+  assert.equal(reasonOf(cleaned, "Port traffic slows"), "related links");
+  assert.equal(roleOf(cleaned, PARAGRAPH_2), "paragraph");
+});
+
+test("a seed of nothing but furniture has no paragraphs", () => {
+  const cleaned = clean(["Shopping cart", "Lorem ipsum dolor sit amet, consectetur adipiscing elit.", "12"].join("\n"));
+  assert.deepEqual(cleaned.paragraphs, []);
+  assert.equal(cleaned.discarded.length, 3);
+});
+
+test("markup in the text is kept as text in paragraphs", () => {
+  const html = "<p>Officials said the <b>bridge</b> reopened on Monday after long repairs.</p>";
+  assert.equal(roleOf(clean(html), html), "paragraph");
+});
