@@ -1,0 +1,115 @@
+/**
+ * The dateline: where a story was filed, written before its first words
+ * ("QUETTA: …", "Islamabad, Feb 1: …", "KARACHI, Pakistan, Jan 5 (Reuters) - …") or on a line of its own ("ISLAMABAD:").
+ */
+import type { Knowledge } from "../../knowledge/index.ts";
+import type { TextLine } from "../../types.ts";
+import { findDates, type WrittenDate } from "./dates.ts";
+
+export interface Dateline {
+  place: string;
+  /** The dateline as written ("Islamabad, Feb 1:"). */
+  evidence: string;
+  /** A date written in the dateline ("Feb 1"), often without a year. */
+  date: WrittenDate | null;
+  /** A wire or outlet credit in brackets ("Reuters" in "LONDON (Reuters) -"). */
+  credit: string | null;
+  line: number;
+  /** Length of the dateline prefix in its line, so the rest can be read as the story. */
+  length: number;
+}
+
+const CAPS_PLACE = "[A-Z][A-Z.'’-]+(?:\\s+[A-Z][A-Z.'’-]+){0,3}";
+const TITLE_PLACE = "[A-Z][a-z.'’-]+(?:\\s+[A-Z][a-z.'’-]+){0,3}";
+const DATE_PART =
+  "[A-Z][a-z]{2,8}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+[A-Z][a-z]{2,8}\\.?(?:,?\\s+\\d{4})?";
+const DATELINE = new RegExp(
+  `^(?<place>${CAPS_PLACE}|${TITLE_PLACE})(?:\\s*,\\s*(?!${DATE_PART})${TITLE_PLACE})?(?:\\s*,\\s*(?<date>${DATE_PART}))?(?:\\s*\\((?<credit>[^)]{2,40})\\))?\\s*(?<sep>:|\\s[-—–]|[—–])(?=\\s|$)`,
+);
+// Capitalised lead-ins that end with a colon but are labels, not places.
+const LABELS = new Set([
+  "breaking",
+  "breaking news",
+  "update",
+  "updated",
+  "exclusive",
+  "watch",
+  "analysis",
+  "opinion",
+  "editorial",
+  "comment",
+  "note",
+  "correction",
+  "live",
+  "video",
+  "photos",
+  "read more",
+  "also read",
+  "related",
+  "source",
+  "sources",
+]);
+
+/** "NEW DELHI" → "New Delhi"; a known place keeps its canonical spelling. */
+function placeName(written: string, knowledge: Knowledge): string {
+  const lower = written.toLowerCase();
+  for (const place of knowledge.places) {
+    if ([place.name, ...place.variants].some((name) => name.toLowerCase() === lower)) return place.name;
+  }
+  return lower.replace(/(^|[\s-])(\p{L})/gu, (_all, before: string, letter: string) => before + letter.toUpperCase());
+}
+
+function isKnownPlace(written: string, knowledge: Knowledge): boolean {
+  const lower = written.toLowerCase();
+  return knowledge.places.some((place) => [place.name, ...place.variants].some((name) => name.toLowerCase() === lower));
+}
+
+/** Reads a dateline at the start of one line, or null. */
+export function readDateline(line: TextLine, knowledge: Knowledge): Dateline | null {
+  const match = DATELINE.exec(line.text);
+  if (!match?.groups) return null;
+  const { place, date, credit } = match.groups;
+  if (!place || LABELS.has(place.toLowerCase())) return null;
+  const allCaps = place === place.toUpperCase();
+  // Title-case words before a colon are often a label or a speaker ("Officials: …"): trust them only with a date, a credit or a known place.
+  if (!allCaps && !date && !credit && !isKnownPlace(place, knowledge)) return null;
+  const restOfLine = line.text.slice(match[0].length).trim();
+  // A dateline line of its own ends there; inside a paragraph, the story must follow.
+  if (!restOfLine && line.role === "paragraph" && !allCaps) return null;
+  return {
+    place: placeName(place, knowledge),
+    evidence: match[0].trim(),
+    date: date ? (findDates(date)[0] ?? null) : null,
+    credit: credit?.trim() ?? null,
+    line: line.line,
+    length: match[0].length,
+  };
+}
+
+/** A header line that is only a known place in capitals ("NEW DELHI"), as some pages set the dateline. */
+function bareDateline(line: TextLine, knowledge: Knowledge): Dateline | null {
+  const text = line.text.trim();
+  if (!new RegExp(`^${CAPS_PLACE}$`).test(text) || !isKnownPlace(text, knowledge)) return null;
+  return {
+    place: placeName(text, knowledge),
+    evidence: text,
+    date: null,
+    credit: null,
+    line: line.line,
+    length: text.length,
+  };
+}
+
+/**
+ * The dateline of an article: a header line that is only a dateline, else the start of the
+ * first paragraph. Lines after the first paragraph are story, never a dateline.
+ */
+export function findDateline(lines: TextLine[], knowledge: Knowledge): Dateline | null {
+  for (const line of lines) {
+    if (line.role === "paragraph") return readDateline(line, knowledge);
+    if (line.role !== "header" && line.role !== "furniture") continue;
+    const dateline = readDateline(line, knowledge) ?? bareDateline(line, knowledge);
+    if (dateline && dateline.length >= line.text.trim().length) return dateline;
+  }
+  return null;
+}

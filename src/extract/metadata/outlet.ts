@@ -1,0 +1,189 @@
+/**
+ * The outlet that published an article. Strong textual patterns come first ("Published in X",
+ * a masthead or kicker naming the outlet, its own "About" blurb, a dateline credit, "told X"),
+ * then page-furniture signatures from knowledge/outlets.yaml. A media organisation the story
+ * merely quotes ("State broadcaster X said") matches none of these shapes.
+ */
+import type { Knowledge, OutletEntry } from "../../knowledge/index.ts";
+import type { FrontMatter, OutletSource, TextLine } from "../../types.ts";
+import type { Dateline } from "./dateline.ts";
+
+export interface OutletMatch {
+  outlet: string;
+  from: OutletSource;
+  evidence: string;
+}
+
+/** Folds typographic variants so "TODAY’S  PAPER" matches "today's paper". */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/[‘’‚‛′`]/g, "'")
+    .replace(/[“”„‟″]/g, '"')
+    .replace(/[‐‑‒–—―]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+function nameKey(name: string): string {
+  return foldText(name)
+    .replace(/^the\s+/, "")
+    .replace(/[.,:;]+$/, "");
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Canonical outlet names by every spelling in the knowledge file, with or without a leading "The". */
+export class OutletNames {
+  private readonly byKey = new Map<string, OutletEntry>();
+  /** Every spelling, longest first, for finding a known outlet inside running text. */
+  readonly spellings: string[];
+
+  constructor(private readonly outlets: OutletEntry[]) {
+    for (const outlet of outlets)
+      for (const name of [outlet.name, ...outlet.variants])
+        if (!this.byKey.has(nameKey(name))) this.byKey.set(nameKey(name), outlet);
+    this.spellings = outlets.flatMap((o) => [o.name, ...o.variants]).sort((a, b) => b.length - a.length);
+  }
+
+  canonical(name: string): string | null {
+    return this.byKey.get(nameKey(name))?.name ?? null;
+  }
+
+  byDomain(url: string): string | null {
+    let host: string;
+    try {
+      host = new URL(url).hostname.toLowerCase().replace(/^www\./, "");
+    } catch {
+      return null;
+    }
+    const outlet = this.outlets.find((o) => o.domains.some((d) => host === d || host.endsWith(`.${d}`)));
+    return outlet?.name ?? null;
+  }
+
+  signature(text: string): { outlet: string; signature: string } | null {
+    const folded = foldText(text);
+    for (const outlet of this.outlets) {
+      for (const signature of outlet.signatures) {
+        // "…" in a signature stands for any short text (the date inside a masthead).
+        const parts = foldText(signature)
+          .split(/\s*(?:…|\.\.\.)\s*/)
+          .map(escapeRegExp);
+        if (new RegExp(parts.join(".{0,80}?")).test(folded)) return { outlet: outlet.name, signature };
+      }
+    }
+    return null;
+  }
+}
+
+const PROPER_NAME =
+  /^(?:The\s+)?[\p{Lu}\d][\p{L}\d.&'’-]*(?:\s+(?:of\s+|the\s+|and\s+|&\s+)?[\p{Lu}\d][\p{L}\d.&'’-]*){0,5}$/u;
+const MONTH_START = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d/;
+const PUBLISHED_IN =
+  /^\W*(?:this\s+(?:article|story)\s+(?:was\s+)?)?(?:first\s+|originally\s+)?published\s+in\s+(?:the\s+print\s+edition\s+of\s+)?(.+)$/i;
+const KICKER =
+  /^(.+?)\s+(?:special\s+report|report|news\s+desk|web\s+desk|monitoring\s+desk|staff\s+report(?:er)?|correspondent)\s*[:|-]?\s*$/i;
+const BLURB_NOUN =
+  "daily|weekly|newspaper|news\\s+(?:website|portal|outlet|agency|channel|network|site|service|organi[sz]ation|magazine)|digital\\s+(?:newspaper|publication)|magazine|broadcaster|publication|media\\s+(?:outlet|house|organi[sz]ation)";
+const BLURB = new RegExp(
+  `^(?:about\\s+)?(.{2,60}?)\\s+(?:is|was)\\s+(?:an?|the)\\s+(?:[\\p{L}'’-]+\\s+){0,4}?(?:${BLURB_NOUN})\\b`,
+  "iu",
+);
+
+/** The outlet named at the start of a "Published in X, date" text, cut before the date. */
+function publishedInName(text: string): string | null {
+  const match = PUBLISHED_IN.exec(text);
+  if (!match) return null;
+  const name = match[1]!
+    .split(/,|\s+on\s+|\s+-\s+/)[0]!
+    .split(MONTH_START)[0]!
+    .trim();
+  return name && PROPER_NAME.test(name) ? name : null;
+}
+
+function known(names: OutletNames, written: string): string | null {
+  return names.canonical(written.trim());
+}
+
+/** A known outlet or, for strong patterns, a name-shaped unknown one. */
+function acceptName(names: OutletNames, written: string, allowUnknown: boolean): string | null {
+  const canonical = known(names, written);
+  if (canonical) return canonical;
+  return allowUnknown && PROPER_NAME.test(written.trim()) ? written.trim() : null;
+}
+
+function findInFurniture(lines: TextLine[], names: OutletNames): OutletMatch | null {
+  for (const { text } of lines) {
+    const name = publishedInName(text);
+    if (name) return { outlet: known(names, name) ?? name, from: "text", evidence: text.trim() };
+  }
+  for (const { text } of lines) {
+    // A masthead naming the outlet, alone or among "|"-separated items, or a credit line "— Reuters".
+    const items = text.split("|").map((item) => item.replace(/^\s*[-—–]\s*/, "").trim());
+    const masthead = items.map((item) => known(names, item)).find(Boolean);
+    if (masthead) return { outlet: masthead, from: "text", evidence: text.trim() };
+    const kicker = KICKER.exec(text.trim());
+    const kickerName = kicker && acceptName(names, kicker[1]!, /special\s+report/i.test(text));
+    if (kickerName) return { outlet: kickerName, from: "text", evidence: text.trim() };
+  }
+  for (const { text } of lines) {
+    const blurb = BLURB.exec(text.trim());
+    const blurbName = blurb && acceptName(names, blurb[1]!, true);
+    if (blurbName) return { outlet: blurbName, from: "text", evidence: text.trim() };
+  }
+  return null;
+}
+
+/** "told Dawn", "talking to The Express Tribune", "Dawn has learnt": the outlet's own reporting. */
+function findOwnReporting(body: TextLine[], names: OutletNames): OutletMatch | null {
+  if (names.spellings.length === 0) return null;
+  const alternatives = names.spellings.map(escapeRegExp).join("|");
+  const told = new RegExp(
+    `\\b(?:told|talking to|speaking to|in an interview with)\\s+(${alternatives})\\b|\\b(${alternatives})\\s+has\\s+learn(?:t|ed)\\b`,
+  );
+  for (const { text } of body) {
+    const match = told.exec(text.replace(/[‘’]/g, "'"));
+    const name = match && (match[1] ?? match[2]);
+    if (name) return { outlet: known(names, name)!, from: "text", evidence: match[0] };
+  }
+  return null;
+}
+
+/** The publishing outlet and where it was read, or null when nothing identifies it. */
+export function findOutlet(
+  frontMatter: FrontMatter,
+  lines: TextLine[],
+  dateline: Dateline | null,
+  knowledge: Knowledge,
+): OutletMatch | null {
+  const names = new OutletNames(knowledge.outlets);
+  if (frontMatter.outlet)
+    return {
+      outlet: known(names, frontMatter.outlet) ?? frontMatter.outlet,
+      from: "front-matter",
+      evidence: `front matter outlet: ${frontMatter.outlet}`,
+    };
+  const fromUrl = frontMatter.url ? names.byDomain(frontMatter.url) : null;
+  if (fromUrl) return { outlet: fromUrl, from: "front-matter", evidence: `front matter url: ${frontMatter.url}` };
+
+  const body = lines.filter((l) => l.role === "paragraph" || l.role === "subheading");
+  const furniture = lines.filter((l) => !body.includes(l) || publishedInName(l.text));
+  const textual = findInFurniture(furniture, names);
+  if (textual) return textual;
+  const credit = dateline?.credit ? known(names, dateline.credit) : null;
+  if (credit) return { outlet: credit, from: "text", evidence: dateline!.evidence };
+  const reporting = findOwnReporting(body, names);
+  if (reporting) return reporting;
+
+  for (const { text } of lines) {
+    const signed = names.signature(text);
+    if (signed) return { outlet: signed.outlet, from: "signature", evidence: text.trim() };
+  }
+  // A signature may wrap over lines of the scraped page.
+  const signed = names.signature(lines.map((l) => l.text).join(" "));
+  if (signed) return { outlet: signed.outlet, from: "signature", evidence: signed.signature };
+  return null;
+}
