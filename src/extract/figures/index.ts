@@ -1,7 +1,64 @@
+/**
+ * Stage 3c — figures: numeric claims about people ("at least 17 law enforcement personnel and
+ * 31 civilians lost their lives") read from an article's body, one Figure per count.
+ */
 import type { Knowledge } from "../../knowledge/index.ts";
 import type { CleanedText, Figure } from "../../types.ts";
+import { type Sentence, splitSentences } from "../sentences.ts";
+import { mayContainNumber } from "./numbers.ts";
+import { findPeriods, nearestPeriod } from "./period.ts";
+import { figuresInSentence, type SentenceFigure } from "./sentence.ts";
+import { compiledVocabulary } from "./vocabulary.ts";
+
+// A sentence that goes on describing the operation just counted ("The operations, carried out
+// over nearly 40 hours, followed …") lends its time span to the figures before it.
+const CONTINUATION =
+  /^(?:The|These|Those|This|That)\s+(?:[\w-]+\s+){0,2}?[\w-]+,?\s+(?:which\s+|that\s+)?(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:carried\s+out|conducted|launched|lasted|lasting|continued|spanned|spanning|took\s+place|ran)\b/i;
+
+function continuationPeriod(next: Sentence): string | null {
+  if (!CONTINUATION.test(next.text)) return null;
+  return findPeriods(next.text)[0]?.text ?? null;
+}
 
 /** Numeric claims about people (killed, injured, arrested …) in one article's paragraphs. */
-export function extractFigures(_cleaned: CleanedText, _knowledge: Knowledge): Figure[] {
-  throw new Error("not implemented");
+export function extractFigures(cleaned: CleanedText, knowledge: Knowledge): Figure[] {
+  const vocabulary = compiledVocabulary(knowledge.figures);
+  const figures: Figure[] = [];
+  // One claim repeated (headline, lead, body) is one figure.
+  const seen = new Set<string>();
+  let antecedent: SentenceFigure | null = null;
+  const body = cleaned.paragraphs.filter((line) => line.role === "paragraph" || line.role === "subheading");
+  // Sentence splitting is the costly part, and most paragraphs hold no number at all.
+  const withNumbers = body.filter((paragraph) => mayContainNumber(paragraph.text));
+  const positionOfLine = new Map(body.map((paragraph, position) => [paragraph.line, position]));
+  const sentences = splitSentences(withNumbers);
+  let previousLine = Number.NaN;
+  sentences.forEach((sentence, index) => {
+    // A skipped paragraph stands between: the figure before it is too far back to supply a noun.
+    const skipped = (positionOfLine.get(sentence.line) ?? 0) - (positionOfLine.get(previousLine) ?? 0) > 1;
+    if (skipped) antecedent = null;
+    previousLine = sentence.line;
+    const found = figuresInSentence(sentence.text, vocabulary, antecedent);
+    antecedent = found.at(-1) ?? null;
+    if (found.length === 0) return;
+    const periods = findPeriods(sentence.text);
+    const next = sentences[index + 1];
+    const following = periods.length || next?.line !== sentence.line ? null : continuationPeriod(next);
+    for (const figure of found) {
+      const key = `${figure.value}|${figure.what.toLowerCase()}|${figure.outcome}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      figures.push({
+        value: figure.value,
+        qualifier: figure.qualifier,
+        what: figure.what,
+        category: figure.category,
+        outcome: figure.outcome,
+        period: nearestPeriod(periods, figure.start, figure.end) ?? following,
+        text: sentence.text,
+        line: sentence.line,
+      });
+    }
+  });
+  return figures;
 }

@@ -1,0 +1,120 @@
+/**
+ * Compiles the figure vocabulary of knowledge/figures.yaml into regular expressions, once per
+ * knowledge object: extraction runs over tens of thousands of articles.
+ */
+import type { FigureVocabulary } from "../../knowledge/index.ts";
+import type { FigureCategory } from "../../types.ts";
+
+export interface CompiledFigureVocabulary {
+  /** Regex source: every counted noun, longest first (no groups). */
+  nounAlternation: string;
+  /** Regex source: every outcome phrase, longest first (no groups). */
+  outcomeAlternation: string;
+  /** Sticky: a counted noun at lastIndex, optionally in quotes; groups: open quote, noun, close quote. */
+  noun: RegExp;
+  categoryOf(noun: string): FigureCategory | null;
+  /** Unanchored, global: any outcome phrase. */
+  outcome: RegExp;
+  outcomeOf(phrase: string): string;
+  /** Ends at the end of the text: a qualifier written just before a number. */
+  qualifierBefore: RegExp;
+  qualifierOf(phrase: string): string;
+  /** Ends at the end of the text: a vague word just before a number ("several hundred"). */
+  vagueBefore: RegExp;
+  isModifier(word: string): boolean;
+  /** Ends at the end of the text: a tally verb just before a number ("has reached"). */
+  tallyVerbBefore: RegExp;
+  /** Global: the subject of a tally ("death toll", "number of"). */
+  tallySubject: RegExp;
+  /** Any counted noun anywhere (global), for finding the noun of a tally's subject. */
+  anyNoun: RegExp;
+}
+
+const CATEGORIES: readonly FigureCategory[] = [
+  "militants",
+  "security personnel",
+  "civilians",
+  "prisoners",
+  "people",
+  "other",
+];
+
+const cache = new WeakMap<FigureVocabulary, CompiledFigureVocabulary>();
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Alternation of phrases, longest first so "law enforcement personnel" wins over "personnel". */
+function alternation(phrases: Iterable<string>): string {
+  const unique = [...new Set([...phrases].map((phrase) => phrase.trim()).filter(Boolean))];
+  unique.sort((a, b) => b.length - a.length);
+  // Spaces in a phrase match any run of whitespace.
+  return unique.map((phrase) => escapeRegExp(phrase).replace(/\s+/g, "\\s+")).join("|") || "(?!)";
+}
+
+/** Singular of a listed plural noun (its last word): "soldiers" → "soldier", "policemen" → "policeman". */
+function singularOf(noun: string): string | null {
+  const match = /^(.*?)(\S+)$/.exec(noun);
+  if (!match) return null;
+  const [, head, last] = match;
+  let singular: string | null = null;
+  if (/^others$/i.test(last))
+    singular = null; // "one other soldier": "other" is a modifier there
+  else if (/^children$/i.test(last)) singular = "child";
+  else if (/men$/i.test(last)) singular = last.replace(/men$/i, "man");
+  else if (/^people$/i.test(last)) singular = "person";
+  else if (/ies$/i.test(last)) singular = last.replace(/ies$/i, "y");
+  else if (/[^s]s$/i.test(last)) singular = last.slice(0, -1);
+  return singular ? head + singular : null;
+}
+
+const normalise = (phrase: string): string => phrase.toLowerCase().replace(/\s+/g, " ");
+
+function compile(vocabulary: FigureVocabulary): CompiledFigureVocabulary {
+  const categoryByNoun = new Map<string, FigureCategory>();
+  for (const category of CATEGORIES) {
+    for (const noun of vocabulary.categories[category] ?? []) {
+      categoryByNoun.set(normalise(noun), category);
+      const singular = singularOf(noun);
+      if (singular && !categoryByNoun.has(normalise(singular))) categoryByNoun.set(normalise(singular), category);
+    }
+  }
+  const outcomeByPhrase = new Map<string, string>();
+  for (const [outcome, phrases] of Object.entries(vocabulary.outcomes)) {
+    for (const phrase of phrases) outcomeByPhrase.set(normalise(phrase), outcome);
+  }
+  const qualifierByPhrase = new Map<string, string>();
+  for (const [qualifier, phrases] of Object.entries(vocabulary.qualifiers)) {
+    for (const phrase of [qualifier, ...phrases]) qualifierByPhrase.set(normalise(phrase), qualifier);
+  }
+  const modifiers = new Set((vocabulary.modifiers ?? []).map(normalise));
+  const nouns = alternation(categoryByNoun.keys());
+  const outcomes = alternation(outcomeByPhrase.keys());
+  return {
+    nounAlternation: nouns,
+    outcomeAlternation: outcomes,
+    noun: new RegExp(`(["“‘']?)(${nouns})(["”’']?)(?![\\w-])`, "iy"),
+    categoryOf: (noun) => categoryByNoun.get(normalise(noun)) ?? null,
+    outcome: new RegExp(`\\b(?:${outcomes})(?![\\w-])`, "gi"),
+    outcomeOf: (phrase) => outcomeByPhrase.get(normalise(phrase)) ?? "",
+    qualifierBefore: new RegExp(`\\b(${alternation(qualifierByPhrase.keys())})\\s+$`, "i"),
+    qualifierOf: (phrase) => qualifierByPhrase.get(normalise(phrase)) ?? phrase.toLowerCase(),
+    vagueBefore: new RegExp(`\\b(?:${alternation(vocabulary.vague)})\\s+$`, "i"),
+    isModifier: (word) =>
+      modifiers.has(word.toLowerCase()) || /^[A-Z]/.test(word) || /^[a-z]+(?:ed|ly)$/i.test(word) || /\w-\w/.test(word),
+    tallyVerbBefore: new RegExp(`\\b(?:${alternation(vocabulary.tallies?.verbs ?? [])})\\s+$`, "i"),
+    tallySubject: new RegExp(`\\b(?:${alternation(vocabulary.tallies?.subjects ?? [])})\\b`, "gi"),
+    anyNoun: new RegExp(`\\b(?:${nouns})(?![\\w-])`, "gi"),
+  };
+}
+
+/** The compiled vocabulary for a knowledge object's figures section (cached). */
+export function compiledVocabulary(vocabulary: FigureVocabulary): CompiledFigureVocabulary {
+  let compiled = cache.get(vocabulary);
+  if (!compiled) {
+    compiled = compile(vocabulary);
+    cache.set(vocabulary, compiled);
+  }
+  return compiled;
+}

@@ -1,0 +1,313 @@
+import assert from "node:assert/strict";
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, test } from "node:test";
+import { cleanText } from "../src/clean/index.ts";
+import { extractFigures } from "../src/extract/figures/index.ts";
+import { findNumbers } from "../src/extract/figures/numbers.ts";
+import { DEFAULT_KNOWLEDGE_DIR, type Knowledge, loadKnowledge } from "../src/knowledge/index.ts";
+import { readSeedFile } from "../src/read/index.ts";
+import type { CleanedText, Figure } from "../src/types.ts";
+
+// Only the figure vocabulary, so these tests do not depend on the other knowledge files.
+const figureKnowledgeDir = mkdtempSync(path.join(tmpdir(), "figures-knowledge-"));
+copyFileSync(path.join(DEFAULT_KNOWLEDGE_DIR, "figures.yaml"), path.join(figureKnowledgeDir, "figures.yaml"));
+const knowledge = loadKnowledge([figureKnowledgeDir]);
+
+function cleaned(...paragraphs: string[]): CleanedText {
+  const lines = paragraphs.map((text, index) => ({ line: index + 1, text, role: "paragraph" as const }));
+  return { lines, paragraphs: lines, discarded: [] };
+}
+
+/** [value, qualifier, what, category, outcome] of each figure of the paragraphs. */
+function figures(...paragraphs: string[]) {
+  return extractFigures(cleaned(...paragraphs), knowledge).map((f) => [
+    f.value,
+    f.qualifier,
+    f.what,
+    f.category,
+    f.outcome,
+  ]);
+}
+
+describe("numbers", () => {
+  test("digits, words, scales and dozens", () => {
+    const values = (text: string) => findNumbers(text).map((n) => n.value);
+    assert.deepEqual(values("1,200 and 1.5 million and 45"), [1200, 1_500_000, 45]);
+    assert.deepEqual(values("Thirty, eleven, twenty-five, two hundred and fifty"), [30, 11, 25, 250]);
+    assert.deepEqual(values("a dozen, half a dozen, two dozen, dozens, hundreds"), [12, 6, 24]);
+    assert.deepEqual(values("five three"), [5, 3]);
+  });
+});
+
+describe("figures: counts and nouns", () => {
+  test("a count in digits or words with its noun and category", () => {
+    assert.deepEqual(figures("Thirty gunmen were killed in fierce clashes."), [
+      [30, null, "gunmen", "militants", "killed"],
+    ]);
+    assert.deepEqual(figures("Police arrested 1,200 protesters."), [
+      [1200, null, "protesters", "civilians", "arrested"],
+    ]);
+    assert.deepEqual(figures("A dozen passengers were taken hostage."), [
+      [12, null, "passengers", "civilians", "abducted"],
+    ]);
+  });
+
+  test("modifiers between the number and the noun, and multi-word nouns", () => {
+    assert.deepEqual(figures("Gunmen shot dead 11 unarmed Pakistani labourers."), [
+      [11, null, "labourers", "civilians", "killed"],
+    ]);
+    assert.deepEqual(figures("Five armed men were arrested."), [[5, null, "armed men", "militants", "arrested"]]);
+    assert.deepEqual(figures("One soldier was martyred."), [[1, null, "soldier", "security personnel", "killed"]]);
+  });
+
+  test("a capitalised group name is the noun only when no listed noun follows it", () => {
+    assert.deepEqual(figures("Police said 12 Afghans were arrested."), [[12, null, "Afghans", "people", "arrested"]]);
+    assert.deepEqual(figures("Militants killed 10 Frontier Corps soldiers."), [
+      [10, null, "soldiers", "security personnel", "killed"],
+    ]);
+  });
+
+  test("quoted nouns keep their quotation marks", () => {
+    assert.deepEqual(figures("Officials said 67 “terrorists” were shot dead."), [
+      [67, null, "“terrorists”", "militants", "killed"],
+    ]);
+  });
+});
+
+describe("figures: qualifiers", () => {
+  for (const [phrase, canonical] of [
+    ["at least", "at least"],
+    ["more than", "over"],
+    ["over", "over"],
+    ["nearly", "nearly"],
+    ["almost", "nearly"],
+    ["around", "about"],
+    ["some", "about"],
+    ["up to", "up to"],
+  ]) {
+    test(`"${phrase}" is "${canonical}"`, () => {
+      assert.deepEqual(figures(`${phrase} 40 soldiers were wounded.`), [
+        [40, canonical, "soldiers", "security personnel", "injured"],
+      ]);
+    });
+  }
+
+  test("more than a dozen attacked locations", () => {
+    assert.deepEqual(figures("Militants launched simultaneous attacks at more than a dozen locations."), [
+      [12, "over", "locations", "other", "attacked-locations"],
+    ]);
+  });
+});
+
+describe("figures: outcomes in either order", () => {
+  const cases: [string, string][] = [
+    ["killing 9 civilians", "killed"],
+    ["leaving 9 people dead", "killed"],
+    ["9 civilians lost their lives", "killed"],
+    ["9 civilians were injured", "injured"],
+    ["police detained 9 students", "arrested"],
+    ["9 inmates fled custody", "escaped"],
+    ["the rebels freed 9 hostages", "released"],
+    ["9 engineers were kidnapped", "abducted"],
+    ["9 fishermen are missing", "missing"],
+  ];
+  for (const [text, outcome] of cases) {
+    test(`"${text}" → ${outcome}`, () => {
+      const [figure] = figures(`Officials said ${text} on Monday.`);
+      assert.equal(figure?.[0], 9);
+      assert.equal(figure?.[4], outcome);
+    });
+  }
+
+  test("a count with no outcome is not a figure", () => {
+    assert.deepEqual(figures("The delegation of 12 students met the governor."), []);
+    assert.deepEqual(figures("As many as 5,000 troops were deployed."), []);
+  });
+
+  test("running totals take the value after the tally verb", () => {
+    assert.deepEqual(figures("The death toll rose to 34 on Sunday."), [[34, null, "people", "people", "killed"]]);
+    assert.deepEqual(figures("The total number of gunmen killed in the province has reached 108."), [
+      [108, null, "gunmen", "militants", "killed"],
+    ]);
+  });
+});
+
+describe("figures: coordination, breakdowns, elided nouns", () => {
+  test("coordinated counts share the verb and the qualifier", () => {
+    assert.deepEqual(figures("At least 17 law enforcement personnel and 31 civilians lost their lives."), [
+      [17, "at least", "law enforcement personnel", "security personnel", "killed"],
+      [31, "at least", "civilians", "civilians", "killed"],
+    ]);
+  });
+
+  test("an including list breaks its head down, each with the head's outcome", () => {
+    assert.deepEqual(
+      figures("Gunmen attacked labourers, killing 11 civilians, including five men, three women, and three children."),
+      [
+        [11, null, "civilians", "civilians", "killed"],
+        [5, null, "men", "civilians", "killed"],
+        [3, null, "women", "civilians", "killed"],
+        [3, null, "children", "civilians", "killed"],
+      ],
+    );
+  });
+
+  test("an elided noun is taken from the figure before it, in the same or the previous sentence", () => {
+    assert.deepEqual(figures("Thirty gunmen were killed in Harnai, while 11 were killed in Panjgur."), [
+      [30, null, "gunmen", "militants", "killed"],
+      [11, null, "gunmen", "militants", "killed"],
+    ]);
+    assert.deepEqual(figures("Four soldiers were wounded. Two more died in hospital."), [
+      [4, null, "soldiers", "security personnel", "injured"],
+      [2, null, "soldiers", "security personnel", "killed"],
+    ]);
+  });
+
+  test("'of them' breaks the count before it down; 'of his' leads to the noun", () => {
+    assert.deepEqual(figures("The strike killed at least 23 people, 10 of them children."), [
+      [23, "at least", "people", "people", "killed"],
+      [10, null, "children", "civilians", "killed"],
+    ]);
+    assert.deepEqual(figures("He said five of his guards were hurt."), [
+      [5, null, "guards", "security personnel", "injured"],
+    ]);
+  });
+
+  test("a count without an outcome still names what a later elided count counts", () => {
+    assert.deepEqual(figures("Of the 50 attackers, 45 were killed and 5 arrested."), [
+      [45, null, "attackers", "militants", "killed"],
+      [5, null, "attackers", "militants", "arrested"],
+    ]);
+  });
+
+  test("an elided count with nothing before it counts people; a paragraph without figures breaks the link", () => {
+    assert.deepEqual(figures("The blast killed five and wounded 12."), [
+      [5, null, "people", "people", "killed"],
+      [12, null, "people", "people", "injured"],
+    ]);
+    assert.deepEqual(figures("Four soldiers were wounded.", "The army gave no details.", "Two died later."), [
+      [4, null, "soldiers", "security personnel", "injured"],
+      [2, null, "people", "people", "killed"],
+    ]);
+  });
+
+  test("a death toll counts people, not the count before it", () => {
+    assert.deepEqual(figures("Twelve soldiers were killed. The death toll rose to 34."), [
+      [12, null, "soldiers", "security personnel", "killed"],
+      [34, null, "people", "people", "killed"],
+    ]);
+  });
+});
+
+describe("figures: periods", () => {
+  const periodOf = (...paragraphs: string[]) => extractFigures(cleaned(...paragraphs), knowledge).map((f) => f.period);
+
+  test("spans in the sentence, shared by coordinated figures", () => {
+    assert.deepEqual(
+      periodOf(
+        "Forces killed over 177 terrorists over the past few days, while 17 soldiers and 33 civilians were martyred.",
+      ),
+      ["past few days", "past few days", "past few days"],
+    );
+    assert.deepEqual(periodOf("Police arrested 45 suspects in the last 24 hours."), ["last 24 hours"]);
+    assert.deepEqual(periodOf("Since January, 300 civilians have died."), ["since January"]);
+    assert.deepEqual(periodOf("At least 12 people were killed this year."), ["this year"]);
+    assert.deepEqual(periodOf("At least 12 people were killed in a bombing."), [null]);
+  });
+
+  test("a following sentence describing the operation lends its span", () => {
+    assert.deepEqual(
+      periodOf(
+        "Troops have killed at least 145 militants. The operations, carried out over nearly 40 hours, ended today.",
+      ),
+      ["over nearly 40 hours"],
+    );
+  });
+});
+
+describe("figures: what is not a figure", () => {
+  for (const text of [
+    "Dozens of people were killed and several hundred were wounded.",
+    "Scores of civilians and hundreds of soldiers were injured.",
+    "Nearly two hours of gunfire followed, and the siege lasted 40 hours.",
+    "During the 2013 elections, the party won seats.",
+    "The meeting on Feb 12 ended, and 8 February was set.",
+    "A 25-year-old man was killed, and a man aged 25 was injured.",
+    "The government paid Rs5 million and $10,000 to the families of those killed.",
+    "It was one of the deadliest attacks, and no one was arrested.",
+    "The second phase began, and 40 percent of the people were displaced.",
+    "Militants killed dozens of civilians and destroyed 12 vehicles.",
+  ]) {
+    test(text, () => assert.deepEqual(figures(text), []));
+  }
+});
+
+// ───────────────────────────── gold ─────────────────────────────
+
+interface GoldFigure {
+  value: number;
+  qualifier: string | null;
+  category: string;
+  outcome: string;
+  period: string | null;
+}
+
+const gold: Record<string, { figures?: GoldFigure[] }> = JSON.parse(
+  readFileSync("test/fixtures/gold-seeds.json", "utf8"),
+);
+
+/** The seed's body: the clean stage when it works, else its long lines (short ones are furniture). */
+async function bodyOf(file: string): Promise<CleanedText> {
+  const read = await readSeedFile("seeds", file);
+  if (!read.source) throw new Error(`seed ${file} was rejected: ${read.rejected.reason}`);
+  try {
+    return cleanText(read.source, loadKnowledge());
+  } catch {
+    const lines = read.source.text.split("\n").map((text, index) => ({
+      line: read.source.firstLine + index,
+      text,
+      role: "paragraph" as const,
+    }));
+    const paragraphs = lines.filter((line) => line.text.length > 80);
+    return { lines: paragraphs, paragraphs, discarded: [] };
+  }
+}
+
+const sameClaim = (predicted: Figure, expected: GoldFigure) =>
+  predicted.value === expected.value &&
+  predicted.outcome === expected.outcome &&
+  predicted.category === expected.category.replace(" (unspecified)", "");
+
+test("seed gold: figures F1 ≥ 0.90", async () => {
+  let truePositives = 0;
+  let predictedCount = 0;
+  let goldCount = 0;
+  let qualifiersRight = 0;
+  let periodsRight = 0;
+  for (const [file, annotation] of Object.entries(gold)) {
+    if (file.startsWith("_")) continue;
+    const expected = annotation.figures ?? [];
+    const predicted = extractFigures(await bodyOf(file), knowledge as Knowledge);
+    predictedCount += predicted.length;
+    goldCount += expected.length;
+    const unmatched = [...expected];
+    for (const figure of predicted) {
+      const index = unmatched.findIndex((candidate) => sameClaim(figure, candidate));
+      if (index < 0) continue;
+      const [match] = unmatched.splice(index, 1);
+      truePositives++;
+      if (figure.qualifier === match.qualifier) qualifiersRight++;
+      if (figure.period === match.period) periodsRight++;
+    }
+  }
+  const precision = truePositives / predictedCount;
+  const recall = truePositives / goldCount;
+  const f1 = (2 * precision * recall) / (precision + recall);
+  console.log(
+    `figures: precision ${precision.toFixed(3)} recall ${recall.toFixed(3)} F1 ${f1.toFixed(3)}; ` +
+      `qualifier ${qualifiersRight}/${truePositives}, period ${periodsRight}/${truePositives} on matches`,
+  );
+  assert.ok(f1 >= 0.9, `figures F1 ${f1.toFixed(3)} is below 0.90`);
+});
