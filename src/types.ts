@@ -201,6 +201,8 @@ export interface MentionLink {
   slug: string;
   /** Surface forms as written in this article (longest first is how linking should try them). */
   forms: string[];
+  /** Where in the seed the entity was found (provenance). */
+  evidence: Evidence[];
 }
 
 export interface ArticleRecord {

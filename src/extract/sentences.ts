@@ -7,14 +7,17 @@ export interface Sentence {
 }
 
 // Abbreviations after which a full stop does not end a sentence ("Dr. Malik", "Feb. 1", "U.S. forces").
-const NON_TERMINAL = /(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Brig|Sgt|Gov|Sen|Rep|St|Jr|Sr|No|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|Inc|Ltd|Co)|\b[A-Z])\.$/;
+const NON_TERMINAL =
+  /(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Brig|Sgt|Gov|Sen|Rep|St|Jr|Sr|No|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|Inc|Ltd|Co)|\b[A-Z])\.$/;
 
 /**
  * Splits paragraphs into sentences. Uses the platform's Intl.Segmenter, then re-joins
  * breaks it makes after honorifics and initials, which English news text is full of.
  */
+// Building a segmenter is costly; one serves every call.
+const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+
 export function splitSentences(lines: TextLine[]): Sentence[] {
-  const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
   const sentences: Sentence[] = [];
   for (const { text, line } of lines) {
     let pending = "";

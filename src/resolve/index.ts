@@ -142,21 +142,25 @@ export function resolveArchive(extracted: ExtractedArticle[], rejected: Rejected
         kind: "person" as const,
         slug: personSlugOf.get(p)!,
         forms: linkForms([p.name, ...p.variants]),
+        evidence: p.evidence.slice(0, 2),
       })),
       ...a.entities.parties.map((p) => ({
         kind: "party" as const,
         slug: slugOf(parties, p, alias),
         forms: linkForms(p.variants),
+        evidence: p.evidence.slice(0, 2),
       })),
       ...a.entities.organizations.map((o) => ({
         kind: "organization" as const,
         slug: slugOf(organizations, o),
         forms: linkForms(o.variants),
+        evidence: o.evidence.slice(0, 2),
       })),
       ...a.entities.places.map((p) => ({
         kind: "place" as const,
         slug: slugOf(places, p),
         forms: linkForms(p.variants),
+        evidence: p.evidence.slice(0, 2),
       })),
     ];
     const flags = [...a.flags];
