@@ -1,0 +1,75 @@
+/**
+ * Eleventy configuration of the news-archive site. Read it as a table of contents: each numbered
+ * section says what the site does at that step and links the Eleventy docs for it.
+ *
+ * Two ways in:
+ * - renderSite() (src/site/index.ts) calls `configureSite` with the Archive it was handed.
+ * - The CLI, `tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`, runs the default export,
+ *   which reads the archive from $ARCHIVE_JSON (default _site/archive.json), publishes seeds from
+ *   $SEEDS_DIR when set, and indexes search after the build.
+ */
+import { existsSync } from "node:fs";
+import type { UserConfig } from "@11ty/eleventy";
+import { readArchiveFile } from "./src/site/archive-schema.ts";
+import { siteFilters } from "./src/site/filters.ts";
+import { indexSearch } from "./src/site/search-index.ts";
+import { publishSeeds } from "./src/site/seeds.ts";
+import { buildSiteViews, type ViewOptions } from "./src/site/views/index.ts";
+import type { Archive } from "./src/types.ts";
+
+/** The navigation shown on every page, in this order. */
+const navigation = [
+  { label: "Articles", url: "/articles/" },
+  { label: "Timeline", url: "/timeline/" },
+  { label: "People", url: "/people/" },
+  { label: "Parties", url: "/parties/" },
+  { label: "Organizations", url: "/organizations/" },
+  { label: "Places", url: "/places/" },
+  { label: "Outlets", url: "/outlets/" },
+  { label: "Figures", url: "/figures/" },
+  { label: "Search", url: "/search/" },
+];
+
+export function configureSite(eleventyConfig: UserConfig, archive: Archive, options: ViewOptions): void {
+  // 1. Data: every page's content, computed once from the Archive (templates only present it).
+  //    https://www.11ty.dev/docs/data-global-custom/
+  eleventyConfig.addGlobalData("site", buildSiteViews(archive, options));
+  eleventyConfig.addGlobalData("navigation", navigation);
+
+  // 2. Templates: Nunjucks, autoescaped, failing loudly on a misspelt variable.
+  //    https://www.11ty.dev/docs/languages/nunjucks/
+  eleventyConfig.setTemplateFormats(["njk", "css", "js"]);
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: true });
+
+  // 3. Filters: relative links and small formatting helpers (src/site/filters.ts).
+  //    https://www.11ty.dev/docs/filters/
+  for (const [name, filter] of Object.entries(siteFilters)) eleventyConfig.addFilter(name, filter);
+
+  // 4. Assets: our CSS and client JS, written out unchanged at the same path under the output.
+  //    https://www.11ty.dev/docs/languages/custom/
+  for (const extension of ["css", "js"]) {
+    eleventyConfig.addExtension(extension, {
+      outputFileExtension: extension,
+      compile: (content) => () => content,
+    });
+  }
+}
+
+// 5. Directories for the CLI route (renderSite passes its own).
+//    https://www.11ty.dev/docs/config/#input-directory
+export const config = {
+  dir: { input: "templates", includes: "_includes", output: "_site" },
+};
+
+// 6. CLI entry: archive from disk, then seeds and the Pagefind index once pages are written.
+//    https://www.11ty.dev/docs/events/#eleventy.after
+export default async function (eleventyConfig: UserConfig): Promise<void> {
+  const archive = await readArchiveFile(process.env.ARCHIVE_JSON ?? "_site/archive.json");
+  const seedsDir = process.env.SEEDS_DIR;
+  const linkSeeds = seedsDir !== undefined && existsSync(seedsDir);
+  configureSite(eleventyConfig, archive, { linkSeeds });
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    if (linkSeeds && seedsDir) await publishSeeds(archive, seedsDir, directories.output);
+    await indexSearch(directories.output);
+  });
+}

@@ -1,0 +1,120 @@
+/**
+ * The archive as it enters the site: checked by a schema so a stale or hand-edited archive.json fails
+ * with a readable message naming the field, instead of a template rendering "undefined".
+ */
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import type { Archive } from "../types.ts";
+
+/** Slugs become folder names in the output: one path segment, never "." or "..". */
+const slug = z
+  .string()
+  .min(1)
+  .regex(/^[^/\\]+$/, "a slug is one path segment")
+  .refine((value) => value !== "." && value !== "..", "a slug cannot be . or ..");
+
+const evidence = z.object({ line: z.number(), text: z.string() });
+const discarded = z.object({ line: z.number(), text: z.string(), reason: z.string() });
+const figureCategory = z.enum(["militants", "security personnel", "civilians", "prisoners", "people", "other"]);
+
+const figure = z.object({
+  value: z.number(),
+  qualifier: z.string().nullable(),
+  what: z.string(),
+  category: figureCategory,
+  outcome: z.string(),
+  period: z.string().nullable(),
+  text: z.string(),
+  line: z.number(),
+});
+
+const eventDate = z.object({
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  what: z.string(),
+  text: z.string(),
+  inferred: z.string().optional(),
+});
+
+const mentionLink = z.object({
+  kind: z.enum(["person", "party", "organization", "place"]),
+  slug,
+  forms: z.array(z.string()),
+  evidence: z.array(evidence),
+});
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
+
+const article = z.object({
+  slug,
+  url: z.string(),
+  source: z.object({ file: z.string().min(1), sha256: z.string(), duplicates: z.array(z.string()) }),
+  title: z.string(),
+  titleFrom: z.enum(["headline", "front-matter", "lead"]),
+  subtitle: z.string().nullable(),
+  date: isoDay.nullable(),
+  dateFrom: z.enum(["text", "front-matter", "inferred"]).nullable(),
+  dateEvidence: z.string().nullable(),
+  outlet: z.string().nullable(),
+  outletSlug: z.string().nullable(),
+  outletFrom: z.enum(["text", "signature", "front-matter"]).nullable(),
+  outletEvidence: z.string().nullable(),
+  authors: z.array(z.string()),
+  authorsEvidence: z.string().nullable(),
+  dateline: z.string().nullable(),
+  datelineEvidence: z.string().nullable(),
+  body: z.string(),
+  discarded: z.array(discarded),
+  people: z.array(z.string()),
+  peopleDetail: z.array(
+    z.object({ slug: z.string(), name: z.string(), roles: z.array(z.string()), parties: z.array(z.string()) }),
+  ),
+  parties: z.array(z.string()),
+  organizations: z.array(z.string()),
+  places: z.array(z.string()),
+  mentions: z.array(mentionLink),
+  figures: z.array(figure),
+  events: z.array(eventDate),
+  flags: z.array(z.string()),
+  url_original: z.string().nullable(),
+  tags: z.array(z.string()),
+});
+
+const named = { slug, name: z.string(), articles: z.array(z.string()) };
+
+export const archiveSchema = z.object({
+  articles: z.array(article),
+  people: z.array(
+    z.object({ ...named, variants: z.array(z.string()), roles: z.array(z.string()), parties: z.array(z.string()) }),
+  ),
+  parties: z.array(
+    z.object({ ...named, abbr: z.string().nullable(), variants: z.array(z.string()), members: z.array(z.string()) }),
+  ),
+  organizations: z.array(
+    z.object({
+      ...named,
+      kind: z.enum(["militant group", "government body", "security force", "media", "other"]),
+      variants: z.array(z.string()),
+    }),
+  ),
+  places: z.array(
+    z.object({
+      ...named,
+      kind: z.enum(["country", "province", "district", "city", "area"]),
+      variants: z.array(z.string()),
+    }),
+  ),
+  outlets: z.array(z.object(named)),
+  rejected: z.array(z.object({ file: z.string(), reason: z.string(), line: z.number().optional() })),
+}) satisfies z.ZodType<Archive>;
+
+/** Check an archive; throws an error listing each bad field by path. */
+export function parseArchive(data: unknown, origin = "archive"): Archive {
+  const result = archiveSchema.safeParse(data);
+  if (!result.success)
+    throw new Error(`${origin} does not match the archive schema:\n${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
+export async function readArchiveFile(path: string): Promise<Archive> {
+  return parseArchive(JSON.parse(await readFile(path, "utf8")), path);
+}

@@ -1,0 +1,42 @@
+/**
+ * The slice of Eleventy 3's API this project uses. Eleventy ships JavaScript with JSDoc only, which a
+ * strict TypeScript build cannot read, so the few calls we make are typed here.
+ */
+declare module "@11ty/eleventy" {
+  export interface EleventyDirectories {
+    input: string;
+    output: string;
+    includes?: string;
+    layouts?: string;
+    data?: string;
+  }
+
+  export interface CustomExtension {
+    outputFileExtension: string;
+    compile: (inputContent: string, inputPath: string) => (data: unknown) => string | Promise<string>;
+  }
+
+  export interface UserConfig {
+    addGlobalData(name: string, value: unknown): UserConfig;
+    addFilter(name: string, filter: (...args: never[]) => unknown): UserConfig;
+    setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+    addTemplateFormats(formats: string | string[]): void;
+    addExtension(extension: string | string[], options: CustomExtension): void;
+    setTemplateFormats(formats: string | string[]): void;
+    on(event: "eleventy.after", listener: (event: { directories: EleventyDirectories }) => unknown): void;
+    on(event: string, listener: (...args: never[]) => unknown): void;
+    setQuietMode(quiet: boolean): void;
+  }
+
+  export interface EleventyOptions {
+    configPath?: string | false;
+    config?: (eleventyConfig: UserConfig) => unknown;
+    quietMode?: boolean;
+    pathPrefix?: string;
+  }
+
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    write(): Promise<unknown>;
+  }
+}

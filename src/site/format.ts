@@ -1,0 +1,20 @@
+/** Human-readable dates for pages, formatted with date-fns from the archive's ISO strings (YYYY-MM-DD, YYYY-MM or YYYY). */
+import { format, parseISO } from "date-fns";
+
+/** "5 February 2026", "February 2026" or "2026", by the precision the string carries. */
+export function formatDate(iso: string | null): string {
+  if (!iso) return "Undated";
+  if (/^\d{4}$/.test(iso)) return iso;
+  if (/^\d{4}-\d{2}$/.test(iso)) return format(parseISO(`${iso}-01`), "MMMM yyyy");
+  return format(parseISO(iso), "d MMMM yyyy");
+}
+
+/** "February 2026" for a "2026-02" month key. */
+export function formatMonth(yearMonth: string): string {
+  return format(parseISO(`${yearMonth}-01`), "MMMM yyyy");
+}
+
+/** Atom wants RFC 3339 timestamps; archive dates are days, so midnight UTC (never the build time). */
+export function atomTimestamp(isoDay: string): string {
+  return `${isoDay.slice(0, 10)}T00:00:00Z`;
+}

@@ -1,0 +1,48 @@
+/** The home page: latest articles, archive counts and the most-mentioned people, parties and places. */
+import type { Archive } from "../../types.ts";
+import { type ArticleSummary, summarize } from "./articles.ts";
+import type { EntityIndexPage, IndexEntry } from "./entities.ts";
+import { byDateDesc, type Lookup } from "./lookup.ts";
+
+export interface HomeCount {
+  label: string;
+  value: number;
+  url: string;
+}
+
+export interface Home {
+  latest: ArticleSummary[];
+  counts: HomeCount[];
+  topPeople: IndexEntry[];
+  topParties: IndexEntry[];
+  topPlaces: IndexEntry[];
+}
+
+const LATEST = 8;
+const TOP = 6;
+
+export function home(archive: Archive, lookup: Lookup, indexes: EntityIndexPage[]): Home {
+  const top = (kind: string) =>
+    (indexes.find((index) => index.kind === kind && index.sortedBy === "articles")?.entries ?? [])
+      .filter((entry) => entry.count > 0)
+      .slice(0, TOP);
+  const figureCount = archive.articles.reduce((sum, article) => sum + article.figures.length, 0);
+  return {
+    latest: [...archive.articles]
+      .sort(byDateDesc)
+      .slice(0, LATEST)
+      .map((a) => summarize(a, lookup)),
+    counts: [
+      { label: "Articles", value: archive.articles.length, url: "/articles/" },
+      { label: "Outlets", value: archive.outlets.length, url: "/outlets/" },
+      { label: "People", value: archive.people.length, url: "/people/" },
+      { label: "Parties", value: archive.parties.length, url: "/parties/" },
+      { label: "Organizations", value: archive.organizations.length, url: "/organizations/" },
+      { label: "Places", value: archive.places.length, url: "/places/" },
+      { label: "Figures", value: figureCount, url: "/figures/" },
+    ],
+    topPeople: top("person"),
+    topParties: top("party"),
+    topPlaces: top("place"),
+  };
+}

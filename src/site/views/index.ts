@@ -1,0 +1,63 @@
+/**
+ * Everything the templates show, computed once from the Archive. Templates only present this data:
+ * orderings, groupings, counts and links are all decided here.
+ */
+import type { Archive } from "../../types.ts";
+import { type ArticlePage, type ArticleSummary, articlePage } from "./articles.ts";
+import { type EntityIndexPage, type EntityPage, entityIndexPages, entityPages } from "./entities.ts";
+import { type Feed, feed } from "./feeds.ts";
+import { type FigureGroup, figureGroups } from "./figures.ts";
+import { type Home, home } from "./home.ts";
+import { buildLookup, byDateDesc } from "./lookup.ts";
+import { type Timeline, timeline } from "./timeline.ts";
+
+export interface FlaggedArticle extends Pick<ArticleSummary, "title" | "url" | "dateLabel"> {
+  flags: string[];
+}
+
+export interface SiteViews {
+  home: Home;
+  articles: ArticlePage[];
+  entities: EntityPage[];
+  entityIndexes: EntityIndexPage[];
+  timeline: Timeline;
+  figures: FigureGroup[];
+  report: { rejected: Archive["rejected"]; flagged: FlaggedArticle[] };
+  feed: Feed;
+  /** Site paths of every HTML page, for sitemap.xml. */
+  sitemap: string[];
+}
+
+export interface ViewOptions {
+  /** True when the seed files are published under /seeds/ (renderSite copied them). */
+  linkSeeds: boolean;
+}
+
+export function buildSiteViews(archive: Archive, options: ViewOptions): SiteViews {
+  const lookup = buildLookup(archive);
+  const articles = [...archive.articles].sort(byDateDesc).map((a) => articlePage(a, archive, lookup, options));
+  const entities = entityPages(archive, lookup);
+  const entityIndexes = entityIndexPages(entities);
+  const staticPages = ["/", "/articles/", "/timeline/", "/figures/", "/search/", "/report/"];
+  return {
+    home: home(archive, lookup, entityIndexes),
+    articles,
+    entities,
+    entityIndexes,
+    timeline: timeline(archive, lookup),
+    figures: figureGroups(archive, lookup),
+    report: {
+      rejected: [...archive.rejected].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+      flagged: articles
+        .filter((a) => a.flags.length > 0)
+        .map((a) => ({ title: a.title, url: a.url, dateLabel: a.dateLabel, flags: a.flags })),
+    },
+    feed: feed(archive),
+    sitemap: [
+      ...staticPages,
+      ...articles.map((a) => a.url),
+      ...entityIndexes.map((i) => i.url),
+      ...entities.map((e) => e.url),
+    ],
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * The built fixture site in headless Chromium, served on 127.0.0.1: navigation, search with filter and
+ * date sort, the figures ledger, screenshots (test-artifacts/) and axe-core accessibility checks.
+ */
+import assert from "node:assert/strict";
+import { mkdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { type RunningServer, serveSite } from "../src/site/serve.ts";
+import { buildFixtureSite, type FixtureSite } from "./helpers/build-fixture-site.ts";
+import { checkBrowser, launchChromium } from "./helpers/chromium.ts";
+import { sharedSurname } from "./helpers/fixture-archive.ts";
+
+const projectRoot = fileURLToPath(new URL("..", import.meta.url));
+const artifacts = path.join(projectRoot, "test-artifacts");
+const axePath = path.join(projectRoot, "node_modules/axe-core/axe.min.js");
+
+const availability = checkBrowser();
+const skip = availability.available ? false : availability.skipReason;
+
+let site: FixtureSite;
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+/** Every URL the pages asked for, to prove nothing left the machine. */
+const requested: string[] = [];
+const pageErrors: string[] = [];
+
+async function openPage(url: string, into: BrowserContext = context): Promise<Page> {
+  const page = await into.newPage();
+  page.on("request", (request) => requested.push(request.url()));
+  page.on("pageerror", (error) => pageErrors.push(`${url}: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") pageErrors.push(`${url}: console: ${message.text()}`);
+  });
+  await page.goto(new URL(url, server.url).href);
+  return page;
+}
+
+/** Titles of the search results currently shown. */
+async function resultTitles(page: Page): Promise<string[]> {
+  return (await page.locator("pagefind-results .pf-result-link").allInnerTexts()).map((t) => t.trim());
+}
+
+async function search(page: Page, term: string, expectedCount: number): Promise<string[]> {
+  await page.locator("pagefind-input input").fill(term);
+  await page.waitForFunction(
+    // Result cards appear as skeletons first; the link exists once the result's data has loaded.
+    (n) =>
+      document.querySelectorAll("pagefind-results .pf-result").length === n &&
+      document.querySelectorAll("pagefind-results .pf-result-link").length === n,
+    expectedCount,
+    { timeout: 10_000 },
+  );
+  return resultTitles(page);
+}
+
+// A skipped run must show as skipped in the runner's summary, not as an empty pass.
+if (skip) test("browser tests", { skip }, () => {});
+
+describe("browser", { skip }, () => {
+  before(async () => {
+    site = await buildFixtureSite("browser-test");
+    server = await serveSite(site.outDir);
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await mkdir(artifacts, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (site) await rm(path.dirname(site.outDir), { recursive: true, force: true });
+  });
+
+  test("home → article → person → back", async () => {
+    const page = await openPage("index.html");
+    await page.screenshot({ path: path.join(artifacts, "home.png"), fullPage: true });
+    await page
+      .getByRole("link", { name: "Violent clashes erupt across Balochistan, at least 129 dead" })
+      .first()
+      .click();
+    await page.waitForURL(/violent-clashes-erupt-across-balochistan\/index\.html$/);
+    assert.equal(await page.locator("h1").textContent(), "Violent clashes erupt across Balochistan, at least 129 dead");
+    await page.screenshot({ path: path.join(artifacts, "article.png"), fullPage: true });
+    await page.locator(".panel").getByRole("link", { name: "Sarfraz Bugti" }).click();
+    await page.waitForURL(/people\/sarfraz-bugti\/index\.html$/);
+    assert.equal(await page.locator("h1").textContent(), "Sarfraz Bugti");
+    assert.equal(await page.locator("#articles-heading + .article-list > li").count(), 2);
+    await page.goBack();
+    await page.waitForURL(/violent-clashes-erupt-across-balochistan\/index\.html$/);
+    assert.match((await page.locator("h1").textContent()) ?? "", /Violent clashes/);
+    await page.close();
+  });
+
+  test(`search finds "${sharedSurname}" in both articles, narrows by outlet and sorts by date`, async () => {
+    const page = await openPage("search/index.html");
+    const both = await search(page, sharedSurname, 2);
+    assert.deepEqual([...both].sort(), [
+      "Security forces kill at least 145 militants in Balochistan operations",
+      "Violent clashes erupt across Balochistan, at least 129 dead",
+    ]);
+
+    await page.locator('details[data-filter-name="outlet"] summary').click();
+    await page.getByRole("checkbox", { name: /Hum News/ }).check();
+    await page.waitForFunction(() => document.querySelectorAll("pagefind-results .pf-result-link").length === 1);
+    assert.deepEqual(await resultTitles(page), [
+      "Security forces kill at least 145 militants in Balochistan operations",
+    ]);
+    await page.getByRole("checkbox", { name: /Hum News/ }).uncheck();
+
+    // "Balochistan" is in five articles, four of them dated. Sorted by date, Pagefind lists the pages
+    // that carry the sort key (data-pagefind-sort="date:…"), so the undated one drops out.
+    const byDate = [
+      "Violent clashes erupt across Balochistan, at least 129 dead", // 2026-02-01
+      "Security forces kill at least 145 militants in Balochistan operations", // 2026-02-02 (inferred)
+      "Terror spike triggers call for troop surge in Balochistan", // 2026-02-03
+      "Opposition parties call off Balochistan protests after talks", // 2026-02-05
+    ];
+    await search(page, "Balochistan", 5);
+    const sortedAs = async (order: string, expected: string[]) => {
+      await page.locator("#search-sort").selectOption(order);
+      await page.waitForFunction(
+        (titles) => {
+          const shown = [...document.querySelectorAll("pagefind-results .pf-result-link")].map((a) =>
+            a.textContent?.trim(),
+          );
+          return JSON.stringify(shown) === JSON.stringify(titles);
+        },
+        expected,
+        { timeout: 10_000 },
+      );
+    };
+    await sortedAs("date:asc", byDate);
+    await sortedAs("date:desc", [...byDate].reverse());
+    await page.screenshot({ path: path.join(artifacts, "search.png"), fullPage: true });
+    await page.close();
+  });
+
+  test("the figures ledger shows different militants-killed counts side by side", async () => {
+    const page = await openPage("figures/index.html");
+    const group = page.locator("#militants-killed");
+    assert.equal(await group.locator("h2").textContent(), "Militants killed");
+    const values = await group.locator("tbody td.num strong").allInnerTexts();
+    assert.deepEqual(values, ["67", "145", "177"]);
+    const outlets = await group.locator("tbody tr td:nth-child(2)").allInnerTexts();
+    assert.equal(new Set(outlets).size, 3);
+    assert.match((await group.locator(".range").textContent()) ?? "", /67–177/);
+    await page.screenshot({ path: path.join(artifacts, "figures.png"), fullPage: true });
+    await page.close();
+  });
+
+  test("feed.xml and sitemap.xml parse as XML in the browser", async () => {
+    const page = await openPage("index.html");
+    for (const file of ["feed.xml", "sitemap.xml"]) {
+      const error = await page.evaluate(async (url) => {
+        const text = await (await fetch(url)).text();
+        const doc = new DOMParser().parseFromString(text, "application/xml");
+        return doc.querySelector("parsererror")?.textContent ?? null;
+      }, file);
+      assert.equal(error, null, file);
+    }
+    await page.close();
+  });
+
+  test("axe-core finds no violations on any page type", async () => {
+    // axe is injected as a script, which the pages' CSP rightly forbids; this context bypasses it.
+    const axeContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const violations: string[] = [];
+    try {
+      for (const url of [
+        "index.html",
+        "articles/index.html",
+        "articles/violent-clashes-erupt-across-balochistan/index.html",
+        "articles/reader-letter-on-markup/index.html",
+        "people/index.html",
+        "people/by-articles/index.html",
+        "people/sarfraz-bugti/index.html",
+        "parties/np/index.html",
+        "organizations/bla/index.html",
+        "places/balochistan/index.html",
+        "outlets/dawn/index.html",
+        "timeline/index.html",
+        "figures/index.html",
+        "report/index.html",
+        "search/index.html",
+      ]) {
+        const page = await openPage(url, axeContext);
+        if (url.startsWith("search/")) await search(page, sharedSurname, 2);
+        for (const scheme of [null, "dark"] as const) {
+          if (scheme) await page.emulateMedia({ colorScheme: scheme });
+          await page.addScriptTag({ path: axePath });
+          const found = await page.evaluate(async () => {
+            const axe = (
+              window as unknown as {
+                axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> };
+              }
+            ).axe;
+            const result = await axe.run();
+            return result.violations.map(
+              (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")})`,
+            );
+          });
+          violations.push(...found.map((v) => `${url}${scheme ? ` [${scheme}]` : ""}: ${v}`));
+        }
+        await page.close();
+      }
+    } finally {
+      await axeContext.close();
+    }
+    assert.deepEqual(violations, []);
+  });
+
+  test("no request left 127.0.0.1 and no page raised an error", () => {
+    const foreign = requested.filter((url) => !url.startsWith(server.url) && !url.startsWith("data:"));
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(pageErrors, []);
+  });
+});

@@ -1,0 +1,305 @@
+/**
+ * The rendered site, without a browser: every internal link resolves, nothing is fetched from elsewhere,
+ * pages are valid HTML with a CSP, article text cannot inject markup, output is deterministic, and the
+ * feed and sitemap are well-formed XML.
+ */
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { existsSync, statSync } from "node:fs";
+import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { HtmlValidate } from "html-validate";
+import { mimeTypeOf, resolveRequestPath, serveSite } from "../src/site/serve.ts";
+import { buildFixtureSite, type FixtureSite, listFiles } from "./helpers/build-fixture-site.ts";
+import { hostileSlug, hostileTitle, unusualSeedFile } from "./helpers/fixture-archive.ts";
+import { isNavigation, openingTags, referencesOf, tagsNamed } from "./helpers/html-refs.ts";
+import { xmlProblems } from "./helpers/xml-well-formed.ts";
+
+/** Written next to the site by the pipeline (src/archive), not by renderSite; the footer links them. */
+const writtenByCaller = new Set(["archive.json", "figures.csv"]);
+
+let site: FixtureSite;
+let htmlFiles: string[];
+const pages = new Map<string, string>();
+
+before(async () => {
+  site = await buildFixtureSite("site-test");
+  htmlFiles = (await listFiles(site.outDir)).filter((file) => file.endsWith(".html"));
+  for (const file of htmlFiles) pages.set(file, await readFile(path.join(site.outDir, file), "utf8"));
+  console.log(`# rendered ${site.pages} pages in ${Math.round(site.renderMs)} ms`);
+});
+
+after(async () => {
+  if (site) await rm(path.dirname(site.outDir), { recursive: true, force: true });
+});
+
+function resolveInSite(pageFile: string, href: string): string {
+  const withoutFragment = href.replace(/[#?].*$/, "");
+  const target = path.resolve(path.dirname(path.join(site.outDir, pageFile)), decodeURIComponent(withoutFragment));
+  return path.relative(site.outDir, target).split(path.sep).join("/");
+}
+
+describe("links", () => {
+  test("every page type is rendered", () => {
+    for (const expected of [
+      "index.html",
+      "articles/index.html",
+      `articles/${hostileSlug}/index.html`,
+      "people/index.html",
+      "people/by-articles/index.html",
+      "people/sarfraz-bugti/index.html",
+      "parties/np/index.html",
+      "organizations/bla/index.html",
+      "places/quetta/index.html",
+      "outlets/dawn/index.html",
+      "timeline/index.html",
+      "figures/index.html",
+      "search/index.html",
+      "report/index.html",
+    ]) {
+      assert.ok(pages.has(expected), `missing page ${expected}`);
+    }
+    assert.equal(site.pages, htmlFiles.length);
+  });
+
+  test("every internal href/src is relative, names its file and resolves to a file in the output", () => {
+    const broken: string[] = [];
+    for (const [file, html] of pages) {
+      for (const ref of referencesOf(html)) {
+        const { value } = ref;
+        if (value.startsWith("#")) {
+          const id = decodeURIComponent(value.slice(1));
+          if (!html.includes(`id="${id}"`)) broken.push(`${file}: ${value} (no such id)`);
+          continue;
+        }
+        if (/^[a-z][a-z0-9+.-]*:/i.test(value)) continue; // external; checked by the next test
+        if (value.startsWith("/")) broken.push(`${file}: ${value} is root-relative (breaks over file://)`);
+        else if (/\/$|^$/.test(value.replace(/[#?].*$/, "")))
+          broken.push(`${file}: ${value} does not name its index.html`);
+        const target = resolveInSite(file, value);
+        if (target.startsWith("..")) broken.push(`${file}: ${value} leaves the site`);
+        else if (writtenByCaller.has(target)) continue;
+        else if (!existsSync(path.join(site.outDir, target)) || !statSync(path.join(site.outDir, target)).isFile()) {
+          broken.push(`${file}: ${value} → ${target} (missing)`);
+        }
+      }
+    }
+    assert.deepEqual(broken, []);
+  });
+
+  test("nothing is fetched from another host: no http(s) in the src/href of a resource", async () => {
+    const remote: string[] = [];
+    for (const [file, html] of pages) {
+      for (const ref of referencesOf(html)) {
+        if (!isNavigation(ref) && /^(https?:)?\/\//i.test(ref.value))
+          remote.push(`${file}: <${ref.tag} ${ref.attribute}=${ref.value}>`);
+      }
+      if (/url\(\s*['"]?(https?:)?\/\//i.test(html) || /@import/i.test(html)) remote.push(`${file}: remote CSS`);
+    }
+    const css = await readFile(path.join(site.outDir, "assets/site.css"), "utf8");
+    if (/url\(|@import/i.test(css)) remote.push("assets/site.css loads another resource");
+    assert.deepEqual(remote, []);
+  });
+
+  test("the seed file link works for a name with a space and non-Latin letters", async () => {
+    const html = pages.get("articles/terror-spike-triggers-call-for-troop-surge/index.html")!;
+    const href = `../../seeds/${encodeURIComponent(unusualSeedFile)}`;
+    assert.ok(html.includes(`href="${href}"`), "encoded seed link");
+    assert.ok(existsSync(path.join(site.outDir, "seeds", unusualSeedFile)));
+  });
+});
+
+describe("pages", () => {
+  test("valid HTML (html-validate recommended) on every page", async () => {
+    const validator = new HtmlValidate({
+      extends: ["html-validate:recommended"],
+      rules: {
+        // Stylistic only: Nunjucks leaves trailing spaces and blank lines in the output.
+        "no-trailing-whitespace": "off",
+        // Stylistic only: article titles are as long as the newspapers made them.
+        "long-title": "off",
+      },
+    });
+    const problems: string[] = [];
+    for (const [file, html] of pages) {
+      const report = await validator.validateString(html, file);
+      for (const result of report.results) {
+        for (const message of result.messages)
+          problems.push(`${file}:${message.line}: ${message.ruleId} ${message.message}`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  test("a Content-Security-Policy meta on every page, and no inline script or style", () => {
+    for (const [file, html] of pages) {
+      const csp = tagsNamed(html, "meta").find((tag) => /http-equiv="Content-Security-Policy"/i.test(tag));
+      assert.ok(csp, `${file}: no CSP meta`);
+      assert.match(csp, /default-src 'self'/);
+      assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+      assert.match(csp, /object-src 'none'/);
+      for (const script of tagsNamed(html, "script")) assert.match(script, /\ssrc="/, `${file}: inline <script>`);
+      assert.doesNotMatch(html, /<style[\s>]/, `${file}: inline <style>`);
+      assert.doesNotMatch(html, /\sstyle="/, `${file}: style attribute`);
+    }
+  });
+
+  test("markup in article text shows as text, never as an element or attribute", () => {
+    const escapedTitle = hostileTitle.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    const article = pages.get(`articles/${hostileSlug}/index.html`)!;
+    assert.ok(article.includes(`<h1>${escapedTitle}</h1>`), "title shown escaped");
+    assert.ok(article.includes("&lt;img src=x onerror=alert(1)&gt;"), "body img shown escaped");
+    assert.ok(article.includes("&lt;script&gt;alert(1)&lt;/script&gt;"), "body script shown escaped");
+    assert.ok(article.includes("A &lt;b&gt;Reader&lt;/b&gt;"), "author shown escaped");
+    for (const [file, html] of pages) {
+      for (const tag of openingTags(html)) assert.doesNotMatch(tag, /\son[a-z]+=/i, `${file}: event handler in ${tag}`);
+      // The search page loads Pagefind's UI and ours; no other page has any script.
+      const scripts = tagsNamed(html, "script");
+      if (file === "search/index.html") assert.equal(scripts.length, 2);
+      else assert.deepEqual(scripts, [], `${file}: unexpected <script>`);
+      assert.equal(tagsNamed(html, "img").length, 0, `${file}: unexpected <img>`);
+    }
+  });
+
+  test("first mention of an entity in the body links to its page", () => {
+    const html = pages.get("articles/opposition-parties-call-off-protests/index.html")!;
+    const body = html.slice(html.indexOf('class="article__body"'), html.indexOf("</aside>"));
+    const links = [...body.matchAll(/<a href="([^"]+)" class="entity-link[^"]*">([^<]+)<\/a>/g)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+    assert.deepEqual(links.slice(0, 3), [
+      ["../../places/quetta/index.html", "QUETTA"],
+      ["../../places/balochistan/index.html", "Balochistan"],
+      ["../../parties/anp/index.html", "ANP"],
+    ]);
+    const achakzai = links.filter(([href]) => href.includes("asghar-khan-achakzai"));
+    assert.deepEqual(
+      achakzai,
+      [["../../people/asghar-khan-achakzai/index.html", "Asghar Khan Achakzai"]],
+      "linked once",
+    );
+  });
+
+  test("an inferred date is marked with its evidence; an undated article says so", () => {
+    const inferred = pages.get("articles/security-forces-kill-145-militants/index.html")!;
+    assert.match(inferred, /badge--inferred">inferred</);
+    assert.match(inferred, /The date is inferred:<\/strong> No publication date in the text/);
+    const undated = pages.get("articles/pml-n-and-np-in-talks-for-alliance/index.html")!;
+    assert.match(undated, /<dd>Undated<\/dd>/);
+  });
+
+  test("the figures ledger puts the different militants-killed counts side by side with a range", () => {
+    const html = pages.get("figures/index.html")!;
+    const section = html.slice(
+      html.indexOf('id="militants-killed"'),
+      html.indexOf("</section>", html.indexOf('id="militants-killed"')),
+    );
+    for (const value of ["177", "67", "145"]) assert.match(section, new RegExp(`<strong>${value}</strong>`));
+    assert.match(section, /Range: <strong>67–177<\/strong>/);
+    for (const outlet of ["The Express Tribune", "Kashmir Observer", "Hum News"])
+      assert.ok(section.includes(outlet), outlet);
+  });
+
+  test("entity indexes sort by name and by number of articles without JavaScript", () => {
+    const names = (html: string) =>
+      [...html.matchAll(/<li><a href="[^"]+">([^<]+)<\/a> <span class="count">/g)].map((m) => m[1]);
+    const byName = names(pages.get("people/index.html")!);
+    const byCount = names(pages.get("people/by-articles/index.html")!);
+    assert.deepEqual(
+      byName,
+      [...byName].sort((a, b) => a.localeCompare(b, "en")),
+    );
+    assert.equal(byCount[0], "Khawaja Asif"); // 2 articles, first by name among the people seen twice
+    assert.match(pages.get("people/index.html")!, /href="by-articles\/index.html">by number of articles/);
+    assert.match(pages.get("people/by-articles/index.html")!, /href="\.\.\/index.html">by name/);
+  });
+
+  test("the report lists rejected files and flagged articles", () => {
+    const html = pages.get("report/index.html")!;
+    assert.match(html, /006_shop_page.txt<\/td><td>no article text: only page furniture<\/td><td class="num">1</);
+    assert.match(html, /date inferred from weekday mentions/);
+  });
+});
+
+describe("outputs", () => {
+  test("feed.xml is well-formed Atom dated by the latest article, with escaped titles", async () => {
+    const feed = await readFile(path.join(site.outDir, "feed.xml"), "utf8");
+    assert.deepEqual(xmlProblems(feed), []);
+    assert.match(feed, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+    assert.match(feed, /<updated>2026-02-05T00:00:00Z<\/updated>/);
+    assert.ok(feed.includes("<title>Reader letter: &lt;script&gt;alert(1)&lt;/script&gt; is not news</title>"));
+    assert.match(feed, /href="articles\/opposition-parties-call-off-protests\/index.html"/);
+  });
+
+  test("sitemap.xml is well-formed and lists every page", async () => {
+    const sitemap = await readFile(path.join(site.outDir, "sitemap.xml"), "utf8");
+    assert.deepEqual(xmlProblems(sitemap), []);
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]).sort();
+    assert.deepEqual(locs, [...htmlFiles].sort());
+  });
+
+  test("the search index covers the article pages only, with filters", async () => {
+    const entry = JSON.parse(await readFile(path.join(site.outDir, "pagefind/pagefind-entry.json"), "utf8"));
+    assert.equal(entry.languages.en.page_count, 6);
+    const files = await listFiles(path.join(site.outDir, "pagefind"));
+    for (const needed of ["pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind.js"])
+      assert.ok(files.includes(needed), needed);
+    assert.ok(
+      files.some((file) => file.startsWith("filter/")),
+      "filter chunks",
+    );
+  });
+
+  test("rendering twice gives byte-identical trees, search index included", async () => {
+    const again = await buildFixtureSite("site-test-again");
+    try {
+      const digest = async (dir: string) => {
+        const out: Record<string, string> = {};
+        for (const file of await listFiles(dir)) {
+          out[file] = createHash("sha256")
+            .update(await readFile(path.join(dir, file)))
+            .digest("hex");
+        }
+        return out;
+      };
+      assert.deepEqual(await digest(again.outDir), await digest(site.outDir));
+    } finally {
+      await rm(path.dirname(again.outDir), { recursive: true, force: true });
+    }
+  });
+});
+
+describe("static server", () => {
+  test("maps URLs inside the site only, with the MIME types Pagefind needs", () => {
+    const root = path.resolve("/srv/site");
+    assert.equal(resolveRequestPath(root, "/people/x/"), path.join(root, "people/x/index.html"));
+    assert.equal(resolveRequestPath(root, "/seeds/a%20b.txt"), path.join(root, "seeds/a b.txt"));
+    assert.equal(resolveRequestPath(root, "/../etc/passwd"), path.join(root, "etc/passwd")); // URL parsing drops the ..
+    assert.equal(resolveRequestPath(root, "/%2e%2e/%2e%2e/etc/passwd"), path.join(root, "etc/passwd")); // so does %2e%2e
+    assert.equal(resolveRequestPath(root, "/..%2fetc%2fpasswd"), null);
+    assert.equal(resolveRequestPath(root, "/%E0%A4%A"), null);
+    assert.equal(mimeTypeOf("pagefind/wasm.en.pagefind"), "application/octet-stream");
+    assert.equal(mimeTypeOf("pagefind/pagefind.en_1234.pf_meta"), "application/octet-stream");
+    assert.equal(mimeTypeOf("x.wasm"), "application/wasm");
+    assert.equal(mimeTypeOf("pagefind/pagefind.js"), "text/javascript; charset=utf-8");
+  });
+
+  test("serves the built site, including a seed whose name has a space and non-Latin letters", async () => {
+    const server = await serveSite(site.outDir);
+    try {
+      const home = await fetch(new URL("index.html", server.url));
+      assert.equal(home.status, 200);
+      assert.equal(home.headers.get("content-type"), "text/html; charset=utf-8");
+      const seed = await fetch(new URL(`seeds/${encodeURIComponent(unusualSeedFile)}`, server.url));
+      assert.equal(seed.status, 200);
+      assert.equal((await fetch(new URL("people/", server.url))).status, 200);
+      assert.equal((await fetch(new URL("people", server.url), { redirect: "manual" })).status, 301);
+      assert.equal((await fetch(new URL("missing.html", server.url))).status, 404);
+      assert.equal((await fetch(`${server.url}..%2f..%2fpackage.json`)).status, 400);
+    } finally {
+      await server.close();
+    }
+  });
+});
