@@ -9,10 +9,15 @@ export async function runCli(main: () => Promise<number>): Promise<void> {
   try {
     process.exitCode = await main();
   } catch (error) {
-    if (error instanceof NewsArchiveError || (error instanceof Error && "code" in error && error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")) {
+    if (
+      error instanceof NewsArchiveError ||
+      (error instanceof Error && "code" in error && error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+    ) {
       console.error(`error: ${error.message}`);
     } else {
-      console.error(`internal error: ${error instanceof Error ? error.message : String(error)} (run with DEBUG=1 for details)`);
+      console.error(
+        `internal error: ${error instanceof Error ? error.message : String(error)} (run with DEBUG=1 for details)`,
+      );
       if (process.env.DEBUG) console.error(error);
     }
     process.exitCode = 2;

@@ -33,12 +33,17 @@ test("spelling variants of one person across articles resolve to one person", ()
 });
 
 test("people who share only a surname or a given name are never merged", () => {
-  const clusters = clusterNames([["Asghar Khan Achakzai", "Arif Khan Achakzai", "Inayat Shah"], ["Mahmood Khan Achakzai", "Inayat Buzdar"]]);
+  const clusters = clusterNames([
+    ["Asghar Khan Achakzai", "Arif Khan Achakzai", "Inayat Shah"],
+    ["Mahmood Khan Achakzai", "Inayat Buzdar"],
+  ]);
   assert.equal(clusters.length, 5);
 });
 
 test("a name without its prefix joins the one prefixed name it fits, and only when unambiguous", () => {
-  assert.deepEqual(clusterNames([["Mir Quddus Bizenjo"], ["Quddus Bizenjo"]]), [["Mir Quddus Bizenjo", "Quddus Bizenjo"]]);
+  assert.deepEqual(clusterNames([["Mir Quddus Bizenjo"], ["Quddus Bizenjo"]]), [
+    ["Mir Quddus Bizenjo", "Quddus Bizenjo"],
+  ]);
   // Two different prefixed people fit "Ali Khan Magsi": it stays on its own.
   assert.equal(clusterNames([["Mir Ali Khan Magsi"], ["Syed Ali Khan Magsi"], ["Ali Khan Magsi"]]).length, 3);
 });
@@ -72,5 +77,8 @@ test("slugs are readable ASCII and unique", () => {
   assert.equal(slugify("Über die PTI’s “goodwill” gesture!"), "uber-die-ptis-goodwill-gesture");
   assert.equal(slugify("بلوچستان"), "");
   const registry = new SlugRegistry();
-  assert.deepEqual(["a", "a", "a-2", "b"].map((s) => registry.claim(s)), ["a", "a-2", "a-2-2", "b"]);
+  assert.deepEqual(
+    ["a", "a", "a-2", "b"].map((s) => registry.claim(s)),
+    ["a", "a-2", "a-2-2", "b"],
+  );
 });

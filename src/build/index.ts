@@ -3,7 +3,7 @@
  * folder that replaces the output only when everything has succeeded. A failed or
  * interrupted build therefore leaves the previous site as it was.
  */
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { writeArchiveFiles } from "../archive/index.ts";
 import { type ChangeSummary, extractorVersion, FileCache } from "../cache/index.ts";
@@ -11,7 +11,7 @@ import { ingest } from "../ingest/index.ts";
 import { loadKnowledge } from "../knowledge/index.ts";
 import { renderSite } from "../site/index.ts";
 import type { Archive, Rejected } from "../types.ts";
-import { acquireLock } from "./lock.ts";
+import { acquireLock, isAlive } from "./lock.ts";
 import { progressReporter } from "./progress.ts";
 
 export interface BuildOptions {
@@ -45,6 +45,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const lock = await acquireLock(outDir);
   const staging = `${outDir}.building-${process.pid}`;
   try {
+    await recoverInterruptedBuilds(outDir);
     const cacheDir = options.cacheDir === undefined ? ".cache" : options.cacheDir;
     const cache = cacheDir ? new FileCache(cacheDir, extractorVersion(knowledge)) : undefined;
     const { archive, parsed } = await ingest(options.seedsDir, knowledge, {
@@ -76,6 +77,32 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     await rm(staging, { recursive: true, force: true });
     await lock.release();
+  }
+}
+
+/**
+ * A build killed mid-way leaves its staging folder behind, and — if killed between the two
+ * renames of the swap — the previous site under its parked name. Restore that site and drop
+ * the leftovers of builds whose process is gone.
+ */
+async function recoverInterruptedBuilds(outDir: string): Promise<void> {
+  const parent = path.dirname(outDir);
+  const base = path.basename(outDir);
+  const leftover = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(building|previous)-(\\d+)$`);
+  const entries = await readdir(parent).catch(() => [] as string[]);
+  for (const name of entries.sort()) {
+    const match = leftover.exec(name);
+    if (!match || isAlive(Number(match[2]))) continue;
+    const full = path.join(parent, name);
+    if (match[1] === "previous") {
+      try {
+        await rename(full, outDir); // the site never got replaced: put it back
+        continue;
+      } catch {
+        // outDir exists: the swap had finished, the parked copy is stale
+      }
+    }
+    await rm(full, { recursive: true, force: true });
   }
 }
 

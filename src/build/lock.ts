@@ -10,7 +10,7 @@ export interface Lock {
   release(): Promise<void>;
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -97,8 +97,18 @@ type Kind = "person" | "party" | "organization" | "place";
 
 /** Each entity of the article as the set of its names: canonical name plus the forms used in this article. */
 function entityForms(archive: Archive, article: ArticleRecord, kind: Kind): Set<string>[] {
-  const records = { person: archive.people, party: archive.parties, organization: archive.organizations, place: archive.places }[kind];
-  const slugs = { person: article.people, party: article.parties, organization: article.organizations, place: article.places }[kind];
+  const records = {
+    person: archive.people,
+    party: archive.parties,
+    organization: archive.organizations,
+    place: archive.places,
+  }[kind];
+  const slugs = {
+    person: article.people,
+    party: article.parties,
+    organization: article.organizations,
+    place: article.places,
+  }[kind];
   return slugs.map((slug) => {
     const record = records.find((r) => r.slug === slug);
     const forms = article.mentions.filter((m) => m.kind === kind && m.slug === slug).flatMap((m) => m.forms);
@@ -152,7 +162,10 @@ export function evaluate(archive: Archive, gold: Record<string, GoldArticle>): E
     add(totals.outlet, scalar(article.outlet, g.outlet));
     add(totals.dateline, scalar(article.dateline, g.dateline));
     add(totals.title, scalar(article.titleFrom === "lead" ? null : article.title, g.title));
-    add(totals.authors, count(article.authors.map(normalise), g.authors.map(normalise), (p, q) => p === q));
+    add(
+      totals.authors,
+      count(article.authors.map(normalise), g.authors.map(normalise), (p, q) => p === q),
+    );
     add(
       totals.boilerplate,
       count(
@@ -213,7 +226,10 @@ export function formatReport(report: EvalReport): string {
       (f) => `| ${f.field} | ${pct(f.precision)} | ${pct(f.recall)} | ${pct(f.f1)} | ${f.tp} | ${f.fp} | ${f.fn} |`,
     ),
   ];
-  lines.push("", `${report.articles} annotated articles scored; figure qualifiers right on ${pct(report.figureQualifierAccuracy)} of matched figures.`);
+  lines.push(
+    "",
+    `${report.articles} annotated articles scored; figure qualifiers right on ${pct(report.figureQualifierAccuracy)} of matched figures.`,
+  );
   if (report.missing.length) lines.push(`Not in the archive (rejected or absent): ${report.missing.join(", ")}`);
   return lines.join("\n");
 }

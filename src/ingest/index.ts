@@ -44,7 +44,11 @@ export function extractOrReject(source: SeedSource, knowledge: Knowledge): Extra
 
 const isRejected = (x: ExtractedArticle | Rejected): x is Rejected => "reason" in x;
 
-export async function ingest(seedsDir: string, knowledge: Knowledge, options: IngestOptions = {}): Promise<IngestResult> {
+export async function ingest(
+  seedsDir: string,
+  knowledge: Knowledge,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
   const { sources, rejected } = await readSeeds(seedsDir);
   const extracted: ExtractedArticle[] = [];
   const parsed: string[] = [];

@@ -38,5 +38,7 @@ declare module "@11ty/eleventy" {
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     write(): Promise<unknown>;
+    /** Silences Eleventy's own console output (its "Wrote N files" line); errors still throw from write(). */
+    disableLogger(): void;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The site stage: Archive → static website in `outDir`.
  *
- * renderSite writes only its own files — pages, assets/, feed.xml, sitemap.xml, seeds/ and pagefind/ —
+ * renderSite writes only its own files — pages, assets/, feed.xml, sitemap.xml, seeds/, pagefind/ and the
+ * search fallback for pages opened from disk (search/offline/, src/site/offline-index.ts) —
  * and deletes nothing, so archive.json and figures.csv may be written into the same folder before or
  * after. Give it an empty folder for a clean result: files left by an earlier, different archive stay.
  */
@@ -12,6 +13,7 @@ import Eleventy from "@11ty/eleventy";
 import { configureSite } from "../../.eleventy.ts";
 import type { Archive } from "../types.ts";
 import { parseArchive } from "./archive-schema.ts";
+import { writeOfflineIndex } from "./offline-index.ts";
 import { indexSearch } from "./search-index.ts";
 import { publishSeeds } from "./seeds.ts";
 
@@ -42,8 +44,11 @@ export async function renderSite(
     quietMode: true,
     config: (eleventyConfig) => configureSite(eleventyConfig, checked, { linkSeeds }),
   });
+  // The build prints its own one-line summary; Eleventy's would be a second one.
+  eleventy.disableLogger();
   await eleventy.write();
   await indexSearch(output);
+  await writeOfflineIndex(checked, output);
   return { pages: await countHtmlFiles(output) };
 }
 

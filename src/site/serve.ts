@@ -3,10 +3,11 @@
  * never serves anything outside the site folder.
  */
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import type { LiveReload } from "./live-reload.ts";
 
 const mimeTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -52,9 +53,14 @@ export interface RunningServer {
 }
 
 /** Serves `root` on host:port (port 0 picks a free port); resolves once listening. */
-export async function serveSite(root: string, options: { host?: string; port?: number } = {}): Promise<RunningServer> {
+export async function serveSite(
+  root: string,
+  options: { host?: string; port?: number; liveReload?: LiveReload } = {},
+): Promise<RunningServer> {
   const siteRoot = path.resolve(root);
+  const { liveReload } = options;
   const server = createServer(async (request, response) => {
+    if (liveReload?.handle(request, response)) return;
     if (request.method !== "GET" && request.method !== "HEAD") {
       response.writeHead(405, { Allow: "GET, HEAD" }).end();
       return;
@@ -73,6 +79,12 @@ export async function serveSite(root: string, options: { host?: string; port?: n
         return;
       }
       if (!info.isFile()) throw new Error("not a file");
+      if (liveReload && file.endsWith(".html")) {
+        const html = liveReload.inject(await readFile(file, "utf8"));
+        response.writeHead(200, { "Content-Type": mimeTypeOf(file), "Cache-Control": "no-cache" });
+        response.end(request.method === "HEAD" ? undefined : html);
+        return;
+      }
       response.writeHead(200, {
         "Content-Type": mimeTypeOf(file),
         "Content-Length": info.size,
@@ -96,6 +108,7 @@ export async function serveSite(root: string, options: { host?: string; port?: n
     url: `http://${host}:${port}/`,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        liveReload?.close();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),

@@ -1,0 +1,54 @@
+/**
+ * `npm start [-- --port 8080 --seeds seeds --out _site --no-watch]`
+ * Builds the archive, serves it at http://localhost:PORT and rebuilds when a seed or a
+ * knowledge file changes; open pages reload by themselves after each rebuild.
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { build } from "../src/build/index.ts";
+import { UsageError } from "../src/errors.ts";
+import { DEFAULT_KNOWLEDGE_DIR } from "../src/knowledge/index.ts";
+import { LiveReload } from "../src/site/live-reload.ts";
+import { serveSite } from "../src/site/serve.ts";
+import { watchAndRebuild } from "../src/watch/index.ts";
+import { runCli } from "./cli.ts";
+
+await runCli(async () => {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string", default: process.env.PORT ?? "8080" },
+      host: { type: "string", default: "127.0.0.1" },
+      seeds: { type: "string", default: "seeds" },
+      out: { type: "string", default: "_site" },
+      knowledge: { type: "string", multiple: true },
+      "no-watch": { type: "boolean", default: false },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a port number, got "${values.port}"`);
+  const knowledgeDirs = [DEFAULT_KNOWLEDGE_DIR, ...(values.knowledge ?? [])];
+  const buildOnce = () =>
+    build({ seedsDir: values.seeds, outDir: values.out, knowledgeDirs, log: (l) => console.log(l) });
+
+  await buildOnce();
+  const liveReload = values["no-watch"] ? undefined : new LiveReload();
+  const server = await serveSite(values.out, { host: values.host, port, liveReload });
+  const shown = server.url.replace("127.0.0.1", "localhost");
+  console.log(`Serving the archive at ${shown} (Ctrl+C to stop)`);
+  if (!liveReload) return await new Promise<number>(() => {});
+
+  const watched = [values.seeds, ...knowledgeDirs].map((p) => path.resolve(p));
+  watchAndRebuild(watched, async (changed) => {
+    console.log(`changed: ${changed.map((c) => path.relative(process.cwd(), c)).join(", ")}`);
+    try {
+      await buildOnce();
+      liveReload.reload();
+    } catch (error) {
+      // Keep serving the last good site; the message names the file at fault.
+      console.error(`rebuild failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+  console.log(`Watching ${values.seeds}/ and the knowledge files for changes`);
+  return await new Promise<number>(() => {});
+});

@@ -1,0 +1,265 @@
+/**
+ * The whole build on real seeds: determinism, incremental re-parsing, removal, atomic
+ * output, locking, and bad input that is reported while the rest is built.
+ */
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, describe, test } from "node:test";
+import { build } from "../src/build/index.ts";
+import { BuildLockedError } from "../src/errors.ts";
+import type { Archive } from "../src/types.ts";
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), "news-archive-build-"));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+let counter = 0;
+/** A fresh folder with a copy of the project's seeds (and any extra files). */
+function seedsCopy(extra: Record<string, string | Buffer> = {}): string {
+  const dir = path.join(scratch, `seeds-${++counter}`);
+  cpSync("seeds", dir, { recursive: true });
+  for (const [name, content] of Object.entries(extra)) writeFileSync(path.join(dir, name), content);
+  return dir;
+}
+
+/** Every file of a tree with its content hash, for comparing two builds. */
+function treeHashes(root: string): Map<string, string> {
+  const entries = readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  return new Map(
+    entries
+      .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
+      .sort()
+      .map((file) => [
+        file,
+        createHash("sha256")
+          .update(readFileSync(path.join(root, file)))
+          .digest("hex"),
+      ]),
+  );
+}
+
+const readArchive = (out: string): Archive => JSON.parse(readFileSync(path.join(out, "archive.json"), "utf8"));
+
+const NEW_SEED = `PESHAWAR: Police arrested 45 suspects on Tuesday after a protest in Peshawar turned violent, officials said.
+Khyber Pakhtunkhwa Chief Minister Zubair Qadeerzai said at least 12 people were injured in the clashes near the Peshawar Press Club.
+Qadeerzai said the government would hold talks with the protesters' leaders.
+Published in Dawn, March 4th, 2026
+`;
+
+describe("build", () => {
+  test("the same seeds give byte-identical output, archive.json and search index included", async () => {
+    const seeds = seedsCopy();
+    const a = path.join(scratch, "det-a");
+    const b = path.join(scratch, "det-b");
+    await build({ seedsDir: seeds, outDir: a, cacheDir: null });
+    await build({ seedsDir: seeds, outDir: b, cacheDir: path.join(scratch, "det-cache") });
+    const ha = treeHashes(a);
+    const hb = treeHashes(b);
+    assert.ok(ha.has("archive.json") && [...ha.keys()].some((f) => f.startsWith("pagefind/")));
+    assert.deepEqual([...ha.keys()], [...hb.keys()]);
+    for (const [file, hash] of ha) assert.equal(hb.get(file), hash, `${file} differs between two builds`);
+  });
+
+  test("adding a seed re-parses exactly that file; removing it removes its article and its own entities", async () => {
+    const seeds = seedsCopy();
+    const out = path.join(scratch, "inc-out");
+    const cacheDir = path.join(scratch, "inc-cache");
+    const first = await build({ seedsDir: seeds, outDir: out, cacheDir });
+    assert.equal(first.parsed.length, 5);
+
+    writeFileSync(path.join(seeds, "new-story.txt"), NEW_SEED);
+    const second = await build({ seedsDir: seeds, outDir: out, cacheDir });
+    assert.deepEqual(second.parsed, ["new-story.txt"]);
+    assert.deepEqual(second.changes, { added: 1, changed: 0, removed: 0, unchanged: 5 });
+    const added = readArchive(out).articles.find((a) => a.source.file === "new-story.txt");
+    assert.ok(added, "the new article is in archive.json");
+    assert.ok(existsSync(path.join(out, "articles", added.slug, "index.html")), "the new article has a page");
+    const person = readArchive(out).people.find((p) => p.name === "Zubair Qadeerzai");
+    assert.ok(person, "the new article's person is an entity");
+    assert.ok(existsSync(path.join(out, "people", person.slug, "index.html")));
+
+    rmSync(path.join(seeds, "new-story.txt"));
+    const third = await build({ seedsDir: seeds, outDir: out, cacheDir });
+    assert.deepEqual(third.parsed, []);
+    assert.equal(third.changes?.removed, 1);
+    assert.equal(readArchive(out).articles.length, 5);
+    assert.ok(!existsSync(path.join(out, "articles", added.slug)), "the removed article's page is gone");
+    assert.ok(!existsSync(path.join(out, "people", person.slug)), "an entity only it mentioned is gone");
+    assert.ok(!readArchive(out).people.some((p) => p.name === "Zubair Qadeerzai"));
+  });
+
+  test("a change to the knowledge data invalidates the cache by itself", async () => {
+    const seeds = seedsCopy();
+    const out = path.join(scratch, "ver-out");
+    const cacheDir = path.join(scratch, "ver-cache");
+    const extra = path.join(scratch, "extra-knowledge");
+    rmSync(extra, { recursive: true, force: true });
+    cpSync("knowledge", extra, { recursive: true });
+    await build({ seedsDir: seeds, outDir: out, cacheDir, knowledgeDirs: [extra] });
+    assert.equal((await build({ seedsDir: seeds, outDir: out, cacheDir, knowledgeDirs: [extra] })).parsed.length, 0);
+    writeFileSync(
+      path.join(extra, "places.yaml"),
+      `${readFileSync(path.join(extra, "places.yaml"), "utf8")}\n- name: Test Town\n  kind: city\n`,
+    );
+    assert.equal((await build({ seedsDir: seeds, outDir: out, cacheDir, knowledgeDirs: [extra] })).parsed.length, 5);
+  });
+
+  test("bad seeds are rejected with a reason naming the file; every other article is built", async () => {
+    const seeds = seedsCopy({
+      "empty.txt": "",
+      "blank.txt": "  \n\t\n",
+      "binary.txt": Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x10, 0x00]),
+      "latin1.txt": Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x65, 0x77, 0x73]),
+      "broken-front-matter.md":
+        "---\ntitle: [unclosed\n---\nSome text that would be an article body, if it were read at all.\n",
+      "wrong-date.md":
+        "---\ndate: yesterday\n---\nPolice said three people were injured in the blast on Monday evening.\n",
+      "only-furniture.txt": "Shopping cart\nYour cart is empty!\nLeave a Reply\n12\n",
+      "copy of dawn.txt": readFileSync("seeds/000_d988bb958633d8af.txt"),
+    });
+    const out = path.join(scratch, "bad-out");
+    const logged: string[] = [];
+    const result = await build({ seedsDir: seeds, outDir: out, cacheDir: null, log: (l) => logged.push(l) });
+    const rejected = new Map(result.rejected.map((r) => [r.file, r.reason]));
+    for (const file of [
+      "empty.txt",
+      "blank.txt",
+      "binary.txt",
+      "latin1.txt",
+      "broken-front-matter.md",
+      "wrong-date.md",
+      "only-furniture.txt",
+    ]) {
+      assert.ok(rejected.has(file), `${file} is rejected`);
+      assert.ok(!rejected.get(file)!.includes("\n"), "one line");
+      assert.ok(
+        logged.some((l) => l.startsWith(`rejected ${file}`)),
+        `${file} is reported on the console`,
+      );
+    }
+    assert.match(rejected.get("wrong-date.md")!, /date/);
+    const archive = readArchive(out);
+    assert.equal(archive.articles.length, 5, "the five good seeds are all built");
+    const dawn = archive.articles.find((a) => a.source.file === "000_d988bb958633d8af.txt")!;
+    assert.deepEqual(dawn.source.duplicates, ["copy of dawn.txt"], "the same article under two names is one article");
+    assert.ok(existsSync(path.join(out, "report", "index.html")));
+    const report = readFileSync(path.join(out, "report", "index.html"), "utf8");
+    assert.ok(
+      report.includes("wrong-date.md") && report.includes("only-furniture.txt"),
+      "the report page lists rejections",
+    );
+  });
+
+  test("two seeds that would get the same slug are both kept under distinct slugs", async () => {
+    const story =
+      "QUETTA: Two policemen were injured in a grenade attack on a checkpost in Quetta on Sunday, officials said.\n";
+    const seeds = path.join(scratch, "same-slug");
+    rmSync(seeds, { recursive: true, force: true });
+    cpSync("seeds", seeds, { recursive: true });
+    writeFileSync(path.join(seeds, "a.txt"), story);
+    writeFileSync(path.join(seeds, "b.txt"), `${story}The attackers fled the scene.\n`);
+    const { archive } = await build({ seedsDir: seeds, outDir: path.join(scratch, "slug-out"), cacheDir: null });
+    const slugs = archive.articles.filter((a) => ["a.txt", "b.txt"].includes(a.source.file)).map((a) => a.slug);
+    assert.equal(slugs.length, 2);
+    assert.notEqual(slugs[0], slugs[1]);
+  });
+
+  test("a second build on a locked output stops with a clear message and leaves the output alone", async () => {
+    const seeds = seedsCopy();
+    const out = path.join(scratch, "lock-out");
+    await build({ seedsDir: seeds, outDir: out, cacheDir: null });
+    const before = treeHashes(out);
+    // The lock names a live process: this test runner's parent.
+    writeFileSync(`${out}.lock`, String(process.ppid));
+    await assert.rejects(build({ seedsDir: seeds, outDir: out, cacheDir: null }), (error: unknown) => {
+      assert.ok(error instanceof BuildLockedError);
+      assert.match(error.message, /another build .* is writing/);
+      return true;
+    });
+    assert.deepEqual(treeHashes(out), before);
+    // A lock left by a process that is gone is taken over.
+    writeFileSync(`${out}.lock`, "999999999");
+    await build({ seedsDir: seeds, outDir: out, cacheDir: null });
+    assert.ok(!existsSync(`${out}.lock`));
+  });
+
+  test("a build killed mid-way leaves the previous site intact, and the next build recovers", async () => {
+    const seeds = seedsCopy();
+    const out = path.join(scratch, "kill-out");
+    await build({ seedsDir: seeds, outDir: out, cacheDir: null });
+    const before = treeHashes(out);
+    writeFileSync(path.join(seeds, "new-story.txt"), NEW_SEED);
+
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "scripts/build.ts", "--seeds", seeds, "--out", out, "--no-cache"],
+      {
+        stdio: "ignore",
+      },
+    );
+    const staging = `${out}.building-${child.pid}`;
+    // Kill it once it has started writing the new site.
+    const deadline = Date.now() + 60_000;
+    while (!existsSync(path.join(staging, "seeds")) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    assert.ok(existsSync(staging), "the build reached its writing stage");
+    child.kill("SIGKILL");
+    await new Promise((resolve) => child.once("exit", resolve));
+
+    assert.deepEqual(treeHashes(out), before, "the previous site is untouched");
+    const next = await build({ seedsDir: seeds, outDir: out, cacheDir: null });
+    assert.equal(next.archive.articles.length, 6);
+    assert.ok(!existsSync(staging), "the killed build's leftovers are cleaned up");
+  });
+
+  test("--strict turns any rejection into a non-zero exit; the CLI prints one line per rejection", async () => {
+    const seeds = seedsCopy({ "empty.txt": "" });
+    const out = path.join(scratch, "strict-out");
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [
+          "--import",
+          "tsx",
+          "scripts/build.ts",
+          "--seeds",
+          seeds,
+          "--out",
+          out,
+          "--no-cache",
+          ...args,
+        ]);
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (d) => (stdout += d));
+        child.stderr.on("data", (d) => (stderr += d));
+        child.on("exit", (code) => resolve({ code, stdout, stderr }));
+      });
+    const lenient = await run([]);
+    assert.equal(lenient.code, 0);
+    assert.match(lenient.stdout, /^rejected empty\.txt: empty file$/m);
+    assert.match(lenient.stdout, /^built 5 articles .* 1 rejected/m);
+    const strict = await run(["--strict"]);
+    assert.equal(strict.code, 1);
+    assert.doesNotMatch(strict.stderr, /\n\s+at /, "no stack trace");
+    const missing = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [
+        "--import",
+        "tsx",
+        "scripts/build.ts",
+        "--seeds",
+        path.join(scratch, "nope"),
+        "--out",
+        out,
+      ]);
+      let stderr = "";
+      child.stderr.on("data", (d) => (stderr += d));
+      child.on("exit", (code) => resolve({ code, stderr }));
+    });
+    assert.notEqual(missing.code, 0);
+    assert.match(missing.stderr, /^error: .*nope/m);
+    assert.doesNotMatch(missing.stderr, /\n\s+at /);
+  });
+});
