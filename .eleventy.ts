@@ -12,6 +12,7 @@ import { existsSync } from "node:fs";
 import type { UserConfig } from "@11ty/eleventy";
 import { readArchiveFile } from "./src/site/archive-schema.ts";
 import { siteFilters } from "./src/site/filters.ts";
+import { writeOfflineIndex } from "./src/site/offline-index.ts";
 import { indexSearch } from "./src/site/search-index.ts";
 import { publishSeeds } from "./src/site/seeds.ts";
 import { buildSiteViews, type ViewOptions } from "./src/site/views/index.ts";
@@ -61,7 +62,8 @@ export const config = {
   dir: { input: "templates", includes: "_includes", output: "_site" },
 };
 
-// 6. CLI entry: archive from disk, then seeds and the Pagefind index once pages are written.
+// 6. CLI entry: archive from disk, then seeds, the Pagefind index and the from-disk search fallback
+//    (src/site/offline-index.ts) once pages are written.
 //    https://www.11ty.dev/docs/events/#eleventy.after
 export default async function (eleventyConfig: UserConfig): Promise<void> {
   const archive = await readArchiveFile(process.env.ARCHIVE_JSON ?? "_site/archive.json");
@@ -71,5 +73,6 @@ export default async function (eleventyConfig: UserConfig): Promise<void> {
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     if (linkSeeds && seedsDir) await publishSeeds(archive, seedsDir, directories.output);
     await indexSearch(directories.output);
+    await writeOfflineIndex(archive, directories.output);
   });
 }

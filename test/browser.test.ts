@@ -1,6 +1,6 @@
 /**
- * The built fixture site in headless Chromium, served on 127.0.0.1: navigation, search with filter and
- * date sort, the figures ledger, screenshots (test-artifacts/) and axe-core accessibility checks.
+ * The built fixture site in headless Chromium, served on 127.0.0.1: navigation, search (Pagefind) with
+ * filter, date sort and result meta, the figures ledger, screenshots (test-artifacts/) and axe-core accessibility checks.
  */
 import assert from "node:assert/strict";
 import { mkdir, rm } from "node:fs/promises";
@@ -12,6 +12,7 @@ import { type RunningServer, serveSite } from "../src/site/serve.ts";
 import { buildFixtureSite, type FixtureSite } from "./helpers/build-fixture-site.ts";
 import { checkBrowser, launchChromium } from "./helpers/chromium.ts";
 import { sharedSurname } from "./helpers/fixture-archive.ts";
+import { search, setFilter, sortBy, waitForSearchReady } from "./helpers/search-page.ts";
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 const artifacts = path.join(projectRoot, "test-artifacts");
@@ -37,24 +38,6 @@ async function openPage(url: string, into: BrowserContext = context): Promise<Pa
   });
   await page.goto(new URL(url, server.url).href);
   return page;
-}
-
-/** Titles of the search results currently shown. */
-async function resultTitles(page: Page): Promise<string[]> {
-  return (await page.locator("pagefind-results .pf-result-link").allInnerTexts()).map((t) => t.trim());
-}
-
-async function search(page: Page, term: string, expectedCount: number): Promise<string[]> {
-  await page.locator("pagefind-input input").fill(term);
-  await page.waitForFunction(
-    // Result cards appear as skeletons first; the link exists once the result's data has loaded.
-    (n) =>
-      document.querySelectorAll("pagefind-results .pf-result").length === n &&
-      document.querySelectorAll("pagefind-results .pf-result-link").length === n,
-    expectedCount,
-    { timeout: 10_000 },
-  );
-  return resultTitles(page);
 }
 
 // A skipped run must show as skipped in the runner's summary, not as an empty pass.
@@ -97,19 +80,20 @@ describe("browser", { skip }, () => {
 
   test(`search finds "${sharedSurname}" in both articles, narrows by outlet and sorts by date`, async () => {
     const page = await openPage("search/index.html");
-    const both = await search(page, sharedSurname, 2);
+    assert.equal(await waitForSearchReady(page), "pagefind");
+    const both = await search(page, sharedSurname);
     assert.deepEqual([...both].sort(), [
       "Security forces kill at least 145 militants in Balochistan operations",
       "Violent clashes erupt across Balochistan, at least 129 dead",
     ]);
+    // Each result shows its date and outlet.
+    const metas = await page.locator(".search-result__meta").allInnerTexts();
+    assert.ok(metas.includes("2 February 2026 · Hum News"), metas.join(" | "));
 
-    await page.locator('details[data-filter-name="outlet"] summary').click();
-    await page.getByRole("checkbox", { name: /Hum News/ }).check();
-    await page.waitForFunction(() => document.querySelectorAll("pagefind-results .pf-result-link").length === 1);
-    assert.deepEqual(await resultTitles(page), [
+    assert.deepEqual(await setFilter(page, "outlet", /Hum News/, true), [
       "Security forces kill at least 145 militants in Balochistan operations",
     ]);
-    await page.getByRole("checkbox", { name: /Hum News/ }).uncheck();
+    await setFilter(page, "outlet", /Hum News/, false);
 
     // "Balochistan" is in five articles, four of them dated. Sorted by date, Pagefind lists the pages
     // that carry the sort key (data-pagefind-sort="date:…"), so the undated one drops out.
@@ -119,22 +103,9 @@ describe("browser", { skip }, () => {
       "Terror spike triggers call for troop surge in Balochistan", // 2026-02-03
       "Opposition parties call off Balochistan protests after talks", // 2026-02-05
     ];
-    await search(page, "Balochistan", 5);
-    const sortedAs = async (order: string, expected: string[]) => {
-      await page.locator("#search-sort").selectOption(order);
-      await page.waitForFunction(
-        (titles) => {
-          const shown = [...document.querySelectorAll("pagefind-results .pf-result-link")].map((a) =>
-            a.textContent?.trim(),
-          );
-          return JSON.stringify(shown) === JSON.stringify(titles);
-        },
-        expected,
-        { timeout: 10_000 },
-      );
-    };
-    await sortedAs("date:asc", byDate);
-    await sortedAs("date:desc", [...byDate].reverse());
+    assert.equal((await search(page, "Balochistan")).length, 5);
+    assert.deepEqual(await sortBy(page, "date:asc"), byDate);
+    assert.deepEqual(await sortBy(page, "date:desc"), [...byDate].reverse());
     await page.screenshot({ path: path.join(artifacts, "search.png"), fullPage: true });
     await page.close();
   });
@@ -188,7 +159,11 @@ describe("browser", { skip }, () => {
         "search/index.html",
       ]) {
         const page = await openPage(url, axeContext);
-        if (url.startsWith("search/")) await search(page, sharedSurname, 2);
+        if (url.startsWith("search/")) {
+          await waitForSearchReady(page);
+          await search(page, sharedSurname);
+          await page.locator('details[data-filter-name="outlet"] summary').click();
+        }
         for (const scheme of [null, "dark"] as const) {
           if (scheme) await page.emulateMedia({ colorScheme: scheme });
           await page.addScriptTag({ path: axePath });

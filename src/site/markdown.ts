@@ -139,3 +139,29 @@ export function renderArticleBody(body: string, mentions: MentionLink[], pageUrl
   const env: LinkingEnv = { mentions, pageUrl };
   return renderer.render(body, env);
 }
+
+const plainParser = markdownIt({ html: false, linkify: false, typographer: false });
+
+/** The text of a markdown article body, without markup: one line per block, for the search fallback. */
+export function articlePlainText(body: string): string {
+  const blocks: string[] = [];
+  for (const token of plainParser.parse(body, {})) {
+    if (token.type === "inline") {
+      const text = (token.children ?? [])
+        .map((child) =>
+          child.type === "text" || child.type === "code_inline"
+            ? child.content
+            : child.type === "softbreak" || child.type === "hardbreak"
+              ? " "
+              : child.type === "image"
+                ? child.content
+                : "",
+        )
+        .join("");
+      if (text.trim()) blocks.push(text.trim());
+    } else if ((token.type === "fence" || token.type === "code_block") && token.content.trim()) {
+      blocks.push(token.content.trim());
+    }
+  }
+  return blocks.join("\n");
+}

@@ -1,0 +1,33 @@
+/**
+ * `npm run package -- [--site _site] [--out news-archive-site.zip]`
+ * Zips the built site into one file for readers: unpacked, it is a folder news-archive-site/ whose
+ * index.html opens by double-click (search included: see src/site/offline-index.ts). Byte-identical for
+ * the same site (fixed timestamps and order: src/site/zip.ts).
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { NewsArchiveError } from "../src/errors.ts";
+import { zipFolder } from "../src/site/zip.ts";
+import { runCli } from "./cli.ts";
+
+await runCli(async () => {
+  const { values } = parseArgs({
+    options: {
+      site: { type: "string", default: "_site" },
+      out: { type: "string", default: "news-archive-site.zip" },
+    },
+  });
+  const site = path.resolve(values.site);
+  const out = path.resolve(values.out);
+  if (!existsSync(path.join(site, "index.html"))) {
+    throw new NewsArchiveError(`no built site in ${values.site} (run npm run build first)`);
+  }
+  // The zip may be written inside the site folder; never zip it into itself.
+  const inside = path.relative(site, out).split(path.sep).join("/");
+  const started = performance.now();
+  const { files, bytes } = await zipFolder(site, out, { prefix: "news-archive-site", skip: (file) => file === inside });
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  console.log(`packaged ${files} files → ${values.out} (${(bytes / 1e6).toFixed(1)} MB, ${seconds} s)`);
+  return 0;
+});

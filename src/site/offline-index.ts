@@ -1,0 +1,255 @@
+/**
+ * The search fallback for pages opened from disk (file://), where browsers refuse fetch() and JS modules,
+ * so Pagefind cannot load. Written at render time from the Archive into <outDir>/search/offline/ as
+ * classic scripts, each of which hands its data to `window.__archiveSearch` (templates/assets/search.js):
+ *
+ * - meta.js — loaded first: document count, BM25 lengths, sort dates, the term-shard keys and the
+ *   filters (outlet, year, person, party, organization, place — the pages' data-pagefind-filter names)
+ *   with their postings.
+ * - t<key>.js — the inverted index, sharded by term prefix: `addTerms(key, { term: postings })`. A term
+ *   lives in the shard of the longest key that is a prefix of it; a shard over SHARD_BYTES is split by one
+ *   more character (its terms of exactly the key's length stay in it), so shards stay small at any size.
+ * - d<n>.js — documents n·DOC_SHARD… : [path, title, date, outlet, text], text being the first
+ *   EXCERPT_CHARS characters of the body for excerpts. Loaded only for the results shown.
+ *
+ * Postings are delta-coded base-36 doc ids, comma-separated, each with ":tf" when the body count is not 1
+ * and "*" when the term is in the title: "0,3:2*,1a". Doc ids follow the site's article order (newest
+ * first). `words`, `stem` and `tokenize` must stay identical to those in templates/assets/search.js.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Archive, ArticleRecord } from "../types.ts";
+import { articlePlainText } from "./markdown.ts";
+import { buildLookup, byDateDesc } from "./views/lookup.ts";
+
+export const OFFLINE_DIR = "search/offline";
+/** Split a term shard larger than this (bytes of its entries) by one more prefix character. */
+const SHARD_BYTES = 48_000;
+/** The root is always split at least once, so a query loads only the shards of its terms. */
+const MIN_KEY_LENGTH = 1;
+const MAX_KEY_LENGTH = 4;
+export const DOC_SHARD = 200;
+export const EXCERPT_CHARS = 600;
+
+export const FILTER_NAMES = ["outlet", "year", "person", "party", "organization", "place"] as const;
+
+/**
+ * A light English stemmer, so "killed", "kills" and "killing" meet at "kill" as they do in Pagefind
+ * (which uses Snowball): plural -s/-es/-ies and -ed/-ing, with a doubled final consonant undone.
+ */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
+  let base = word;
+  if (word.endsWith("ing") && word.length > 5) base = word.slice(0, -3);
+  else if (word.endsWith("ed") && word.length > 4) base = word.slice(0, -2);
+  else if (/(x|ch|sh|ss)es$/.test(word)) return word.slice(0, -2);
+  else if (/[^su]s$/.test(word) && !word.endsWith("is")) return word.slice(0, -1);
+  else return word;
+  return /([bdfgmnprt])\1$/.test(base) ? base.slice(0, -1) : base;
+}
+
+/** Lower-case, accents folded, split on anything but letters and digits; one-character tokens dropped. */
+export function words(text: string): string[] {
+  const folded = text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
+  return (folded.match(/[\p{L}\p{N}]+/gu) ?? []).filter((token) => token.length > 1);
+}
+
+/** Index terms of a text: its words, stemmed. */
+export function tokenize(text: string): string[] {
+  return words(text).map(stem);
+}
+
+interface Posting {
+  doc: number;
+  tf: number;
+  title: boolean;
+}
+
+export interface OfflineIndexStats {
+  documents: number;
+  /** UTF-8 bytes of the text indexed (titles, subtitles, outlet/author/dateline and bodies as plain text). */
+  textBytes: number;
+  /** meta.js + term shards. */
+  indexBytes: number;
+  termShards: number;
+  /** Document shards (titles, dates, outlets, excerpt text). */
+  docBytes: number;
+  docShards: number;
+  terms: number;
+}
+
+const script = (call: string, ...args: unknown[]) =>
+  `window.__archiveSearch.${call}(${args.map((a) => JSON.stringify(a)).join(",")});\n`;
+
+/** File of a term shard: key characters a–z0–9 as is, others as _hex_. */
+export function termShardFile(key: string): string {
+  let name = "t";
+  for (const char of key) name += /[a-z0-9]/.test(char) ? char : `_${char.codePointAt(0)?.toString(16)}_`;
+  return `${name}.js`;
+}
+
+function encodePostings(postings: Posting[]): string {
+  let previous = 0;
+  return postings
+    .map((p) => {
+      const delta = (p.doc - previous).toString(36);
+      previous = p.doc;
+      return `${delta}${p.tf === 1 ? "" : `:${p.tf.toString(36)}`}${p.title ? "*" : ""}`;
+    })
+    .join(",");
+}
+
+function encodeIds(ids: number[]): string {
+  let previous = 0;
+  return ids
+    .map((id) => {
+      const delta = (id - previous).toString(36);
+      previous = id;
+      return delta;
+    })
+    .join(",");
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Groups terms into shards by prefix: returns key → sorted entries. */
+function shardTerms(entries: [string, string][]): Map<string, [string, string][]> {
+  const shards = new Map<string, [string, string][]>();
+  const size = (list: [string, string][]) => list.reduce((n, [t, p]) => n + t.length + p.length + 6, 0);
+  const place = (key: string, list: [string, string][]) => {
+    const keyLength = [...key].length;
+    if (keyLength >= MIN_KEY_LENGTH && (keyLength >= MAX_KEY_LENGTH || size(list) <= SHARD_BYTES)) {
+      shards.set(key, list);
+      return;
+    }
+    const stay: [string, string][] = [];
+    const groups = new Map<string, [string, string][]>();
+    for (const entry of list) {
+      const chars = [...entry[0]];
+      if (chars.length <= keyLength) stay.push(entry);
+      else {
+        const next = key + chars[keyLength];
+        const group = groups.get(next) ?? [];
+        groups.set(next, group);
+        group.push(entry);
+      }
+    }
+    if (stay.length) shards.set(key, stay);
+    for (const [next, group] of groups) place(next, group);
+  };
+  place("", entries);
+  return shards;
+}
+
+/** Plain text indexed as the body of an article (besides its title), like the Pagefind body of the page. */
+function indexedBody(article: ArticleRecord): string {
+  return [article.subtitle, article.outlet, article.authors.join(" "), article.dateline, articlePlainText(article.body)]
+    .filter((part): part is string => Boolean(part))
+    .join("\n");
+}
+
+export async function writeOfflineIndex(archive: Archive, outDir: string): Promise<OfflineIndexStats> {
+  const lookup = buildLookup(archive);
+  const articles = [...archive.articles].sort(byDateDesc);
+  const dir = path.join(outDir, OFFLINE_DIR);
+  await mkdir(dir, { recursive: true });
+
+  const postings = new Map<string, Posting[]>();
+  const lengths: number[] = [];
+  const filterDocs = Object.fromEntries(FILTER_NAMES.map((name) => [name, new Map<string, number[]>()]));
+  const docs: [string, string, string, string, string][] = [];
+  let textBytes = 0;
+
+  articles.forEach((article, doc) => {
+    const body = articlePlainText(article.body);
+    const bodyText = indexedBody(article);
+    textBytes += Buffer.byteLength(article.title) + Buffer.byteLength(bodyText);
+    const titleTerms = new Set(tokenize(article.title));
+    const counts = new Map<string, number>();
+    const bodyTokens = tokenize(bodyText);
+    for (const term of bodyTokens) counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const term of titleTerms) if (!counts.has(term)) counts.set(term, 0);
+    lengths.push(bodyTokens.length);
+    for (const [term, tf] of counts) {
+      const list = postings.get(term) ?? [];
+      postings.set(term, list);
+      list.push({ doc, tf, title: titleTerms.has(term) });
+    }
+
+    const outlet = article.outletSlug ? lookup.entity("outlet", article.outletSlug).name : null;
+    const values: Record<(typeof FILTER_NAMES)[number], string[]> = {
+      outlet: outlet ? [outlet] : [],
+      year: article.date ? [article.date.slice(0, 4)] : [],
+      person: article.people.map((slug) => lookup.entity("person", slug).name),
+      party: article.parties.map((slug) => lookup.entity("party", slug).name),
+      organization: article.organizations.map((slug) => lookup.entity("organization", slug).name),
+      place: article.places.map((slug) => lookup.entity("place", slug).name),
+    };
+    for (const name of FILTER_NAMES) {
+      for (const value of new Set(values[name])) {
+        const ids = filterDocs[name].get(value) ?? [];
+        filterDocs[name].set(value, ids);
+        ids.push(doc);
+      }
+    }
+    const text = body.replace(/\s+/g, " ").trim();
+    docs.push([
+      `articles/${encodeURIComponent(article.slug)}/index.html`,
+      article.title,
+      article.date ?? "",
+      outlet ?? "",
+      text.length > EXCERPT_CHARS ? text.slice(0, EXCERPT_CHARS) : text,
+    ]);
+  });
+
+  const entries = [...postings.entries()]
+    .sort(([a], [b]) => compare(a, b))
+    .map(([term, list]): [string, string] => [term, encodePostings(list)]);
+  const shards = shardTerms(entries);
+  const keys = [...shards.keys()].sort(compare);
+
+  let indexBytes = 0;
+  const write = async (file: string, text: string) => {
+    await writeFile(path.join(dir, file), text);
+    return Buffer.byteLength(text);
+  };
+  for (const key of keys) {
+    indexBytes += await write(termShardFile(key), script("addTerms", key, Object.fromEntries(shards.get(key) ?? [])));
+  }
+
+  let docBytes = 0;
+  const docShards = Math.ceil(docs.length / DOC_SHARD);
+  for (let n = 0; n < docShards; n++) {
+    docBytes += await write(`d${n}.js`, script("addDocs", n, docs.slice(n * DOC_SHARD, (n + 1) * DOC_SHARD)));
+  }
+
+  const meta = {
+    version: 1,
+    docs: docs.length,
+    docShard: DOC_SHARD,
+    lengths: lengths.map((n) => n.toString(36)).join(","),
+    dates: articles.map((a) => (a.date ?? "").replace(/-/g, "")).join(","),
+    keys,
+    filters: FILTER_NAMES.map((name) => ({
+      name,
+      values: [...filterDocs[name].entries()]
+        .sort(([a], [b]) => (name === "year" ? compare(b, a) : a.localeCompare(b, "en") || compare(a, b)))
+        .map(([value, ids]) => [value, encodeIds(ids)]),
+    })),
+  };
+  indexBytes += await write("meta.js", script("addMeta", meta));
+
+  return {
+    documents: docs.length,
+    textBytes,
+    indexBytes,
+    termShards: keys.length,
+    docBytes,
+    docShards,
+    terms: entries.length,
+  };
+}
