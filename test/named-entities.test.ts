@@ -145,9 +145,17 @@ describe("abbreviations defined in the article", () => {
     );
   });
 
-  test("an acronym spelling the initials of a name without a head word makes it a party", () => {
+  test("an acronym spelling the initials of a name makes it a party when a word of the name says party", () => {
     const found = find("The Jeay Sindh Qaumi Mahaz (JSQM) protested.", "JSQM leaders spoke.");
     assert.deepEqual(keys(found, "parties"), ["Jeay Sindh Qaumi Mahaz"]);
+  });
+
+  test("an acronym-defined name with no party word is an organization, not a party", () => {
+    const found = find(
+      "The Pakistan Institute for Conflict and Security Studies (PICSS) and Médecins Sans Frontières (MSF) reported.",
+    );
+    assert.deepEqual(found.parties, []);
+    assert.ok(keys(found, "organizations").includes("Pakistan Institute for Conflict and Security Studies"));
   });
 
   test("a role with an acronym is not a party", () => {

@@ -42,7 +42,7 @@ function isFiller(fillerWords: ReadonlySet<string>, shape: LineShape): boolean {
 function isBar(text: string): boolean {
   if (/^by\s/i.test(text)) return false;
   const items = text
-    .split(/\s*[|•·]\s*/u)
+    .split(/\s*[|•·]\s*|\s+\/\s+/u)
     .map((item) => item.trim())
     .filter(Boolean);
   return items.length >= 3 && items.every((item) => wordsOf(item).length <= 6);
@@ -68,7 +68,17 @@ export function compileFurniture(furniture: Furniture): FurnitureRules {
   const fillerWords = new Set(furniture.fillerWords.map((word) => word.toLowerCase()));
   const phrases = new Map(furniture.lines.map((entry) => [normalisePhrase(entry.text), entry]));
   const patterns = furniture.patterns.map((entry) => ({ ...entry, compiled: new RegExp(entry.regex, "iu") }));
-  const shape = (text: string) => shapeOf(text, stopWords);
+  // Each line's shape is asked for several times (furniture, prose, menu label): measured once.
+  let cache = new Map<string, LineShape>();
+  const shape = (text: string) => {
+    let measured = cache.get(text);
+    if (!measured) {
+      if (cache.size > 4096) cache = new Map();
+      measured = shapeOf(text, stopWords);
+      cache.set(text, measured);
+    }
+    return measured;
+  };
 
   const match = (raw: string): FurnitureMatch | null => {
     const text = raw.trim();

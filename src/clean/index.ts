@@ -5,7 +5,7 @@
  */
 import type { Knowledge } from "../knowledge/index.ts";
 import type { CleanedText, Discarded, LineRole, SeedSource, TextLine } from "../types.ts";
-import { compileFurniture, type FurnitureMatch, type FurnitureRules } from "./furniture.ts";
+import { compileFurniture, type FurnitureMatch, type FurnitureRules, normalisePhrase } from "./furniture.ts";
 import { isProse, looksLikeSubheading } from "./shape.ts";
 
 export { compileFurniture } from "./furniture.ts";
@@ -35,22 +35,119 @@ function rulesFor(knowledge: Knowledge): FurnitureRules {
  * "12 Comments", and taking everything after it would lose the article — or, for lists of
  * links, up to the next prose paragraph.
  */
-function classify(lines: { line: number; text: string }[], rules: FurnitureRules): Classified[] {
+function classify(
+  lines: { line: number; text: string }[],
+  rules: FurnitureRules,
+  isOutletLine: (text: string) => boolean,
+): Classified[] {
   let block: { kind: "end" | "prose"; reason: string } | null = null;
   let proseSeen = false;
-  return lines.map(({ line, text }) => {
-    const match: FurnitureMatch | null = rules.match(text);
+  const matches = lines.map(({ text }) => rules.match(text) ?? (isOutletLine(text) ? { reason: "masthead" } : null));
+  const menu = menuRuns(lines, matches, rules);
+  return lines.map(({ line, text }, index) => {
+    const match: FurnitureMatch | null = matches[index] ?? null;
     const prose = isProse(rules.shape(text));
     if (match) {
-      if (match.block && (match.block === "prose" || proseSeen))
+      // Before the story a "Latest" or "Related" item is a menu link, not a list's heading.
+      if (match.block && (match.block === "prose" ? proseSeen || !menu[index] : proseSeen))
         block = { kind: match.block, reason: match.blockReason ?? match.reason };
       return { line, text, furniture: match.reason, prose: false };
     }
     if (block?.kind === "prose" && prose) block = null;
     if (block) return { line, text, furniture: block.reason, prose: false };
+    if (menu[index]) return { line, text, furniture: "navigation", prose: false };
     proseSeen ||= prose;
     return { line, text, furniture: null, prose };
   });
+}
+
+const outletNames = new WeakMap<Knowledge, Set<string>>();
+function outletNamesFor(knowledge: Knowledge): Set<string> {
+  let names = outletNames.get(knowledge);
+  if (!names) {
+    names = new Set(knowledge.outlets.flatMap((o) => [o.name, ...o.variants]).map(normalisePhrase));
+    outletNames.set(knowledge, names);
+  }
+  return names;
+}
+
+/** "Jane Doe", "Pazir Gul | Tahir Naseer": a line of personal names and nothing else. */
+const NAME = "\\p{Lu}[\\p{L}'’.-]+(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]+|bin|ul|ud|al|el|de|van|von)){1,3}";
+const NAMES_LINE = new RegExp(`^${NAME}(?:\\s*(?:[|/,&]|\\band\\b)\\s*${NAME}){0,3}$`, "u");
+
+/**
+ * Credits the page prints around the headline: the caption after a photo credit ("Getty Images" then a caption
+ * without a full stop), and an author's name standing next to a time stamp or an outlet credit.
+ */
+function markHeaderCredits(entries: Classified[], rules: FurnitureRules): Classified[] {
+  const firstProse = entries.findIndex((entry) => entry.prose);
+  const header = firstProse === -1 ? entries.length : firstProse;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    if (entry.furniture) continue;
+    const previous = entries[i - 1];
+    if (previous?.furniture === "image credit" && !rules.shape(entry.text).endsLikeSentence && !entry.prose) {
+      entry.furniture = "image caption";
+    }
+  }
+  // Below a deck set as a sentence, a "By …" line is still the byline, not a paragraph of the story.
+  for (let i = header + 1; i < entries.length; i++) {
+    const entry = entries[i]!;
+    const names = entry.text.trim().replace(/^by\s+/i, "");
+    if (!entry.furniture && names !== entry.text.trim() && NAMES_LINE.test(names)) {
+      entry.furniture = "byline";
+      entry.prose = false;
+    }
+  }
+  const stamp = (entry: Classified | undefined) =>
+    entry?.furniture !== null &&
+    entry?.furniture !== undefined &&
+    /time stamp|dated byline|masthead|publication footer/.test(entry.furniture);
+  for (let i = 0; i < header; i++) {
+    const entry = entries[i]!;
+    // A "By …" line is a byline the article keeps in its header (see findByline).
+    if (entry.furniture || /^by\s/i.test(entry.text.trim()) || !NAMES_LINE.test(entry.text.trim())) continue;
+    if (stamp(entries[i - 1]) || stamp(entries[i + 1])) entry.furniture = "byline";
+  }
+  return entries;
+}
+
+/** A short label: a menu item or share button ("World", "U.S.", "Show Purposes"), never a dateline ("LAHORE:"). */
+function isShortLabel(text: string, rules: FurnitureRules): boolean {
+  const shape = rules.shape(text);
+  const trimmed = text.trim();
+  // A bare dateline in capitals ("NEW DELHI") or with a colon ("LAHORE:") starts the story.
+  // Nor is a byline ("By Ann Lee") a menu item.
+  if (/[:,]$/.test(trimmed) || /^[\p{Lu}][\p{Lu}\s'’-]{3,}$/u.test(trimmed) || /^by\s/i.test(trimmed)) return false;
+  // One word with a dot ("U.S.") is an abbreviation, not a sentence.
+  return shape.words.length > 0 && shape.words.length <= 3 && (!shape.endsLikeSentence || shape.words.length === 1);
+}
+
+/**
+ * Lines inside a menu: a run of at least three short labels, furniture lines in between
+ * allowed ("Skip to main content", World, U.S., Politics; Share, Copy, Email, X). A story
+ * never stacks three bare labels, so the run is navigation or a share bar.
+ */
+function menuRuns(lines: { text: string }[], matches: (FurnitureMatch | null)[], rules: FurnitureRules): boolean[] {
+  const inMenu = lines.map(() => false);
+  let start = 0;
+  const close = (end: number) => {
+    const labels = [];
+    for (let i = start; i < end; i++) if (!matches[i]) labels.push(i);
+    const furniture = end - start - labels.length;
+    if (labels.length >= 3 || (labels.length >= 1 && furniture >= 2 && labels.length <= furniture))
+      for (let i = start; i < end; i++) inMenu[i] = true;
+  };
+  for (let i = 0; i <= lines.length; i++) {
+    const part =
+      i < lines.length &&
+      (matches[i] ? !matches[i]!.block || matches[i]!.block === "prose" : isShortLabel(lines[i]!.text, rules));
+    if (!part) {
+      close(i);
+      start = i + 1;
+    }
+  }
+  return inMenu;
 }
 
 /** Stage 2: separates article paragraphs from page furniture; every dropped line is kept in `discarded` with a reason. */
@@ -60,7 +157,13 @@ export function cleanText(source: SeedSource, knowledge: Knowledge): CleanedText
     .split("\n")
     .map((text, index) => ({ line: source.firstLine + index, text: text.trim() }))
     .filter(({ text }) => text !== "");
-  const classified = classify(nonEmpty, rules);
+  const outlets = outletNamesFor(knowledge);
+  // A masthead or outlet credit line: "Dawn", "The News International", "BBC News, Nairobi".
+  const isOutletLine = (text: string) => {
+    const [name, ...rest] = text.split(",");
+    return outlets.has(normalisePhrase(name!)) && (rest.length === 0 || rules.shape(rest.join(",")).words.length <= 3);
+  };
+  const classified = markHeaderCredits(classify(nonEmpty, rules, isOutletLine), rules);
 
   const first = classified.findIndex((entry) => entry.prose);
   const last = classified.reduce((found, entry, index) => (entry.prose ? index : found), -1);

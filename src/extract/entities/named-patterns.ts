@@ -91,7 +91,33 @@ const HEAD_WORDS: Record<string, Guess> = {
   Corporation: other,
   Zone: area,
   Valley: area,
+  Gate: area,
+  Forces: force,
+  Studies: other,
+  Chamber: other,
+  // Words for "party", "front", "movement" in the languages of South Asian party names.
+  Morcha: party,
+  Dal: party,
+  Sena: party,
+  Mahaz: party,
+  Tehreek: party,
+  Tehrik: party,
+  Jamaat: party,
+  Jamiat: party,
+  Ittehad: party,
+  Ittihad: party,
+  Majlis: party,
+  Sangh: party,
+  Paksh: party,
+  Kazhagam: party,
 };
+
+/** Occupations: an "alliance", "front" or "movement" of teachers or traders is a union, not a party. */
+const OCCUPATIONS = new Set(
+  "Teachers Traders Lawyers Students Employees Doctors Clerks Farmers Journalists Nurses Transporters Workers Labourers Engineers Pensioners".split(
+    " ",
+  ),
+);
 
 /** Words that make an armed group of an "army" or "front" (Balochistan Liberation Army). */
 const INSURGENT_MODIFIERS = new Set(["Liberation", "Revolutionary", "Republican", "Mujahideen", "Jihad", "Islamic"]);
@@ -193,7 +219,9 @@ function tokenize(text: string): Token[] {
 
 function isConnector(token: Token): boolean {
   return (
-    CONNECTORS.has(token.text.toLowerCase()) && (token.text.length <= 2 || /^(?:Of|For|And|The|On)$/i.test(token.text))
+    CONNECTORS.has(token.text.toLowerCase()) &&
+    // A capitalised particle opens a name ("El Fasher", "Al Qaeda"); only lower-case ones join words.
+    ((token.text.length <= 2 && !CAPITALISED.test(token.text)) || /^(?:Of|For|And|The|On)$/i.test(token.text))
   );
 }
 
@@ -228,8 +256,11 @@ function capitalisedRuns(text: string, tokens: Token[]): Token[][] {
 function splitAtAnd(run: Token[]): Token[][] {
   const parts: Token[][] = [[]];
   for (const token of run) {
-    if (token.text.toLowerCase() === "and") parts.push([]);
-    else parts.at(-1)!.push(token);
+    const part = parts.at(-1)!;
+    // "… of Commerce and Industry", "… for Conflict and Security Studies": "and" inside an "of" tail.
+    const inTail = part.length >= 3 && /^(?:of|for)$/i.test(part.at(-2)!.text);
+    if (token.text.toLowerCase() === "and" && !inTail) parts.push([]);
+    else part.push(token);
   }
   return parts
     .map((part) => {
@@ -268,6 +299,7 @@ function guessFromHead(head: Token, modifiers: Token[]): Guess | undefined {
   if (!guess) return undefined;
   if (INSURGENT_HEADS.has(head.bare) && modifiers.some((token) => INSURGENT_MODIFIERS.has(token.bare))) return militant;
   if (head.bare === "Agency" && modifiers.some((token) => MEDIA_MODIFIERS.has(token.bare))) return media;
+  if (guess.kind === "party" && modifiers.some((token) => OCCUPATIONS.has(token.bare))) return other;
   return guess;
 }
 
@@ -299,7 +331,7 @@ function namesWithHeadWords(text: string, run: Token[], roleWords: Set<string>):
   const modifiers = run.slice(first, head).filter((token) => !isConnector(token));
   // "Ministry of Interior", "University of Balochistan": a short "of …" tail names the head.
   const tail = run.slice(head + 1);
-  const hasTail = tail.length >= 2 && tail.length <= 3 && /^(?:of|for)$/i.test(tail[0]!.text);
+  const hasTail = tail.length >= 2 && tail.length <= 4 && /^(?:of|for)$/i.test(tail[0]!.text);
   if (!hasTail && !modifiers.some((token) => !GENERIC_MODIFIERS.has(token.bare))) return undefined;
   const guess = guessFromHead(run[head]!, modifiers);
   if (!guess) return undefined;
@@ -320,7 +352,12 @@ function namesDefinedByAcronym(text: string, run: Token[], roleWords: Set<string
     if (isConnector(tokens[0]!)) continue;
     if (initials(tokens) !== capitals) continue;
     if (tokens.filter((token) => !isConnector(token)).length < 2) return undefined;
-    return toMatch(text, tokens, party, acronym);
+    // What the name is comes from its head word; a name without one is an organization, not a party.
+    const words = tokens.filter((token) => !isConnector(token));
+    let headAt = words.length - 1;
+    while (headAt >= 0 && !HEAD_WORDS[words[headAt]!.bare]) headAt--;
+    const guess = headAt >= 0 ? guessFromHead(words[headAt]!, words.slice(0, headAt)) : other;
+    return toMatch(text, tokens, guess ?? other, acronym);
   }
   return undefined;
 }
@@ -348,13 +385,19 @@ function izafatNames(text: string): PatternMatch[] {
 
 /** "in Kech district", "Turbat city", "Kili Shabo area": a capitalised name before a lower-case place word. */
 const PLACE_BY_CONTEXT =
-  /(?<![\p{L}\p{N}'’])((?:\p{Lu}[\p{L}]*[ ]){0,2}\p{Lu}[\p{L}]*)[ ](district|city|town|village|tehsil|area|valley|region|division|province)(?![\p{L}])/gu;
+  /(?<![\p{L}\p{N}'’])((?:\p{Lu}[\p{L}]*[ ]){0,2}\p{Lu}[\p{L}]*)[ ](district|city|town|village|tehsil|area|valley|region|division|province|camp)(?![\p{L}])/gu;
+/** "the besieged city of El Fasher", "the nearby village of Shaqra": a place word, "of", a capitalised name. */
+const PLACE_AFTER_WORD =
+  /(?<![\p{L}])(city|town|village|port|province|region|district|capital)[ ]of[ ]((?:\p{Lu}[\p{L}'’-]*[ ]){0,2}\p{Lu}[\p{L}'’-]*)(?![\p{L}])/gu;
 const PLACE_WORD_KIND: Record<string, PlaceKind> = {
   district: "district",
   city: "city",
   town: "city",
   village: "city",
   tehsil: "area",
+  camp: "area",
+  port: "city",
+  capital: "city",
   area: "area",
   valley: "area",
   region: "area",
@@ -378,6 +421,20 @@ function placesByContext(text: string, notNames: Set<string>): PatternMatch[] {
       name: placeName,
       kind: "place",
       placeKind: PLACE_WORD_KIND[match[2]!]!,
+    });
+  }
+  for (const match of text.matchAll(PLACE_AFTER_WORD)) {
+    const words = match[2]!.split(" ");
+    while (words.length && (STOP_WORDS.has(words.at(-1)!) || notNames.has(words.at(-1)!.toLowerCase()))) words.pop();
+    if (!words.length || STOP_WORDS.has(words[0]!) || notNames.has(words[0]!.toLowerCase())) continue;
+    const placeName = words.join(" ");
+    const start = match.index + match[0].length - match[2]!.length;
+    found.push({
+      start,
+      end: start + placeName.length,
+      name: placeName,
+      kind: "place",
+      placeKind: PLACE_WORD_KIND[match[1]!]!,
     });
   }
   return found;

@@ -53,6 +53,9 @@ function isNameShaped(word: string): boolean {
 function classify(token: Token, lexicon: PeopleLexicon, inPhrase: boolean): TokenKind {
   const { key, word, capitalised } = token;
   if (!capitalised) {
+    // Arabic article joined to a surname: "al-Burhan", "el-Sisi".
+    const joined = /^(\p{Ll}{1,3})[-‐](\p{Lu}.*)$/u.exec(word);
+    if (joined && lexicon.nameParticles.has(joined[1]!) && isNameShaped(joined[2]!)) return "name";
     if (lexicon.roleWords.has(key)) return "role";
     if (lexicon.roleModifiers.has(key)) return "modifier";
     if (lexicon.nameParticles.has(key)) return "particle";
@@ -118,9 +121,11 @@ export function gapBetween(text: string, left: Token, right: Token): string {
   return text.slice(left.rawEnd, right.start);
 }
 
+/** "March 8", "Gate 5": a word with a number right after it; "Ilyas, 34," (an age after a comma) is still a name. */
 function followedByNumber(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index]!;
   const next = tokens[index + 1];
-  return next !== undefined && /^\p{N}/u.test(next.word);
+  return next !== undefined && /^\p{N}/u.test(next.word) && next.start - token.rawEnd <= 1;
 }
 
 export function canBeNameWord(tokens: readonly Token[], index: number): boolean {

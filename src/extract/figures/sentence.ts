@@ -36,7 +36,7 @@ interface Candidate {
 
 // Words that may stand between a counted noun and its outcome ("were also", "have reportedly been").
 const AUXILIARY =
-  "were|was|is|are|be|been|being|have|has|had|got|get|gets|also|all|both|each|later|then|now|already|too|who|that|which|said|says|to|believed|feared|reported|confirmed|thought|remain|remained|remains|went";
+  "were|was|is|are|be|been|being|have|has|had|got|get|gets|also|all|both|each|later|then|now|already|too|who|that|which|said|says|to|believed|feared|reported|confirmed|thought|remain|remained|remains|went|among|those";
 const MONTH =
   "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec";
 const DATE_BEFORE = new RegExp(`\\b(?:${MONTH})\\.?\\s+$`, "i");
@@ -68,6 +68,8 @@ interface SentencePatterns {
   outcomeAfterNumber: RegExp;
   /** Ends at the end of the text: an outcome verb governing the number ("killing 11 civilians"). */
   outcomeBefore: RegExp;
+  /** Sticky at the end of a number: "five of the wounded were civilians". */
+  partOfOutcome: RegExp;
 }
 
 const patternCache = new WeakMap<CompiledFigureVocabulary, SentencePatterns>();
@@ -84,7 +86,15 @@ function patternsFor(vocabulary: CompiledFigureVocabulary): SentencePatterns {
   const parenthetical = "(?:\\s*,[^,.;:]{1,80},)?";
   patterns = {
     outcomeAfterNoun: new RegExp(`${coordinated}${parenthetical}${auxiliaries}\\s+(${outcomes})(?![\\w-])`, "iy"),
-    outcomeAfterNumber: new RegExp(`(?:\\s+(?:of\\s+them|more))?${auxiliaries}\\s+(${outcomes})(?![\\w-])`, "iy"),
+    outcomeAfterNumber: new RegExp(
+      `(?:\\s+(?:of\\s+them|of\\s+whom|more))?${auxiliaries}\\s+(${outcomes})(?![\\w-])`,
+      "iy",
+    ),
+    // "five of the wounded were civilians": the outcome, then who the counted were.
+    partOfOutcome: new RegExp(
+      `\\s+of\\s+the\\s+(${outcomes})\\s+(?:were|was|are)\\s+(?:(?:also|all|mostly|\\w+ly)\\s+)?(${nouns})(?![\\w-])`,
+      "iy",
+    ),
     outcomeBefore: new RegExp(`\\b(${outcomes})\\s+$`, "i"),
   };
   patternCache.set(vocabulary, patterns);
@@ -288,6 +298,19 @@ function elidedFigure(
   antecedent: Counted | null,
 ): SentenceFigure | null {
   const { number } = candidate;
+  const part = stickyMatch(patternsFor(vocabulary).partOfOutcome, sentence, number.end);
+  const partCategory = part ? vocabulary.categoryOf(part[2]!) : null;
+  const partOutcome = part && partCategory ? fits(vocabulary.outcomeOf(part[1]!), partCategory) : null;
+  if (part && partCategory && partOutcome)
+    return {
+      value: number.value,
+      qualifier: candidate.qualifier,
+      what: part[2]!,
+      category: partCategory,
+      outcome: partOutcome,
+      start: candidate.start,
+      end: number.end,
+    };
   const tally = tallyOf(sentence, candidate.start, vocabulary);
   let outcome = stickyOutcome(patternsFor(vocabulary).outcomeAfterNumber, sentence, number.end, vocabulary);
   if (!outcome && BARE_END.test(sentence.slice(number.end))) outcome = outcomeBefore(sentence, candidate, vocabulary);
@@ -307,6 +330,11 @@ function elidedFigure(
     start: candidate.start,
     end: number.end,
   };
+}
+
+function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
 }
 
 /** Groups counted nouns joined by "and"/commas into chains, and "including …" lists under their head. */

@@ -16,7 +16,9 @@ const BY_LINE = /^\s*(?:written\s+)?by\s*:?\s+(.+)$/i;
 const READ_TIME = /\b\d+\s+min(?:ute)?s?\s+read\b/i;
 // Where the names of a byline end: a date, a separator, a timestamp label.
 const BYLINE_END = /\s*(?:\||•|·|\s-\s|\s—\s|\bpublished\b|\bupdated\b|\bposted\b|\bon\s+(?=\w+\s+\d)|\d).*$/i;
-const NAME_SEPARATORS = /\s*(?:\/|,|&|\band\b)\s*/i;
+const NAME_SEPARATORS = /\s*(?:\/|,|&|\||\band\b)\s*/i;
+// A wire's credit line: "(Reporting by Jane Doe in Kyiv and John Roe; Editing by …)"; additional reporters are not authors.
+const REPORTING_BY = /^\W*(?:reporting|writing|reported)\s+by\s+([^;)]+)/i;
 const NAME_WORD = /^(?:\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\p{Lu}\p{Ll}*\p{Lu}\p{Ll}+|\p{Lu}\.)$/u;
 // Lower-case particles inside personal names (Osama bin Laden, Zia ul Haq, Vincent van Gogh).
 const NAME_PARTICLES = new Set([
@@ -85,6 +87,22 @@ function readByline(text: string, outlets: OutletNames, aboveStory: boolean): st
   return splitNames(prefix, outlets);
 }
 
+/** A line that is only a date stamp or an outlet credit ("BBC News, Nairobi"): what stands next to a bare author name. */
+function isStampOrCredit(line: TextLine | undefined, outlets: OutletNames): boolean {
+  if (!line || line.role === "paragraph" || line.role === "subheading") return false;
+  const text = line.text.trim();
+  return findDates(text).some((d) => d.day !== null) || outlets.canonical(text.split(",")[0]!) !== null;
+}
+
+/** A header line of names alone ("Jane Doe", "Pazir Gul | Tahir Naseer") next to a date stamp or an outlet credit. */
+function bareNames(lines: TextLine[], index: number, outlets: OutletNames): string[] | null {
+  const text = lines[index]!.text.trim();
+  if (/\d/.test(text) || BY_LINE.test(text) || findDates(text).length > 0) return null;
+  if (!isStampOrCredit(lines[index - 1], outlets) && !isStampOrCredit(lines[index + 1], outlets)) return null;
+  if (text === text.toUpperCase()) return null;
+  return splitNames(text, outlets);
+}
+
 /** The byline of an article from its page-metadata lines (header first, then the rest). */
 export function findByline(lines: TextLine[], outlets: OutletNames): Byline | null {
   const firstBody = lines.find((l) => l.role === "paragraph")?.line ?? Number.POSITIVE_INFINITY;
@@ -93,6 +111,16 @@ export function findByline(lines: TextLine[], outlets: OutletNames): Byline | nu
   for (const line of ordered) {
     const authors = readByline(line.text, outlets, line.line < firstBody);
     if (authors) return { authors: [...new Set(authors)], evidence: line.text.trim() };
+  }
+  for (let i = 0; i < lines.length && lines[i]!.line < firstBody; i++) {
+    if (lines[i]!.role === "paragraph" || lines[i]!.role === "subheading") continue;
+    const authors = bareNames(lines, i, outlets);
+    if (authors) return { authors: [...new Set(authors)], evidence: lines[i]!.text.trim() };
+  }
+  for (const line of metadata) {
+    const credit = REPORTING_BY.exec(line.text);
+    const names = credit && splitNames(credit[1]!.replace(/\s+in\s+\p{Lu}[\p{L}\s]*?(?=\s+and\s+|,|$)/gu, ""), outlets);
+    if (names) return { authors: [...new Set(names)], evidence: line.text.trim() };
   }
   return null;
 }

@@ -105,11 +105,47 @@ function bareDateline(line: TextLine, knowledge: Knowledge): Dateline | null {
  * first paragraph. Lines after the first paragraph are story, never a dateline.
  */
 export function findDateline(lines: TextLine[], knowledge: Knowledge): Dateline | null {
-  for (const line of lines) {
-    if (line.role === "paragraph") return readDateline(line, knowledge);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.role === "paragraph") return readDateline(line, knowledge) ?? afterDeck(lines, i, knowledge);
     if (line.role !== "header" && line.role !== "furniture") continue;
-    const dateline = readDateline(line, knowledge) ?? bareDateline(line, knowledge);
+    const dateline =
+      readDateline(line, knowledge) ??
+      (line.role === "header" ? bareDateline(line, knowledge) : null) ??
+      stampDateline(line, knowledge);
     if (dateline && dateline.length >= line.text.trim().length) return dateline;
   }
   return null;
+}
+
+/**
+ * A deck (standfirst) set as a sentence above the byline is the first paragraph; the
+ * dateline then opens the next paragraph, after the furniture between them.
+ */
+function afterDeck(lines: TextLine[], deck: number, knowledge: Knowledge): Dateline | null {
+  let i = deck + 1;
+  let furniture = 0;
+  while (i < lines.length && lines[i]!.role === "furniture") {
+    furniture++;
+    i++;
+  }
+  const next = lines[i];
+  return furniture > 0 && next?.role === "paragraph" ? readDateline(next, knowledge) : null;
+}
+
+// A time stamp that ends with the place of filing: "Updated - October 12, 2025 10:41 pm IST - PATNA".
+const STAMP_PLACE = new RegExp(`\\d.*\\s[-—–|]\\s*(?<place>${CAPS_PLACE})\\s*$`);
+
+function stampDateline(line: TextLine, knowledge: Knowledge): Dateline | null {
+  const match = STAMP_PLACE.exec(line.text.trim());
+  const place = match?.groups?.place;
+  if (!place || !findDates(line.text).length || !isKnownPlace(place, knowledge)) return null;
+  return {
+    place: placeName(place, knowledge),
+    evidence: line.text.trim(),
+    date: null,
+    credit: null,
+    line: line.line,
+    length: line.text.trim().length,
+  };
 }

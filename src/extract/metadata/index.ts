@@ -10,7 +10,7 @@ import { findByline } from "./authors.ts";
 import { type Dateline, findDateline } from "./dateline.ts";
 import { fromIso, isoDate, toDate } from "./dates.ts";
 import { extractEvents } from "./events.ts";
-import { findOutlet, OutletNames } from "./outlet.ts";
+import { findOutlet, outletNamesOf } from "./outlet.ts";
 import { findWrittenPublicationDate, inferYearFromText } from "./publication-date.ts";
 import { findHeadline, leadSentence, titleFromLead } from "./title.ts";
 
@@ -53,7 +53,7 @@ function publicationDate(cleaned: CleanedText, dateline: Dateline | null, story:
 /** Title, subtitle, publication date, outlet, authors, dateline and event dates of one article. */
 export function extractMetadata(source: SeedSource, cleaned: CleanedText, knowledge: Knowledge): Metadata {
   const frontMatter = source.frontMatter;
-  const outlets = new OutletNames(knowledge.outlets);
+  const outlets = outletNamesOf(knowledge.outlets);
   const dateline = findDateline(cleaned.lines, knowledge);
   const story = storyParagraphs(cleaned.paragraphs, dateline);
 

@@ -27,13 +27,33 @@ export function foldText(text: string): string {
 }
 
 function nameKey(name: string): string {
-  return foldText(name)
-    .replace(/^the\s+/, "")
-    .replace(/[.,:;]+$/, "");
+  return foldText(name).replace(/[.,:;]+$/, "");
+}
+
+/**
+ * The key without a leading "The", or null when what is left is one word: "The Express
+ * Tribune" is still named by "Express Tribune", but "The News" is not named by a "News"
+ * menu item, nor "The Print" by a "Print" button.
+ */
+function looseKey(key: string): string | null {
+  const rest = key.replace(/^the\s+/, "");
+  return rest !== key && /\s/.test(rest) ? rest : null;
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+const namesByOutlets = new WeakMap<OutletEntry[], OutletNames>();
+
+/** The outlet names of a knowledge load, built once (the constructor folds every spelling). */
+export function outletNamesOf(outlets: OutletEntry[]): OutletNames {
+  let names = namesByOutlets.get(outlets);
+  if (!names) {
+    names = new OutletNames(outlets);
+    namesByOutlets.set(outlets, names);
+  }
+  return names;
 }
 
 /** Canonical outlet names by every spelling in the knowledge file, with or without a leading "The". */
@@ -42,15 +62,29 @@ export class OutletNames {
   /** Every spelling, longest first, for finding a known outlet inside running text. */
   readonly spellings: string[];
 
+  /** Signatures compiled once: "…" in a signature stands for any short text (the date inside a masthead). */
+  private readonly signatures: { outlet: string; signature: string; pattern: RegExp }[];
+
   constructor(private readonly outlets: OutletEntry[]) {
+    this.signatures = outlets.flatMap((outlet) =>
+      outlet.signatures.map((signature) => {
+        const parts = foldText(signature)
+          .split(/\s*(?:…|\.\.\.)\s*/)
+          .map(escapeRegExp);
+        return { outlet: outlet.name, signature, pattern: new RegExp(parts.join(".{0,80}?")) };
+      }),
+    );
     for (const outlet of outlets)
-      for (const name of [outlet.name, ...outlet.variants])
-        if (!this.byKey.has(nameKey(name))) this.byKey.set(nameKey(name), outlet);
+      for (const name of [outlet.name, ...outlet.variants]) {
+        const key = nameKey(name);
+        for (const k of [key, looseKey(key)]) if (k && !this.byKey.has(k)) this.byKey.set(k, outlet);
+      }
     this.spellings = outlets.flatMap((o) => [o.name, ...o.variants]).sort((a, b) => b.length - a.length);
   }
 
   canonical(name: string): string | null {
-    return this.byKey.get(nameKey(name))?.name ?? null;
+    const key = nameKey(name);
+    return (this.byKey.get(key) ?? this.byKey.get(key.replace(/^the\s+/, "")))?.name ?? null;
   }
 
   byDomain(url: string): string | null {
@@ -66,16 +100,8 @@ export class OutletNames {
 
   signature(text: string): { outlet: string; signature: string } | null {
     const folded = foldText(text);
-    for (const outlet of this.outlets) {
-      for (const signature of outlet.signatures) {
-        // "…" in a signature stands for any short text (the date inside a masthead).
-        const parts = foldText(signature)
-          .split(/\s*(?:…|\.\.\.)\s*/)
-          .map(escapeRegExp);
-        if (new RegExp(parts.join(".{0,80}?")).test(folded)) return { outlet: outlet.name, signature };
-      }
-    }
-    return null;
+    const found = this.signatures.find((entry) => entry.pattern.test(folded));
+    return found ? { outlet: found.outlet, signature: found.signature } : null;
   }
 }
 
@@ -159,7 +185,7 @@ export function findOutlet(
   dateline: Dateline | null,
   knowledge: Knowledge,
 ): OutletMatch | null {
-  const names = new OutletNames(knowledge.outlets);
+  const names = outletNamesOf(knowledge.outlets);
   if (frontMatter.outlet)
     return {
       outlet: known(names, frontMatter.outlet) ?? frontMatter.outlet,

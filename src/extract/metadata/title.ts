@@ -37,7 +37,9 @@ function isHeadline(line: TextLine, knowledge: Knowledge, outlets: OutletNames):
   const words = text.split(/\s+/);
   if (words.length < MIN_HEADLINE_WORDS || words.length > MAX_HEADLINE_WORDS) return false;
   if (/[:|]\s*$/.test(text) || !/\p{Ll}/u.test(text)) return false;
-  if (readDateline(line, knowledge)) return false;
+  // A place kicker before a headline ("Chaman: Three killed, …") is not a dateline line.
+  const dateline = readDateline(line, knowledge);
+  if (dateline && text.slice(dateline.length).trim().split(/\s+/).length < MIN_HEADLINE_WORDS) return false;
   return !isMetadataLine(text, outlets);
 }
 
