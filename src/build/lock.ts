@@ -3,7 +3,8 @@
  * to the output; it names the process holding it, so a lock left by a killed build
  * (its process is gone) is taken over instead of blocking every later build.
  */
-import { open, readFile, rm } from "node:fs/promises";
+import { mkdir, open, readFile, rm } from "node:fs/promises";
+import path from "node:path";
 import { BuildLockedError } from "../errors.ts";
 
 export interface Lock {
@@ -21,6 +22,7 @@ export function isAlive(pid: number): boolean {
 
 export async function acquireLock(outDir: string): Promise<Lock> {
   const lockFile = `${outDir}.lock`;
+  await mkdir(path.dirname(lockFile), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(lockFile, "wx");

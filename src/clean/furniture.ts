@@ -67,6 +67,8 @@ export function compileFurniture(furniture: Furniture): FurnitureRules {
   const stopWords = new Set(furniture.stopWords.map((word) => word.toLowerCase()));
   const fillerWords = new Set(furniture.fillerWords.map((word) => word.toLowerCase()));
   const phrases = new Map(furniture.lines.map((entry) => [normalisePhrase(entry.text), entry]));
+  // A line much longer than every listed phrase cannot equal one; skip normalising it.
+  const longestPhrase = Math.max(0, ...[...phrases.keys()].map((p) => p.length)) * 2 + 16;
   const patterns = furniture.patterns.map((entry) => ({ ...entry, compiled: new RegExp(entry.regex, "iu") }));
   // Each line's shape is asked for several times (furniture, prose, menu label): measured once.
   let cache = new Map<string, LineShape>();
@@ -82,7 +84,8 @@ export function compileFurniture(furniture: Furniture): FurnitureRules {
 
   const match = (raw: string): FurnitureMatch | null => {
     const text = raw.trim();
-    const known = phrases.get(normalisePhrase(text)) ?? patterns.find((entry) => entry.compiled.test(text));
+    const phrase = text.length <= longestPhrase ? phrases.get(normalisePhrase(text)) : undefined;
+    const known = phrase ?? patterns.find((entry) => entry.compiled.test(text));
     if (known) return { reason: known.reason, block: known.block, blockReason: known.blockReason };
 
     const lineShape = shape(text);

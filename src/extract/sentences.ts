@@ -17,17 +17,29 @@ const NON_TERMINAL =
 // Building a segmenter is costly; one serves every call.
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 
-export function splitSentences(lines: TextLine[]): Sentence[] {
+// Several extractors read the same paragraphs; each line is segmented once.
+const sentencesOfLine = new WeakMap<TextLine, Sentence[]>();
+
+function lineSentences({ text, line }: TextLine): Sentence[] {
   const sentences: Sentence[] = [];
-  for (const { text, line } of lines) {
-    let pending = "";
-    for (const { segment } of segmenter.segment(text)) {
-      pending += segment;
-      if (NON_TERMINAL.test(pending.trimEnd())) continue;
-      if (pending.trim()) sentences.push({ text: pending.trim(), line });
-      pending = "";
-    }
+  let pending = "";
+  for (const { segment } of segmenter.segment(text)) {
+    pending += segment;
+    if (NON_TERMINAL.test(pending.trimEnd())) continue;
     if (pending.trim()) sentences.push({ text: pending.trim(), line });
+    pending = "";
   }
+  if (pending.trim()) sentences.push({ text: pending.trim(), line });
   return sentences;
+}
+
+export function splitSentences(lines: TextLine[]): Sentence[] {
+  return lines.flatMap((textLine) => {
+    let sentences = sentencesOfLine.get(textLine);
+    if (!sentences) {
+      sentences = lineSentences(textLine);
+      sentencesOfLine.set(textLine, sentences);
+    }
+    return sentences;
+  });
 }

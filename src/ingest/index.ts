@@ -3,17 +3,21 @@
  * One bad seed never stops the others: whatever goes wrong with a file becomes a
  * one-line entry in `rejected`, and every other article is built as usual.
  */
-import { SeedRejectedError } from "../errors.ts";
-import { extractArticle } from "../extract/index.ts";
 import { inferMissingYears } from "../extract/metadata/index.ts";
 import type { Knowledge } from "../knowledge/index.ts";
 import { readSeeds } from "../read/index.ts";
 import { resolveArchive } from "../resolve/index.ts";
 import type { Archive, ExtractedArticle, Rejected, SeedSource } from "../types.ts";
+import { extractOrReject, isRejected } from "./extract-one.ts";
+import { extractInWorkers, workerCount } from "./parallel.ts";
+
+export { extractOrReject } from "./extract-one.ts";
 
 export interface IngestOptions {
   /** Called after each seed is extracted (for a progress counter). */
   onProgress?: (done: number, total: number) => void;
+  /** Worker threads for extraction (default: one per core for large ingests, none for small ones). */
+  threads?: number;
   /** Extraction results by content, so an unchanged seed is not parsed again. */
   cache?: ExtractionCache;
 }
@@ -31,38 +35,34 @@ export interface IngestResult {
   parsed: string[];
 }
 
-/** Extracts one source, turning any failure into a rejection that names the file. */
-export function extractOrReject(source: SeedSource, knowledge: Knowledge): ExtractedArticle | Rejected {
-  try {
-    return extractArticle(source, knowledge);
-  } catch (error) {
-    if (error instanceof SeedRejectedError) return { file: error.file, reason: error.reason, line: error.line };
-    const message = error instanceof Error ? error.message : String(error);
-    return { file: source.file, reason: `could not be processed: ${message.split("\n")[0]}` };
-  }
-}
-
-const isRejected = (x: ExtractedArticle | Rejected): x is Rejected => "reason" in x;
-
 export async function ingest(
   seedsDir: string,
   knowledge: Knowledge,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
   const { sources, rejected } = await readSeeds(seedsDir);
+  const results: (ExtractedArticle | Rejected | undefined)[] = sources.map((source) => options.cache?.get(source));
+  const toParse = sources.map((source, index) => ({ source, index })).filter(({ index }) => !results[index]);
+  let done = sources.length - toParse.length;
+  const settle = (index: number, result: ExtractedArticle | Rejected) => {
+    results[index] = result;
+    options.cache?.set(sources[index], result);
+    options.onProgress?.(++done, sources.length);
+  };
+  const threads = options.threads ?? workerCount(toParse.length);
+  if (threads > 0) {
+    const batch = toParse.map((p) => p.source);
+    await extractInWorkers(batch, knowledge, threads, (i, result) => settle(toParse[i].index, result));
+  } else {
+    for (const { source, index } of toParse) settle(index, extractOrReject(source, knowledge));
+  }
   const extracted: ExtractedArticle[] = [];
-  const parsed: string[] = [];
-  sources.forEach((source, index) => {
-    let result = options.cache?.get(source);
-    if (!result) {
-      result = extractOrReject(source, knowledge);
-      parsed.push(source.file);
-      options.cache?.set(source, result);
-    }
+  for (const result of results) {
+    if (!result) continue;
     if (isRejected(result)) rejected.push(result);
     else extracted.push(result);
-    options.onProgress?.(index + 1, sources.length);
-  });
+  }
+  const parsed = toParse.map((p) => p.source.file);
   // Years missing from a dateline are inferred from the neighbouring articles.
   inferMissingYears(extracted);
   return { archive: resolveArchive(extracted, rejected, knowledge), extracted, parsed };

@@ -134,6 +134,8 @@ export interface Knowledge {
   version: string;
   /** The files that were read, for watch mode. */
   sources: string[];
+  /** The folders it was loaded from, so a worker thread can load the same knowledge. */
+  dirs: string[];
 }
 
 /** The project's own knowledge folder. */
@@ -175,7 +177,7 @@ function mergeInto(target: Record<string, unknown>, data: Record<string, unknown
 export function loadKnowledge(dirs: string[] = [DEFAULT_KNOWLEDGE_DIR]): Knowledge {
   const hash = createHash("sha256");
   const sources: string[] = [];
-  const knowledge: Omit<Knowledge, "version" | "sources"> = {
+  const knowledge: Omit<Knowledge, "version" | "sources" | "dirs"> = {
     parties: [],
     organizations: [],
     places: [],
@@ -196,5 +198,5 @@ export function loadKnowledge(dirs: string[] = [DEFAULT_KNOWLEDGE_DIR]): Knowled
       else mergeInto(target as Record<string, unknown>, data as Record<string, unknown>);
     }
   }
-  return { ...knowledge, version: hash.digest("hex").slice(0, 16), sources };
+  return { ...knowledge, version: hash.digest("hex").slice(0, 16), sources, dirs };
 }

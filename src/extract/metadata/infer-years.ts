@@ -3,7 +3,6 @@
  * year that puts it nearest to the dated articles it shares the most entities with, the
  * weekdays its story names breaking ties. Runs after every article is extracted.
  */
-import { differenceInCalendarDays } from "date-fns";
 import type { ExtractedArticle, TextLine } from "../../types.ts";
 import { splitSentences } from "../sentences.ts";
 import { findDates, fromIso, isoDate, toDate, type WrittenDate } from "./dates.ts";
@@ -43,15 +42,76 @@ function yearlessDate(article: ExtractedArticle): (WrittenDate & { day: number }
   return written ? { ...written, day: written.day! } : null;
 }
 
-/** The dated articles to take a year from: those sharing the most entities, else all of them. */
-function neighbours(
-  article: ExtractedArticle,
-  dated: ExtractedArticle[],
-): { articles: ExtractedArticle[]; shared: number } {
-  const own = entityKeys(article);
-  const shared = dated.map((other) => [...entityKeys(other)].filter((key) => own.has(key)).length);
-  const most = Math.max(0, ...shared);
-  return { articles: most > 0 ? dated.filter((_, i) => shared[i] === most) : dated, shared: most };
+interface DatedArticle {
+  file: string;
+  date: Date;
+  day: number; // days since the epoch, for nearest-date search
+}
+
+const DAY_MS = 86_400_000;
+
+/** Dated articles ordered by day, so the nearest one to any date is a binary search away. */
+class DateLine {
+  private readonly sorted: DatedArticle[];
+
+  constructor(articles: DatedArticle[]) {
+    this.sorted = [...articles].sort((a, b) => a.day - b.day || (a.file < b.file ? -1 : 1));
+  }
+
+  get size(): number {
+    return this.sorted.length;
+  }
+
+  years(): number[] {
+    return [...new Set(this.sorted.map((a) => a.date.getFullYear()))];
+  }
+
+  nearest(date: Date): { article: DatedArticle; days: number } {
+    const day = Math.round(date.getTime() / DAY_MS);
+    let low = 0;
+    let high = this.sorted.length - 1;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.sorted[mid].day < day) low = mid + 1;
+      else high = mid;
+    }
+    const candidates = [this.sorted[low - 1], this.sorted[low]].filter(Boolean);
+    const best = candidates.sort((a, b) => Math.abs(a.day - day) - Math.abs(b.day - day))[0];
+    return { article: best, days: Math.abs(best.day - day) };
+  }
+}
+
+/**
+ * Which dated articles share entities with an article. Entities named by a large share of the
+ * archive (the province every story is about) tell no neighbours apart and are left out, which
+ * also keeps the lookup cheap on a large archive.
+ */
+class EntityIndex {
+  private readonly postings = new Map<string, number[]>();
+
+  constructor(
+    private readonly dated: DatedArticle[],
+    keysOf: (i: number) => Set<string>,
+  ) {
+    dated.forEach((_, i) => {
+      for (const key of keysOf(i)) {
+        const list = this.postings.get(key);
+        if (list) list.push(i);
+        else this.postings.set(key, [i]);
+      }
+    });
+    const common = Math.max(50, dated.length / 100);
+    for (const [key, list] of this.postings) if (list.length > common) this.postings.delete(key);
+  }
+
+  /** The dated articles sharing the most informative entities with `keys`, and how many they share. */
+  neighbours(keys: Set<string>): { articles: DatedArticle[]; shared: number } {
+    const counts = new Map<number, number>();
+    for (const key of keys) for (const i of this.postings.get(key) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
+    const most = Math.max(0, ...counts.values());
+    if (most === 0) return { articles: [], shared: 0 };
+    return { articles: [...counts].filter(([, n]) => n === most).map(([i]) => this.dated[i]), shared: most };
+  }
 }
 
 /**
@@ -60,34 +120,40 @@ function neighbours(
  * An article no other article can date keeps `date: null` and gets a flag.
  */
 export function inferMissingYears(articles: ExtractedArticle[]): void {
-  const dated = articles.filter((a) => a.metadata.date !== null);
-  for (const article of articles) {
-    const written = yearlessDate(article);
+  const yearless = articles.map((a) => ({ article: a, written: yearlessDate(a) })).filter((y) => y.written !== null);
+  if (yearless.length === 0) return;
+  const datedArticles = articles.filter((a) => a.metadata.date !== null);
+  const dated = datedArticles.map((a) => {
+    const date = fromIso(a.metadata.date!);
+    return { file: a.source.file, date, day: Math.round(date.getTime() / DAY_MS) };
+  });
+  const everyDated = new DateLine(dated);
+  const index = new EntityIndex(dated, (i) => entityKeys(datedArticles[i]));
+
+  for (const { article, written } of yearless) {
     if (!written) continue;
-    const near = neighbours(article, dated);
-    if (near.articles.length === 0) {
+    if (everyDated.size === 0) {
       article.flags.push(`publication date '${written.text}' has no year, and no dated article gives one`);
       continue;
     }
+    const near = index.neighbours(entityKeys(article));
+    const others = near.articles.length > 0 ? new DateLine(near.articles) : everyDated;
     const paragraphs = bodyParagraphs(article);
     const mentions = pastWeekdays(splitSentences(paragraphs));
-    const others = near.articles.map((a) => ({ file: a.source.file, date: fromIso(a.metadata.date!) }));
-    const years = [...new Set(others.flatMap((o) => [-1, 0, 1].map((d) => o.date.getFullYear() + d)))];
+    const years = [...new Set(others.years().flatMap((y) => [y - 1, y, y + 1]))];
     const [best] = years
       .map((year) => {
         const date = toDate(year, written.month, written.day);
-        const distances = others.map((o) => ({ ...o, days: Math.abs(differenceInCalendarDays(date, o.date)) }));
-        const nearest = distances.sort((a, b) => a.days - b.days)[0]!;
-        return { year, date, nearest, gap: weekdayGap(date, mentions) };
+        return { year, date, nearest: others.nearest(date), gap: weekdayGap(date, mentions) };
       })
-      .sort((a, b) => a.nearest.days - b.nearest.days || a.gap - b.gap);
+      .sort((a, b) => a.nearest.days - b.nearest.days || a.gap - b.gap || a.year - b.year);
     if (!best) continue;
     const among = near.shared > 0 ? `sharing the most entities (${near.shared})` : "in the archive";
     article.metadata.date = isoDate(best.date);
     article.metadata.dateFrom = "inferred";
     article.metadata.dateEvidence =
       `${article.metadata.dateEvidence} — '${written.text}' has no year; ${best.year} puts it ${best.nearest.days} day(s) from ` +
-      `${best.nearest.file} (${isoDate(best.nearest.date)}), the nearest of ${others.length} dated article(s) ${among}.` +
+      `${best.nearest.article.file} (${isoDate(best.nearest.article.date)}), the nearest of ${others.size} dated article(s) ${among}.` +
       explainWeekdays(written.month, written.day, best.year, mentions);
     article.metadata.events = extractEvents(paragraphs, best.date);
   }

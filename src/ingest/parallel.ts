@@ -1,0 +1,60 @@
+/**
+ * Extraction is pure CPU work per seed, so a large ingest spreads it over worker threads,
+ * one per core. Batches are handed out as workers become free; results are placed by
+ * index, so the output order (and the archive) is the same as a single-threaded run.
+ */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { Knowledge } from "../knowledge/index.ts";
+import type { ExtractedArticle, Rejected, SeedSource } from "../types.ts";
+
+const BATCH = 16;
+
+export function workerCount(jobs: number): number {
+  // Starting a worker (and compiling the extractor in it) costs a few hundred ms: not worth it for a few seeds.
+  if (jobs < 64) return 0;
+  return Math.min(availableParallelism(), 8);
+}
+
+export async function extractInWorkers(
+  sources: SeedSource[],
+  knowledge: Knowledge,
+  threads: number,
+  onResult: (index: number, result: ExtractedArticle | Rejected) => void,
+): Promise<void> {
+  let next = 0;
+  const workers = Array.from(
+    { length: threads },
+    () =>
+      new Worker(new URL("./worker-entry.mjs", import.meta.url), {
+        workerData: { knowledgeDirs: knowledge.dirs },
+      }),
+  );
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            let batchStart = 0;
+            const sendNext = () => {
+              if (next >= sources.length) return resolve();
+              batchStart = next;
+              next = Math.min(sources.length, next + BATCH);
+              worker.postMessage(sources.slice(batchStart, next));
+            };
+            worker.on("message", (results: (ExtractedArticle | Rejected)[]) => {
+              results.forEach((result, i) => onResult(batchStart + i, result));
+              sendNext();
+            });
+            worker.once("error", reject);
+            worker.once("exit", (code) => {
+              if (code !== 0) reject(new Error(`an ingest worker stopped with exit code ${code}`));
+            });
+            sendNext();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
