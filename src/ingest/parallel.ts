@@ -43,7 +43,7 @@ export async function extractInWorkers(
               worker.postMessage(sources.slice(batchStart, next));
             };
             worker.on("message", (results: (ExtractedArticle | Rejected)[]) => {
-              results.forEach((result, i) => onResult(batchStart + i, result));
+              for (const [i, result] of results.entries()) onResult(batchStart + i, result);
               sendNext();
             });
             worker.once("error", reject);
