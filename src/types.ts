@@ -129,6 +129,8 @@ export interface Figure {
   /** The sentence the figure was read from. */
   text: string;
   line: number;
+  /** For a count that breaks another down ("11 civilians, including five men"): the count it is part of. */
+  partOf?: { value: number; what: string };
 }
 
 export type OrganizationKind = "militant group" | "government body" | "security force" | "media" | "other";

@@ -154,6 +154,17 @@ describe("figures: coordination, breakdowns, elided nouns", () => {
     );
   });
 
+  test("a breakdown names the count it is part of, so a ledger does not add it up twice", () => {
+    const found = extractFigures(
+      cleaned("Gunmen attacked labourers, killing 11 civilians, including five men, three women, and three children."),
+      knowledge,
+    );
+    assert.deepEqual(
+      found.map((f) => f.partOf ?? null),
+      [null, { value: 11, what: "civilians" }, { value: 11, what: "civilians" }, { value: 11, what: "civilians" }],
+    );
+  });
+
   test("an elided noun is taken from the figure before it, in the same or the previous sentence", () => {
     assert.deepEqual(figures("Thirty gunmen were killed in Harnai, while 11 were killed in Panjgur."), [
       [30, null, "gunmen", "militants", "killed"],

@@ -57,6 +57,7 @@ export function extractFigures(cleaned: CleanedText, knowledge: Knowledge): Figu
         period: nearestPeriod(periods, figure.start, figure.end) ?? following,
         text: sentence.text,
         line: sentence.line,
+        ...(figure.partOf ? { partOf: figure.partOf } : {}),
       });
     }
   });

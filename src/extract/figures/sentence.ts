@@ -19,6 +19,8 @@ export interface SentenceFigure {
   /** Span of the claim in the sentence (qualifier to noun), for finding the nearest period. */
   start: number;
   end: number;
+  /** The count an "including …" list breaks this one out of. */
+  partOf?: { value: number; what: string };
 }
 
 interface Candidate {
@@ -276,6 +278,7 @@ export function figuresInSentence(
     lastCounted = noun;
     if (outcome) {
       const { what, category, end } = noun;
+      const parent = candidate.parent;
       figures.push({
         value: number.value,
         qualifier: candidate.qualifier,
@@ -284,6 +287,7 @@ export function figuresInSentence(
         outcome,
         start: candidate.start,
         end,
+        ...(parent?.noun ? { partOf: { value: parent.number.value, what: parent.noun.what } } : {}),
       });
     }
   }
