@@ -5,8 +5,9 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Page, type Request } from "playwright-core";
-import { serveStatic } from "./static-server.ts";
+import type { Page, Request } from "playwright-core";
+import { serveSite } from "../../src/site/serve.ts";
+import { launchChromium } from "../../test/helpers/chromium.ts";
 
 export const DEFAULT_INPUT_SELECTOR =
   "pagefind-input input, pagefind-searchbox input, input[type=search], .pagefind-ui__search-input, input[type=text]";
@@ -14,16 +15,6 @@ export const DEFAULT_INPUT_SELECTOR =
 export const DEFAULT_RESULT_SELECTOR = "[class*=result] a[href], pagefind-results a[href], .pagefind-ui__result-link";
 const SUMMARY_SELECTOR = "pagefind-summary, [class*=summary]";
 
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-  "--disable-quic",
-];
 /** The network is considered done for a query once nothing has finished loading for this long. */
 const QUIET_MS = 500;
 const STALE = "data-bench-stale";
@@ -35,7 +26,6 @@ export interface SearchOptions {
   inputSelector?: string;
   resultSelector?: string;
   timeoutMs?: number;
-  executablePath?: string;
 }
 
 export interface QueryCost {
@@ -93,15 +83,12 @@ export async function measureSearch(options: SearchOptions): Promise<SearchRepor
   const inputSelector = options.inputSelector ?? DEFAULT_INPUT_SELECTOR;
   const resultSelector = options.resultSelector ?? DEFAULT_RESULT_SELECTOR;
   const timeout = options.timeoutMs ?? 30_000;
-  const server = await serveStatic(options.siteDir);
-  const browser = await chromium.launch({
-    executablePath: options.executablePath ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-  });
+  const server = await serveSite(options.siteDir);
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const { fetched, settled } = recordFetches(page);
-    await page.goto(`${server.origin}/search/`, { waitUntil: "networkidle" });
+    await page.goto(new URL("search/", server.url).href, { waitUntil: "networkidle" });
     await settled();
     const pageLoad = sumSince(fetched, 0);
     const input = page.locator(inputSelector).first();

@@ -228,33 +228,22 @@ export function resolveArchive(extracted: ExtractedArticle[], rejected: Rejected
     };
   });
 
-  const organizationRecords: OrganizationRecord[] = [...organizations.values()].map((group) => {
+  /** An organization or place record: named and typed as its knowledge entry (or first detection) says. */
+  const typedRecord = <M extends OrganizationMention | PlaceMention>(group: KeyedGroup<M>) => {
     const first = group.mentions[0].mention;
     return {
       slug: group.slug,
       name: first.name,
-      kind: first.kind,
+      kind: first.kind as M["kind"],
       variants: uniqueSorted(
         group.mentions.flatMap((g) => [g.mention.name, ...g.mention.variants]),
         first.name,
       ),
       articles: chronological(group.mentions.map((g) => slugs[g.article])),
     };
-  });
-
-  const placeRecords: PlaceRecord[] = [...places.values()].map((group) => {
-    const first = group.mentions[0].mention;
-    return {
-      slug: group.slug,
-      name: first.name,
-      kind: first.kind,
-      variants: uniqueSorted(
-        group.mentions.flatMap((g) => [g.mention.name, ...g.mention.variants]),
-        first.name,
-      ),
-      articles: chronological(group.mentions.map((g) => slugs[g.article])),
-    };
-  });
+  };
+  const organizationRecords: OrganizationRecord[] = [...organizations.values()].map(typedRecord);
+  const placeRecords: PlaceRecord[] = [...places.values()].map(typedRecord);
 
   const outlets: OutletRecord[] = outletNames.map((name) => ({
     slug: outletSlugByName.get(name)!,
