@@ -1,6 +1,6 @@
 /**
- * The built fixture site in headless Chromium, served on 127.0.0.1: navigation, search (Pagefind) with
- * filter, date sort and result meta, the figures ledger, screenshots (test-artifacts/) and axe-core accessibility checks.
+ * The built fixture site in headless Chromium, served on 127.0.0.1: navigation, search (Pagefind's
+ * Component UI) with filter, date sort and result meta, the figures ledger, screenshots (test-artifacts/) and axe-core accessibility checks.
  */
 import assert from "node:assert/strict";
 import { mkdir, rm } from "node:fs/promises";
@@ -81,13 +81,16 @@ describe("browser", { skip }, () => {
   test(`search finds "${sharedSurname}" in both articles, narrows by outlet and sorts by date`, async () => {
     const page = await openPage("search/index.html");
     assert.equal(await waitForSearchReady(page), "pagefind");
+    // Pagefind's Component UI drew the page: its web components are defined, the fallback index unused.
+    assert.ok(await page.evaluate(() => customElements.get("pagefind-results") !== undefined));
+    assert.equal(await page.locator("pagefind-filter-pane details.pf-filter-group").count(), 6);
     const both = await search(page, sharedSurname);
     assert.deepEqual([...both].sort(), [
       "Security forces kill at least 145 militants in Balochistan operations",
       "Violent clashes erupt across Balochistan, at least 129 dead",
     ]);
     // Each result shows its date and outlet.
-    const metas = await page.locator(".search-result__meta").allInnerTexts();
+    const metas = await page.locator(".pf-result .search-result-meta").allInnerTexts();
     assert.ok(metas.includes("2 February 2026 · Hum News"), metas.join(" | "));
 
     assert.deepEqual(await setFilter(page, "outlet", /Hum News/, true), [
@@ -162,7 +165,7 @@ describe("browser", { skip }, () => {
         if (url.startsWith("search/")) {
           await waitForSearchReady(page);
           await search(page, sharedSurname);
-          await page.locator('details[data-filter-name="outlet"] summary').click();
+          await page.locator('details.pf-filter-group[data-filter-name="outlet"] summary').click();
         }
         for (const scheme of [null, "dark"] as const) {
           if (scheme) await page.emulateMedia({ colorScheme: scheme });
@@ -191,6 +194,15 @@ describe("browser", { skip }, () => {
   test("no request left 127.0.0.1 and no page raised an error", () => {
     const foreign = requested.filter((url) => !url.startsWith(server.url) && !url.startsWith("data:"));
     assert.deepEqual(foreign, []);
+    assert.ok(
+      requested.some((url) => url.endsWith("/pagefind/pagefind-component-ui.js")),
+      "the Component UI was loaded",
+    );
+    assert.deepEqual(
+      requested.filter((url) => url.includes("/search/offline/")),
+      [],
+      "over http the fallback index is not loaded",
+    );
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The built fixture site opened straight from disk (file://, no server), as readers open the folder or
  * zip they were given: every page and its resources load, links lead somewhere, and search works through
- * the from-disk index (src/site/offline-index.ts) — finding the same articles as Pagefind does over http.
+ * the from-disk index (src/site/offline-index.ts) — finding the same articles as Pagefind does over http,
+ * drawn in the same markup as Pagefind's Component UI (which is not loaded from disk).
  * Also: `npm run package` (src/site/zip.ts) writes a valid, deterministic zip of the site.
  */
 import assert from "node:assert/strict";
@@ -44,6 +45,32 @@ async function openFile(file: string): Promise<Page> {
 }
 
 if (skip) test("offline browser tests", { skip }, () => {});
+
+/**
+ * Run in the page: the element trees of the search page's parts, as tag.class[attribute names], leaving
+ * out generated ids and the values they link. A string, so the page gets it as written (no transpiler helpers).
+ */
+const SHAPES = `(() => {
+  const ignored = new Set(["id", "for", "href", "datetime", "value", "name", "aria-describedby"]);
+  const shape = (el) => {
+    const attributes = [...el.attributes].map((a) => a.name).filter((a) => a !== "class" && !ignored.has(a)).sort();
+    const classes = [...el.classList].map((c) => "." + c).join("");
+    const children = [...el.children].map(shape).join(",");
+    return el.localName + classes + "[" + attributes.join(" ") + "]" + (children ? "(" + children + ")" : "");
+  };
+  const one = (selector) => {
+    const el = document.querySelector(selector);
+    return el ? shape(el) : "missing";
+  };
+  return {
+    input: one("pagefind-input"),
+    summary: one("pagefind-summary"),
+    result: one(".pf-results > li.pf-result"),
+    outletFilter: one('details.pf-filter-group[data-filter-name="outlet"]'),
+    groups: [...document.querySelectorAll("details.pf-filter-group")].map((d) => d.dataset.filterName).join(","),
+    text: document.querySelector(".pf-summary")?.textContent ?? "",
+  };
+})()`;
 
 describe("opened from disk", { skip }, () => {
   before(async () => {
@@ -107,13 +134,15 @@ describe("opened from disk", { skip }, () => {
   test(`search from disk finds "${sharedSurname}", shows date and outlet, filters and sorts`, async () => {
     const page = await openFile("search/index.html");
     assert.equal(await waitForSearchReady(page), "offline");
+    const filterFiles = () => requested.filter((url) => /\/search\/offline\/f-[a-z]+\.js$/.test(url));
+    assert.deepEqual(filterFiles(), [], "no filter's values load before a filter is opened");
     assert.deepEqual([...(await search(page, sharedSurname))].sort(), [
       "Security forces kill at least 145 militants in Balochistan operations",
       "Violent clashes erupt across Balochistan, at least 129 dead",
     ]);
-    const metas = await page.locator(".search-result__meta").allInnerTexts();
+    const metas = await page.locator(".pf-result .search-result-meta").allInnerTexts();
     assert.ok(metas.includes("2 February 2026 · Hum News"), metas.join(" | "));
-    const marks = await page.locator(".search-result__excerpt mark").allInnerTexts();
+    const marks = await page.locator(".pf-result-excerpt mark").allInnerTexts();
     assert.ok(
       marks.some((m) => m.includes(sharedSurname)),
       "excerpts highlight the term",
@@ -122,10 +151,16 @@ describe("opened from disk", { skip }, () => {
     assert.deepEqual(await setFilter(page, "outlet", /Hum News/, true), [
       "Security forces kill at least 145 militants in Balochistan operations",
     ]);
+    assert.deepEqual(
+      filterFiles().map((url) => url.split("/").pop()),
+      ["f-outlet.js"],
+      "a filter's values load when it is opened",
+    );
     await setFilter(page, "outlet", /Hum News/, false);
 
     assert.equal((await search(page, "Balochistan")).length, 5);
     assert.equal((await setFilter(page, "person", /Sarfraz Bugti/, true)).length, 2);
+    assert.ok(await page.evaluate(() => customElements.get("pagefind-results") === undefined), "no Component UI");
     await setFilter(page, "person", /Sarfraz Bugti/, false);
     assert.deepEqual(await sortBy(page, "date:asc"), [
       "Violent clashes erupt across Balochistan, at least 129 dead",
@@ -182,13 +217,40 @@ describe("opened from disk", { skip }, () => {
         assert.equal(await waitForSearchReady(page), engine);
         answers[engine] = {};
         for (const query of queries) answers[engine][query] = [...(await search(page, query))].sort();
-        await page.locator("#search-input").fill("Balochistan");
         await search(page, "Balochistan");
         answers[engine]["Balochistan, outlet Dawn"] = [...(await setFilter(page, "outlet", /^Dawn/, true))].sort();
+        await setFilter(page, "outlet", /^Dawn/, false);
+        await setFilter(page, "person", /^Sarfraz Bugti/, true);
+        answers[engine]["Balochistan, people Sarfraz Bugti and Mohsin Naqvi"] = [
+          ...(await setFilter(page, "person", /^Mohsin Naqvi/, true)),
+        ].sort();
+        // The values still offered, with their counts, once those filters apply.
+        answers[engine]["person values"] = await page
+          .locator('details[data-filter-name="person"] label:not([data-pf-hidden])')
+          .allInnerTexts();
+        answers[engine]["ordered by date"] = await sortBy(page, "date:desc");
         await page.close();
       }
       assert.ok(answers.offline[sharedSurname].length === 2, "the queries find something");
       assert.deepEqual(answers.offline, answers.pagefind);
+    });
+
+    test("the fallback draws the Component UI's markup: same elements, classes and attributes", async () => {
+      const shapes: Record<string, Record<string, string>> = {};
+      for (const [engine, url] of [
+        ["offline", pathToFileURL(path.join(site.outDir, "search/index.html")).href],
+        ["pagefind", new URL("search/index.html", server.url).href],
+      ] as const) {
+        const page = await context.newPage();
+        await page.goto(url);
+        assert.equal(await waitForSearchReady(page), engine);
+        await search(page, sharedSurname);
+        await setFilter(page, "outlet", /Hum News/, true);
+        shapes[engine] = await page.evaluate(SHAPES);
+        await page.close();
+      }
+      assert.equal(shapes.offline.groups, "organization,outlet,party,person,place,year");
+      assert.deepEqual(shapes.offline, shapes.pagefind);
     });
   });
 });

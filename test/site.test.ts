@@ -140,7 +140,11 @@ describe("pages", () => {
       assert.match(csp, /default-src 'self'/);
       assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
       assert.match(csp, /object-src 'none'/);
-      for (const script of tagsNamed(html, "script")) assert.match(script, /\ssrc="/, `${file}: inline <script>`);
+      for (const script of tagsNamed(html, "script")) {
+        // A Pagefind result template is a data block (type="text/pagefind-template"): never executed.
+        if (/\stype="text\/pagefind-template"/.test(script)) continue;
+        assert.match(script, /\ssrc="/, `${file}: inline <script>`);
+      }
       assert.doesNotMatch(html, /<style[\s>]/, `${file}: inline <style>`);
       assert.doesNotMatch(html, /\sstyle="/, `${file}: style attribute`);
     }
@@ -155,8 +159,9 @@ describe("pages", () => {
     assert.ok(article.includes("A &lt;b&gt;Reader&lt;/b&gt;"), "author shown escaped");
     for (const [file, html] of pages) {
       for (const tag of openingTags(html)) assert.doesNotMatch(tag, /\son[a-z]+=/i, `${file}: event handler in ${tag}`);
-      // The search page loads its one script (which brings in Pagefind or the from-disk index); no other page has any.
-      const scripts = tagsNamed(html, "script");
+      // The search page loads its one script (which brings in Pagefind's Component UI or the from-disk
+      // index) and holds the Component UI's result template (a data block); no other page has any.
+      const scripts = tagsNamed(html, "script").filter((tag) => !/\stype="text\/pagefind-template"/.test(tag));
       if (file === "search/index.html") assert.equal(scripts.length, 1);
       else assert.deepEqual(scripts, [], `${file}: unexpected <script>`);
       assert.equal(tagsNamed(html, "img").length, 0, `${file}: unexpected <img>`);
@@ -256,7 +261,7 @@ describe("outputs", () => {
     const dir = path.join(site.outDir, "search/offline");
     const files = await listFiles(dir);
     assert.ok(files.includes("meta.js") && files.includes("d0.js"), files.join(", "));
-    const registered: Record<string, unknown[][]> = { addMeta: [], addTerms: [], addDocs: [] };
+    const registered: Record<string, unknown[][]> = { addMeta: [], addTerms: [], addDocs: [], addFilter: [] };
     const window = {
       __archiveSearch: Object.fromEntries(
         Object.keys(registered).map((name) => [
@@ -270,16 +275,52 @@ describe("outputs", () => {
       assert.doesNotMatch(code, /\b(import|export|fetch)\b/, `${file} must load as a classic script`);
       runInNewContext(code, { window });
     }
-    const [[meta]] = registered.addMeta as [{ docs: number; keys: string[]; filters: { name: string }[] }][];
+    const [[meta]] = registered.addMeta as [
+      { docs: number; keys: string[]; filters: { name: string; values: number }[] },
+    ][];
     assert.equal(meta.docs, 6);
+    // The filters in Pagefind's order (by name); their values are not in meta.js but one file per filter.
+    const names = ["organization", "outlet", "party", "person", "place", "year"];
     assert.deepEqual(
       meta.filters.map((f) => f.name),
-      ["outlet", "year", "person", "party", "organization", "place"],
+      names,
     );
+    const metaText = await readFile(path.join(dir, "meta.js"), "utf8");
+    assert.ok(!metaText.includes("Sarfraz Bugti"), "meta.js carries no filter values");
+    assert.deepEqual(
+      registered.addFilter.map(([name]) => name),
+      names,
+    );
+    const filters = Object.fromEntries(registered.addFilter as [string, [string, string][]][]);
+    assert.equal(meta.filters.find((f) => f.name === "person")?.values, filters.person.length);
+    const outlets = filters.outlet.map(([value]) => value);
+    assert.deepEqual(outlets, ["Dawn", "Hum News", "Kashmir Observer", "Quetta Voice", "The Express Tribune"]);
+    assert.equal(filters.person.find(([value]) => value === "Sarfraz Bugti")?.[1].split(",").length, 2);
     assert.equal(registered.addTerms.length, meta.keys.length, "one term shard per key");
     const terms = Object.assign({}, ...registered.addTerms.map(([, t]) => t as Record<string, string>));
     assert.equal(terms[sharedSurname.toLowerCase()].split(",").length, 2, "postings of the shared surname");
     assert.ok(terms.kill && terms.killed === undefined, "stemmed terms: killed → kill");
+  });
+
+  test("the search page configures Pagefind's Component UI; article pages carry its meta, filters and sort", () => {
+    const html = pages.get("search/index.html")!;
+    for (const element of [
+      "pagefind-config",
+      "pagefind-input",
+      "pagefind-summary",
+      "pagefind-results",
+      "pagefind-filter-pane",
+    ])
+      assert.ok(html.includes(`<${element}`), element);
+    assert.match(html, /<link rel="stylesheet" href="\.\.\/pagefind\/pagefind-component-ui\.css">/);
+    assert.match(
+      html,
+      /<script type="text\/pagefind-template">[\s\S]*meta\.date_label[\s\S]*meta\.outlet[\s\S]*<\/script>/,
+    );
+    const article = pages.get("articles/security-forces-kill-145-militants/index.html")!;
+    assert.match(article, /data-pagefind-meta="date:2026-02-02" data-pagefind-sort="date:2026-02-02"/);
+    assert.match(article, /<time datetime="2026-02-02" data-pagefind-meta="date_label">2 February 2026<\/time>/);
+    assert.match(article, /data-pagefind-filter="outlet" data-pagefind-meta="outlet">Hum News</);
   });
 
   test("rendering twice gives byte-identical trees, search index included", async () => {

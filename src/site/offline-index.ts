@@ -3,13 +3,16 @@
  * so Pagefind cannot load. Written at render time from the Archive into <outDir>/search/offline/ as
  * classic scripts, each of which hands its data to `window.__archiveSearch` (templates/assets/search.js):
  *
- * - meta.js — loaded first: document count, BM25 lengths, sort dates, the term-shard keys and the
- *   filters (outlet, year, person, party, organization, place — the pages' data-pagefind-filter names)
- *   with their postings.
+ * - meta.js — loaded first, and small: document count, BM25 lengths, sort dates, the term-shard keys and
+ *   the names of the filters that have values (of outlet, year, person, party, organization, place — the
+ *   pages' data-pagefind-filter names), in Pagefind's order (by name), each with its number of values.
+ * - f-<name>.js — one filter's values with their postings, `addFilter(name, [[value, ids], …])`, values
+ *   in Pagefind's order (by code point). Loaded only when that filter is first opened, since a filter such
+ *   as person can carry thousands of values.
  * - t<key>.js — the inverted index, sharded by term prefix: `addTerms(key, { term: postings })`. A term
  *   lives in the shard of the longest key that is a prefix of it; a shard over SHARD_BYTES is split by one
  *   more character (its terms of exactly the key's length stay in it), so shards stay small at any size.
- * - d<n>.js — documents n·DOC_SHARD… : [path, title, date, outlet, text], text being the first
+ * - d<n>.js — documents n·DOC_SHARD… : [path, title, date, date label, outlet, text], text being the first
  *   EXCERPT_CHARS characters of the body for excerpts. Loaded only for the results shown.
  *
  * Postings are delta-coded base-36 doc ids, comma-separated, each with ":tf" when the body count is not 1
@@ -19,6 +22,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Archive, ArticleRecord } from "../types.ts";
+import { formatDate } from "./format.ts";
 import { articlePlainText } from "./markdown.ts";
 import { buildLookup, byDateDesc } from "./views/lookup.ts";
 
@@ -75,6 +79,10 @@ export interface OfflineIndexStats {
   textBytes: number;
   /** meta.js + term shards. */
   indexBytes: number;
+  /** meta.js alone: what every search from disk loads first. */
+  metaBytes: number;
+  /** The filter files (f-<name>.js), loaded one by one when a filter is opened. */
+  filterBytes: number;
   termShards: number;
   /** Document shards (titles, dates, outlets, excerpt text). */
   docBytes: number;
@@ -90,6 +98,11 @@ export function termShardFile(key: string): string {
   let name = "t";
   for (const char of key) name += /[a-z0-9]/.test(char) ? char : `_${char.codePointAt(0)?.toString(16)}_`;
   return `${name}.js`;
+}
+
+/** File of a filter's values and postings. */
+export function filterFile(name: string): string {
+  return `f-${name}.js`;
 }
 
 function encodePostings(postings: Posting[]): string {
@@ -161,7 +174,7 @@ export async function writeOfflineIndex(archive: Archive, outDir: string): Promi
   const postings = new Map<string, Posting[]>();
   const lengths: number[] = [];
   const filterDocs = Object.fromEntries(FILTER_NAMES.map((name) => [name, new Map<string, number[]>()]));
-  const docs: [string, string, string, string, string][] = [];
+  const docs: [string, string, string, string, string, string][] = [];
   let textBytes = 0;
 
   articles.forEach((article, doc) => {
@@ -201,6 +214,7 @@ export async function writeOfflineIndex(archive: Archive, outDir: string): Promi
       `articles/${encodeURIComponent(article.slug)}/index.html`,
       article.title,
       article.date ?? "",
+      article.date ? formatDate(article.date) : "",
       outlet ?? "",
       text.length > EXCERPT_CHARS ? text.slice(0, EXCERPT_CHARS) : text,
     ]);
@@ -227,26 +241,34 @@ export async function writeOfflineIndex(archive: Archive, outDir: string): Promi
     docBytes += await write(`d${n}.js`, script("addDocs", n, docs.slice(n * DOC_SHARD, (n + 1) * DOC_SHARD)));
   }
 
+  // Pagefind lists filters by name and their values by code point; the search page shows them in that order.
+  const filters = FILTER_NAMES.filter((name) => filterDocs[name].size > 0).sort(compare);
+  let filterBytes = 0;
+  for (const name of filters) {
+    const values = [...filterDocs[name].entries()]
+      .sort(([a], [b]) => compare(a, b))
+      .map(([value, ids]) => [value, encodeIds(ids)]);
+    filterBytes += await write(filterFile(name), script("addFilter", name, values));
+  }
+
   const meta = {
-    version: 1,
+    version: 2,
     docs: docs.length,
     docShard: DOC_SHARD,
     lengths: lengths.map((n) => n.toString(36)).join(","),
     dates: articles.map((a) => (a.date ?? "").replace(/-/g, "")).join(","),
     keys,
-    filters: FILTER_NAMES.map((name) => ({
-      name,
-      values: [...filterDocs[name].entries()]
-        .sort(([a], [b]) => (name === "year" ? compare(b, a) : a.localeCompare(b, "en") || compare(a, b)))
-        .map(([value, ids]) => [value, encodeIds(ids)]),
-    })),
+    filters: filters.map((name) => ({ name, values: filterDocs[name].size })),
   };
-  indexBytes += await write("meta.js", script("addMeta", meta));
+  const metaBytes = await write("meta.js", script("addMeta", meta));
+  indexBytes += metaBytes;
 
   return {
     documents: docs.length,
     textBytes,
     indexBytes,
+    metaBytes,
+    filterBytes,
     termShards: keys.length,
     docBytes,
     docShards,

@@ -1,34 +1,79 @@
-// The search page (templates/search.njk): one interface over two engines.
+// The search page (templates/search.njk): one page, one look, two engines.
 //
-// - Served over http(s): Pagefind's JS API (pagefind/pagefind.js, a module, loaded with import()).
-// - Opened from disk (file:, where browsers refuse fetch() and modules) — or when Pagefind cannot load:
-//   the fallback index of classic scripts in search/offline/ (src/site/offline-index.ts), each calling
-//   window.__archiveSearch; only the shards a query needs are loaded, by inserting <script> elements.
+// - Served over http(s): Pagefind's Component UI (pagefind/pagefind-component-ui.js), which upgrades the
+//   <pagefind-…> elements of the page: input, summary, results (with the page's result template: title,
+//   date and outlet, excerpt) and the filter pane. This file adds the date sort, registered with the
+//   Component UI instance, and marks the page's state for tests.
+// - Opened from disk (file:, where browsers refuse JS modules, so Pagefind cannot load) — or when the
+//   Pagefind bundle cannot load: the Component UI is not loaded at all. The fallback index of classic
+//   scripts in search/offline/ (src/site/offline-index.ts, each calling window.__archiveSearch) answers
+//   instead, and this file fills the same <pagefind-…> elements with the markup the Component UI draws
+//   (same elements, classes and attributes), styled by the same pagefind-component-ui.css.
 //
-// Both engines answer search(text, filters, sort) with result loaders; this file draws results, filter
-// checkboxes (outlet, year, person, party, organization, place) and the summary the same way for both.
+// The page marks its state on .search-layout: data-engine ("pagefind" | "offline"), data-state ("loading"
+// | "ready" | "searching" | "done" | "error") and data-query (the text the shown results answer).
 
 (() => {
   const root = document.querySelector(".search-layout");
   if (!root) return;
-  const input = document.getElementById("search-input");
   const sortSelect = document.getElementById("search-sort");
-  const summary = root.querySelector(".search-summary");
-  const list = root.querySelector(".search-results");
-  const more = root.querySelector(".search-more");
-  const filterPane = root.querySelector(".search-filters");
-  const PAGE = 10;
-  const FILTERS = [
-    ["outlet", "Outlet"],
-    ["year", "Year"],
-    ["person", "Person"],
-    ["party", "Party"],
-    ["organization", "Organization"],
-    ["place", "Place"],
-  ];
-  const MONTHS = "January February March April May June July August September October November December".split(" ");
+  const urlOf = (name) => new URL(root.dataset[name], document.baseURI).href;
+  root.dataset.state = "loading";
 
-  // ───────── shared text handling (words, stem, tokenize must match src/site/offline-index.ts) ─────────
+  const sortOf = (value) => {
+    const [key, direction] = value.split(":");
+    return key ? { [key]: direction } : {};
+  };
+  // Typing starts a search (after the input's debounce): results on screen no longer answer the box.
+  root.addEventListener("input", (event) => {
+    if (event.target.matches("input[type=search]")) root.dataset.state = "searching";
+  });
+  const searching = () => {
+    root.dataset.state = "searching";
+  };
+  const done = (term) => {
+    root.dataset.query = term;
+    root.dataset.state = "done";
+  };
+  const initialQuery = () => new URLSearchParams(location.search).get("q") || "";
+
+  function loadScript(src) {
+    return new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.onload = () => resolve();
+      script.onerror = () => reject(new Error(`search: cannot load ${src}`));
+      document.head.append(script);
+    });
+  }
+
+  // ───────── over http(s): Pagefind's Component UI ─────────
+
+  async function startComponentUi() {
+    // Result URLs are site-absolute ("/articles/…"): prefix the path the site is served under.
+    const siteRoot = new URL("../", urlOf("pagefind")).pathname;
+    root.querySelector("pagefind-config")?.setAttribute("base-url", siteRoot);
+    await loadScript(urlOf("componentUi"));
+    const instance = window.PagefindComponents.getInstanceManager().getInstance("default");
+    instance.on("error", failed);
+    instance.on("search", searching);
+    instance.on("results", () => done(instance.searchTerm));
+    // The Component UI has no sort element: this <select> is a custom sort component of the instance.
+    // A sort replaces ranking; like <pagefind-config sort>, it sets the instance's searchSort.
+    instance.registerSort(sortSelect);
+    sortSelect.addEventListener("change", () => {
+      instance.searchSort = sortOf(sortSelect.value);
+      instance.triggerSearch(instance.searchTerm);
+    });
+    await instance.triggerLoad();
+    if (root.dataset.state === "error") return;
+    root.dataset.engine = "pagefind";
+    root.dataset.state = "ready";
+    const q = initialQuery();
+    if (q) instance.triggerSearch(q);
+  }
+
+  // ───────── from disk: the fallback index (words, stem, tokenize must match src/site/offline-index.ts) ─────────
 
   function stem(word) {
     if (word.length <= 3 || /\d/.test(word)) return word;
@@ -60,19 +105,10 @@
     return { terms, prefix };
   }
 
-  function formatDate(iso) {
-    if (!iso) return "Undated";
-    const [year, month, day] = iso.split("-");
-    if (!month) return year;
-    const monthName = MONTHS[Number(month) - 1];
-    return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
-  }
-
-  // ───────── the fallback engine: classic scripts, loaded on demand ─────────
-
+  /** The engine: search(text, filters, sort) → { results: [load()], filters, totalFilters }, like Pagefind's. */
   function offlineEngine(metaUrl) {
     const base = new URL(".", metaUrl);
-    const state = { meta: null, terms: new Map(), docs: new Map() };
+    const state = { meta: null, terms: new Map(), docs: new Map(), filters: new Map() };
     const loading = new Map();
     window.__archiveSearch = {
       addMeta(meta) {
@@ -84,22 +120,14 @@
       addDocs(n, docs) {
         state.docs.set(n, docs);
       },
+      addFilter(name, values) {
+        state.filters.set(name, values);
+      },
     };
-
-    function load(file) {
-      let promise = loading.get(file);
-      if (!promise) {
-        promise = new Promise((resolve, reject) => {
-          const script = document.createElement("script");
-          script.src = new URL(file, base).href;
-          script.onload = () => resolve();
-          script.onerror = () => reject(new Error(`search index: cannot load ${file}`));
-          document.head.append(script);
-        });
-        loading.set(file, promise);
-      }
-      return promise;
-    }
+    const load = (file) => {
+      if (!loading.has(file)) loading.set(file, loadScript(new URL(file, base).href));
+      return loading.get(file);
+    };
 
     const shardFile = (key) => {
       let name = "t";
@@ -132,7 +160,10 @@
     let lengths;
     let dates;
     let averageLength;
-    const filterDocs = new Map(); // name → Map(value → doc ids)
+    /** name → Map(value → doc ids), for the filters loaded so far. */
+    const filterDocs = new Map();
+    /** The articles of the last search, before and after its filters. */
+    let last = null;
 
     /** The shard of an exact term: the longest key that is a prefix of it. */
     const keyOf = (term) => {
@@ -169,24 +200,35 @@
       return byDoc;
     }
 
+    /** About 30 words around the first hit, the hits in <mark> (Pagefind's excerpt, as HTML-free segments). */
     function excerptOf(text, terms, prefix) {
-      const words = [...text.matchAll(/\S+/g)].map((m) => m[0]);
+      const all = [...text.matchAll(/\S+/g)].map((m) => m[0]);
       const hit = (word) => tokenize(word).some((t) => terms.includes(t) || (prefix !== null && t.startsWith(prefix)));
-      const first = words.findIndex(hit);
+      const first = all.findIndex(hit);
       const start = Math.max(0, first - 8);
-      const window = words.slice(start, start + 30);
+      const window = all.slice(start, start + 30);
       const segments = [];
-      if (start > 0) segments.push(["… ", false]);
       window.forEach((word, i) => {
         segments.push([word, hit(word)]);
         if (i < window.length - 1) segments.push([" ", false]);
       });
-      if (start + 30 < words.length) segments.push([" …", false]);
       return segments;
     }
 
+    /** value → count over `docs`, for each loaded filter; values in the order of the filter file. */
+    function countsOver(docs) {
+      const counts = {};
+      for (const [name, map] of filterDocs) {
+        counts[name] = {};
+        for (const [value, ids] of map)
+          counts[name][value] = docs ? ids.filter((id) => docs.has(id)).length : ids.length;
+      }
+      return counts;
+    }
+
     return {
-      name: "offline",
+      /** Filter names in Pagefind's order, each with its number of values. */
+      filterNames: [],
       async init() {
         await load(new URL(metaUrl).pathname.split("/").pop());
         meta = state.meta;
@@ -195,43 +237,58 @@
         lengths = meta.lengths.split(",").map((n) => Number.parseInt(n, 36));
         dates = meta.dates.split(",");
         averageLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
-        const all = {};
-        for (const { name, values } of meta.filters) {
-          const map = new Map(values.map(([value, ids]) => [value, decodeIds(ids)]));
-          filterDocs.set(name, map);
-          all[name] = Object.fromEntries([...map].map(([value, ids]) => [value, ids.length]));
-        }
-        return all;
+        this.filterNames = meta.filters.map((f) => f.name);
+      },
+
+      /** Loads one filter's values (f-<name>.js) on first use. */
+      async loadFilter(name) {
+        if (filterDocs.has(name)) return;
+        await load(`f-${name}.js`);
+        const values = state.filters.get(name) || [];
+        // Built as an object, like Pagefind's filter counts, so the values keep the same order (numeric
+        // keys such as years first, ascending).
+        const byValue = {};
+        for (const [value, ids] of values) byValue[value] = decodeIds(ids);
+        filterDocs.set(name, new Map(Object.entries(byValue)));
+      },
+
+      /** Counts of every value of the loaded filters over all articles (Pagefind's filters()). */
+      totals() {
+        return countsOver(null);
+      },
+
+      /** Counts of the loaded filters over the last search: { filters, totalFilters }, as search gives them. */
+      lastCounts() {
+        return last ? { filters: countsOver(last.docs), totalFilters: countsOver(last.unfiltered) } : null;
       },
 
       async search(text, selected, sort) {
         const { terms, prefix } = parseQuery(text);
-        const hasFilters = Object.values(selected).some((values) => values.length > 0);
-        if (terms.length === 0 && !hasFilters) return null;
+        await Promise.all(terms.flatMap((term) => keysFor(term, term === prefix).map((key) => load(shardFile(key)))));
+        await Promise.all(Object.keys(selected).map((name) => this.loadFilter(name)));
         let scores = null;
-        if (terms.length > 0) {
-          await Promise.all(terms.flatMap((term) => keysFor(term, term === prefix).map((key) => load(shardFile(key)))));
-          const k1 = 1.2;
-          const b = 0.75;
-          for (const term of terms) {
-            const byDoc = matches(term, term === prefix);
-            const idf = Math.log(1 + (meta.docs - byDoc.size + 0.5) / (byDoc.size + 0.5));
-            const next = new Map();
-            for (const [doc, { tf, title, weight }] of byDoc) {
-              if (scores && !scores.has(doc)) continue; // every term must match
-              const norm = tf + k1 * (1 - b + (b * lengths[doc]) / averageLength);
-              const score = weight * idf * ((tf * (k1 + 1)) / norm + 1.5 * title);
-              next.set(doc, (scores ? scores.get(doc) : 0) + score);
-            }
-            scores = next;
+        const k1 = 1.2;
+        const b = 0.75;
+        for (const term of terms) {
+          const byDoc = matches(term, term === prefix);
+          const idf = Math.log(1 + (meta.docs - byDoc.size + 0.5) / (byDoc.size + 0.5));
+          const next = new Map();
+          for (const [doc, { tf, title, weight }] of byDoc) {
+            if (scores && !scores.has(doc)) continue; // every term must match
+            const norm = tf + k1 * (1 - b + (b * lengths[doc]) / averageLength);
+            const score = weight * idf * ((tf * (k1 + 1)) / norm + 1.5 * title);
+            next.set(doc, (scores ? scores.get(doc) : 0) + score);
           }
-        } else {
-          scores = new Map(dates.map((_, doc) => [doc, 0]));
+          scores = next;
         }
+        scores = scores || new Map();
+        const unfiltered = new Set(scores.keys());
+        // Like Pagefind's filters given as arrays: an article must carry every value selected.
         for (const [name, values] of Object.entries(selected)) {
-          if (values.length === 0) continue;
-          const allowed = new Set(values.flatMap((value) => filterDocs.get(name)?.get(value) || []));
-          for (const doc of [...scores.keys()]) if (!allowed.has(doc)) scores.delete(doc);
+          for (const value of values) {
+            const allowed = new Set(filterDocs.get(name)?.get(value) || []);
+            for (const doc of [...scores.keys()]) if (!allowed.has(doc)) scores.delete(doc);
+          }
         }
         let docs = [...scores.keys()];
         if (sort.date) {
@@ -242,24 +299,20 @@
         } else {
           docs.sort((a, b) => scores.get(b) - scores.get(a) || a - b);
         }
-        const inResults = new Set(docs);
-        const counts = {};
-        for (const [name, map] of filterDocs) {
-          counts[name] = {};
-          for (const [value, ids] of map) counts[name][value] = ids.filter((id) => inResults.has(id)).length;
-        }
+        last = { docs: new Set(docs), unfiltered };
         return {
-          total: docs.length,
-          filters: counts,
+          filters: countsOver(last.docs),
+          totalFilters: countsOver(last.unfiltered),
           results: docs.map((doc) => async () => {
             const shard = Math.floor(doc / meta.docShard);
             await load(`d${shard}.js`);
-            const [path, title, date, outlet, body] = state.docs.get(shard)[doc - shard * meta.docShard];
+            const [path, title, date, dateLabel, outlet, body] = state.docs.get(shard)[doc - shard * meta.docShard];
             return {
               url: new URL(`../../${path}`, base).href,
               title,
-              date: date || null,
-              outlet: outlet || null,
+              date,
+              dateLabel,
+              outlet,
               excerpt: excerptOf(body, terms, prefix),
             };
           }),
@@ -268,229 +321,319 @@
     };
   }
 
-  // ───────── Pagefind's JS API, over http(s) ─────────
+  // ───────── from disk: the Component UI's markup, drawn for the fallback engine ─────────
+  // Mirrors <pagefind-input>, <pagefind-summary>, <pagefind-results> (with the page's result template)
+  // and <pagefind-filter-pane> of pagefind-component-ui.js: keep the two in step when Pagefind changes.
 
-  function pagefindEngine(moduleUrl) {
-    const siteRoot = new URL("../", moduleUrl);
-    let pagefind;
-    /** Pagefind's excerpt is HTML with <mark>: split into [text, marked] pairs, entities decoded. */
-    const segmentsOf = (html) => {
-      const named = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
-      const decode = (s) =>
-        s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (entity, code) =>
-          code[0] === "#"
-            ? String.fromCodePoint(
-                Number.parseInt(
-                  code.slice(code[1] === "x" || code[1] === "X" ? 2 : 1),
-                  code[1] === "x" || code[1] === "X" ? 16 : 10,
-                ),
-              )
-            : (named[code] ?? entity),
-        );
-      return html.split(/(<mark>.*?<\/mark>)/s).flatMap((part) => {
-        if (!part) return [];
-        const marked = part.startsWith("<mark>");
-        return [[decode(marked ? part.slice(6, -7) : part), marked]];
-      });
-    };
-    return {
-      name: "pagefind",
-      async init() {
-        pagefind = await import(moduleUrl);
-        await pagefind.options({ excerptLength: 30 });
-        await pagefind.init();
-        return await pagefind.filters();
-      },
-      async search(text, selected, sort) {
-        const { terms } = parseQuery(text);
-        const filters = {};
-        for (const [name, values] of Object.entries(selected)) if (values.length) filters[name] = { any: values };
-        if (terms.length === 0 && Object.keys(filters).length === 0) return null;
-        const found = await pagefind.search(terms.length ? text : null, { filters, sort });
-        return {
-          total: found.results.length,
-          filters: found.filters,
-          results: found.results.map((result) => async () => {
-            const data = await result.data();
-            return {
-              url: new URL(data.url.replace(/^\//, ""), siteRoot).href,
-              title: data.meta.title,
-              date: data.meta.date || null,
-              outlet: data.meta.outlet || null,
-              excerpt: segmentsOf(data.excerpt),
-            };
-          }),
-        };
-      },
-    };
-  }
-
-  // ───────── the interface ─────────
-
-  let engine;
-  let sequence = 0;
-  let loaders = [];
-  let shown = 0;
-
-  function selectedFilters() {
-    const selected = {};
-    for (const [name] of FILTERS) {
-      selected[name] = [...filterPane.querySelectorAll(`input[data-filter="${name}"]:checked`)].map((box) => box.value);
+  const el = (tag, attributes = {}, ...children) => {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+      if (value === true) node.setAttribute(name, "");
+      else if (value !== false && value !== null && value !== undefined) node.setAttribute(name, value);
     }
-    return selected;
-  }
-
-  function drawFilters(all) {
-    filterPane.replaceChildren();
-    const heading = document.createElement("h2");
-    heading.className = "search-filters__heading";
-    heading.textContent = "Filters";
-    filterPane.append(heading);
-    for (const [name, label] of FILTERS) {
-      const values = Object.keys(all[name] || {});
-      if (values.length === 0) continue;
-      const details = document.createElement("details");
-      details.className = "search-filter";
-      details.dataset.filterName = name;
-      const title = document.createElement("summary");
-      title.textContent = label;
-      const group = document.createElement("fieldset");
-      const legend = document.createElement("legend");
-      legend.className = "visually-hidden";
-      legend.textContent = label;
-      group.append(legend);
-      values.forEach((value, i) => {
-        const id = `filter-${name}-${i}`;
-        const box = document.createElement("input");
-        box.type = "checkbox";
-        box.id = id;
-        box.value = value;
-        box.dataset.filter = name;
-        box.addEventListener("change", search);
-        const text = document.createElement("label");
-        text.htmlFor = id;
-        text.append(value, " ");
-        const count = document.createElement("span");
-        count.className = "count";
-        count.dataset.value = value;
-        text.append(count);
-        const row = document.createElement("div");
-        row.className = "search-filter__option";
-        row.append(box, text);
-        group.append(row);
-      });
-      details.append(title, group);
-      filterPane.append(details);
-    }
-  }
-
-  function updateCounts(counts) {
-    for (const details of filterPane.querySelectorAll("details[data-filter-name]")) {
-      const byValue = counts?.[details.dataset.filterName] || {};
-      for (const count of details.querySelectorAll(".count")) {
-        const n = counts ? byValue[count.dataset.value] || 0 : null;
-        count.textContent = n === null ? "" : `(${n})`;
-      }
-    }
-  }
-
-  function resultItem(result) {
-    const item = document.createElement("li");
-    item.className = "search-result";
-    const link = document.createElement("a");
-    link.className = "search-result__title";
-    link.href = result.url;
-    link.textContent = result.title;
-    const meta = document.createElement("span");
-    meta.className = "search-result__meta";
-    if (result.date) {
-      const time = document.createElement("time");
-      time.dateTime = result.date;
-      time.textContent = formatDate(result.date);
-      meta.append(time);
-    } else meta.append("Undated");
-    if (result.outlet) meta.append(` · ${result.outlet}`);
-    const excerpt = document.createElement("p");
-    excerpt.className = "search-result__excerpt";
-    for (const [text, marked] of result.excerpt) {
-      if (marked) {
-        const mark = document.createElement("mark");
-        mark.textContent = text;
-        excerpt.append(mark);
-      } else excerpt.append(text);
-    }
-    item.append(link, meta, excerpt);
-    return item;
-  }
-
-  async function showMore(run) {
-    const batch = loaders.slice(shown, shown + PAGE);
-    shown += batch.length;
-    const results = await Promise.all(batch.map((load) => load()));
-    if (run !== sequence) return;
-    list.append(...results.map(resultItem));
-    more.hidden = shown >= loaders.length;
-    // For tests and scripts: what the results on screen answer.
-    root.dataset.query = input.value;
-    root.dataset.state = "done";
-  }
-
-  async function run() {
-    const mine = ++sequence;
-    root.dataset.state = "searching";
-    const [key, direction] = sortSelect.value.split(":");
-    const sort = key ? { [key]: direction } : {};
-    const found = await engine.search(input.value, selectedFilters(), sort);
-    if (mine !== sequence) return;
-    loaders = found ? found.results : [];
-    shown = 0;
-    list.replaceChildren();
-    more.hidden = true;
-    updateCounts(found ? found.filters : null);
-    const query = input.value.trim();
-    summary.textContent = !found
-      ? ""
-      : `${found.total} ${found.total === 1 ? "result" : "results"}${query ? ` for “${query}”` : ""}`;
-    await showMore(mine);
-  }
-
-  const search = () => run().catch(failed);
-  let timer;
-  const debounced = () => {
-    root.dataset.state = "searching";
-    clearTimeout(timer);
-    timer = setTimeout(search, 120);
+    node.append(...children);
+    return node;
   };
 
-  async function start() {
-    const offlineUrl = new URL(root.dataset.offlineIndex, document.baseURI).href;
-    const pagefindUrl = new URL(root.dataset.pagefind, document.baseURI).href;
-    let filters;
-    if (location.protocol !== "file:") {
-      try {
-        engine = pagefindEngine(pagefindUrl);
-        filters = await engine.init();
-      } catch {
-        engine = null; // e.g. a server without the MIME types Pagefind needs: use the fallback
-      }
-    }
-    if (!engine) {
-      engine = offlineEngine(offlineUrl);
-      filters = await engine.init();
-    }
-    root.dataset.engine = engine.name;
-    drawFilters(filters);
-    input.addEventListener("input", debounced);
-    input.form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      search();
+  async function startFallback() {
+    const engine = offlineEngine(urlOf("offlineIndex"));
+    await engine.init();
+    root.querySelector("pagefind-config")?.setAttribute("hidden", "");
+
+    // Screen-reader announcements, like the Component UI's announcer.
+    const announcer = el("div", {
+      role: "status",
+      "aria-live": "polite",
+      "aria-atomic": "true",
+      "data-pf-sr-hidden": true,
     });
-    sortSelect.addEventListener("change", search);
-    more.addEventListener("click", () => showMore(sequence).catch(failed));
+    document.body.append(el("div", { "data-pagefind-announcer": true }, announcer));
+    const announce = (text) => {
+      announcer.textContent = "";
+      setTimeout(() => {
+        announcer.textContent = text;
+      }, 100);
+    };
+
+    // <pagefind-input>
+    const inputHost = root.querySelector("pagefind-input");
+    const input = el("input", {
+      id: "pf-input",
+      class: "pf-input",
+      type: "search",
+      autocomplete: "off",
+      autocapitalize: "none",
+      enterkeyhint: "search",
+      placeholder: inputHost.getAttribute("placeholder") || "Search",
+      "aria-describedby": "pf-input-hint",
+    });
+    const clear = el("button", { class: "pf-input-clear", type: "button", "data-pf-suppressed": "true" }, "Clear");
+    inputHost.replaceChildren(
+      el(
+        "search",
+        { class: "pf-input-wrapper", role: "search", "aria-label": "Search this site" },
+        el("label", { for: "pf-input", "data-pf-sr-hidden": "true" }, "Search this site"),
+        input,
+        el("span", { id: "pf-input-hint", "data-pf-sr-hidden": "true" }, "Results will appear as you type"),
+        clear,
+      ),
+    );
+
+    // <pagefind-summary>
+    const summary = el("div", { class: "pf-summary" });
+    root.querySelector("pagefind-summary").replaceChildren(summary);
+
+    // <pagefind-results>
+    const resultsHost = root.querySelector("pagefind-results");
+    for (const template of resultsHost.querySelectorAll("script")) template.remove();
+    const list = el("ul", { class: "pf-results", "aria-label": "Search results", "aria-busy": "false" });
+    resultsHost.replaceChildren(list);
+
+    // <pagefind-filter-pane>: groups closed; a group's values load when it is first opened.
+    const pane = el("div", { class: "pf-filter-pane" });
+    root.querySelector("pagefind-filter-pane").replaceChildren(pane);
+    const groups = new Map();
+    for (const name of engine.filterNames) {
+      const title = name.charAt(0).toUpperCase() + name.slice(1);
+      const count = el("span", { class: "pf-filter-group-count", "aria-hidden": "true", "data-pf-hidden": "true" });
+      const options = el("div", { class: "pf-filter-options" });
+      const details = el(
+        "details",
+        { class: "pf-filter-group", "data-filter-name": name },
+        el("summary", { class: "pf-filter-group-title" }, el("span", { class: "pf-filter-group-name" }, title), count),
+        el("fieldset", { class: "pf-filter-fieldset" }, el("legend", { "data-pf-sr-hidden": "" }, title), options),
+      );
+      const group = { details, count, options, boxes: new Map(), loaded: null };
+      groups.set(name, group);
+      details.addEventListener("toggle", () => {
+        if (details.open) openGroup(name).catch(failed);
+      });
+      pane.append(details);
+    }
+
+    const selected = {}; // name → Set of values
+    let searched = false; // results of a term are on screen
+    let counts = { available: {}, total: {} };
+    let sequence = 0;
+    let observer = null;
+    let timer;
+
+    function drawGroup(name) {
+      const group = groups.get(name);
+      if (!group.loaded) return;
+      const available = counts.available[name] || group.loaded;
+      const total = counts.total[name] || group.loaded;
+      const chosen = selected[name] || new Set();
+      let visible = 0;
+      for (const [value, { label, box, number }] of group.boxes) {
+        const isSelected = chosen.has(value);
+        const shown = (available[value] || 0) > 0 || isSelected;
+        number.textContent = String(isSelected ? (total[value] ?? 0) : (available[value] ?? 0));
+        label.toggleAttribute("data-pf-hidden", !shown);
+        box.checked = isSelected;
+        if (shown) visible++;
+      }
+      group.details.toggleAttribute("data-pf-hidden", visible === 0);
+    }
+
+    function drawSelectedCount(name) {
+      const { count } = groups.get(name);
+      const n = selected[name]?.size || 0;
+      if (n > 0) {
+        count.textContent = String(n);
+        count.removeAttribute("data-pf-hidden");
+      } else count.setAttribute("data-pf-hidden", "true");
+    }
+
+    async function openGroup(name) {
+      const group = groups.get(name);
+      if (group.loaded) return;
+      await engine.loadFilter(name);
+      group.loaded = engine.totals()[name] || {};
+      const onScreen = searched ? engine.lastCounts() : null;
+      if (onScreen) {
+        // A search is on screen: count this filter's values over its results.
+        counts.available[name] = onScreen.filters[name];
+        counts.total[name] = onScreen.totalFilters[name];
+      }
+      const labels = document.createDocumentFragment();
+      let i = 0;
+      for (const value of Object.keys(group.loaded)) {
+        const id = `pf-filter-${name}-${i++}`;
+        const box = el("input", { type: "checkbox", class: "pf-checkbox-input", id, name, value });
+        const number = el("span", { class: "pf-filter-checkbox-count" });
+        const label = el("label", { class: "pf-filter-checkbox", for: id }, box, value, number);
+        box.addEventListener("change", () => {
+          if (!selected[name]) selected[name] = new Set();
+          if (box.checked) selected[name].add(value);
+          else selected[name].delete(value);
+          if (selected[name].size === 0) delete selected[name];
+          drawSelectedCount(name);
+          run().catch(failed);
+        });
+        group.boxes.set(value, { label, box, number });
+        labels.append(label);
+      }
+      drawGroup(name);
+      group.options.append(labels);
+    }
+
+    const resultItem = (result) =>
+      el(
+        "li",
+        { class: "pf-result" },
+        el(
+          "div",
+          { class: "pf-result-card" },
+          el(
+            "div",
+            { class: "pf-result-content" },
+            el("p", { class: "pf-result-title" }, el("a", { class: "pf-result-link", href: result.url }, result.title)),
+            el(
+              "p",
+              { class: "search-result-meta" },
+              result.date ? el("time", { datetime: result.date }, result.dateLabel || result.date) : "Undated",
+              ...(result.outlet ? [` · ${result.outlet}`] : []),
+            ),
+            ...(result.excerpt.length
+              ? [
+                  el(
+                    "p",
+                    { class: "pf-result-excerpt" },
+                    ...result.excerpt.map(([text, marked]) => (marked ? el("mark", {}, text) : text)),
+                  ),
+                ]
+              : []),
+          ),
+        ),
+      );
+    const placeholder = () =>
+      el(
+        "li",
+        { class: "pf-result", "aria-hidden": "true" },
+        el(
+          "div",
+          { class: "pf-result-card" },
+          el("div", { class: "pf-skeleton pf-skeleton-image" }),
+          el(
+            "div",
+            { class: "pf-result-content" },
+            el("p", { class: "pf-result-title pf-skeleton pf-skeleton-title" }),
+            el("p", { class: "pf-result-excerpt pf-skeleton pf-skeleton-excerpt" }),
+          ),
+        ),
+      );
+
+    /** Like the Component UI: a placeholder per result, each filled when it scrolls into view. */
+    function drawResults(loaders) {
+      observer?.disconnect();
+      list.replaceChildren();
+      list.setAttribute("aria-busy", "false");
+      const pending = new Map();
+      observer = new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            if (!entry.isIntersecting || !pending.has(entry.target)) continue;
+            const [index, loadResult] = pending.get(entry.target);
+            pending.delete(entry.target);
+            observer.unobserve(entry.target);
+            const slot = entry.target;
+            loadResult()
+              .then((result) => {
+                const item = resultItem(result);
+                item.setAttribute("data-pf-result-index", String(index));
+                slot.replaceWith(item);
+              })
+              .catch(failed);
+          }
+        },
+        { rootMargin: "50px", threshold: 0.01 },
+      );
+      loaders.forEach((loadResult, index) => {
+        const slot = placeholder();
+        slot.setAttribute("data-pf-result-index", String(index));
+        pending.set(slot, [index, loadResult]);
+        list.append(slot);
+        observer.observe(slot);
+      });
+    }
+
+    const resultsText = (n, term) =>
+      n === 0 ? `No results for ${term}` : `${n} ${n === 1 ? "result" : "results"} for ${term}`;
+
+    async function run() {
+      const mine = ++sequence;
+      const text = input.value;
+      searching();
+      if (text.trim() === "") {
+        // Like the Component UI (not in faceted mode): no term, no results; the filters count everything.
+        searched = false;
+        counts = { available: {}, total: {} };
+        drawResults([]);
+        summary.textContent = "";
+      } else {
+        summary.textContent = `Searching for ${text}...`;
+        list.setAttribute("aria-busy", "true");
+        const filters = Object.fromEntries(Object.entries(selected).map(([name, values]) => [name, [...values]]));
+        const sort = sortOf(sortSelect.value);
+        const found = await engine.search(text, filters, sort);
+        if (mine !== sequence) return;
+        searched = true;
+        counts = { available: found.filters, total: found.totalFilters };
+        drawResults(found.results);
+        const n = found.results.length;
+        summary.textContent = resultsText(n, text);
+        announce(resultsText(n, text));
+      }
+      for (const name of groups.keys()) {
+        drawGroup(name);
+        drawSelectedCount(name);
+      }
+      done(text);
+    }
+
+    input.addEventListener("input", () => {
+      clear.toggleAttribute("data-pf-suppressed", input.value === "");
+      clearTimeout(timer);
+      timer = setTimeout(() => run().catch(failed), 150);
+    });
+    input.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape") return;
+      input.value = "";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    clear.addEventListener("click", () => {
+      input.value = "";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      input.focus();
+    });
+    sortSelect.addEventListener("change", () => run().catch(failed));
+
+    root.dataset.engine = "offline";
     root.dataset.state = "ready";
-    const initial = new URLSearchParams(location.search).get("q");
-    if (initial) input.value = initial;
-    if (input.value) await run();
+    const q = initialQuery();
+    if (q) {
+      input.value = q;
+      clear.removeAttribute("data-pf-suppressed");
+      await run();
+    }
+  }
+
+  // ───────── start ─────────
+
+  async function start() {
+    if (location.protocol !== "file:") {
+      let bundleLoads = true;
+      try {
+        // Proves the bundle loads here (a server without the MIME types modules need cannot serve it);
+        // the Component UI then gets this same module from the browser's module map.
+        await import(urlOf("pagefind"));
+      } catch {
+        bundleLoads = false;
+      }
+      if (bundleLoads) return startComponentUi();
+    }
+    return startFallback();
   }
 
   function failed() {

@@ -1,6 +1,7 @@
 /**
  * The href/src references of an HTML page, with the tag that holds them. A plain scan is enough here:
- * the site's own templates always quote attributes with double quotes.
+ * the site's own templates always quote attributes with double quotes. The content of a <script> is
+ * text, not markup (the search page's Pagefind result template is such a data block), so it is skipped.
  */
 export interface Reference {
   tag: string;
@@ -10,6 +11,11 @@ export interface Reference {
 
 const tagPattern = /<([a-zA-Z][\w-]*)\b([^>]*)>/g;
 const attributePattern = /\s(href|src)="([^"]*)"/g;
+
+/** The page with the text inside each <script> element left out. */
+function withoutScriptText(html: string): string {
+  return html.replace(/(<script\b[^>]*>)[\s\S]*?(<\/script>)/gi, "$1$2");
+}
 
 function decodeEntities(value: string): string {
   return value
@@ -22,7 +28,7 @@ function decodeEntities(value: string): string {
 
 export function referencesOf(html: string): Reference[] {
   const refs: Reference[] = [];
-  for (const [, tag, attributes] of html.matchAll(tagPattern)) {
+  for (const [, tag, attributes] of withoutScriptText(html).matchAll(tagPattern)) {
     for (const [, attribute, value] of attributes.matchAll(attributePattern)) {
       refs.push({
         tag: tag.toLowerCase(),
@@ -41,10 +47,12 @@ export function isNavigation(ref: Reference): boolean {
 
 /** The attributes of every element whose tag is `tag`, as raw strings. */
 export function tagsNamed(html: string, tag: string): string[] {
-  return [...html.matchAll(tagPattern)].filter(([, name]) => name.toLowerCase() === tag).map(([whole]) => whole);
+  return [...withoutScriptText(html).matchAll(tagPattern)]
+    .filter(([, name]) => name.toLowerCase() === tag)
+    .map(([whole]) => whole);
 }
 
 /** Every opening tag in the page (for looking for event-handler attributes). */
 export function openingTags(html: string): string[] {
-  return [...html.matchAll(tagPattern)].map(([whole]) => whole);
+  return [...withoutScriptText(html).matchAll(tagPattern)].map(([whole]) => whole);
 }
