@@ -5,7 +5,16 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
@@ -151,6 +160,57 @@ describe("build", () => {
       report.includes("wrong-date.md") && report.includes("only-furniture.txt"),
       "the report page lists rejections",
     );
+  });
+
+  test("tricky input builds: encodings, line ends, huge lines, markup, odd names; hidden, swap and outside links ignored", async () => {
+    const story = (place: string) =>
+      `${place.toUpperCase()}: Police said three people were injured when a gas cylinder exploded in ${place} on Monday.`;
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${story("Sibi")}\r\n`, "utf16le")]);
+    const longLine = `${story("Zhob")} ${"The market stayed shut for the rest of the day as traders waited. ".repeat(3000)}`;
+    const seeds = seedsCopy({
+      "utf16.txt": utf16,
+      "crlf.txt": `${story("Turbat")}\r\nOfficials said the blast was an accident.\r\n`,
+      "old-mac.txt": `${story("Khuzdar")}\rOfficials said the blast was an accident.\r`,
+      "long-line.txt": longLine,
+      "markup.txt": `${story("Kalat")} <script>alert(1)</script> <img src=x onerror=alert(2)>\n`,
+      "with spaces é ñ.txt": story("Loralai"),
+      "بلوچستان خبر.txt": story("Chaman"),
+      ".hidden.txt": story("Pishin"),
+      "draft.txt.swp": story("Ziarat"),
+      "huge.txt": Buffer.alloc(20 * 1024 * 1024, "a"),
+    });
+    const outside = path.join(scratch, "outside.txt");
+    writeFileSync(outside, story("Dera Bugti"));
+    symlinkSync(outside, path.join(seeds, "link-outside.txt"));
+    symlinkSync(path.join(seeds, "crlf.txt"), path.join(seeds, "link-inside.txt"));
+
+    const out = path.join(scratch, "tricky-out");
+    const { archive } = await build({ seedsDir: seeds, outDir: out, cacheDir: null });
+    const files = archive.articles.flatMap((a) => [a.source.file, ...a.source.duplicates]);
+    for (const file of [
+      "utf16.txt",
+      "crlf.txt",
+      "old-mac.txt",
+      "long-line.txt",
+      "markup.txt",
+      "with spaces é ñ.txt",
+      "بلوچستان خبر.txt",
+      "link-inside.txt",
+    ]) {
+      assert.ok(files.includes(file), `${file} is built`);
+    }
+    for (const file of [".hidden.txt", "draft.txt.swp"]) {
+      assert.ok(!files.includes(file) && !archive.rejected.some((r) => r.file === file), `${file} is ignored`);
+    }
+    const rejected = new Map(archive.rejected.map((r) => [r.file, r.reason]));
+    assert.match(rejected.get("huge.txt") ?? "", /10 MB/);
+    assert.ok(rejected.has("link-outside.txt"), "a link leaving seeds/ is rejected");
+    const markup = archive.articles.find((a) => a.source.file === "markup.txt")!;
+    const page = readFileSync(path.join(out, "articles", markup.slug, "index.html"), "utf8");
+    assert.ok(page.includes("&lt;script&gt;alert(1)&lt;/script&gt;"), "markup in a seed shows as text");
+    assert.ok(!page.includes("<script>alert(1)") && !/<img[^>]+onerror/.test(page));
+    const utf = archive.articles.find((a) => a.source.file === "utf16.txt")!;
+    assert.match(utf.body, /^SIBI: Police said three people/);
   });
 
   test("two seeds that would get the same slug are both kept under distinct slugs", async () => {
