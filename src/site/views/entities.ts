@@ -1,8 +1,9 @@
 /** Entity pages (person, party, organization, place, outlet) and the per-kind index pages sorted two ways. */
-import type { Archive, ArticleRecord } from "../../types.ts";
+import type { Archive } from "../../types.ts";
 import { type EntityKind, entityUrl, kindFolder } from "../urls.ts";
 import { type ArticleSummary, summarize } from "./articles.ts";
-import { byDateDesc, byName, type EntityRef, entityKeysOf, type Lookup, splitKey } from "./lookup.ts";
+import type { ArchiveGraph } from "./graph.ts";
+import { byName, type EntityRef, type Lookup } from "./lookup.ts";
 
 export interface Companion extends EntityRef {
   kindLabel: string;
@@ -102,37 +103,49 @@ export function entitySources(archive: Archive): EntitySource[] {
   ];
 }
 
-function articleHasEntity(article: ArticleRecord, kind: EntityKind, slug: string): boolean {
-  if (kind === "outlet") return article.outletSlug === slug;
-  return entityKeysOf(article).includes(`${kind}:${slug}`);
-}
+/**
+ * Entity pages. Each page's article list is recomputed from the articles themselves (the entity's
+ * postings, or its outlet's articles) plus the articles its record lists, so the page and the article
+ * panels agree; companions are counted over those articles only.
+ */
+export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGraph): EntityPage[] {
+  const { sorted, keys, kindOf, slugOf, postings } = graph;
+  const entityCount = graph.keyNames.length;
+  // Each article's distinct entities in first-mention order, and each entity's rank by display name.
+  const distinct = keys.map((ids) => Int32Array.from(new Set(ids)));
+  const rankOf = new Int32Array(entityCount);
+  for (let id = 0; id < entityCount; id++) rankOf[id] = graph.nameRank(lookup.entity(kindOf[id], slugOf[id]).name);
+  const counts = new Int32Array(entityCount);
+  const touched: number[] = [];
 
-/** Entities seen in the same articles as this one, most shared articles first. */
-function companions(source: EntitySource, articles: ArticleRecord[], lookup: Lookup): Companion[] {
-  const counts = new Map<string, number>();
-  const self = `${source.kind}:${source.slug}`;
-  for (const article of articles) {
-    for (const key of new Set(entityKeysOf(article))) {
-      if (key !== self) counts.set(key, (counts.get(key) ?? 0) + 1);
+  /** Entities seen in the same articles as this one, most shared articles first. */
+  const companions = (self: number, articles: number[]): Companion[] => {
+    for (const article of articles) {
+      for (const id of distinct[article]) {
+        if (id === self) continue;
+        if (counts[id] === 0) touched.push(id);
+        counts[id]++;
+      }
     }
-  }
-  return [...counts]
-    .map(([key, count]) => {
-      const { kind, slug } = splitKey(key);
-      return { ...lookup.entity(kind, slug), kindLabel: kindLabels[kind].one, count };
-    })
-    .sort((a, b) => b.count - a.count || byName(a, b) || (a.kind < b.kind ? -1 : 1))
-    .slice(0, COMPANION_LIMIT);
-}
+    // Same order as sorting the companions by count, then byName, then kind.
+    touched.sort((a, b) => counts[b] - counts[a] || rankOf[a] - rankOf[b] || (kindOf[a] < kindOf[b] ? -1 : 1));
+    const top = touched.slice(0, COMPANION_LIMIT).map((id) => ({
+      ...lookup.entity(kindOf[id], slugOf[id]),
+      kindLabel: kindLabels[kindOf[id]].one,
+      count: counts[id],
+    }));
+    for (const id of touched) counts[id] = 0;
+    touched.length = 0;
+    return top;
+  };
 
-export function entityPages(archive: Archive, lookup: Lookup): EntityPage[] {
   return entitySources(archive).map((source) => {
-    // The article list is recomputed from the articles themselves, so the page and the panel agree.
-    const articles = archive.articles
-      .filter(
-        (article) => articleHasEntity(article, source.kind, source.slug) || source.articles.includes(article.slug),
-      )
-      .sort(byDateDesc);
+    const self = graph.keyId.get(`${source.kind}:${source.slug}`) ?? -1;
+    const mentioned = source.kind === "outlet" ? graph.byOutlet.get(source.slug) : postings[self];
+    const numbers = new Set(mentioned);
+    for (const slug of source.articles) for (const at of graph.bySlug.get(slug) ?? []) numbers.add(at);
+    // Article numbers follow byDateDesc, so ascending numbers are newest first.
+    const articles = [...numbers].sort((a, b) => a - b);
     return {
       ...lookup.entity(source.kind, source.slug),
       name: source.name,
@@ -145,8 +158,8 @@ export function entityPages(archive: Archive, lookup: Lookup): EntityPage[] {
       roles: source.roles,
       parties: source.parties.map((slug) => lookup.entity("party", slug)),
       members: source.members.map((slug) => lookup.entity("person", slug)).sort(byName),
-      articles: articles.map((article) => summarize(article, lookup)),
-      companions: companions(source, articles, lookup),
+      articles: articles.map((at) => summarize(sorted[at], lookup)),
+      companions: companions(self, articles),
     };
   });
 }

@@ -3,12 +3,13 @@
  * orderings, groupings, counts and links are all decided here.
  */
 import type { Archive } from "../../types.ts";
-import { type ArticlePage, type ArticleSummary, articlePage } from "./articles.ts";
-import { type EntityIndexPage, type EntityPage, entityIndexPages, entityPages } from "./entities.ts";
+import { type ArticlePage, type ArticleSummary, articlePage, relatedArticles } from "./articles.ts";
+import { type EntityIndexPage, type EntityPage, entityIndexPages, entityPages, entitySources } from "./entities.ts";
 import { type Feed, feed } from "./feeds.ts";
 import { type FigureGroup, figureGroups } from "./figures.ts";
+import { buildGraph } from "./graph.ts";
 import { type Home, home } from "./home.ts";
-import { buildLookup, byDateDesc } from "./lookup.ts";
+import { buildLookup } from "./lookup.ts";
 import { type Timeline, timeline } from "./timeline.ts";
 
 export interface FlaggedArticle extends Pick<ArticleSummary, "title" | "url" | "dateLabel"> {
@@ -35,8 +36,14 @@ export interface ViewOptions {
 
 export function buildSiteViews(archive: Archive, options: ViewOptions): SiteViews {
   const lookup = buildLookup(archive);
-  const articles = [...archive.articles].sort(byDateDesc).map((a) => articlePage(a, archive, lookup, options));
-  const entities = entityPages(archive, lookup);
+  const sources = entitySources(archive);
+  const graph = buildGraph(
+    archive,
+    sources.flatMap((source) => [source.name, lookup.entity(source.kind, source.slug).name]),
+  );
+  const related = relatedArticles(graph, lookup);
+  const articles = graph.sorted.map((a, at) => articlePage(a, related[at], lookup, options));
+  const entities = entityPages(archive, lookup, graph);
   const entityIndexes = entityIndexPages(entities);
   const staticPages = ["/", "/articles/", "/timeline/", "/figures/", "/search/", "/report/"];
   return {

@@ -56,11 +56,12 @@ export function splitKey(key: string): { kind: EntityKind; slug: string } {
   return { kind: key.slice(0, at) as EntityKind, slug: key.slice(at + 1) };
 }
 
+/** The collator of `a.localeCompare(b, "en", { sensitivity: "base" })`, built once instead of per comparison. */
+const nameCollator = new Intl.Collator("en", { sensitivity: "base" });
+
 /** Explicit, locale-independent name order so output never depends on the machine's locale. */
 export function byName(a: { name: string }, b: { name: string }): number {
-  return (
-    a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
-  );
+  return nameCollator.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
 /** Newest first; undated articles last; ties by slug so the order is total. */
