@@ -9,14 +9,14 @@
  *   $SEEDS_DIR when set, and indexes search after the build.
  */
 import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { UserConfig } from "@11ty/eleventy";
 import { readArchiveFile } from "./src/site/archive-schema.ts";
 import { siteFilters } from "./src/site/filters.ts";
 import { writeOfflineIndex } from "./src/site/offline-index.ts";
 import { indexSearch } from "./src/site/search-index.ts";
 import { publishSeeds } from "./src/site/seeds.ts";
-import { buildSiteViews, type ViewOptions } from "./src/site/views/index.ts";
-import type { Archive } from "./src/types.ts";
+import { buildSiteViews, type SiteViews } from "./src/site/views/index.ts";
 
 /** The navigation shown on every page, in this order. */
 const navigation = [
@@ -31,11 +31,41 @@ const navigation = [
   { label: "Search", url: "/search/" },
 ];
 
-export function configureSite(eleventyConfig: UserConfig, archive: Archive, options: ViewOptions): void {
+/** The templates folder, absolute, so the programmatic and CLI routes agree whatever the working directory. */
+export const templatesDir = fileURLToPath(new URL("./templates/", import.meta.url));
+
+/** Templates that are one page each (not paginated over articles or entities), and the assets. */
+const singlePageTemplates = [
+  "index.njk",
+  "articles.njk",
+  "timeline.njk",
+  "figures.njk",
+  "search.njk",
+  "report.njk",
+  "feed.njk",
+  "sitemap.njk",
+  "entity-index.njk",
+  "assets/**",
+];
+
+export interface RunOptions {
+  /** False for the later runs of a batched render, which write only their slice of article and entity pages. */
+  singlePages: boolean;
+}
+
+export function configureSite(
+  eleventyConfig: UserConfig,
+  views: SiteViews,
+  run: RunOptions = { singlePages: true },
+): void {
   // 1. Data: every page's content, computed once from the Archive (templates only present it).
   //    https://www.11ty.dev/docs/data-global-custom/
-  eleventyConfig.addGlobalData("site", buildSiteViews(archive, options));
+  eleventyConfig.addGlobalData("site", views);
   eleventyConfig.addGlobalData("navigation", navigation);
+  // A large archive is rendered in several runs (src/site/index.ts); the one-off pages belong to the first.
+  //    https://www.11ty.dev/docs/ignores/
+  if (!run.singlePages)
+    for (const template of singlePageTemplates) eleventyConfig.ignores.add(`${templatesDir}${template}`);
 
   // 2. Templates: Nunjucks, autoescaped, failing loudly on a misspelt variable.
   //    https://www.11ty.dev/docs/languages/nunjucks/
@@ -69,7 +99,7 @@ export default async function (eleventyConfig: UserConfig): Promise<void> {
   const archive = await readArchiveFile(process.env.ARCHIVE_JSON ?? "_site/archive.json");
   const seedsDir = process.env.SEEDS_DIR;
   const linkSeeds = seedsDir !== undefined && existsSync(seedsDir);
-  configureSite(eleventyConfig, archive, { linkSeeds });
+  configureSite(eleventyConfig, buildSiteViews(archive, { linkSeeds }));
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     if (linkSeeds && seedsDir) await publishSeeds(archive, seedsDir, directories.output);
     await indexSearch(directories.output);

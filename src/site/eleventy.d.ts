@@ -26,6 +26,8 @@ declare module "@11ty/eleventy" {
     on(event: "eleventy.after", listener: (event: { directories: EleventyDirectories }) => unknown): void;
     on(event: string, listener: (...args: never[]) => unknown): void;
     setQuietMode(quiet: boolean): void;
+    /** Globs (or paths) of input files Eleventy must not process. */
+    ignores: Set<string>;
   }
 
   export interface EleventyOptions {

@@ -8,21 +8,48 @@
  */
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
-import { configureSite } from "../../.eleventy.ts";
+import { configureSite, templatesDir } from "../../.eleventy.ts";
 import type { Archive } from "../types.ts";
 import { parseArchive } from "./archive-schema.ts";
 import { writeOfflineIndex } from "./offline-index.ts";
 import { indexSearch } from "./search-index.ts";
 import { publishSeeds } from "./seeds.ts";
+import { buildSiteViews, type SiteViews } from "./views/index.ts";
 
 export interface RenderOptions {
   /** Folder of the seed files; when given, each article's seed is published at /seeds/<file> and linked. */
   seedsDir?: string;
+  /** Article and entity pages per Eleventy run (default 3,000); see PAGES_PER_RUN. */
+  pagesPerRun?: number;
 }
 
-export const templatesDir = fileURLToPath(new URL("../../templates/", import.meta.url));
+export { templatesDir };
+
+/**
+ * Eleventy keeps every page it renders in memory until its run ends, so a large archive is
+ * rendered in several runs of at most this many article and entity pages each: memory stays
+ * bounded, and the output is the same as one run's.
+ */
+const PAGES_PER_RUN = 3000;
+
+/** The views sliced for each run; the first run also writes the one-off pages and entity indexes. */
+function pageBatches(views: SiteViews, size: number): SiteViews[] {
+  const pages = [...views.articles.map((a) => ({ a })), ...views.entities.map((e) => ({ e }))];
+  const batches: SiteViews[] = [];
+  for (let start = 0; start === 0 || start < pages.length; start += size) {
+    const slice = pages.slice(start, start + size);
+    batches.push({
+      ...views,
+      paged: {
+        articles: slice.flatMap((p) => ("a" in p ? [p.a] : [])),
+        entities: slice.flatMap((p) => ("e" in p ? [p.e] : [])),
+        entityIndexes: start === 0 ? views.entityIndexes : [],
+      },
+    });
+  }
+  return batches;
+}
 
 async function countHtmlFiles(dir: string): Promise<number> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -38,15 +65,18 @@ export async function renderSite(
   const output = path.resolve(outDir);
   const linkSeeds = options.seedsDir !== undefined;
   if (options.seedsDir !== undefined) await publishSeeds(checked, options.seedsDir, output);
-  const eleventy = new Eleventy(templatesDir, output, {
-    // No config file: the archive is handed over here, not read from disk by the CLI entry of .eleventy.ts.
-    configPath: false,
-    quietMode: true,
-    config: (eleventyConfig) => configureSite(eleventyConfig, checked, { linkSeeds }),
-  });
-  // The build prints its own one-line summary; Eleventy's would be a second one.
-  eleventy.disableLogger();
-  await eleventy.write();
+  const views = buildSiteViews(checked, { linkSeeds });
+  for (const [run, batch] of pageBatches(views, options.pagesPerRun ?? PAGES_PER_RUN).entries()) {
+    const eleventy = new Eleventy(templatesDir, output, {
+      // No config file: the views are handed over here, not read from disk by the CLI entry of .eleventy.ts.
+      configPath: false,
+      quietMode: true,
+      config: (eleventyConfig) => configureSite(eleventyConfig, batch, { singlePages: run === 0 }),
+    });
+    // The build prints its own one-line summary; Eleventy's would be a second one.
+    eleventy.disableLogger();
+    await eleventy.write();
+  }
   await indexSearch(output);
   await writeOfflineIndex(checked, output);
   return { pages: await countHtmlFiles(output) };

@@ -27,6 +27,8 @@ export interface SiteViews {
   feed: Feed;
   /** Site paths of every HTML page, for sitemap.xml. */
   sitemap: string[];
+  /** The pages this Eleventy run paginates over: all of them, or one slice of a batched render. */
+  paged: Pick<SiteViews, "articles" | "entities" | "entityIndexes">;
 }
 
 export interface ViewOptions {
@@ -60,6 +62,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
         .map((a) => ({ title: a.title, url: a.url, dateLabel: a.dateLabel, flags: a.flags })),
     },
     feed: feed(archive),
+    paged: { articles, entities, entityIndexes },
     sitemap: [
       ...staticPages,
       ...articles.map((a) => a.url),
