@@ -32,7 +32,7 @@ export interface BuildResult {
   pages: number;
   parsed: string[];
   changes: ChangeSummary | null;
-  timings: { ingest: number; render: number; total: number };
+  timings: { ingest: number; render: number; index: number; total: number };
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -58,20 +58,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
-    const { pages } = await renderSite(archive, staging, { seedsDir: options.seedsDir });
+    const { pages, timings: site } = await renderSite(archive, staging, { seedsDir: options.seedsDir });
     await writeArchiveFiles(archive, staging);
     await swapInto(staging, outDir);
     cache?.saveManifest(); // only once the site is in place: a failed build must not hide its changes
     const rendered = performance.now();
 
-    const timings = { ingest: ingested - started, render: rendered - ingested, total: rendered - started };
+    const timings = {
+      ingest: ingested - started,
+      render: site.render,
+      index: site.index,
+      total: rendered - started,
+    };
     const changed = changes
       ? `${changes.added} new, ${changes.changed} changed, ${changes.removed} removed, ${changes.unchanged} unchanged`
       : "cache off";
     log(
       `built ${archive.articles.length} articles (${changed}; ${parsed.length} parsed), ` +
         `${archive.rejected.length} rejected, ${pages} pages → ${path.relative(process.cwd(), outDir) || "."} ` +
-        `[ingest ${seconds(timings.ingest)}, render+index ${seconds(timings.render)}, total ${seconds(timings.total)}]`,
+        `[ingest ${seconds(timings.ingest)}, render ${seconds(timings.render)}, index ${seconds(timings.index)}, ` +
+        `total ${seconds(timings.total)}]`,
     );
     return { archive, rejected: archive.rejected, pages, parsed, changes, timings };
   } finally {

@@ -26,6 +26,12 @@ export interface RenderOptions {
 
 export { templatesDir };
 
+export interface RenderResult {
+  pages: number;
+  /** Milliseconds spent rendering pages (Eleventy) and indexing them for search (Pagefind and the offline index). */
+  timings: { render: number; index: number };
+}
+
 /**
  * Eleventy keeps every page it renders in memory until its run ends, so a large archive is
  * rendered in several runs of at most this many article and entity pages each: memory stays
@@ -56,11 +62,8 @@ async function countHtmlFiles(dir: string): Promise<number> {
   return entries.filter((entry) => entry.isFile() && entry.name.endsWith(".html")).length;
 }
 
-export async function renderSite(
-  archive: Archive,
-  outDir: string,
-  options: RenderOptions = {},
-): Promise<{ pages: number }> {
+export async function renderSite(archive: Archive, outDir: string, options: RenderOptions = {}): Promise<RenderResult> {
+  const started = performance.now();
   const checked = parseArchive(archive);
   const output = path.resolve(outDir);
   const linkSeeds = options.seedsDir !== undefined;
@@ -77,9 +80,13 @@ export async function renderSite(
     eleventy.disableLogger();
     await eleventy.write();
   }
+  const rendered = performance.now();
   await indexSearch(output);
   await writeOfflineIndex(checked, output);
-  return { pages: await countHtmlFiles(output) };
+  return {
+    pages: await countHtmlFiles(output),
+    timings: { render: rendered - started, index: performance.now() - rendered },
+  };
 }
 
 export { serveSite } from "./serve.ts";
