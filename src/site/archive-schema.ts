@@ -26,6 +26,7 @@ const figure = z.object({
   period: z.string().nullable(),
   text: z.string(),
   line: z.number(),
+  partOf: z.object({ value: z.number(), what: z.string() }).optional(),
 });
 
 const eventDate = z.object({

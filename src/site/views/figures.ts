@@ -14,6 +14,8 @@ export interface FigureClaim {
   period: string | null;
   text: string;
   line: number;
+  /** "of 11 civilians" for a count that breaks another down; it does not widen the group's range. */
+  partOf: string | null;
 }
 
 export interface FigureGroup {
@@ -40,13 +42,16 @@ export function figureGroups(archive: Archive, lookup: Lookup): FigureGroup[] {
         period: figure.period,
         text: figure.text,
         line: figure.line,
+        partOf: figure.partOf ? `of ${figure.partOf.value} ${figure.partOf.what}` : null,
       });
       groups.set(key, group);
     }
   }
   return [...groups.values()]
     .map(({ label, claims }) => {
-      const values = claims.map((c) => c.value);
+      // Breakdowns ("five men" of "11 civilians") are parts of a claim, not rival claims.
+      const totals = claims.filter((c) => !c.partOf);
+      const values = (totals.length > 0 ? totals : claims).map((c) => c.value);
       return {
         id: label
           .toLowerCase()
