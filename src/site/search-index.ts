@@ -10,7 +10,8 @@ export async function indexSearch(outDir: string): Promise<{ pages: number }> {
   const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true, forceLanguage: "en" });
   try {
     if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: path.resolve(outDir) });
+    // Only article pages carry data-pagefind-body: reading the entity pages too only costs time.
+    const added = await index.addDirectory({ path: path.resolve(outDir), glob: "articles/*/index.html" });
     if (added.errors.length) throw new Error(`pagefind: ${added.errors.join("; ")}`);
     const written = await index.writeFiles({ outputPath: path.resolve(outDir, "pagefind") });
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
