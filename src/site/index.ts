@@ -68,8 +68,19 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
   const output = path.resolve(outDir);
   const linkSeeds = options.seedsDir !== undefined;
   if (options.seedsDir !== undefined) await publishSeeds(checked, options.seedsDir, output);
-  const views = buildSiteViews(checked, { linkSeeds });
-  for (const [run, batch] of pageBatches(views, options.pagesPerRun ?? PAGES_PER_RUN).entries()) {
+  await renderPages(buildSiteViews(checked, { linkSeeds }), output, options.pagesPerRun ?? PAGES_PER_RUN);
+  // The views (every page's data and HTML) are garbage by now, before Pagefind starts its own process.
+  const rendered = performance.now();
+  await indexSearch(output);
+  await writeOfflineIndex(checked, output);
+  return {
+    pages: await countHtmlFiles(output),
+    timings: { render: rendered - started, index: performance.now() - rendered },
+  };
+}
+
+async function renderPages(views: SiteViews, output: string, pagesPerRun: number): Promise<void> {
+  for (const [run, batch] of pageBatches(views, pagesPerRun).entries()) {
     const eleventy = new Eleventy(templatesDir, output, {
       // No config file: the views are handed over here, not read from disk by the CLI entry of .eleventy.ts.
       configPath: false,
@@ -80,13 +91,6 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
     eleventy.disableLogger();
     await eleventy.write();
   }
-  const rendered = performance.now();
-  await indexSearch(output);
-  await writeOfflineIndex(checked, output);
-  return {
-    pages: await countHtmlFiles(output),
-    timings: { render: rendered - started, index: performance.now() - rendered },
-  };
 }
 
 export { serveSite } from "./serve.ts";
