@@ -159,11 +159,16 @@ describe("pages", () => {
     assert.ok(article.includes("A &lt;b&gt;Reader&lt;/b&gt;"), "author shown escaped");
     for (const [file, html] of pages) {
       for (const tag of openingTags(html)) assert.doesNotMatch(tag, /\son[a-z]+=/i, `${file}: event handler in ${tag}`);
-      // The search page loads its one script (which brings in Pagefind's Component UI or the from-disk
-      // index) and holds the Component UI's result template (a data block); no other page has any.
+      // The search page loads its own two scripts (the term functions shared with the build, and the page
+      // script that brings in Pagefind's Component UI or the from-disk index) and holds the Component
+      // UI's result template (a data block); no other page has any.
       const scripts = tagsNamed(html, "script").filter((tag) => !/\stype="text\/pagefind-template"/.test(tag));
-      if (file === "search/index.html") assert.equal(scripts.length, 1);
-      else assert.deepEqual(scripts, [], `${file}: unexpected <script>`);
+      if (file === "search/index.html") {
+        assert.deepEqual(
+          scripts.map((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1]),
+          ["../assets/search-terms.js", "../assets/search.js"],
+        );
+      } else assert.deepEqual(scripts, [], `${file}: unexpected <script>`);
       assert.equal(tagsNamed(html, "img").length, 0, `${file}: unexpected <img>`);
     }
   });

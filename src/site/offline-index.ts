@@ -19,8 +19,10 @@
  * and "*" when the term is in the title: "0,3:2*,1a". Doc ids follow the site's article order (newest
  * first). `words`, `stem` and `tokenize` must stay identical to those in templates/assets/search.js.
  */
+import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { runInNewContext } from "node:vm";
 import type { Archive, ArticleRecord } from "../types.ts";
 import { formatDate } from "./format.ts";
 import { articlePlainText } from "./markdown.ts";
@@ -37,35 +39,21 @@ export const EXCERPT_CHARS = 600;
 
 export const FILTER_NAMES = ["outlet", "year", "person", "party", "organization", "place"] as const;
 
-/**
- * A light English stemmer, so "killed", "kills" and "killing" meet at "kill" as they do in Pagefind
- * (which uses Snowball): plural -s/-es/-ies and -ed/-ing, with a doubled final consonant undone.
- */
-export function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
-  if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
-  let base = word;
-  if (word.endsWith("ing") && word.length > 5) base = word.slice(0, -3);
-  else if (word.endsWith("ed") && word.length > 4) base = word.slice(0, -2);
-  else if (/(x|ch|sh|ss)es$/.test(word)) return word.slice(0, -2);
-  else if (/[^su]s$/.test(word) && !word.endsWith("is")) return word.slice(0, -1);
-  else return word;
-  return /([bdfgmnprt])\1$/.test(base) ? base.slice(0, -1) : base;
+/** The term functions the search page uses too, from the one file both sides load. */
+interface TermFunctions {
+  stem(word: string): string;
+  words(text: string): string[];
+  tokenize(text: string): string[];
 }
 
-/** Lower-case, accents folded, split on anything but letters and digits; one-character tokens dropped. */
-export function words(text: string): string[] {
-  const folded = text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase();
-  return (folded.match(/[\p{L}\p{N}]+/gu) ?? []).filter((token) => token.length > 1);
-}
-
-/** Index terms of a text: its words, stemmed. */
-export function tokenize(text: string): string[] {
-  return words(text).map(stem);
-}
+const termsScript = readFileSync(new URL("../../templates/assets/search-terms.js", import.meta.url), "utf8");
+const sandbox: { __archiveTerms?: TermFunctions } = {};
+runInNewContext(termsScript, sandbox);
+const terms = sandbox.__archiveTerms!;
+export const stem = (word: string): string => terms.stem(word);
+// Arrays made in the sandbox's realm are copied into ours, so they compare like any other array.
+export const words = (text: string): string[] => [...terms.words(text)];
+export const tokenize = (text: string): string[] => [...terms.tokenize(text)];
 
 interface Posting {
   doc: number;

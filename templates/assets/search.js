@@ -73,28 +73,9 @@
     if (q) instance.triggerSearch(q);
   }
 
-  // ───────── from disk: the fallback index (words, stem, tokenize must match src/site/offline-index.ts) ─────────
+  // ───────── from disk: the fallback index (terms made by search-terms.js, as at build time) ─────────
 
-  function stem(word) {
-    if (word.length <= 3 || /\d/.test(word)) return word;
-    if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
-    let base = word;
-    if (word.endsWith("ing") && word.length > 5) base = word.slice(0, -3);
-    else if (word.endsWith("ed") && word.length > 4) base = word.slice(0, -2);
-    else if (/(x|ch|sh|ss)es$/.test(word)) return word.slice(0, -2);
-    else if (/[^su]s$/.test(word) && !word.endsWith("is")) return word.slice(0, -1);
-    else return word;
-    return /([bdfgmnprt])\1$/.test(base) ? base.slice(0, -1) : base;
-  }
-  const words = (text) =>
-    (
-      text
-        .normalize("NFKD")
-        .replace(/\p{M}+/gu, "")
-        .toLowerCase()
-        .match(/[\p{L}\p{N}]+/gu) || []
-    ).filter((t) => t.length > 1);
-  const tokenize = (text) => words(text).map(stem);
+  const { stem, words, tokenize } = window.__archiveTerms;
 
   /** Query terms; the last is a prefix while it is being typed (no space after it). */
   function parseQuery(text) {
