@@ -81,20 +81,19 @@ export function resolveArchive(extracted: ExtractedArticle[], rejected: Rejected
   const articles = [...extracted].sort(articleOrder);
   const slugs = articleSlugs(articles);
 
+  const alias = partyAlias(knowledge);
   const parties = groupByKey(
     articles.map((a) => a.entities.parties),
-    partyAlias(knowledge),
+    alias,
   );
   const organizations = groupByKey(articles.map((a) => a.entities.organizations));
   const places = groupByKey(articles.map((a) => a.entities.places));
+  // A person's party ties name party keys; each key (and each alias of it) leads to its group's slug.
   const partySlugByKey = new Map<string, string>();
-  const alias = partyAlias(knowledge);
   for (const [key, group] of parties) {
     partySlugByKey.set(key, group.slug);
     for (const { mention } of group.mentions) partySlugByKey.set(mention.key, group.slug);
   }
-  for (const a of articles)
-    for (const p of a.entities.parties) partySlugByKey.set(p.key, partySlugByKey.get(alias(p))!);
 
   // People
   const occurrences = articles.flatMap((a, article) => a.entities.people.map((mention) => ({ article, mention })));
