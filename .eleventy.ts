@@ -19,7 +19,7 @@ import { publishSeeds } from "./src/site/seeds.ts";
 import { buildSiteViews, type SiteViews } from "./src/site/views/index.ts";
 
 /** The navigation shown on every page, in this order. */
-const navigation = [
+export const navigation = [
   { label: "Articles", url: "/articles/" },
   { label: "Timeline", url: "/timeline/" },
   { label: "People", url: "/people/" },
@@ -102,7 +102,6 @@ export default async function (eleventyConfig: UserConfig): Promise<void> {
   configureSite(eleventyConfig, buildSiteViews(archive, { linkSeeds }));
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     if (linkSeeds && seedsDir) await publishSeeds(archive, seedsDir, directories.output);
-    await indexSearch(directories.output);
-    await writeOfflineIndex(archive, directories.output);
+    await indexSearch(directories.output, () => writeOfflineIndex(archive, directories.output).then(() => {}));
   });
 }

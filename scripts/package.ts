@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { NewsArchiveError } from "../src/errors.ts";
+import { PAGE_MANIFEST } from "../src/site/page-reuse.ts";
 import { zipFolder } from "../src/site/zip.ts";
 import { runCli } from "./cli.ts";
 
@@ -23,10 +24,15 @@ await runCli(async () => {
   if (!existsSync(path.join(site, "index.html"))) {
     throw new NewsArchiveError(`no built site in ${values.site} (run npm run build first)`);
   }
-  // The zip may be written inside the site folder; never zip it into itself.
+  // The zip may be written inside the site folder; never zip it into itself. The build's own notes
+  // (which pages it can reuse next time) are no use to a reader.
   const inside = path.relative(site, out).split(path.sep).join("/");
+  const buildNotes = `${path.dirname(PAGE_MANIFEST)}/`;
   const started = performance.now();
-  const { files, bytes } = await zipFolder(site, out, { prefix: "news-archive-site", skip: (file) => file === inside });
+  const { files, bytes } = await zipFolder(site, out, {
+    prefix: "news-archive-site",
+    skip: (file) => file === inside || file.startsWith(buildNotes),
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(`packaged ${files} files → ${values.out} (${(bytes / 1e6).toFixed(1)} MB, ${seconds} s)`);
   return 0;

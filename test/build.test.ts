@@ -12,6 +12,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -98,6 +99,49 @@ describe("build", () => {
     assert.ok(!existsSync(path.join(out, "articles", added.slug)), "the removed article's page is gone");
     assert.ok(!existsSync(path.join(out, "people", person.slug)), "an entity only it mentioned is gone");
     assert.ok(!readArchive(out).people.some((p) => p.name === "Zubair Qadeerzai"));
+  });
+
+  test("a rebuild renders only the pages a new seed changes, and gives the same site as a fresh build", async () => {
+    const seeds = seedsCopy();
+    const out = path.join(scratch, "reuse-out");
+    const cacheDir = path.join(scratch, "reuse-cache");
+    const first = await build({ seedsDir: seeds, outDir: out, cacheDir });
+    assert.equal(first.reused, 0, "nothing to reuse on the first build");
+    const inodes = new Map(
+      readdirSync(out, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && e.name === "index.html")
+        .map((e) => [
+          path.relative(out, path.join(e.parentPath, e.name)),
+          statSync(path.join(e.parentPath, e.name)).ino,
+        ]),
+    );
+
+    writeFileSync(path.join(seeds, "new-story.txt"), NEW_SEED);
+    const second = await build({ seedsDir: seeds, outDir: out, cacheDir });
+    const added = readArchive(out).articles.find((a) => a.source.file === "new-story.txt");
+    assert.ok(added);
+    const peshawar = readArchive(out).places.find((p) => p.name === "Peshawar");
+    assert.ok(peshawar);
+    const sameFile = (page: string) => statSync(path.join(out, page)).ino === inodes.get(page);
+    const untouched = [...inodes.keys()].filter((page) => sameFile(page));
+    assert.ok(second.reused > 0 && untouched.length === second.reused, "unchanged pages are the previous files");
+    assert.ok(second.reused < second.pages);
+    assert.ok(!sameFile(`places/${peshawar.slug}/index.html`), "a page listing the new article is rendered again");
+    assert.match(readFileSync(path.join(out, "places", peshawar.slug, "index.html"), "utf8"), /Police arrested 45/);
+
+    // A page deleted from the live site by hand is rendered again, not lost.
+    const victim = untouched.find((page) => page.startsWith("articles/"));
+    assert.ok(victim);
+    rmSync(path.join(out, victim));
+    await build({ seedsDir: seeds, outDir: out, cacheDir });
+    assert.ok(existsSync(path.join(out, victim)));
+
+    const fresh = path.join(scratch, "reuse-fresh");
+    await build({ seedsDir: seeds, outDir: fresh, cacheDir: null });
+    const [reusedTree, freshTree] = [treeHashes(out), treeHashes(fresh)];
+    assert.deepEqual([...reusedTree.keys()], [...freshTree.keys()]);
+    for (const [file, hash] of freshTree)
+      assert.equal(reusedTree.get(file), hash, `${file} differs from a fresh build`);
   });
 
   test("a change to the knowledge data invalidates the cache by itself", async () => {

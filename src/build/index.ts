@@ -30,6 +30,8 @@ export interface BuildResult {
   archive: Archive;
   rejected: Rejected[];
   pages: number;
+  /** Article and entity pages reused from the previous site instead of rendered. */
+  reused: number;
   parsed: string[];
   changes: ChangeSummary | null;
   timings: { ingest: number; render: number; index: number; total: number };
@@ -58,7 +60,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
-    const { pages, timings: site } = await renderSite(archive, staging, { seedsDir: options.seedsDir });
+    const {
+      pages,
+      reused,
+      timings: site,
+    } = await renderSite(archive, staging, {
+      seedsDir: options.seedsDir,
+      previousDir: outDir,
+    });
     await writeArchiveFiles(archive, staging);
     await swapInto(staging, outDir);
     cache?.saveManifest(); // only once the site is in place: a failed build must not hide its changes
@@ -75,11 +84,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       : "cache off";
     log(
       `built ${archive.articles.length} articles (${changed}; ${parsed.length} parsed), ` +
-        `${archive.rejected.length} rejected, ${pages} pages → ${path.relative(process.cwd(), outDir) || "."} ` +
+        `${archive.rejected.length} rejected, ${pages} pages (${reused} unchanged) → ${path.relative(process.cwd(), outDir) || "."} ` +
         `[ingest ${seconds(timings.ingest)}, render ${seconds(timings.render)}, index ${seconds(timings.index)}, ` +
         `total ${seconds(timings.total)}]`,
     );
-    return { archive, rejected: archive.rejected, pages, parsed, changes, timings };
+    return { archive, rejected: archive.rejected, pages, reused, parsed, changes, timings };
   } finally {
     await rm(staging, { recursive: true, force: true });
     await lock.release();

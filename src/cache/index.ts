@@ -6,33 +6,22 @@
  * editing a rule or a data file starts a fresh cache by itself: never a stale record.
  * A manifest of the last build's files lets the summary say what was added or removed.
  */
-import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ExtractionCache } from "../ingest/index.ts";
 import type { Knowledge } from "../knowledge/index.ts";
 import type { ExtractedArticle, Rejected, SeedSource } from "../types.ts";
+import { codeVersion } from "../util/code-version.ts";
 import { compareStrings } from "../util/group.ts";
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** The code whose output is cached: a change to any file here invalidates every entry. */
 const EXTRACTOR_DIRS = ["read", "clean", "extract", "knowledge"];
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort(compareStrings);
-}
-
 /** Hash of the extractor's code, the record types and the knowledge data. */
 export function extractorVersion(knowledge: Knowledge): string {
-  const hash = createHash("sha256");
-  const files = [...EXTRACTOR_DIRS.flatMap((d) => listFiles(path.join(SRC, d))), path.join(SRC, "types.ts")];
-  for (const file of files) hash.update(path.relative(SRC, file)).update(readFileSync(file));
-  hash.update(knowledge.version);
-  return hash.digest("hex").slice(0, 16);
+  return codeVersion(SRC, [...EXTRACTOR_DIRS, "types.ts"], knowledge.version);
 }
 
 type Entry = ExtractedArticle | Rejected;

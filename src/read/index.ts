@@ -100,6 +100,9 @@ export function duplicateKey(source: SeedSource): string {
   return createHash("sha256").update(JSON.stringify(source.frontMatter)).update("\0").update(text).digest("hex");
 }
 
+/** Seed files read concurrently by readSeeds. */
+const READ_AHEAD = 32;
+
 /** Stage 1: reads every seed file of `dir` into a decoded SeedSource, rejecting bad files with a reason. */
 export async function readSeeds(dir: string): Promise<ReadResult> {
   const info = await stat(dir).catch(() => undefined);
@@ -109,9 +112,18 @@ export async function readSeeds(dir: string): Promise<ReadResult> {
   const sources: SeedSource[] = [];
   const rejected: Rejected[] = [];
   const firstByText = new Map<string, SeedSource>();
-  // One file at a time: memory holds the kept texts, never a whole folder of raw bytes.
-  for (const file of await listSeedFiles(dir)) {
-    const result = await readSeedFile(dir, file);
+  const files = await listSeedFiles(dir);
+  // A few files in flight hide the file system's latency (one at a time, a 10,000-file folder spent
+  // most of its read waiting); a bounded window keeps memory to the kept texts, never a folder of bytes.
+  const pending = new Map<number, Promise<ReadOneResult>>();
+  const start = (at: number) => {
+    if (at < files.length) pending.set(at, readSeedFile(dir, files[at]));
+  };
+  for (let at = 0; at < READ_AHEAD; at++) start(at);
+  for (const [at, file] of files.entries()) {
+    const result = (await pending.get(at)) as ReadOneResult;
+    pending.delete(at);
+    start(at + READ_AHEAD);
     if (result.rejected) {
       rejected.push(result.rejected);
       continue;

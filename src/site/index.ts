@@ -9,10 +9,18 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { configureSite, templatesDir } from "../../.eleventy.ts";
+import { configureSite, navigation, templatesDir } from "../../.eleventy.ts";
 import type { Archive } from "../types.ts";
 import { parseArchive } from "./archive-schema.ts";
 import { writeOfflineIndex } from "./offline-index.ts";
+import {
+  type PagedView,
+  type PageManifest,
+  pageFingerprint,
+  readPageManifest,
+  reusePage,
+  writePageManifest,
+} from "./page-reuse.ts";
 import { indexSearch } from "./search-index.ts";
 import { publishSeeds } from "./seeds.ts";
 import { buildSiteViews, type SiteViews } from "./views/index.ts";
@@ -22,12 +30,19 @@ export interface RenderOptions {
   seedsDir?: string;
   /** Article and entity pages per Eleventy run (default 3,000); see PAGES_PER_RUN. */
   pagesPerRun?: number;
+  /**
+   * The site this one replaces. Its article and entity pages whose inputs are unchanged are reused
+   * (src/site/page-reuse.ts) instead of rendered again.
+   */
+  previousDir?: string;
 }
 
 export { templatesDir };
 
 export interface RenderResult {
   pages: number;
+  /** Article and entity pages taken unchanged from `previousDir`, not rendered. */
+  reused: number;
   /** Milliseconds spent rendering pages (Eleventy) and indexing them for search (Pagefind and the offline index). */
   timings: { render: number; index: number };
 }
@@ -41,7 +56,7 @@ const PAGES_PER_RUN = 3000;
 
 /** The views sliced for each run; the first run also writes the one-off pages and entity indexes. */
 function pageBatches(views: SiteViews, size: number): SiteViews[] {
-  const pages = [...views.articles.map((a) => ({ a })), ...views.entities.map((e) => ({ e }))];
+  const pages = [...views.paged.articles.map((a) => ({ a })), ...views.paged.entities.map((e) => ({ e }))];
   const batches: SiteViews[] = [];
   for (let start = 0; start === 0 || start < pages.length; start += size) {
     const slice = pages.slice(start, start + size);
@@ -68,15 +83,54 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
   const output = path.resolve(outDir);
   const linkSeeds = options.seedsDir !== undefined;
   if (options.seedsDir !== undefined) await publishSeeds(checked, options.seedsDir, output);
-  await renderPages(buildSiteViews(checked, { linkSeeds }), output, options.pagesPerRun ?? PAGES_PER_RUN);
+  const views = buildSiteViews(checked, { linkSeeds });
+  const { toRender, reused } = await reuseUnchangedPages(views, output, options.previousDir);
+  await renderPages(toRender, output, options.pagesPerRun ?? PAGES_PER_RUN);
   // The views (every page's data and HTML) are garbage by now, before Pagefind starts its own process.
   const rendered = performance.now();
-  await indexSearch(output);
-  await writeOfflineIndex(checked, output);
+  await indexSearch(output, () => writeOfflineIndex(checked, output).then(() => {}));
   return {
     pages: await countHtmlFiles(output),
+    reused,
     timings: { render: rendered - started, index: performance.now() - rendered },
   };
+}
+
+/**
+ * Links into `output` the article and entity pages of `previousDir` whose fingerprints are unchanged,
+ * records every page's fingerprint for the next build, and returns the views left to render.
+ */
+async function reuseUnchangedPages(
+  views: SiteViews,
+  output: string,
+  previousDir: string | undefined,
+): Promise<{ toRender: SiteViews; reused: number }> {
+  const previous = previousDir ? await readPageManifest(previousDir) : {};
+  const manifest: PageManifest = {};
+  let reused = 0;
+  const stale = async <P extends PagedView>(page: P): Promise<boolean> => {
+    const fingerprint = pageFingerprint(page, navigation);
+    manifest[page.permalink] = fingerprint;
+    if (!previousDir || previous[page.permalink] !== fingerprint) return true;
+    if (!(await reusePage(previousDir, output, page.permalink))) return true;
+    reused++;
+    return false;
+  };
+  const articles = await filterAsync(views.articles, stale);
+  const entities = await filterAsync(views.entities, stale);
+  await writePageManifest(output, manifest);
+  return { toRender: { ...views, paged: { ...views.paged, articles, entities } }, reused };
+}
+
+/** `items` for which `keep` resolves true, in order; a few at a time, since each waits on the file system. */
+async function filterAsync<T>(items: T[], keep: (item: T) => Promise<boolean>): Promise<T[]> {
+  const kept: T[] = [];
+  for (let start = 0; start < items.length; start += 64) {
+    const slice = items.slice(start, start + 64);
+    const verdicts = await Promise.all(slice.map(keep));
+    kept.push(...slice.filter((_, i) => verdicts[i]));
+  }
+  return kept;
 }
 
 async function renderPages(views: SiteViews, output: string, pagesPerRun: number): Promise<void> {

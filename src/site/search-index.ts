@@ -5,13 +5,20 @@
 import path from "node:path";
 import * as pagefind from "pagefind";
 
-export async function indexSearch(outDir: string): Promise<{ pages: number }> {
+/**
+ * `meanwhile` runs once Pagefind has been handed the pages: Pagefind indexes in a process of its own,
+ * so work given here (the offline index) uses the other core instead of waiting its turn.
+ */
+export async function indexSearch(outDir: string, meanwhile?: () => Promise<void>): Promise<{ pages: number }> {
   // keepIndexUrl: result links name index.html like every other link of the site.
   const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true, forceLanguage: "en" });
   try {
     if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
     // Only article pages carry data-pagefind-body: reading the entity pages too only costs time.
-    const added = await index.addDirectory({ path: path.resolve(outDir), glob: "articles/*/index.html" });
+    const adding = index.addDirectory({ path: path.resolve(outDir), glob: "articles/*/index.html" });
+    adding.catch(() => {}); // awaited below; must not count as unhandled if `meanwhile` fails first
+    await meanwhile?.();
+    const added = await adding;
     if (added.errors.length) throw new Error(`pagefind: ${added.errors.join("; ")}`);
     const written = await index.writeFiles({ outputPath: path.resolve(outDir, "pagefind") });
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);

@@ -89,107 +89,52 @@ export function summarize(article: ArticleRecord, lookup: Lookup): ArticleSummar
   return summary;
 }
 
-/** Set bits of a 32-bit word. */
-function popcount(word: number): number {
-  let v = word - ((word >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-}
-
-/** Entities in more articles than this are counted as bit sets, the rest through their postings. */
-function commonThreshold(articles: number): number {
-  return Math.max(64, Math.ceil(articles / 64));
-}
-const MAX_COMMON_WORDS = 8;
+/** Articles gathered as candidates for an article's related list (see relatedArticles). */
+const RELATED_CANDIDATES = 200;
 
 /**
  * For each article (by number in graph.sorted), the articles sharing the most entities with it; ties go
- * to the newer article. Rare entities are counted through their postings; the few entities most
- * articles name ("Pakistan") are bits in a small set per article, so their shared count is a popcount
- * instead of a walk over thousands of postings per article.
+ * to the newer article. Candidates come from the article's entities taken rarest first, newest articles
+ * first, until RELATED_CANDIDATES are found: exact for the many articles whose entities are all
+ * rare, and for the rest a shortlist led by a shared person or place rather than by "Pakistan" —
+ * counting every pair of articles would be n × n, minutes at 50,000 articles.
  */
 export function relatedArticles(graph: ArchiveGraph, lookup: Lookup): RelatedArticle[][] {
   const { sorted, keys, postings } = graph;
-  const n = sorted.length;
-  const threshold = commonThreshold(n);
-  // The most common entities (by postings, up to 32 × MAX_COMMON_WORDS), each given one bit.
-  const common = postings
-    .map((list, id) => ({ id, size: list.length }))
-    .filter(({ size }) => size > threshold)
-    .sort((a, b) => b.size - a.size || a.id - b.id)
-    .slice(0, 32 * MAX_COMMON_WORDS);
-  const bitOf = new Int32Array(postings.length).fill(-1);
-  common.forEach(({ id }, bit) => {
-    bitOf[id] = bit;
-  });
-  const words = Math.ceil(common.length / 32);
-  const bits = new Int32Array(n * words);
-  // Multiplicity of every entity in each article is 1 unless entityKeysOf repeats a key; repeats are
-  // counted through postings like rare entities, so bit sets stay exact.
-  const repeats = Uint8Array.from(keys, (ids) => (new Set(ids).size !== ids.length ? 1 : 0));
-  keys.forEach((ids, at) => {
-    if (repeats[at]) return;
-    for (const id of ids) if (bitOf[id] >= 0) bits[at * words + (bitOf[id] >>> 5)] |= 1 << (bitOf[id] & 31);
-  });
-  const sparse = new Int32Array(n);
-  const touched: number[] = [];
-  const own = new Int32Array(words);
-
+  const seen = new Uint8Array(sorted.length);
+  const mine = new Uint8Array(postings.length);
   return sorted.map((article, self) => {
-    const ownKeys = new Set(keys[self]);
-    own.fill(0);
-    for (const id of ownKeys) {
-      const bit = bitOf[id];
-      if (bit >= 0) own[bit >>> 5] |= 1 << (bit & 31);
-    }
-    for (const id of ownKeys) {
-      const bit = bitOf[id];
+    const ownKeys = [...new Set(keys[self])];
+    for (const id of ownKeys) mine[id] = 1;
+    const rarestFirst = ownKeys.sort((a, b) => postings[a].length - postings[b].length || a - b);
+    const candidates: number[] = [];
+    gather: for (const id of rarestFirst) {
       for (const other of postings[id]) {
-        // Common entities of ordinary articles are counted from the bit sets below.
-        if (bit >= 0 && !repeats[other]) continue;
-        if (sparse[other] === 0) touched.push(other);
-        sparse[other]++;
+        if (seen[other] || other === self || sorted[other].slug === article.slug) continue;
+        seen[other] = 1;
+        candidates.push(other);
+        if (candidates.length >= RELATED_CANDIDATES) break gather;
       }
     }
-    // The words of the own bit set that have bits, so the scan below reads only those.
-    const ownWords: number[] = [];
-    for (let w = 0; w < words; w++) if (own[w] !== 0) ownWords.push(w);
-    const [w0 = 0, w1 = 0] = ownWords;
-    const mask0 = ownWords.length > 0 ? own[w0] : 0;
-    const mask1 = ownWords.length > 1 ? own[w1] : 0;
-    const rest = ownWords.slice(2);
-    // Most shared first, then page order (newest first): the top RELATED_LIMIT, kept in order.
-    const best: number[] = [];
-    const score: number[] = [];
-    let floor = 0; // a candidate must share more than this to enter `best`
-    for (let other = 0; other < n; other++) {
-      let count = sparse[other];
-      if (repeats[other] === 0) {
-        const base = other * words;
-        count += popcount(mask0 & bits[base + w0]) + popcount(mask1 & bits[base + w1]);
-        for (const w of rest) count += popcount(own[w] & bits[base + w]);
-      }
-      if (count <= floor || sorted[other].slug === article.slug) continue;
-      let at = best.length;
-      while (at > 0 && score[at - 1] < count) at--;
-      best.splice(at, 0, other);
-      score.splice(at, 0, count);
-      if (best.length > RELATED_LIMIT) {
-        best.pop();
-        score.pop();
-      }
-      if (best.length === RELATED_LIMIT) floor = score[RELATED_LIMIT - 1];
-    }
-    for (const other of touched) sparse[other] = 0;
-    touched.length = 0;
-    return best.map((other) => {
-      const shared = Array.from(keys[other]).filter((id) => ownKeys.has(id));
+    const sharedCount = (other: number) => {
+      const ids = keys[other];
+      let count = 0;
+      for (let i = 0; i < ids.length; i++) count += mine[ids[i]];
+      return count;
+    };
+    const scored = candidates.map((other) => ({ other, count: sharedCount(other) }));
+    for (const other of candidates) seen[other] = 0;
+    scored.sort((a, b) => b.count - a.count || a.other - b.other);
+    const related = scored.slice(0, RELATED_LIMIT).map(({ other }) => {
+      const shared = Array.from(keys[other]).filter((id) => mine[id] === 1);
       return {
         ...summarize(sorted[other], lookup),
         shared: shared.length,
         sharedNames: shared.map((id) => lookup.entity(graph.kindOf[id], graph.slugOf[id]).name),
       };
     });
+    for (const id of ownKeys) mine[id] = 0;
+    return related;
   });
 }
 
