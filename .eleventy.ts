@@ -102,6 +102,6 @@ export default async function (eleventyConfig: UserConfig): Promise<void> {
   configureSite(eleventyConfig, buildSiteViews(archive, { linkSeeds }));
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     if (linkSeeds && seedsDir) await publishSeeds(archive, seedsDir, directories.output);
-    await indexSearch(directories.output, () => writeOfflineIndex(archive, directories.output).then(() => {}));
+    await indexSearch(directories.output, () => writeOfflineIndex(archive, directories.output));
   });
 }

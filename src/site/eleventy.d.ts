@@ -20,12 +20,10 @@ declare module "@11ty/eleventy" {
     addGlobalData(name: string, value: unknown): UserConfig;
     addFilter(name: string, filter: (...args: never[]) => unknown): UserConfig;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
-    addTemplateFormats(formats: string | string[]): void;
     addExtension(extension: string | string[], options: CustomExtension): void;
     setTemplateFormats(formats: string | string[]): void;
     on(event: "eleventy.after", listener: (event: { directories: EleventyDirectories }) => unknown): void;
     on(event: string, listener: (...args: never[]) => unknown): void;
-    setQuietMode(quiet: boolean): void;
     /** Globs (or paths) of input files Eleventy must not process. */
     ignores: Set<string>;
   }

@@ -6,11 +6,11 @@
  * and deletes nothing, so archive.json and figures.csv may be written into the same folder before or
  * after. Give it an empty folder for a clean result: files left by an earlier, different archive stay.
  */
-import { readdir } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { configureSite, navigation, templatesDir } from "../../.eleventy.ts";
 import type { Archive } from "../types.ts";
+import { filesUnder } from "../util/files.ts";
 import { parseArchive } from "./archive-schema.ts";
 import { writeOfflineIndex } from "./offline-index.ts";
 import {
@@ -72,9 +72,8 @@ function pageBatches(views: SiteViews, size: number): SiteViews[] {
   return batches;
 }
 
-async function countHtmlFiles(dir: string): Promise<number> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith(".html")).length;
+function countHtmlFiles(dir: string): number {
+  return filesUnder(dir).filter((file) => file.endsWith(".html")).length;
 }
 
 export async function renderSite(archive: Archive, outDir: string, options: RenderOptions = {}): Promise<RenderResult> {
@@ -88,9 +87,9 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
   await renderPages(toRender, output, options.pagesPerRun ?? PAGES_PER_RUN);
   // The views (every page's data and HTML) are garbage by now, before Pagefind starts its own process.
   const rendered = performance.now();
-  await indexSearch(output, () => writeOfflineIndex(checked, output).then(() => {}));
+  await indexSearch(output, () => writeOfflineIndex(checked, output));
   return {
-    pages: await countHtmlFiles(output),
+    pages: countHtmlFiles(output),
     reused,
     timings: { render: rendered - started, index: performance.now() - rendered },
   };

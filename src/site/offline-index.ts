@@ -17,32 +17,32 @@
  *
  * Postings are delta-coded base-36 doc ids, comma-separated, each with ":tf" when the body count is not 1
  * and "*" when the term is in the title: "0,3:2*,1a". Doc ids follow the site's article order (newest
- * first). `words`, `stem` and `tokenize` must stay identical to those in templates/assets/search.js.
+ * first). Index terms are made by templates/assets/search-terms.js, the file the search page loads for its
+ * queries, so both sides always make terms the same way.
  */
 import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { runInNewContext } from "node:vm";
 import type { Archive, ArticleRecord } from "../types.ts";
+import { compareStrings } from "../util/group.ts";
 import { formatDate } from "./format.ts";
 import { articlePlainText } from "./markdown.ts";
 import { buildLookup, byDateDesc } from "./views/lookup.ts";
 
-export const OFFLINE_DIR = "search/offline";
+const OFFLINE_DIR = "search/offline";
 /** Split a term shard larger than this (bytes of its entries) by one more prefix character. */
 const SHARD_BYTES = 48_000;
 /** The root is always split at least once, so a query loads only the shards of its terms. */
 const MIN_KEY_LENGTH = 1;
 const MAX_KEY_LENGTH = 4;
-export const DOC_SHARD = 200;
-export const EXCERPT_CHARS = 600;
+const DOC_SHARD = 200;
+const EXCERPT_CHARS = 600;
 
-export const FILTER_NAMES = ["outlet", "year", "person", "party", "organization", "place"] as const;
+const FILTER_NAMES = ["outlet", "year", "person", "party", "organization", "place"] as const;
 
-/** The term functions the search page uses too, from the one file both sides load. */
+/** The term function the search page uses too, from the one file both sides load. */
 interface TermFunctions {
-  stem(word: string): string;
-  words(text: string): string[];
   tokenize(text: string): string[];
 }
 
@@ -50,10 +50,8 @@ const termsScript = readFileSync(new URL("../../templates/assets/search-terms.js
 const sandbox: { __archiveTerms?: TermFunctions } = {};
 runInNewContext(termsScript, sandbox);
 const terms = sandbox.__archiveTerms!;
-export const stem = (word: string): string => terms.stem(word);
 // Arrays made in the sandbox's realm are copied into ours, so they compare like any other array.
-export const words = (text: string): string[] => [...terms.words(text)];
-export const tokenize = (text: string): string[] => [...terms.tokenize(text)];
+const tokenize = (text: string): string[] => [...terms.tokenize(text)];
 
 interface Posting {
   doc: number;
@@ -82,14 +80,14 @@ const script = (call: string, ...args: unknown[]) =>
   `window.__archiveSearch.${call}(${args.map((a) => JSON.stringify(a)).join(",")});\n`;
 
 /** File of a term shard: key characters a–z0–9 as is, others as _hex_. */
-export function termShardFile(key: string): string {
+function termShardFile(key: string): string {
   let name = "t";
   for (const char of key) name += /[a-z0-9]/.test(char) ? char : `_${char.codePointAt(0)?.toString(16)}_`;
   return `${name}.js`;
 }
 
 /** File of a filter's values and postings. */
-export function filterFile(name: string): string {
+function filterFile(name: string): string {
   return `f-${name}.js`;
 }
 
@@ -114,8 +112,6 @@ function encodeIds(ids: number[]): string {
     })
     .join(",");
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Groups terms into shards by prefix: returns key → sorted entries. */
 function shardTerms(entries: [string, string][]): Map<string, [string, string][]> {
@@ -147,8 +143,8 @@ function shardTerms(entries: [string, string][]): Map<string, [string, string][]
 }
 
 /** Plain text indexed as the body of an article (besides its title), like the Pagefind body of the page. */
-function indexedBody(article: ArticleRecord): string {
-  return [article.subtitle, article.outlet, article.authors.join(" "), article.dateline, articlePlainText(article.body)]
+function indexedBody(article: ArticleRecord, plainBody: string): string {
+  return [article.subtitle, article.outlet, article.authors.join(" "), article.dateline, plainBody]
     .filter((part): part is string => Boolean(part))
     .join("\n");
 }
@@ -167,7 +163,7 @@ export async function writeOfflineIndex(archive: Archive, outDir: string): Promi
 
   articles.forEach((article, doc) => {
     const body = articlePlainText(article.body);
-    const bodyText = indexedBody(article);
+    const bodyText = indexedBody(article, body);
     textBytes += Buffer.byteLength(article.title) + Buffer.byteLength(bodyText);
     const titleTerms = new Set(tokenize(article.title));
     const counts = new Map<string, number>();
@@ -209,10 +205,10 @@ export async function writeOfflineIndex(archive: Archive, outDir: string): Promi
   });
 
   const entries = [...postings.entries()]
-    .sort(([a], [b]) => compare(a, b))
+    .sort(([a], [b]) => compareStrings(a, b))
     .map(([term, list]): [string, string] => [term, encodePostings(list)]);
   const shards = shardTerms(entries);
-  const keys = [...shards.keys()].sort(compare);
+  const keys = [...shards.keys()].sort(compareStrings);
 
   let indexBytes = 0;
   const write = async (file: string, text: string) => {
@@ -230,11 +226,11 @@ export async function writeOfflineIndex(archive: Archive, outDir: string): Promi
   }
 
   // Pagefind lists filters by name and their values by code point; the search page shows them in that order.
-  const filters = FILTER_NAMES.filter((name) => filterDocs[name].size > 0).sort(compare);
+  const filters = FILTER_NAMES.filter((name) => filterDocs[name].size > 0).sort(compareStrings);
   let filterBytes = 0;
   for (const name of filters) {
     const values = [...filterDocs[name].entries()]
-      .sort(([a], [b]) => compare(a, b))
+      .sort(([a], [b]) => compareStrings(a, b))
       .map(([value, ids]) => [value, encodeIds(ids)]);
     filterBytes += await write(filterFile(name), script("addFilter", name, values));
   }

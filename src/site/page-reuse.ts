@@ -14,6 +14,7 @@ import { copyFile, link, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { codeVersion } from "../util/code-version.ts";
+import { compareStrings } from "../util/group.ts";
 
 /** Where the fingerprints of a site's pages are kept, relative to the site folder. */
 export const PAGE_MANIFEST = ".news-archive/pages.json";
@@ -57,7 +58,7 @@ export async function readPageManifest(siteDir: string): Promise<PageManifest> {
 }
 
 export async function writePageManifest(siteDir: string, manifest: PageManifest): Promise<void> {
-  const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => compareStrings(a, b)));
   await mkdir(path.dirname(path.join(siteDir, PAGE_MANIFEST)), { recursive: true });
   await writeFile(path.join(siteDir, PAGE_MANIFEST), `${JSON.stringify(sorted, null, 0)}\n`);
 }

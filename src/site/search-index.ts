@@ -9,7 +9,7 @@ import * as pagefind from "pagefind";
  * `meanwhile` runs once Pagefind has been handed the pages: Pagefind indexes in a process of its own,
  * so work given here (the offline index) uses the other core instead of waiting its turn.
  */
-export async function indexSearch(outDir: string, meanwhile?: () => Promise<void>): Promise<{ pages: number }> {
+export async function indexSearch(outDir: string, meanwhile?: () => Promise<unknown>): Promise<{ pages: number }> {
   // keepIndexUrl: result links name index.html like every other link of the site.
   const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true, forceLanguage: "en" });
   try {

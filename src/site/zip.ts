@@ -7,9 +7,10 @@
  *
  * Streams to disk: only the central directory is held in memory.
  */
-import { open, readdir, readFile } from "node:fs/promises";
+import { open, readFile } from "node:fs/promises";
 import path from "node:path";
 import zlib from "node:zlib";
+import { filesUnder } from "../util/files.ts";
 
 const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
 const DOS_TIME = 0;
@@ -35,11 +36,9 @@ export function crc32(data: Uint8Array): number {
 }
 
 /** Every file under `dir`, as POSIX paths relative to it, in byte order. */
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+function zipEntries(dir: string): string[] {
+  return filesUnder(dir)
+    .map((file) => path.relative(dir, file).split(path.sep).join("/"))
     .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 }
 
@@ -58,7 +57,7 @@ export async function zipFolder(
   options: { prefix?: string; skip?: (file: string) => boolean } = {},
 ): Promise<ZipResult> {
   const prefix = options.prefix ? `${options.prefix.replace(/\/+$/, "")}/` : "";
-  const files = (await filesUnder(dir)).filter((file) => !options.skip?.(file));
+  const files = zipEntries(dir).filter((file) => !options.skip?.(file));
   const handle = await open(zipFile, "w");
   let offset = 0;
   const write = async (buffer: Buffer) => {

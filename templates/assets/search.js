@@ -165,7 +165,11 @@
       const byDoc = new Map();
       for (const key of keysFor(term, isPrefix)) {
         const shard = state.terms.get(key) || {};
-        const names = isPrefix ? Object.keys(shard).filter((t) => t.startsWith(term)) : term in shard ? [term] : [];
+        const names = isPrefix
+          ? Object.keys(shard).filter((t) => t.startsWith(term))
+          : Object.hasOwn(shard, term)
+            ? [term]
+            : [];
         for (const name of names) {
           const exact = name === term;
           for (const [doc, tf, title] of decodePostings(shard[name])) {

@@ -22,16 +22,17 @@ export interface PersonInArticle extends EntityRef {
   parties: EntityRef[];
 }
 
-export interface FigureView extends Figure {
+/** What the article page shows of a figure. */
+export interface FigureView extends Pick<Figure, "value" | "qualifier" | "what"> {
   label: string;
 }
 
 export interface RelatedArticle extends ArticleSummary {
-  shared: number;
   sharedNames: string[];
 }
 
-export interface EventView extends EventDate {
+/** What the article page shows of a mentioned date. */
+export interface EventView extends Pick<EventDate, "date" | "what" | "inferred"> {
   dateLabel: string;
 }
 
@@ -129,7 +130,6 @@ export function relatedArticles(graph: ArchiveGraph, lookup: Lookup): RelatedArt
       const shared = Array.from(keys[other]).filter((id) => mine[id] === 1);
       return {
         ...summarize(sorted[other], lookup),
-        shared: shared.length,
         sharedNames: shared.map((id) => lookup.entity(graph.kindOf[id], graph.slugOf[id]).name),
       };
     });
@@ -162,14 +162,29 @@ export function articlePage(
     parties: article.parties.map((slug) => lookup.entity("party", slug)),
     organizations: article.organizations.map((slug) => lookup.entity("organization", slug)),
     places: article.places.map((slug) => lookup.entity("place", slug)),
-    figures: article.figures.map((figure) => ({ ...figure, label: figureLabel(figure) })),
-    events: article.events.map((event) => ({ ...event, dateLabel: formatDate(event.date) })),
+    figures: article.figures.map((figure) => ({
+      value: figure.value,
+      qualifier: figure.qualifier,
+      what: figure.what,
+      label: figureLabel(figure),
+    })),
+    events: article.events.map((event) => ({
+      date: event.date,
+      what: event.what,
+      inferred: event.inferred,
+      dateLabel: formatDate(event.date),
+    })),
     related,
     discarded: [...article.discarded].sort((a, b) => a.line - b.line),
     seedFile: article.source.file,
     seedUrl: options.linkSeeds ? seedUrl(article.source.file) : null,
     duplicates: article.source.duplicates,
     flags: article.flags,
-    urlOriginal: article.url_original,
+    urlOriginal: webUrl(article.url_original),
   };
+}
+
+/** A link to the original only when it is a web address: the seed's front matter is not trusted as an href. */
+function webUrl(url: string | null): string | null {
+  return url !== null && /^https?:\/\//i.test(url) ? url : null;
 }

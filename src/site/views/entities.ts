@@ -1,5 +1,6 @@
 /** Entity pages (person, party, organization, place, outlet) and the per-kind index pages sorted two ways. */
 import type { Archive } from "../../types.ts";
+import { compareStrings } from "../../util/group.ts";
 import { type EntityKind, entityUrl, kindFolder } from "../urls.ts";
 import { type ArticleSummary, summarize } from "./articles.ts";
 import type { ArchiveGraph } from "./graph.ts";
@@ -110,7 +111,7 @@ export function entitySources(archive: Archive): EntitySource[] {
  */
 export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGraph): EntityPage[] {
   const { sorted, keys, kindOf, slugOf, postings } = graph;
-  const entityCount = graph.keyNames.length;
+  const entityCount = kindOf.length;
   // Each article's distinct entities in first-mention order, and each entity's rank by display name.
   const distinct = keys.map((ids) => Int32Array.from(new Set(ids)));
   const rankOf = new Int32Array(entityCount);
@@ -128,7 +129,8 @@ export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGrap
       }
     }
     // Same order as sorting the companions by count, then byName, then kind.
-    touched.sort((a, b) => counts[b] - counts[a] || rankOf[a] - rankOf[b] || (kindOf[a] < kindOf[b] ? -1 : 1));
+    // Entities tying on all three keep their first-seen order (the sort is stable).
+    touched.sort((a, b) => counts[b] - counts[a] || rankOf[a] - rankOf[b] || compareStrings(kindOf[a], kindOf[b]));
     const top = touched.slice(0, COMPANION_LIMIT).map((id) => ({
       ...lookup.entity(kindOf[id], slugOf[id]),
       kindLabel: kindLabels[kindOf[id]].one,

@@ -1,8 +1,7 @@
 /** Data for feed.xml (Atom) and sitemap.xml. Both are deterministic: no build time anywhere. */
-import type { Archive } from "../../types.ts";
+import type { ArticleRecord } from "../../types.ts";
 import { atomTimestamp } from "../format.ts";
 import { articleUrl } from "../urls.ts";
-import { byDateDesc } from "./lookup.ts";
 
 export interface FeedEntry {
   id: string;
@@ -29,10 +28,11 @@ function firstParagraph(body: string): string {
 
 /**
  * Undated articles are left out of the feed: Atom requires an `updated` time for each entry and
- * inventing one would misstate when they were published.
+ * inventing one would misstate when they were published. `sorted`: the archive's articles in byDateDesc
+ * order (the archive graph's).
  */
-export function feed(archive: Archive): Feed {
-  const dated = archive.articles.filter((a) => a.date).sort(byDateDesc);
+export function feed(sorted: ArticleRecord[]): Feed {
+  const dated = sorted.filter((a) => a.date);
   return {
     id: "urn:news-archive:feed",
     updated: dated[0]?.date ? atomTimestamp(dated[0].date) : "1970-01-01T00:00:00Z",

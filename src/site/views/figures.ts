@@ -2,18 +2,19 @@
  * The figures ledger: every figure claimed in any article, grouped by what was counted and what happened
  * to them ("Militants killed"), so differing claims from different outlets sit side by side.
  */
-import type { Archive } from "../../types.ts";
+import type { Archive, ArticleRecord } from "../../types.ts";
+import { compareStrings } from "../../util/group.ts";
+import { slugify } from "../../util/slug.ts";
 import { type ArticleSummary, figureLabel, summarize } from "./articles.ts";
 import { byDateDesc, type Lookup } from "./lookup.ts";
 
+/** One claim as the ledger shows it. */
 export interface FigureClaim {
   article: ArticleSummary;
   value: number;
   qualifier: string | null;
   what: string;
-  period: string | null;
   text: string;
-  line: number;
   /** "of 11 civilians" for a count that breaks another down; it does not widen the group's range. */
   partOf: string | null;
 }
@@ -27,10 +28,29 @@ export interface FigureGroup {
   outletCount: number;
 }
 
-export function figureGroups(archive: Archive, lookup: Lookup): FigureGroup[] {
+/**
+ * `newestFirst` (byDateDesc order) turned oldest first, articles that tie in byDateDesc keeping their
+ * order: the same list as sorting the archive's articles by the reverse of byDateDesc, without sorting.
+ */
+function oldestFirst(newestFirst: ArticleRecord[]): ArticleRecord[] {
+  const out: ArticleRecord[] = [];
+  for (let end = newestFirst.length; end > 0; ) {
+    let start = end - 1;
+    while (start > 0 && byDateDesc(newestFirst[start - 1], newestFirst[end - 1]) === 0) start--;
+    for (let at = start; at < end; at++) out.push(newestFirst[at]);
+    end = start;
+  }
+  return out;
+}
+
+/** `sorted`: the archive's articles in byDateDesc order (the archive graph's), when the caller has them. */
+export function figureGroups(
+  archive: Archive,
+  lookup: Lookup,
+  sorted: ArticleRecord[] = [...archive.articles].sort(byDateDesc),
+): FigureGroup[] {
   const groups = new Map<string, { label: string; claims: FigureClaim[] }>();
-  const chronological = [...archive.articles].sort((a, b) => -byDateDesc(a, b));
-  for (const article of chronological) {
+  for (const article of oldestFirst(sorted)) {
     for (const figure of article.figures) {
       const key = `${figure.category}|${figure.outcome}`;
       const group = groups.get(key) ?? { label: figureLabel(figure), claims: [] };
@@ -39,9 +59,7 @@ export function figureGroups(archive: Archive, lookup: Lookup): FigureGroup[] {
         value: figure.value,
         qualifier: figure.qualifier,
         what: figure.what,
-        period: figure.period,
         text: figure.text,
-        line: figure.line,
         partOf: figure.partOf ? `of ${figure.partOf.value} ${figure.partOf.what}` : null,
       });
       groups.set(key, group);
@@ -53,10 +71,7 @@ export function figureGroups(archive: Archive, lookup: Lookup): FigureGroup[] {
       const totals = claims.filter((c) => !c.partOf);
       const values = (totals.length > 0 ? totals : claims).map((c) => c.value);
       return {
-        id: label
-          .toLowerCase()
-          .replace(/[^a-z0-9]+/g, "-")
-          .replace(/^-|-$/g, ""),
+        id: slugify(label),
         label,
         low: Math.min(...values),
         high: Math.max(...values),
@@ -64,5 +79,5 @@ export function figureGroups(archive: Archive, lookup: Lookup): FigureGroup[] {
         outletCount: new Set(claims.map((c) => c.article.outlet?.name ?? "")).size,
       };
     })
-    .sort((a, b) => b.claims.length - a.claims.length || (a.label < b.label ? -1 : 1));
+    .sort((a, b) => b.claims.length - a.claims.length || compareStrings(a.label, b.label));
 }

@@ -12,8 +12,7 @@ export interface ArchiveGraph {
   sorted: ArticleRecord[];
   /** entityKeysOf(sorted[i]), as entity numbers (duplicates kept). */
   keys: Int32Array[];
-  /** The entity key of each entity number ("person:x"). */
-  keyNames: string[];
+  /** Kind and slug of each entity number; kindOf.length is the number of entities. */
   kindOf: EntityKind[];
   slugOf: string[];
   /** Entity number of a key, or undefined when no article names it. */
@@ -31,7 +30,6 @@ export interface ArchiveGraph {
 export function buildGraph(archive: Archive, names: string[]): ArchiveGraph {
   const sorted = [...archive.articles].sort(byDateDesc);
   const keyId = new Map<string, number>();
-  const keyNames: string[] = [];
   const kindOf: EntityKind[] = [];
   const slugOf: string[] = [];
   const postings: number[][] = [];
@@ -43,9 +41,8 @@ export function buildGraph(archive: Archive, names: string[]): ArchiveGraph {
     list.forEach((key, at) => {
       let id = keyId.get(key);
       if (id === undefined) {
-        id = keyNames.length;
+        id = kindOf.length;
         keyId.set(key, id);
-        keyNames.push(key);
         const { kind, slug } = splitKey(key);
         kindOf.push(kind);
         slugOf.push(slug);
@@ -72,5 +69,5 @@ export function buildGraph(archive: Archive, names: string[]): ArchiveGraph {
     if (rank === undefined) throw new Error(`archive graph: name "${name}" was not ranked`);
     return rank;
   };
-  return { sorted, keys, keyNames, kindOf, slugOf, keyId, postings, bySlug, byOutlet, nameRank };
+  return { sorted, keys, kindOf, slugOf, keyId, postings, bySlug, byOutlet, nameRank };
 }

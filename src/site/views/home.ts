@@ -1,8 +1,8 @@
 /** The home page: latest articles, archive counts and the most-mentioned people, parties and places. */
-import type { Archive } from "../../types.ts";
+import type { Archive, ArticleRecord } from "../../types.ts";
 import { type ArticleSummary, summarize } from "./articles.ts";
 import type { EntityIndexPage, IndexEntry } from "./entities.ts";
-import { byDateDesc, type Lookup } from "./lookup.ts";
+import type { Lookup } from "./lookup.ts";
 
 export interface HomeCount {
   label: string;
@@ -21,17 +21,15 @@ export interface Home {
 const LATEST = 8;
 const TOP = 6;
 
-export function home(archive: Archive, lookup: Lookup, indexes: EntityIndexPage[]): Home {
+/** `sorted`: the archive's articles in byDateDesc order (the archive graph's). */
+export function home(archive: Archive, sorted: ArticleRecord[], lookup: Lookup, indexes: EntityIndexPage[]): Home {
   const top = (kind: string) =>
     (indexes.find((index) => index.kind === kind && index.sortedBy === "articles")?.entries ?? [])
       .filter((entry) => entry.count > 0)
       .slice(0, TOP);
   const figureCount = archive.articles.reduce((sum, article) => sum + article.figures.length, 0);
   return {
-    latest: [...archive.articles]
-      .sort(byDateDesc)
-      .slice(0, LATEST)
-      .map((a) => summarize(a, lookup)),
+    latest: sorted.slice(0, LATEST).map((a) => summarize(a, lookup)),
     counts: [
       { label: "Articles", value: archive.articles.length, url: "/articles/" },
       { label: "Outlets", value: archive.outlets.length, url: "/outlets/" },

@@ -3,6 +3,7 @@
  * orderings, groupings, counts and links are all decided here.
  */
 import type { Archive } from "../../types.ts";
+import { compareStrings } from "../../util/group.ts";
 import { type ArticlePage, type ArticleSummary, articlePage, relatedArticles } from "./articles.ts";
 import { type EntityIndexPage, type EntityPage, entityIndexPages, entityPages, entitySources } from "./entities.ts";
 import { type Feed, feed } from "./feeds.ts";
@@ -49,19 +50,19 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
   const entityIndexes = entityIndexPages(entities);
   const staticPages = ["/", "/articles/", "/timeline/", "/figures/", "/search/", "/report/"];
   return {
-    home: home(archive, lookup, entityIndexes),
+    home: home(archive, graph.sorted, lookup, entityIndexes),
     articles,
     entities,
     entityIndexes,
-    timeline: timeline(archive, lookup),
-    figures: figureGroups(archive, lookup),
+    timeline: timeline(graph.sorted, lookup),
+    figures: figureGroups(archive, lookup, graph.sorted),
     report: {
-      rejected: [...archive.rejected].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+      rejected: [...archive.rejected].sort((a, b) => compareStrings(a.file, b.file)),
       flagged: articles
         .filter((a) => a.flags.length > 0)
         .map((a) => ({ title: a.title, url: a.url, dateLabel: a.dateLabel, flags: a.flags })),
     },
-    feed: feed(archive),
+    feed: feed(graph.sorted),
     paged: { articles, entities, entityIndexes },
     sitemap: [
       ...staticPages,

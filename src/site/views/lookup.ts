@@ -1,5 +1,6 @@
 /** Name and URL of every entity by kind and slug, so views can turn slugs into links. */
 import type { Archive, ArticleRecord } from "../../types.ts";
+import { compareStrings } from "../../util/group.ts";
 import { type EntityKind, entityUrl } from "../urls.ts";
 
 export interface LinkView {
@@ -14,7 +15,6 @@ export interface EntityRef extends LinkView {
 
 export interface Lookup {
   entity(kind: EntityKind, slug: string): EntityRef;
-  article(slug: string): ArticleRecord;
 }
 
 export function buildLookup(archive: Archive): Lookup {
@@ -25,18 +25,12 @@ export function buildLookup(archive: Archive): Lookup {
     place: new Map(archive.places.map((e) => [e.slug, e.name])),
     outlet: new Map(archive.outlets.map((e) => [e.slug, e.name])),
   };
-  const articles = new Map(archive.articles.map((a) => [a.slug, a]));
   return {
     entity(kind, slug) {
       const name = byKind[kind].get(slug);
       // A dangling slug is a pipeline bug; failing here names it instead of rendering a dead link.
       if (name === undefined) throw new Error(`archive: ${kind} "${slug}" is referenced but not listed`);
       return { kind, slug, name, url: entityUrl(kind, slug) };
-    },
-    article(slug) {
-      const article = articles.get(slug);
-      if (!article) throw new Error(`archive: article "${slug}" is referenced but not listed`);
-      return article;
     },
   };
 }
@@ -61,7 +55,7 @@ const nameCollator = new Intl.Collator("en", { sensitivity: "base" });
 
 /** Explicit, locale-independent name order so output never depends on the machine's locale. */
 export function byName(a: { name: string }, b: { name: string }): number {
-  return nameCollator.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return nameCollator.compare(a.name, b.name) || compareStrings(a.name, b.name);
 }
 
 /** Newest first; undated articles last; ties by slug so the order is total. */
@@ -69,7 +63,7 @@ export function byDateDesc(a: { date: string | null; slug: string }, b: { date: 
   if (a.date !== b.date) {
     if (a.date === null) return 1;
     if (b.date === null) return -1;
-    return a.date < b.date ? 1 : -1;
+    return compareStrings(b.date, a.date);
   }
-  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+  return compareStrings(a.slug, b.slug);
 }

@@ -1,14 +1,14 @@
 /** The timeline: articles by year and month, with the event dates mentioned inside articles placed in their month. */
-import type { Archive } from "../../types.ts";
+import type { ArticleRecord } from "../../types.ts";
+import { compareStrings } from "../../util/group.ts";
 import { formatDate, formatMonth } from "../format.ts";
 import { type ArticleSummary, summarize } from "./articles.ts";
-import { byDateDesc, type Lookup } from "./lookup.ts";
+import type { Lookup } from "./lookup.ts";
 
 export interface TimelineEvent {
   date: string;
   dateLabel: string;
   what: string;
-  text: string;
   inferred: string | null;
   article: ArticleSummary;
 }
@@ -16,8 +16,6 @@ export interface TimelineEvent {
 export interface TimelineMonth {
   id: string;
   label: string;
-  articles: ArticleSummary[];
-  events: TimelineEvent[];
   /** Articles and mentioned dates together, newest first, for the month's list. */
   entries: ({ type: "article"; article: ArticleSummary } | ({ type: "event" } & TimelineEvent))[];
 }
@@ -34,12 +32,23 @@ export interface Timeline {
   undated: ArticleSummary[];
 }
 
-export function timeline(archive: Archive, lookup: Lookup): Timeline {
-  const years = new Map<string, { months: Map<string, TimelineMonth>; events: TimelineEvent[] }>();
+/** A month while it is gathered: its articles and events, merged into `entries` at the end. */
+interface MonthScratch {
+  id: string;
+  label: string;
+  articles: ArticleSummary[];
+  events: TimelineEvent[];
+}
+
+const newestFirst = (a: string, b: string) => compareStrings(b, a);
+
+/** `sorted`: the archive's articles in byDateDesc order (the archive graph's). */
+export function timeline(sorted: ArticleRecord[], lookup: Lookup): Timeline {
+  const years = new Map<string, { months: Map<string, MonthScratch>; events: TimelineEvent[] }>();
   const yearOf = (year: string) => {
     const existing = years.get(year);
     if (existing) return existing;
-    const entry = { months: new Map<string, TimelineMonth>(), events: [] as TimelineEvent[] };
+    const entry = { months: new Map<string, MonthScratch>(), events: [] as TimelineEvent[] };
     years.set(year, entry);
     return entry;
   };
@@ -47,13 +56,12 @@ export function timeline(archive: Archive, lookup: Lookup): Timeline {
     const months = yearOf(yearMonth.slice(0, 4)).months;
     let month = months.get(yearMonth);
     if (!month) {
-      month = { id: `m-${yearMonth}`, label: formatMonth(yearMonth), articles: [], events: [], entries: [] };
+      month = { id: `m-${yearMonth}`, label: formatMonth(yearMonth), articles: [], events: [] };
       months.set(yearMonth, month);
     }
     return month;
   };
 
-  const sorted = [...archive.articles].sort(byDateDesc);
   for (const article of sorted) {
     const summary = summarize(article, lookup);
     if (article.date) monthOf(article.date.slice(0, 7)).articles.push(summary);
@@ -62,7 +70,6 @@ export function timeline(archive: Archive, lookup: Lookup): Timeline {
         date: event.date,
         dateLabel: formatDate(event.date),
         what: event.what,
-        text: event.text,
         inferred: event.inferred ?? null,
         article: summary,
       };
@@ -71,29 +78,23 @@ export function timeline(archive: Archive, lookup: Lookup): Timeline {
     }
   }
 
-  const newestFirst = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
+  // Same day: the article before the dates it mentions. Undated-day events ("2026-02") sort as the 1st.
+  const dayOf = (date: string) => (date.length === 7 ? `${date}-01` : date);
   return {
     years: [...years.keys()].sort(newestFirst).map((year) => {
       const entry = years.get(year)!;
       return {
         year,
-        months: [...entry.months.keys()].sort(newestFirst).map((key) => {
-          const month = entry.months.get(key)!;
-          month.events.sort((a, b) => newestFirst(a.date, b.date) || (a.article.slug < b.article.slug ? -1 : 1));
-          // Same day: the article before the dates it mentions. Undated-day events ("2026-02") sort as the 1st.
-          const dayOf = (date: string) => (date.length === 7 ? `${date}-01` : date);
-          month.entries = [
-            ...month.articles.map((article) => ({
-              type: "article" as const,
-              article,
-              key: dayOf(article.date!),
-              rank: 0,
-            })),
-            ...month.events.map((event) => ({ type: "event" as const, ...event, key: dayOf(event.date), rank: 1 })),
+        months: [...entry.months.keys()].sort(newestFirst).map((key): TimelineMonth => {
+          const { id, label, articles, events } = entry.months.get(key)!;
+          events.sort((a, b) => newestFirst(a.date, b.date) || compareStrings(a.article.slug, b.article.slug));
+          const entries = [
+            ...articles.map((article) => ({ type: "article" as const, article, key: dayOf(article.date!), rank: 0 })),
+            ...events.map((event) => ({ type: "event" as const, ...event, key: dayOf(event.date), rank: 1 })),
           ]
             .sort((a, b) => newestFirst(a.key, b.key) || a.rank - b.rank)
             .map(({ key: _key, rank: _rank, ...entry }) => entry);
-          return month;
+          return { id, label, entries };
         }),
         events: entry.events,
       };
