@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { escapeRegExp } from "../../src/util/regexp.ts";
 
 /** The people named in the seeds, with the short form later mentions use ("Achakzai"). */
 const SEED_PEOPLE: { names: string[]; short?: string }[] = [
@@ -72,8 +73,6 @@ export interface SeedMaterial {
   /** Hash of the seed texts, so a cached corpus is rebuilt when the seeds change. */
   fingerprint: string;
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function buildSlotPattern(): { pattern: RegExp; slotOf: Map<string, Slot> } {
   const slotOf = new Map<string, Slot>();

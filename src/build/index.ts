@@ -11,6 +11,7 @@ import { ingest } from "../ingest/index.ts";
 import { loadKnowledge } from "../knowledge/index.ts";
 import { renderSite } from "../site/index.ts";
 import type { Archive, Rejected } from "../types.ts";
+import { escapeRegExp } from "../util/regexp.ts";
 import { acquireLock, isAlive } from "./lock.ts";
 import { progressReporter } from "./progress.ts";
 
@@ -103,7 +104,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 async function recoverInterruptedBuilds(outDir: string): Promise<void> {
   const parent = path.dirname(outDir);
   const base = path.basename(outDir);
-  const leftover = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(building|previous)-(\\d+)$`);
+  const leftover = new RegExp(`^${escapeRegExp(base)}\\.(building|previous)-(\\d+)$`);
   const entries = await readdir(parent).catch(() => [] as string[]);
   for (const name of entries.sort()) {
     const match = leftover.exec(name);

@@ -8,8 +8,6 @@ import type { CleanedText, Discarded, LineRole, SeedSource, TextLine } from "../
 import { compileFurniture, type FurnitureMatch, type FurnitureRules, normalisePhrase } from "./furniture.ts";
 import { isProse, looksLikeSubheading } from "./shape.ts";
 
-export { compileFurniture } from "./furniture.ts";
-
 interface Classified {
   line: number;
   text: string;

@@ -11,7 +11,7 @@ import { decodeSeedBytes } from "./decode.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import { compareCodePoints, listSeedFiles } from "./list.ts";
 
-export { isSeedFileName, listSeedFiles } from "./list.ts";
+export { listSeedFiles } from "./list.ts";
 
 export interface ReadResult {
   sources: SeedSource[];

@@ -168,28 +168,11 @@ const STOP_WORDS = new Set(
   ).split(" "),
 );
 
-/** Role words that end a title, not a name ("Prime Minister (PM)"); the knowledge vocabulary adds more. */
-const ROLE_WORDS = [
-  "minister",
-  "president",
-  "secretary",
-  "general",
-  "officer",
-  "chairman",
-  "chairperson",
-  "commissioner",
-  "inspector",
-  "director",
-  "chief",
-  "governor",
-  "speaker",
-  "senator",
-  "leader",
-  "spokesman",
-  "spokesperson",
-  "judge",
-  "justice",
-];
+/**
+ * Role words that end a title, not a name ("Attorney General (AG)", "Chief Justice (CJ)"), beyond the
+ * knowledge vocabulary's `roleWords` (which the people extractor reads as well), so kept here.
+ */
+const EXTRA_ROLE_WORDS = ["general", "justice"];
 
 interface Token {
   text: string;
@@ -447,7 +430,7 @@ function wordSets(vocabulary: Vocabulary): { roleWords: Set<string>; notNames: S
   let sets = wordSetsByVocabulary.get(vocabulary);
   if (!sets) {
     sets = {
-      roleWords: new Set([...ROLE_WORDS, ...vocabulary.roleWords.map((word) => word.toLowerCase())]),
+      roleWords: new Set([...EXTRA_ROLE_WORDS, ...vocabulary.roleWords.map((word) => word.toLowerCase())]),
       notNames: new Set(vocabulary.notNames.map((word) => word.toLowerCase())),
     };
     wordSetsByVocabulary.set(vocabulary, sets);

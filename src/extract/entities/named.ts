@@ -6,6 +6,7 @@
  */
 import type { Knowledge } from "../../knowledge/index.ts";
 import type { Metadata, OrganizationMention, PartyMention, PlaceMention } from "../../types.ts";
+import { escapeRegExp } from "../../util/regexp.ts";
 import type { Sentence } from "../sentences.ts";
 import { foldKey, foldText } from "./fold.ts";
 import { type KnownNames, knownNames, matchKnownNames } from "./named-known.ts";
@@ -100,10 +101,6 @@ function definedAbbreviations(sentences: Sentence[], spans: Found[]): Map<string
     if (abbr && /\p{Lu}.*\p{Lu}/u.test(abbr) && !defined.has(abbr)) defined.set(abbr, span.entity);
   }
   return defined;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Every use of the article's own abbreviations, as spans of the entity they were defined for. */

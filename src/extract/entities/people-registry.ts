@@ -159,5 +159,3 @@ function withoutShorterRoles(roles: readonly string[]): string[] {
   const lower = roles.map((role) => role.toLowerCase());
   return roles.filter((_, index) => !lower.some((other, at) => at !== index && other.endsWith(` ${lower[index]}`)));
 }
-
-export type { Person };

@@ -116,11 +116,6 @@ function notNamePhraseWords(words: readonly { key: string }[], lexicon: PeopleLe
   return inside;
 }
 
-/** The text between two neighbouring tokens. */
-export function gapBetween(text: string, left: Token, right: Token): string {
-  return text.slice(left.rawEnd, right.start);
-}
-
 /** "March 8", "Gate 5": a word with a number right after it; "Ilyas, 34," (an age after a comma) is still a name. */
 function followedByNumber(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index]!;

@@ -27,7 +27,8 @@ export function extractFigures(cleaned: CleanedText, knowledge: Knowledge): Figu
   // One claim repeated (headline, lead, body) is one figure.
   const seen = new Set<string>();
   let antecedent: SentenceFigure | null = null;
-  const body = cleaned.paragraphs.filter((line) => line.role === "paragraph" || line.role === "subheading");
+  // cleanText keeps only paragraphs and subheadings here.
+  const body = cleaned.paragraphs;
   // Sentence splitting is the costly part, and most paragraphs hold no number at all.
   const withNumbers = body.filter((paragraph) => mayContainNumber(paragraph.text));
   const positionOfLine = new Map(body.map((paragraph, position) => [paragraph.line, position]));

@@ -50,18 +50,35 @@ const LABELS = new Set([
   "sources",
 ]);
 
+const placesByKnowledge = new WeakMap<Knowledge, Map<string, string>>();
+
+/** Canonical place names by every lower-cased spelling, built once per knowledge load; the first place listed wins. */
+function placesOf(knowledge: Knowledge): Map<string, string> {
+  let places = placesByKnowledge.get(knowledge);
+  if (!places) {
+    places = new Map();
+    for (const place of knowledge.places) {
+      for (const name of [place.name, ...place.variants]) {
+        const lower = name.toLowerCase();
+        if (!places.has(lower)) places.set(lower, place.name);
+      }
+    }
+    placesByKnowledge.set(knowledge, places);
+  }
+  return places;
+}
+
 /** "NEW DELHI" → "New Delhi"; a known place keeps its canonical spelling. */
 function placeName(written: string, knowledge: Knowledge): string {
   const lower = written.toLowerCase();
-  for (const place of knowledge.places) {
-    if ([place.name, ...place.variants].some((name) => name.toLowerCase() === lower)) return place.name;
-  }
-  return lower.replace(/(^|[\s-])(\p{L})/gu, (_all, before: string, letter: string) => before + letter.toUpperCase());
+  return (
+    placesOf(knowledge).get(lower) ??
+    lower.replace(/(^|[\s-])(\p{L})/gu, (_all, before: string, letter: string) => before + letter.toUpperCase())
+  );
 }
 
 function isKnownPlace(written: string, knowledge: Knowledge): boolean {
-  const lower = written.toLowerCase();
-  return knowledge.places.some((place) => [place.name, ...place.variants].some((name) => name.toLowerCase() === lower));
+  return placesOf(knowledge).has(written.toLowerCase());
 }
 
 /** Reads a dateline at the start of one line, or null. */
@@ -86,10 +103,12 @@ export function readDateline(line: TextLine, knowledge: Knowledge): Dateline | n
   };
 }
 
+const BARE_PLACE = new RegExp(`^${CAPS_PLACE}$`);
+
 /** A header line that is only a known place in capitals ("NEW DELHI"), as some pages set the dateline. */
 function bareDateline(line: TextLine, knowledge: Knowledge): Dateline | null {
   const text = line.text.trim();
-  if (!new RegExp(`^${CAPS_PLACE}$`).test(text) || !isKnownPlace(text, knowledge)) return null;
+  if (!BARE_PLACE.test(text) || !isKnownPlace(text, knowledge)) return null;
   return {
     place: placeName(text, knowledge),
     evidence: text,

@@ -3,7 +3,6 @@
  * the dates its story mentions. Front matter wins over anything read from the text; every
  * field says where it came from.
  */
-import { isValid, parse } from "date-fns";
 import type { Knowledge } from "../../knowledge/index.ts";
 import type { CleanedText, FrontMatter, Metadata, SeedSource, TextLine } from "../../types.ts";
 import { findByline } from "./authors.ts";
@@ -25,11 +24,10 @@ export function storyParagraphs(paragraphs: TextLine[], dateline: Dateline | nul
     .filter((p) => p.text.length > 0);
 }
 
+/** The front matter's date, which reading the seed already checked is a real YYYY-MM-DD day. */
 function frontMatterDate(frontMatter: FrontMatter): DateFields | null {
   if (!frontMatter.date) return null;
-  const date = parse(frontMatter.date, "yyyy-MM-dd", new Date());
-  if (!isValid(date)) return null;
-  return { date: isoDate(date), dateFrom: "front-matter", dateEvidence: `front matter date: ${frontMatter.date}` };
+  return { date: frontMatter.date, dateFrom: "front-matter", dateEvidence: `front matter date: ${frontMatter.date}` };
 }
 
 function publicationDate(cleaned: CleanedText, dateline: Dateline | null, story: TextLine[]): DateFields {
@@ -58,7 +56,7 @@ export function extractMetadata(source: SeedSource, cleaned: CleanedText, knowle
   const story = storyParagraphs(cleaned.paragraphs, dateline);
 
   const headline = findHeadline(cleaned.lines, knowledge, outlets);
-  const lead = leadSentence(cleaned.paragraphs, dateline?.length ?? 0, dateline?.line ?? null);
+  const lead = leadSentence(story);
   const title = frontMatter.title
     ? { title: frontMatter.title, titleFrom: "front-matter" as const }
     : headline

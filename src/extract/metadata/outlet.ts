@@ -6,6 +6,7 @@
  */
 import type { Knowledge, OutletEntry } from "../../knowledge/index.ts";
 import type { FrontMatter, OutletSource, TextLine } from "../../types.ts";
+import { escapeRegExp } from "../../util/regexp.ts";
 import type { Dateline } from "./dateline.ts";
 
 export interface OutletMatch {
@@ -40,10 +41,6 @@ function looseKey(key: string): string | null {
   return rest !== key && /\s/.test(rest) ? rest : null;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 const namesByOutlets = new WeakMap<OutletEntry[], OutletNames>();
 
 /** The outlet names of a knowledge load, built once (the constructor folds every spelling). */
@@ -65,6 +62,9 @@ export class OutletNames {
   /** Signatures compiled once: "…" in a signature stands for any short text (the date inside a masthead). */
   private readonly signatures: { outlet: string; signature: string; pattern: RegExp }[];
 
+  /** "told Dawn", "Dawn has learnt": a known outlet named as the story's own reporter, or null without outlets. */
+  readonly ownReporting: RegExp | null;
+
   constructor(private readonly outlets: OutletEntry[]) {
     this.signatures = outlets.flatMap((outlet) =>
       outlet.signatures.map((signature) => {
@@ -80,6 +80,13 @@ export class OutletNames {
         for (const k of [key, looseKey(key)]) if (k && !this.byKey.has(k)) this.byKey.set(k, outlet);
       }
     this.spellings = outlets.flatMap((o) => [o.name, ...o.variants]).sort((a, b) => b.length - a.length);
+    const alternatives = this.spellings.map(escapeRegExp).join("|");
+    this.ownReporting =
+      this.spellings.length === 0
+        ? null
+        : new RegExp(
+            `\\b(?:told|talking to|speaking to|in an interview with)\\s+(${alternatives})\\b|\\b(${alternatives})\\s+has\\s+learn(?:t|ed)\\b`,
+          );
   }
 
   canonical(name: string): string | null {
@@ -165,11 +172,8 @@ function findInFurniture(lines: TextLine[], names: OutletNames): OutletMatch | n
 
 /** "told Dawn", "talking to The Express Tribune", "Dawn has learnt": the outlet's own reporting. */
 function findOwnReporting(body: TextLine[], names: OutletNames): OutletMatch | null {
-  if (names.spellings.length === 0) return null;
-  const alternatives = names.spellings.map(escapeRegExp).join("|");
-  const told = new RegExp(
-    `\\b(?:told|talking to|speaking to|in an interview with)\\s+(${alternatives})\\b|\\b(${alternatives})\\s+has\\s+learn(?:t|ed)\\b`,
-  );
+  const told = names.ownReporting;
+  if (!told) return null;
   for (const { text } of body) {
     const match = told.exec(text.replace(/[‘’]/g, "'"));
     const name = match && (match[1] ?? match[2]);
@@ -196,7 +200,7 @@ export function findOutlet(
   if (fromUrl) return { outlet: fromUrl, from: "front-matter", evidence: `front matter url: ${frontMatter.url}` };
 
   const body = lines.filter((l) => l.role === "paragraph" || l.role === "subheading");
-  const furniture = lines.filter((l) => !body.includes(l) || publishedInName(l.text));
+  const furniture = lines.filter((l) => (l.role !== "paragraph" && l.role !== "subheading") || publishedInName(l.text));
   const textual = findInFurniture(furniture, names);
   if (textual) return textual;
   const credit = dateline?.credit ? known(names, dateline.credit) : null;

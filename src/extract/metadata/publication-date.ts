@@ -10,13 +10,6 @@ import { type Sentence, splitSentences } from "../sentences.ts";
 import type { Dateline } from "./dateline.ts";
 import { findDates, isFullDate, isoDate, toDate, WEEKDAYS, type WrittenDate, weekdayNear } from "./dates.ts";
 
-export interface PublicationDate {
-  date: string | null;
-  from: "text" | "inferred" | null;
-  evidence: string | null;
-  yearMissing: boolean;
-}
-
 const PUBLISHED = /\b(?:published|posted|first published|printed)\b/i;
 const UPDATED = /\b(?:updated|last modified)\b/i;
 const STAMP_LINE = /^\W*(?:first\s+)?(?:published|posted|updated)\b/i;
@@ -52,7 +45,7 @@ export function findWrittenPublicationDate(
   const lastBody = body.at(-1)?.line ?? Number.NEGATIVE_INFINITY;
   const outside = lines.filter((l) => l.role !== "paragraph" && l.role !== "subheading");
   // A footer the clean stage left in the body still reads as one when it opens with the stamp.
-  const stampable = lines.filter((l) => !body.includes(l) || STAMP_LINE.test(l.text));
+  const stampable = lines.filter((l) => (l.role !== "paragraph" && l.role !== "subheading") || STAMP_LINE.test(l.text));
 
   // 1. A line that says the page was published then ("Published: Feb 02, 2026"); "updated" only as a fallback.
   const stamped = (mark: RegExp) =>

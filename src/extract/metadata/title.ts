@@ -93,12 +93,11 @@ export function titleFromLead(sentence: string): string {
     .replace(/[,;:—–-]+$/, "")}…`;
 }
 
-/** The first sentence of the first paragraph, without its dateline. */
-export function leadSentence(paragraphs: TextLine[], datelineLength: number, datelineLine: number | null): string {
-  for (const paragraph of paragraphs) {
+/** The first sentence of the first paragraph of the story (paragraphs with the dateline already cut). */
+export function leadSentence(story: TextLine[]): string {
+  for (const paragraph of story) {
     if (paragraph.role !== "paragraph") continue;
-    const text = paragraph.line === datelineLine ? paragraph.text.slice(datelineLength) : paragraph.text;
-    const [first] = splitSentences([{ ...paragraph, text: text.trim() }]);
+    const [first] = splitSentences([{ ...paragraph, text: paragraph.text.trim() }]);
     if (first) return first.text;
   }
   return "";
