@@ -115,7 +115,16 @@ export interface Metadata {
   events: EventDate[];
 }
 
-export type FigureCategory = "militants" | "security personnel" | "civilians" | "prisoners" | "people" | "other";
+/** Who a figure counted; the keys knowledge/figures.yaml may use under `categories`. */
+export const FIGURE_CATEGORIES = [
+  "militants",
+  "security personnel",
+  "civilians",
+  "prisoners",
+  "people",
+  "other",
+] as const;
+export type FigureCategory = (typeof FIGURE_CATEGORIES)[number];
 
 export interface Figure {
   value: number;

@@ -16,12 +16,25 @@ import { codeVersion } from "../util/code-version.ts";
 import { compareStrings } from "../util/group.ts";
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-/** The code whose output is cached: a change to any file here invalidates every entry. */
-const EXTRACTOR_DIRS = ["read", "clean", "extract", "knowledge"];
+/**
+ * The code whose output is cached (folders and files under src/): a change to any of them
+ * invalidates every entry. util/ holds helpers extraction calls (groupBy, slugs); errors.ts
+ * and ingest/extract-one.ts decide how a failure becomes a cached rejection.
+ */
+const EXTRACTOR_CODE = [
+  "read",
+  "clean",
+  "extract",
+  "knowledge",
+  "util",
+  "types.ts",
+  "errors.ts",
+  "ingest/extract-one.ts",
+];
 
 /** Hash of the extractor's code, the record types and the knowledge data. */
 export function extractorVersion(knowledge: Knowledge): string {
-  return codeVersion(SRC, [...EXTRACTOR_DIRS, "types.ts"], knowledge.version);
+  return codeVersion(SRC, EXTRACTOR_CODE, knowledge.version);
 }
 
 type Entry = ExtractedArticle | Rejected;

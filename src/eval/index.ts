@@ -80,9 +80,13 @@ function matchOneToOne<P, G>(predicted: P[], gold: G[], matches: (p: P, g: G) =>
   return pairs;
 }
 
-function count<P, G>(predicted: P[], gold: G[], matches: (p: P, g: G) => boolean): Score {
-  const tp = matchOneToOne(predicted, gold, matches).length;
+/** Scores matched pairs: unmatched predictions are false positives, unmatched gold items misses. */
+function scoreOf(predicted: unknown[], gold: unknown[], tp: number): Score {
   return { tp, fp: predicted.length - tp, fn: gold.length - tp };
+}
+
+function count<P, G>(predicted: P[], gold: G[], matches: (p: P, g: G) => boolean): Score {
+  return scoreOf(predicted, gold, matchOneToOne(predicted, gold, matches).length);
 }
 
 /** A single value: right (tp), wrong or invented (fp), missed (fn). */
@@ -95,14 +99,27 @@ function scalar(predicted: string | null, gold: string | null): Score {
 
 type Kind = "person" | "party" | "organization" | "place";
 
+type EntityRecord = Archive["people" | "parties" | "organizations" | "places"][number];
+type RecordsBySlug = Record<Kind, Map<string, EntityRecord>>;
+
+/** The archive's entity records by kind and slug, built once per evaluation. */
+function recordsBySlug(archive: Archive): RecordsBySlug {
+  // A slug is unique within a kind; keep the first record anyway, as a linear find would.
+  const bySlug = (records: EntityRecord[]) => {
+    const map = new Map<string, EntityRecord>();
+    for (const r of records) if (!map.has(r.slug)) map.set(r.slug, r);
+    return map;
+  };
+  return {
+    person: bySlug(archive.people),
+    party: bySlug(archive.parties),
+    organization: bySlug(archive.organizations),
+    place: bySlug(archive.places),
+  };
+}
+
 /** Each entity of the article as the set of its names: canonical name plus the forms used in this article. */
-function entityForms(archive: Archive, article: ArticleRecord, kind: Kind): Set<string>[] {
-  const records = {
-    person: archive.people,
-    party: archive.parties,
-    organization: archive.organizations,
-    place: archive.places,
-  }[kind];
+function entityForms(records: RecordsBySlug, article: ArticleRecord, kind: Kind): Set<string>[] {
   const slugs = {
     person: article.people,
     party: article.parties,
@@ -110,7 +127,7 @@ function entityForms(archive: Archive, article: ArticleRecord, kind: Kind): Set<
     place: article.places,
   }[kind];
   return slugs.map((slug) => {
-    const record = records.find((r) => r.slug === slug);
+    const record = records[kind].get(slug);
     const forms = article.mentions.filter((m) => m.kind === kind && m.slug === slug).flatMap((m) => m.forms);
     const abbr = record && "abbr" in record && record.abbr ? [record.abbr] : [];
     return new Set([record?.name ?? slug, ...forms, ...abbr].map(normalise));
@@ -150,9 +167,17 @@ export function evaluate(archive: Archive, gold: Record<string, GoldArticle>): E
   let qualifierHits = 0;
   let articles = 0;
 
+  const records = recordsBySlug(archive);
+  // A gold file is scored against the first article (in archive order) whose file or duplicates name it.
+  const articleByFile = new Map<string, ArticleRecord>();
+  for (const a of archive.articles) {
+    for (const file of [a.source.file, ...a.source.duplicates])
+      if (!articleByFile.has(file)) articleByFile.set(file, a);
+  }
+
   for (const [file, g] of Object.entries(gold)) {
     if (file.startsWith("_")) continue;
-    const article = archive.articles.find((a) => a.source.file === file || a.source.duplicates.includes(file));
+    const article = articleByFile.get(file);
     if (!article) {
       missing.push(file);
       continue;
@@ -183,7 +208,7 @@ export function evaluate(archive: Archive, gold: Record<string, GoldArticle>): E
     for (const [field, kind] of entityFields) {
       add(
         totals[field],
-        count(entityForms(archive, article, kind), g[field], (p, q) => goldForms(q).some((form) => p.has(form))),
+        count(entityForms(records, article, kind), g[field], (p, q) => goldForms(q).some((form) => p.has(form))),
       );
     }
     const figureMatch = (p: ArticleRecord["figures"][number], q: GoldFigure) =>
@@ -191,7 +216,7 @@ export function evaluate(archive: Archive, gold: Record<string, GoldArticle>): E
     const pairs = matchOneToOne(article.figures, g.figures, figureMatch);
     figurePairs += pairs.length;
     qualifierHits += pairs.filter(([p, q]) => (p.qualifier ?? null) === (q.qualifier ?? null)).length;
-    add(totals.figures, count(article.figures, g.figures, figureMatch));
+    add(totals.figures, scoreOf(article.figures, g.figures, pairs.length));
     add(
       totals.events,
       count(

@@ -11,8 +11,6 @@ import type { Archive, ExtractedArticle, Rejected, SeedSource } from "../types.t
 import { extractOrReject, isRejected } from "./extract-one.ts";
 import { extractInWorkers, workerCount } from "./parallel.ts";
 
-export { extractOrReject } from "./extract-one.ts";
-
 export interface IngestOptions {
   /** Called after each seed is extracted (for a progress counter). */
   onProgress?: (done: number, total: number) => void;
@@ -30,7 +28,6 @@ export interface ExtractionCache {
 
 export interface IngestResult {
   archive: Archive;
-  extracted: ExtractedArticle[];
   /** Sources that were extracted afresh (not served from the cache). */
   parsed: string[];
 }
@@ -65,5 +62,5 @@ export async function ingest(
   const parsed = toParse.map((p) => p.source.file);
   // Years missing from a dateline are inferred from the neighbouring articles.
   inferMissingYears(extracted);
-  return { archive: resolveArchive(extracted, rejected, knowledge), extracted, parsed };
+  return { archive: resolveArchive(extracted, rejected, knowledge), parsed };
 }

@@ -27,7 +27,9 @@ export async function extractInWorkers(
     { length: threads },
     () =>
       new Worker(new URL("./worker-entry.mjs", import.meta.url), {
-        workerData: { knowledgeDirs: knowledge.dirs },
+        // The main thread's own knowledge (plain data, so it clones), not a reload from disk:
+        // a data file saved mid-build must not make workers disagree with the cache key.
+        workerData: { knowledge },
       }),
   );
   try {

@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import yaml from "js-yaml";
 import { z } from "zod";
 import { KnowledgeFileError } from "../errors.ts";
+import { FIGURE_CATEGORIES } from "../types.ts";
 
 const names = z.array(z.string().min(1)).default([]);
 
@@ -90,8 +91,22 @@ const VocabularySchema = z.object({
 });
 
 const FigureVocabularySchema = z.object({
-  /** Figure category → nouns that name who was counted ("militants": [terrorists, gunmen]). */
-  categories: z.record(z.string(), names).default({}),
+  /** Figure category → nouns that name who was counted ("militants": [terrorists, gunmen]); only known categories. */
+  categories: z
+    .record(z.string(), names)
+    .superRefine((categories, ctx) => {
+      // A misspelt category would otherwise be ignored without a word.
+      for (const key of Object.keys(categories)) {
+        if (!(FIGURE_CATEGORIES as readonly string[]).includes(key)) {
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: `unknown figure category "${key}" (known: ${FIGURE_CATEGORIES.join(", ")})`,
+          });
+        }
+      }
+    })
+    .default({}),
   /** Outcome → words and phrases that say what happened ("killed": [martyred, shot dead]). */
   outcomes: z.record(z.string(), names).default({}),
   /** Canonical qualifier → phrases ("over": [more than, over, above]). */
@@ -132,20 +147,19 @@ export interface Knowledge {
   figures: FigureVocabulary;
   /** Hash of every loaded file's bytes: part of the cache key, so editing data invalidates cached records. */
   version: string;
-  /** The files that were read, for watch mode. */
-  sources: string[];
-  /** The folders it was loaded from, so a worker thread can load the same knowledge. */
-  dirs: string[];
 }
 
 /** The project's own knowledge folder. */
 export const DEFAULT_KNOWLEDGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../knowledge");
 
-function parseFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> | undefined {
+/** Reads and checks one file; its bytes come back too, so the version hash needs no second read. */
+function parseFile<S extends z.ZodType>(file: string, schema: S): { data: z.infer<S>; bytes: Buffer } | undefined {
   if (!existsSync(file)) return undefined;
+  let bytes: Buffer;
   let data: unknown;
   try {
-    data = yaml.load(readFileSync(file, "utf8"), { filename: file });
+    bytes = readFileSync(file);
+    data = yaml.load(bytes.toString("utf8"), { filename: file });
   } catch (error) {
     const reason = error instanceof yaml.YAMLException ? error.message.split("\n")[0] : String(error);
     throw new KnowledgeFileError(file, `not valid YAML: ${reason}`);
@@ -156,7 +170,7 @@ function parseFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> | u
     const where = issue?.path.length ? ` at ${issue.path.join(".")}` : "";
     throw new KnowledgeFileError(file, `does not match its schema${where}: ${issue?.message ?? "invalid"}`);
   }
-  return parsed.data;
+  return { data: parsed.data, bytes };
 }
 
 /** Appends lists and merges maps of lists, so a second folder extends the first rather than replacing it. */
@@ -176,8 +190,7 @@ function mergeInto(target: Record<string, unknown>, data: Record<string, unknown
  */
 export function loadKnowledge(dirs: string[] = [DEFAULT_KNOWLEDGE_DIR]): Knowledge {
   const hash = createHash("sha256");
-  const sources: string[] = [];
-  const knowledge: Omit<Knowledge, "version" | "sources" | "dirs"> = {
+  const knowledge: Omit<Knowledge, "version"> = {
     parties: [],
     organizations: [],
     places: [],
@@ -189,14 +202,14 @@ export function loadKnowledge(dirs: string[] = [DEFAULT_KNOWLEDGE_DIR]): Knowled
   for (const dir of dirs) {
     for (const [key, { file, schema }] of Object.entries(files)) {
       const full = path.join(dir, file);
-      const data = parseFile(full, schema);
-      if (data === undefined) continue;
-      sources.push(full);
-      hash.update(file).update(readFileSync(full));
+      const read = parseFile(full, schema);
+      if (read === undefined) continue;
+      const { data, bytes } = read;
+      hash.update(file).update(bytes);
       const target: unknown = knowledge[key as keyof typeof files];
       if (Array.isArray(target)) target.push(...(data as unknown[]));
       else mergeInto(target as Record<string, unknown>, data as Record<string, unknown>);
     }
   }
-  return { ...knowledge, version: hash.digest("hex").slice(0, 16), sources, dirs };
+  return { ...knowledge, version: hash.digest("hex").slice(0, 16) };
 }

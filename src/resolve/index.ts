@@ -2,7 +2,7 @@
  * Stage 4, resolve: the extracted articles become one archive in which every real-world
  * entity is one record with all its spellings, and every record has a stable slug.
  */
-import type { Knowledge } from "../knowledge/index.ts";
+import type { Knowledge, PartyEntry } from "../knowledge/index.ts";
 import type {
   Archive,
   ArticleRecord,
@@ -32,6 +32,14 @@ function articleOrder(a: ExtractedArticle, b: ExtractedArticle): number {
 
 function uniqueSorted(values: Iterable<string>, except?: string): string[] {
   return [...new Set(values)].filter((v) => v !== except).sort(compareStrings);
+}
+
+/** Every spelling used by the mentions of one entity, sorted, without its record name. */
+function spellings(mentions: Iterable<{ name: string; variants: string[] }>, recordName: string): string[] {
+  return uniqueSorted(
+    [...mentions].flatMap((m) => [m.name, ...m.variants]),
+    recordName,
+  );
 }
 
 /** Longest first, so linking tries "Mir Shoaib Nosherwani" before "Shoaib". */
@@ -94,6 +102,8 @@ export function resolveArchive(extracted: ExtractedArticle[], rejected: Rejected
     partySlugByKey.set(key, group.slug);
     for (const { mention } of group.mentions) partySlugByKey.set(mention.key, group.slug);
   }
+  /** The slug of a party a person is tied to; a key no party mention used gets its own slug. */
+  const partySlug = (key: string) => partySlugByKey.get(key) ?? slugify(key);
 
   // People
   const occurrences = articles.flatMap((a, article) => a.entities.people.map((mention) => ({ article, mention })));
@@ -113,12 +123,9 @@ export function resolveArchive(extracted: ExtractedArticle[], rejected: Rejected
     return {
       slug,
       name,
-      variants: uniqueSorted(
-        mentions.flatMap((m) => [m.name, ...m.variants]),
-        name,
-      ),
+      variants: spellings(mentions, name),
       roles: [...new Set(mentions.flatMap((m) => m.roles))],
-      parties: uniqueSorted(mentions.flatMap((m) => m.parties.map((key) => partySlugByKey.get(key) ?? slugify(key)))),
+      parties: uniqueSorted(mentions.flatMap((m) => m.parties.map(partySlug))),
       articles: [...new Set(cluster.occurrences.map((o) => slugs[o.article]))],
     };
   });
@@ -192,7 +199,7 @@ export function resolveArchive(extracted: ExtractedArticle[], rejected: Rejected
         slug: personSlugOf.get(p)!,
         name: p.name,
         roles: p.roles,
-        parties: uniqueSorted(p.parties.map((key) => partySlugByKey.get(key) ?? slugify(key))),
+        parties: uniqueSorted(p.parties.map(partySlug)),
       })),
       parties: [...new Set(a.entities.parties.map((p) => slugOf(parties, p, alias)))],
       organizations: [...new Set(a.entities.organizations.map((o) => slugOf(organizations, o)))],
@@ -210,20 +217,32 @@ export function resolveArchive(extracted: ExtractedArticle[], rejected: Rejected
   const position = new Map(records.map((r, i) => [r.slug, i]));
   const chronological = (list: string[]) => [...new Set(list)].sort((a, b) => position.get(b)! - position.get(a)!);
 
+  // Built once: the first knowledge entry of each name (as find would), and each party slug's members.
+  const partyEntryByName = new Map<string, PartyEntry>();
+  for (const entry of knowledge.parties) if (!partyEntryByName.has(entry.name)) partyEntryByName.set(entry.name, entry);
+  const membersByPartySlug = new Map<string, string[]>();
+  for (const person of people) {
+    for (const party of person.parties) {
+      const members = membersByPartySlug.get(party);
+      if (members) members.push(person.slug);
+      else membersByPartySlug.set(party, [person.slug]);
+    }
+  }
+
   const partyRecords: PartyRecord[] = [...parties.entries()].map(([key, group]) => {
-    const entry = knowledge.parties.find((p) => p.name === key);
+    const entry = partyEntryByName.get(key);
     const name =
       entry?.name ?? canonicalName(group.mentions.map((g) => ({ name: g.mention.name, article: g.article })));
     return {
       slug: group.slug,
       name,
       abbr: entry?.abbr ?? group.mentions.find((g) => g.mention.abbr)?.mention.abbr ?? null,
-      variants: uniqueSorted(
-        group.mentions.flatMap((g) => [g.mention.name, ...g.mention.variants]),
+      variants: spellings(
+        group.mentions.map((g) => g.mention),
         name,
       ),
       articles: chronological(group.mentions.map((g) => slugs[g.article])),
-      members: uniqueSorted(people.filter((p) => p.parties.includes(group.slug)).map((p) => p.slug)),
+      members: uniqueSorted(membersByPartySlug.get(group.slug) ?? []),
     };
   });
 
@@ -234,8 +253,8 @@ export function resolveArchive(extracted: ExtractedArticle[], rejected: Rejected
       slug: group.slug,
       name: first.name,
       kind: first.kind as M["kind"],
-      variants: uniqueSorted(
-        group.mentions.flatMap((g) => [g.mention.name, ...g.mention.variants]),
+      variants: spellings(
+        group.mentions.map((g) => g.mention),
         first.name,
       ),
       articles: chronological(group.mentions.map((g) => slugs[g.article])),
@@ -244,10 +263,11 @@ export function resolveArchive(extracted: ExtractedArticle[], rejected: Rejected
   const organizationRecords: OrganizationRecord[] = [...organizations.values()].map(typedRecord);
   const placeRecords: PlaceRecord[] = [...places.values()].map(typedRecord);
 
+  const recordsByOutlet = groupBy(records, (r) => r.outlet);
   const outlets: OutletRecord[] = outletNames.map((name) => ({
     slug: outletSlugByName.get(name)!,
     name,
-    articles: chronological(records.filter((r) => r.outlet === name).map((r) => r.slug)),
+    articles: chronological((recordsByOutlet.get(name) ?? []).map((r) => r.slug)),
   }));
 
   for (const person of people) person.articles = chronological(person.articles);

@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import type { Archive } from "../types.ts";
+import { type Archive, FIGURE_CATEGORIES } from "../types.ts";
 
 /** Slugs become folder names in the output: one path segment, never "." or "..". */
 const slug = z
@@ -15,7 +15,7 @@ const slug = z
 
 const evidence = z.object({ line: z.number(), text: z.string() });
 const discarded = z.object({ line: z.number(), text: z.string(), reason: z.string() });
-const figureCategory = z.enum(["militants", "security personnel", "civilians", "prisoners", "people", "other"]);
+const figureCategory = z.enum(FIGURE_CATEGORIES);
 
 const figure = z.object({
   value: z.number(),

@@ -3,7 +3,8 @@
  * knowledge object: extraction runs over tens of thousands of articles.
  */
 import type { FigureVocabulary } from "../../knowledge/index.ts";
-import type { FigureCategory } from "../../types.ts";
+import { FIGURE_CATEGORIES, type FigureCategory } from "../../types.ts";
+import { escapeRegExp } from "../../util/regexp.ts";
 
 export interface CompiledFigureVocabulary {
   /** Regex source: every counted noun, longest first (no groups). */
@@ -30,20 +31,7 @@ export interface CompiledFigureVocabulary {
   anyNoun: RegExp;
 }
 
-const CATEGORIES: readonly FigureCategory[] = [
-  "militants",
-  "security personnel",
-  "civilians",
-  "prisoners",
-  "people",
-  "other",
-];
-
 const cache = new WeakMap<FigureVocabulary, CompiledFigureVocabulary>();
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /** Alternation of phrases, longest first so "law enforcement personnel" wins over "personnel". */
 function alternation(phrases: Iterable<string>): string {
@@ -73,7 +61,7 @@ const normalise = (phrase: string): string => phrase.toLowerCase().replace(/\s+/
 
 function compile(vocabulary: FigureVocabulary): CompiledFigureVocabulary {
   const categoryByNoun = new Map<string, FigureCategory>();
-  for (const category of CATEGORIES) {
+  for (const category of FIGURE_CATEGORIES) {
     for (const noun of vocabulary.categories[category] ?? []) {
       categoryByNoun.set(normalise(noun), category);
       const singular = singularOf(noun);
