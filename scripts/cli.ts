@@ -1,4 +1,9 @@
-import { NewsArchiveError } from "../src/errors.ts";
+import { NewsArchiveError, UsageError } from "../src/errors.ts";
+
+/** node:util parseArgs's errors (unknown option, missing or ambiguous value, …): bad usage too. */
+function isParseArgsError(error: unknown): error is Error {
+  return error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS_");
+}
 
 /**
  * Runs a command and exits with its code. Known failures (bad usage, a locked output,
@@ -9,11 +14,9 @@ export async function runCli(main: () => Promise<number>): Promise<void> {
   try {
     process.exitCode = await main();
   } catch (error) {
-    if (
-      error instanceof NewsArchiveError ||
-      (error instanceof Error && "code" in error && error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
-    ) {
-      console.error(`error: ${error.message}`);
+    if (error instanceof NewsArchiveError || isParseArgsError(error)) {
+      // parseArgs explains itself over several lines; keep it to one.
+      console.error(`error: ${error.message.replace(/\s*\n\s*/g, " ")}`);
     } else {
       console.error(
         `internal error: ${error instanceof Error ? error.message : String(error)} (run with DEBUG=1 for details)`,
@@ -22,4 +25,14 @@ export async function runCli(main: () => Promise<number>): Promise<void> {
     }
     process.exitCode = 2;
   }
+}
+
+/** An integer option in [min, max]: a typo fails as one usage line, not as NaN or a stack trace. */
+export function parsePositiveInt(flag: string, value: string, min = 1, max = Number.MAX_SAFE_INTEGER): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`${flag} must be an integer ${range}, got "${value}"`);
+  }
+  return n;
 }

@@ -1,17 +1,16 @@
 /**
- * `npm start [-- --port 8080 --seeds seeds --out _site --no-watch]`
+ * `npm start [-- --port 8080 --seeds seeds --out _site --knowledge DIR --cache DIR | --no-cache --no-watch]`
  * Builds the archive, serves it at http://localhost:PORT and rebuilds when a seed or a
  * knowledge file changes; open pages reload by themselves after each rebuild.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { build } from "../src/build/index.ts";
-import { UsageError } from "../src/errors.ts";
 import { DEFAULT_KNOWLEDGE_DIR } from "../src/knowledge/index.ts";
 import { LiveReload } from "../src/site/live-reload.ts";
 import { serveSite } from "../src/site/serve.ts";
 import { watchAndRebuild } from "../src/watch/index.ts";
-import { runCli } from "./cli.ts";
+import { parsePositiveInt, runCli } from "./cli.ts";
 
 await runCli(async () => {
   const { values } = parseArgs({
@@ -21,15 +20,16 @@ await runCli(async () => {
       seeds: { type: "string", default: "seeds" },
       out: { type: "string", default: "_site" },
       knowledge: { type: "string", multiple: true },
+      cache: { type: "string", default: ".cache" },
+      "no-cache": { type: "boolean", default: false },
       "no-watch": { type: "boolean", default: false },
     },
   });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port must be a port number, got "${values.port}"`);
+  const port = parsePositiveInt("--port", values.port, 0, 65535);
   const knowledgeDirs = [DEFAULT_KNOWLEDGE_DIR, ...(values.knowledge ?? [])];
+  const cacheDir = values["no-cache"] ? null : values.cache;
   const buildOnce = () =>
-    build({ seedsDir: values.seeds, outDir: values.out, knowledgeDirs, log: (l) => console.log(l) });
+    build({ seedsDir: values.seeds, outDir: values.out, knowledgeDirs, cacheDir, log: (l) => console.log(l) });
 
   await buildOnce();
   const liveReload = values["no-watch"] ? undefined : new LiveReload();

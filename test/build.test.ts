@@ -4,7 +4,6 @@
  */
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import {
   cpSync,
   existsSync,
@@ -22,6 +21,7 @@ import { after, describe, test } from "node:test";
 import { build } from "../src/build/index.ts";
 import { BuildLockedError } from "../src/errors.ts";
 import type { Archive } from "../src/types.ts";
+import { treeDigest } from "./helpers/build-fixture-site.ts";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "news-archive-build-"));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -33,22 +33,6 @@ function seedsCopy(extra: Record<string, string | Buffer> = {}): string {
   cpSync("seeds", dir, { recursive: true });
   for (const [name, content] of Object.entries(extra)) writeFileSync(path.join(dir, name), content);
   return dir;
-}
-
-/** Every file of a tree with its content hash, for comparing two builds. */
-function treeHashes(root: string): Map<string, string> {
-  const entries = readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-  return new Map(
-    entries
-      .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
-      .sort()
-      .map((file) => [
-        file,
-        createHash("sha256")
-          .update(readFileSync(path.join(root, file)))
-          .digest("hex"),
-      ]),
-  );
 }
 
 const readArchive = (out: string): Archive => JSON.parse(readFileSync(path.join(out, "archive.json"), "utf8"));
@@ -66,8 +50,8 @@ describe("build", () => {
     const b = path.join(scratch, "det-b");
     await build({ seedsDir: seeds, outDir: a, cacheDir: null });
     await build({ seedsDir: seeds, outDir: b, cacheDir: path.join(scratch, "det-cache") });
-    const ha = treeHashes(a);
-    const hb = treeHashes(b);
+    const ha = await treeDigest(a);
+    const hb = await treeDigest(b);
     assert.ok(ha.has("archive.json") && [...ha.keys()].some((f) => f.startsWith("pagefind/")));
     assert.deepEqual([...ha.keys()], [...hb.keys()]);
     for (const [file, hash] of ha) assert.equal(hb.get(file), hash, `${file} differs between two builds`);
@@ -138,7 +122,7 @@ describe("build", () => {
 
     const fresh = path.join(scratch, "reuse-fresh");
     await build({ seedsDir: seeds, outDir: fresh, cacheDir: null });
-    const [reusedTree, freshTree] = [treeHashes(out), treeHashes(fresh)];
+    const [reusedTree, freshTree] = [await treeDigest(out), await treeDigest(fresh)];
     assert.deepEqual([...reusedTree.keys()], [...freshTree.keys()]);
     for (const [file, hash] of freshTree)
       assert.equal(reusedTree.get(file), hash, `${file} differs from a fresh build`);
@@ -275,7 +259,7 @@ describe("build", () => {
     const seeds = seedsCopy();
     const out = path.join(scratch, "lock-out");
     await build({ seedsDir: seeds, outDir: out, cacheDir: null });
-    const before = treeHashes(out);
+    const before = await treeDigest(out);
     // The lock names a live process: this test runner's parent.
     writeFileSync(`${out}.lock`, String(process.ppid));
     await assert.rejects(build({ seedsDir: seeds, outDir: out, cacheDir: null }), (error: unknown) => {
@@ -283,7 +267,7 @@ describe("build", () => {
       assert.match(error.message, /another build .* is writing/);
       return true;
     });
-    assert.deepEqual(treeHashes(out), before);
+    assert.deepEqual(await treeDigest(out), before);
     // A lock left by a process that is gone is taken over.
     writeFileSync(`${out}.lock`, "999999999");
     await build({ seedsDir: seeds, outDir: out, cacheDir: null });
@@ -294,7 +278,7 @@ describe("build", () => {
     const seeds = seedsCopy();
     const out = path.join(scratch, "kill-out");
     await build({ seedsDir: seeds, outDir: out, cacheDir: null });
-    const before = treeHashes(out);
+    const before = await treeDigest(out);
     writeFileSync(path.join(seeds, "new-story.txt"), NEW_SEED);
 
     const child = spawn(
@@ -313,7 +297,7 @@ describe("build", () => {
     child.kill("SIGKILL");
     await new Promise((resolve) => child.once("exit", resolve));
 
-    assert.deepEqual(treeHashes(out), before, "the previous site is untouched");
+    assert.deepEqual(await treeDigest(out), before, "the previous site is untouched");
     const next = await build({ seedsDir: seeds, outDir: out, cacheDir: null });
     assert.equal(next.archive.articles.length, 6);
     assert.ok(!existsSync(staging), "the killed build's leftovers are cleaned up");

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import { cleanText } from "../src/clean/index.ts";
 import { extractFigures } from "../src/extract/figures/index.ts";
 import { findNumbers } from "../src/extract/figures/numbers.ts";
@@ -12,6 +12,7 @@ import type { CleanedText, Figure } from "../src/types.ts";
 
 // Only the figure vocabulary, so these tests do not depend on the other knowledge files.
 const figureKnowledgeDir = mkdtempSync(path.join(tmpdir(), "figures-knowledge-"));
+after(() => rmSync(figureKnowledgeDir, { recursive: true, force: true }));
 copyFileSync(path.join(DEFAULT_KNOWLEDGE_DIR, "figures.yaml"), path.join(figureKnowledgeDir, "figures.yaml"));
 const knowledge = loadKnowledge([figureKnowledgeDir]);
 
@@ -269,21 +270,11 @@ const gold: Record<string, { figures?: GoldFigure[] }> = JSON.parse(
   readFileSync("test/fixtures/gold-seeds.json", "utf8"),
 );
 
-/** The seed's body: the clean stage when it works, else its long lines (short ones are furniture). */
+/** The seed's body, from the clean stage. */
 async function bodyOf(file: string): Promise<CleanedText> {
   const read = await readSeedFile("seeds", file);
   if (!read.source) throw new Error(`seed ${file} was rejected: ${read.rejected.reason}`);
-  try {
-    return cleanText(read.source, loadKnowledge());
-  } catch {
-    const lines = read.source.text.split("\n").map((text, index) => ({
-      line: read.source.firstLine + index,
-      text,
-      role: "paragraph" as const,
-    }));
-    const paragraphs = lines.filter((line) => line.text.length > 80);
-    return { lines: paragraphs, paragraphs, discarded: [] };
-  }
+  return cleanText(read.source, loadKnowledge());
 }
 
 const sameClaim = (predicted: Figure, expected: GoldFigure) =>

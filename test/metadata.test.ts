@@ -354,36 +354,9 @@ describe("gold seeds", () => {
   const seedsDir = new URL("../seeds/", import.meta.url);
   const files = readdirSync(seedsDir).filter((f) => f.endsWith(".txt"));
 
-  /** The clean stage when it is available; else a hand role assignment from the gold boilerplate and line shape. */
-  function clean(seed: SeedSource): CleanedText {
-    try {
-      return cleanText(seed, knowledge);
-    } catch {
-      const boilerplate = new Set<string>(gold[seed.file].boilerplate);
-      const rows = seed.text
-        .split("\n")
-        .map((text, i) => ({ line: i + 1, text: text.trim() }))
-        .filter((l) => l.text);
-      const prose = (text: string) => text.split(/\s+/).length >= 12;
-      const first = rows.findIndex((l) => !boilerplate.has(l.text) && prose(l.text));
-      const lines = rows.map((l, i) => {
-        const role: LineRole = boilerplate.has(l.text)
-          ? "furniture"
-          : i < first
-            ? "header"
-            : prose(l.text)
-              ? "paragraph"
-              : "subheading";
-        return { ...l, role };
-      });
-      const paragraphs = lines.filter((l) => l.role === "paragraph" || l.role === "subheading");
-      return { lines, paragraphs, discarded: [] };
-    }
-  }
-
   const articles = files.map((file) => {
     const seed = source(file, {}, readFileSync(new URL(file, seedsDir), "utf8").replace(/\r\n?/g, "\n"));
-    const cleanedText = clean(seed);
+    const cleanedText = cleanText(seed, knowledge);
     const body = cleanedText.paragraphs.map((p) => p.text).join("\n\n");
     return article(file, extractMetadata(seed, cleanedText, knowledge), body);
   });

@@ -9,7 +9,7 @@ import { looksLikeAbbreviation } from "../src/extract/entities/named-known.ts";
 import { type Sentence, splitSentences } from "../src/extract/sentences.ts";
 import { loadKnowledge } from "../src/knowledge/index.ts";
 import { readSeedFile } from "../src/read/index.ts";
-import type { Metadata, TextLine } from "../src/types.ts";
+import type { Metadata } from "../src/types.ts";
 
 const knowledge = loadKnowledge();
 const root = path.resolve(import.meta.dirname, "..");
@@ -265,26 +265,10 @@ const gold = JSON.parse(readFileSync(path.join(root, "test/fixtures/gold-seeds.j
   Record<Kind, GoldEntity[]> & { dateline: string | null }
 >;
 
-/** Crude stand-in for the clean stage, used only while it is not available. */
-function crudeParagraphs(text: string): TextLine[] {
-  const lines: TextLine[] = [];
-  for (const [i, line] of text.split("\n").entries()) {
-    if (/^(?:comments|leave a reply|about the author|published)/i.test(line.trim())) break;
-    if (line.trim().split(/\s+/).length < 6 || /lorem|dolor sit/i.test(line)) continue;
-    lines.push({ line: i + 1, text: line.trim(), role: "paragraph" });
-  }
-  return lines;
-}
-
 async function seedSentences(file: string): Promise<{ sentences: Sentence[]; text: string }> {
   const read = await readSeedFile(path.join(root, "seeds"), file);
   assert.ok(read.source, `seed ${file} reads`);
-  let paragraphs: TextLine[];
-  try {
-    paragraphs = cleanText(read.source, knowledge).paragraphs;
-  } catch {
-    paragraphs = crudeParagraphs(read.source.text);
-  }
+  const { paragraphs } = cleanText(read.source, knowledge);
   return { sentences: splitSentences(paragraphs), text: read.source.text };
 }
 

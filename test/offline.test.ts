@@ -6,25 +6,25 @@
  * Also: `npm run package` (src/site/zip.ts) writes a valid, deterministic zip of the site.
  */
 import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import zlib from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { PAGE_MANIFEST } from "../src/site/page-reuse.ts";
 import { type RunningServer, serveSite } from "../src/site/serve.ts";
-import { zipFolder } from "../src/site/zip.ts";
-import { buildFixtureSite, type FixtureSite, listFiles } from "./helpers/build-fixture-site.ts";
+import { crc32, zipFolder } from "../src/site/zip.ts";
+import { buildFixtureSite, type FixtureSite, listFiles, writtenByCaller } from "./helpers/build-fixture-site.ts";
 import { checkBrowser, launchChromium } from "./helpers/chromium.ts";
 import { sharedSurname } from "./helpers/fixture-archive.ts";
 import { search, setFilter, sortBy, waitForSearchReady } from "./helpers/search-page.ts";
 
 const availability = checkBrowser();
 const skip = availability.available ? false : availability.skipReason;
-
-/** Written next to the site by the pipeline (src/archive), not by renderSite. */
-const writtenByCaller = new Set(["archive.json", "figures.csv"]);
 
 let site: FixtureSite;
 let browser: Browser;
@@ -282,7 +282,7 @@ describe("npm run package", () => {
       const dataAt = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
       const raw = zip.subarray(dataAt, dataAt + size);
       const data = method === 8 ? zlib.inflateRawSync(raw) : Buffer.from(raw);
-      assert.equal(zlib.crc32(data) >>> 0, crc, `crc of ${name}`);
+      assert.equal(crc32(data), crc, `crc of ${name}`);
       out.set(name, data);
       at += 46 + nameLength + extraLength;
     }
@@ -308,6 +308,33 @@ describe("npm run package", () => {
         entries.get(`news-archive-site/${file}`)?.equals(await readFile(path.join(zipSite.outDir, file))),
         file,
       );
+    }
+  });
+
+  test("scripts/package.ts zips the site into a file inside it, leaving out that file and the build's notes", async () => {
+    const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+    const zipName = "news-archive-site.zip";
+    const out = path.join(zipSite.outDir, zipName);
+    assert.ok(existsSync(path.join(zipSite.outDir, PAGE_MANIFEST)), "the rendered site has the build's notes");
+    try {
+      const { stdout } = await promisify(execFile)(
+        "npx",
+        ["tsx", "scripts/package.ts", "--site", zipSite.outDir, "--out", out],
+        { cwd: repoRoot },
+      );
+      assert.match(stdout, /^packaged \d+ files/m);
+      assert.ok(existsSync(out), "the zip is written");
+      const names = [...readZip(await readFile(out)).keys()];
+      assert.ok(!names.includes(`news-archive-site/${zipName}`), "the zip does not contain itself");
+      const notes = `news-archive-site/${path.posix.dirname(PAGE_MANIFEST)}/`;
+      assert.deepEqual(
+        names.filter((name) => name.startsWith(notes)),
+        [],
+        "no entry of the build's notes",
+      );
+      assert.ok(names.includes("news-archive-site/index.html"));
+    } finally {
+      await rm(out, { force: true });
     }
   });
 });

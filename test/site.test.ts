@@ -4,7 +4,6 @@
  * feed and sitemap are well-formed XML.
  */
 import assert from "node:assert/strict";
-import { createHash } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
@@ -12,13 +11,16 @@ import { after, before, describe, test } from "node:test";
 import { runInNewContext } from "node:vm";
 import { HtmlValidate } from "html-validate";
 import { mimeTypeOf, resolveRequestPath, serveSite } from "../src/site/serve.ts";
-import { buildFixtureSite, type FixtureSite, listFiles } from "./helpers/build-fixture-site.ts";
+import {
+  buildFixtureSite,
+  type FixtureSite,
+  listFiles,
+  treeDigest,
+  writtenByCaller,
+} from "./helpers/build-fixture-site.ts";
 import { hostileSlug, hostileTitle, sharedSurname, unusualSeedFile } from "./helpers/fixture-archive.ts";
 import { isNavigation, openingTags, referencesOf, tagsNamed } from "./helpers/html-refs.ts";
 import { xmlProblems } from "./helpers/xml-well-formed.ts";
-
-/** Written next to the site by the pipeline (src/archive), not by renderSite; the footer links them. */
-const writtenByCaller = new Set(["archive.json", "figures.csv"]);
 
 let site: FixtureSite;
 let htmlFiles: string[];
@@ -331,16 +333,7 @@ describe("outputs", () => {
   test("rendering twice gives byte-identical trees, search index included", async () => {
     const again = await buildFixtureSite("site-test-again");
     try {
-      const digest = async (dir: string) => {
-        const out: Record<string, string> = {};
-        for (const file of await listFiles(dir)) {
-          out[file] = createHash("sha256")
-            .update(await readFile(path.join(dir, file)))
-            .digest("hex");
-        }
-        return out;
-      };
-      assert.deepEqual(await digest(again.outDir), await digest(site.outDir));
+      assert.deepEqual(await treeDigest(again.outDir), await treeDigest(site.outDir));
     } finally {
       await rm(path.dirname(again.outDir), { recursive: true, force: true });
     }

@@ -39,7 +39,7 @@ function childrenOf(pid: number): number[] {
   return tasks.flatMap((tid) => readOr(`/proc/${pid}/task/${tid}/children`, "").split(" ").filter(Boolean).map(Number));
 }
 
-export function treeRssBytes(rootPid: number): number {
+function treeRssBytes(rootPid: number): number {
   let total = 0;
   const pending = [rootPid];
   while (pending.length > 0) {
@@ -62,8 +62,6 @@ function reapedChildrenCpuMs(): number {
 export interface RunOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
-  /** Copy the child's output to ours as it comes (for long runs). */
-  echo?: boolean;
 }
 
 export function runMeasured(command: string, args: string[], options: RunOptions = {}): Promise<Measured> {
@@ -79,11 +77,9 @@ export function runMeasured(command: string, args: string[], options: RunOptions
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
       stdout += chunk;
-      if (options.echo) process.stdout.write(chunk);
     });
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk;
-      if (options.echo) process.stderr.write(chunk);
     });
     let peakRssBytes = 0;
     const poll = () => {

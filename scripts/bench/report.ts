@@ -3,7 +3,7 @@ import type { RunResult, Variant } from "./variants.ts";
 
 const MIB = 1024 * 1024;
 
-export function median(values: number[]): number {
+function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
@@ -16,8 +16,6 @@ interface Row {
   ingest?: number;
   render?: number;
   index?: number;
-  /** True when `render` includes indexing (the build reported one figure for both). */
-  renderIncludesIndex: boolean;
   wall: number;
   cpu: number;
   pages: number;
@@ -29,9 +27,8 @@ interface Row {
 function toRow(run: RunResult, articles: number): Row {
   return {
     ingest: run.stages.ingest,
-    render: run.stages.render ?? run.stages.renderIndex,
+    render: run.stages.render,
     index: run.stages.index,
-    renderIncludesIndex: run.stages.render === undefined && run.stages.renderIndex !== undefined,
     wall: run.wallS,
     cpu: run.cpuS,
     pages: run.pages,
@@ -50,7 +47,6 @@ function medianRow(rows: Row[]): Row {
     ingest: of((row) => row.ingest),
     render: of((row) => row.render),
     index: of((row) => row.index),
-    renderIncludesIndex: rows.some((row) => row.renderIncludesIndex),
     wall: of((row) => row.wall)!,
     cpu: of((row) => row.cpu)!,
     pages: of((row) => row.pages)!,
@@ -65,8 +61,8 @@ function formatRow(label: string, run: string, row: Row): string {
     label,
     run,
     fixed(row.ingest),
-    row.renderIncludesIndex ? `${fixed(row.render)} (+index)` : fixed(row.render),
-    row.renderIncludesIndex ? "incl." : fixed(row.index),
+    fixed(row.render),
+    fixed(row.index),
     fixed(row.wall),
     fixed(row.cpu),
     String(Math.round(row.pages)),

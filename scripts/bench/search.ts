@@ -9,10 +9,10 @@ import type { Page, Request } from "playwright-core";
 import { serveSite } from "../../src/site/serve.ts";
 import { launchChromium } from "../../test/helpers/chromium.ts";
 
-export const DEFAULT_INPUT_SELECTOR =
+const DEFAULT_INPUT_SELECTOR =
   "pagefind-input input, pagefind-searchbox input, input[type=search], .pagefind-ui__search-input, input[type=text]";
 /** Links only: Pagefind's component UI fills the list with link-less skeleton `.pf-result` items while it loads. */
-export const DEFAULT_RESULT_SELECTOR = "[class*=result] a[href], pagefind-results a[href], .pagefind-ui__result-link";
+const DEFAULT_RESULT_SELECTOR = "[class*=result] a[href], pagefind-results a[href], .pagefind-ui__result-link";
 const SUMMARY_SELECTOR = "pagefind-summary, [class*=summary]";
 
 /** The network is considered done for a query once nothing has finished loading for this long. */

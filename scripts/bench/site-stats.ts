@@ -1,14 +1,10 @@
 /** What a build left on disk: the pages it wrote and the space they take. */
 import { execFileSync } from "node:child_process";
-import { readdirSync } from "node:fs";
 import path from "node:path";
+import { filesUnder } from "../../src/util/files.ts";
 
 export function countHtmlFiles(dir: string): number {
-  let count = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith(".html")) count++;
-  }
-  return count;
+  return filesUnder(dir).filter((file) => file.endsWith(".html")).length;
 }
 
 /** Disk usage as `du` reports it (allocated blocks, so 10,000 small pages cost what they really cost). */

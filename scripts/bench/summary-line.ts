@@ -1,14 +1,15 @@
 /**
  * Reads the full build's summary line, e.g.
- *   built 998 articles (1000 parsed), 2 rejected, 4321 pages → out [ingest 1.23 s, render+index 4.56 s, total 5.79 s]
- * leniently: stage names and their order may change (render and index may be reported apart),
- * and a figure may be given in ms or s.
+ *   built 998 articles (1000 new, …; 1000 parsed), 2 rejected, 4321 pages (0 unchanged) → out
+ *     [ingest 1.23 s, render 3.45 s, index 1.11 s, total 5.79 s]
+ * (one line; see src/build/index.ts) leniently: stage names and their order may change, and a figure
+ * may be given in ms or s.
  */
 export interface BuildSummary {
   articles?: number;
   rejected?: number;
   pages?: number;
-  /** Stage name → seconds, e.g. { ingest: 1.23, "render+index": 4.56, total: 5.79 }. */
+  /** Stage name → seconds, e.g. { ingest: 1.23, render: 3.45, index: 1.11, total: 5.79 }. */
   stages: Record<string, number>;
 }
 

@@ -20,8 +20,8 @@ export type Variant = "full" | "floor";
 export interface RunResult {
   variant: Variant;
   ok: boolean;
-  /** Seconds per stage; a build that reports render and index together has only `renderIndex`. */
-  stages: { ingest?: number; render?: number; index?: number; renderIndex?: number };
+  /** Seconds per stage. */
+  stages: { ingest?: number; render?: number; index?: number };
   wallS: number;
   cpuS: number;
   pages: number;
@@ -78,7 +78,7 @@ export async function runFullBuild(seedsDir: string, outDir: string, fresh = tru
   return {
     variant: "full",
     ok,
-    stages: { ingest: stages.ingest, render: stages.render, index: stages.index, renderIndex: stages["render+index"] },
+    stages: { ingest: stages.ingest, render: stages.render, index: stages.index },
     wallS: run.wallMs / 1000,
     cpuS: run.cpuMs / 1000,
     ...siteFigures(outDir),

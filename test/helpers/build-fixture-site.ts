@@ -1,9 +1,16 @@
 /** Renders the fixture archive, with its seed files, into a fresh temporary folder. */
-import { mkdir, mkdtemp, readdir, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { renderSite } from "../../src/site/index.ts";
 import { fixtureArchive, fixtureSeedFiles } from "./fixture-archive.ts";
+
+/**
+ * Files the pipeline (src/archive) writes next to the site, not renderSite: the footer links them,
+ * so a rendered fixture site has links to them but not the files.
+ */
+export const writtenByCaller: ReadonlySet<string> = new Set(["archive.json", "figures.csv"]);
 
 export interface FixtureSite {
   outDir: string;
@@ -29,4 +36,18 @@ export async function listFiles(dir: string): Promise<string[]> {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
     .sort();
+}
+
+/** Every file under `dir` (sorted POSIX paths relative to it) with the SHA-256 of its content, for comparing two trees. */
+export async function treeDigest(dir: string): Promise<Map<string, string>> {
+  const digests = new Map<string, string>();
+  for (const file of await listFiles(dir)) {
+    digests.set(
+      file,
+      createHash("sha256")
+        .update(await readFile(path.join(dir, file)))
+        .digest("hex"),
+    );
+  }
+  return digests;
 }

@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
 
-export const chromiumPath = "/usr/bin/chromium";
+const chromiumPath = "/usr/bin/chromium";
 
 export type BrowserAvailability = { available: true } | { available: false; skipReason: string };
 

@@ -19,7 +19,7 @@ export async function waitForSearchReady(page: Page): Promise<string> {
 }
 
 /** Waits until the results on screen answer `query` (after typing, a filter or a new order). */
-export async function waitForResults(page: Page, query: string): Promise<void> {
+async function waitForResults(page: Page, query: string): Promise<void> {
   await page.waitForFunction(
     (q) => {
       const root = document.querySelector<HTMLElement>(".search-layout");
@@ -42,7 +42,7 @@ export async function waitForResults(page: Page, query: string): Promise<void> {
 }
 
 /** Titles of the results shown, in order. */
-export async function resultTitles(page: Page): Promise<string[]> {
+async function resultTitles(page: Page): Promise<string[]> {
   return (await page.locator(".pf-results .pf-result-link").allInnerTexts()).map((t) => t.trim());
 }
 
