@@ -162,9 +162,8 @@ describe("pages", () => {
     for (const [file, html] of pages) {
       for (const tag of openingTags(html)) assert.doesNotMatch(tag, /\son[a-z]+=/i, `${file}: event handler in ${tag}`);
       // The search page loads its own two scripts (the term functions shared with the build, and the page
-      // script that brings in Pagefind's Component UI or the from-disk index) and holds the Component
-      // UI's result template (a data block); no other page has any.
-      const scripts = tagsNamed(html, "script").filter((tag) => !/\stype="text\/pagefind-template"/.test(tag));
+      // script that brings in Pagefind or the from-disk index); no other page has any.
+      const scripts = tagsNamed(html, "script");
       if (file === "search/index.html") {
         assert.deepEqual(
           scripts.map((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1]),
@@ -309,21 +308,13 @@ describe("outputs", () => {
     assert.ok(terms.kill && terms.killed === undefined, "stemmed terms: killed → kill");
   });
 
-  test("the search page configures Pagefind's Component UI; article pages carry its meta, filters and sort", () => {
+  test("the search page names Pagefind's bundle and the filters with values; article pages carry meta, filters and sort", () => {
     const html = pages.get("search/index.html")!;
-    for (const element of [
-      "pagefind-config",
-      "pagefind-input",
-      "pagefind-summary",
-      "pagefind-results",
-      "pagefind-filter-pane",
-    ])
+    for (const element of ["pagefind-input", "pagefind-summary", "pagefind-results", "pagefind-filter-pane"])
       assert.ok(html.includes(`<${element}`), element);
     assert.match(html, /<link rel="stylesheet" href="\.\.\/pagefind\/pagefind-component-ui\.css">/);
-    assert.match(
-      html,
-      /<script type="text\/pagefind-template">[\s\S]*meta\.date_label[\s\S]*meta\.outlet[\s\S]*<\/script>/,
-    );
+    assert.match(html, /data-pagefind="\.\.\/pagefind\/pagefind\.js"/);
+    assert.match(html, /data-filters="organization outlet party person place year"/);
     const article = pages.get("articles/security-forces-kill-145-militants/index.html")!;
     assert.match(article, /data-pagefind-meta="date:2026-02-02" data-pagefind-sort="date:2026-02-02"/);
     assert.match(article, /<time datetime="2026-02-02" data-pagefind-meta="date_label">2 February 2026<\/time>/);

@@ -5,7 +5,8 @@
  *
  * - meta.js — loaded first, and small: document count, BM25 lengths, sort dates, the term-shard keys and
  *   the names of the filters that have values (of outlet, year, person, party, organization, place — the
- *   pages' data-pagefind-filter names), in Pagefind's order (by name), each with its number of values.
+ *   pages' data-pagefind-filter names, the same capped values: views/search-filters.ts), in Pagefind's
+ *   order (by name), each with its number of values.
  * - f-<name>.js — one filter's values with their postings, `addFilter(name, [[value, ids], …])`, values
  *   in Pagefind's order (by code point). Loaded only when that filter is first opened, since a filter such
  *   as person can carry thousands of values.
@@ -29,6 +30,7 @@ import { compareStrings } from "../util/group.ts";
 import { formatDate } from "./format.ts";
 import { articlePlainText } from "./markdown.ts";
 import { buildLookup, byDateDesc } from "./views/lookup.ts";
+import { SEARCH_FILTERS, type SearchFilter, searchFilterKeys } from "./views/search-filters.ts";
 
 const OFFLINE_DIR = "search/offline";
 /** Split a term shard larger than this (bytes of its entries) by one more prefix character. */
@@ -38,8 +40,6 @@ const MIN_KEY_LENGTH = 1;
 const MAX_KEY_LENGTH = 4;
 const DOC_SHARD = 200;
 const EXCERPT_CHARS = 600;
-
-const FILTER_NAMES = ["outlet", "year", "person", "party", "organization", "place"] as const;
 
 /** The term function the search page uses too, from the one file both sides load. */
 interface TermFunctions {
@@ -151,13 +151,17 @@ function indexedBody(article: ArticleRecord, plainBody: string): string {
 
 export async function writeOfflineIndex(archive: Archive, outDir: string): Promise<OfflineIndexStats> {
   const lookup = buildLookup(archive);
+  const filterable = searchFilterKeys(archive);
+  /** Names of the entities that are filter values, as the article page marks them for Pagefind. */
+  const filterValues = (kind: "person" | "party" | "organization" | "place", slugs: string[]) =>
+    slugs.filter((slug) => filterable.has(`${kind}:${slug}`)).map((slug) => lookup.entity(kind, slug).name);
   const articles = [...archive.articles].sort(byDateDesc);
   const dir = path.join(outDir, OFFLINE_DIR);
   await mkdir(dir, { recursive: true });
 
   const postings = new Map<string, Posting[]>();
   const lengths: number[] = [];
-  const filterDocs = Object.fromEntries(FILTER_NAMES.map((name) => [name, new Map<string, number[]>()]));
+  const filterDocs = Object.fromEntries(SEARCH_FILTERS.map((name) => [name, new Map<string, number[]>()]));
   const docs: [string, string, string, string, string, string][] = [];
   let textBytes = 0;
 
@@ -178,15 +182,15 @@ export async function writeOfflineIndex(archive: Archive, outDir: string): Promi
     }
 
     const outlet = article.outletSlug ? lookup.entity("outlet", article.outletSlug).name : null;
-    const values: Record<(typeof FILTER_NAMES)[number], string[]> = {
+    const values: Record<SearchFilter, string[]> = {
       outlet: outlet ? [outlet] : [],
       year: article.date ? [article.date.slice(0, 4)] : [],
-      person: article.people.map((slug) => lookup.entity("person", slug).name),
-      party: article.parties.map((slug) => lookup.entity("party", slug).name),
-      organization: article.organizations.map((slug) => lookup.entity("organization", slug).name),
-      place: article.places.map((slug) => lookup.entity("place", slug).name),
+      person: filterValues("person", article.people),
+      party: filterValues("party", article.parties),
+      organization: filterValues("organization", article.organizations),
+      place: filterValues("place", article.places),
     };
-    for (const name of FILTER_NAMES) {
+    for (const name of SEARCH_FILTERS) {
       for (const value of new Set(values[name])) {
         const ids = filterDocs[name].get(value) ?? [];
         filterDocs[name].set(value, ids);
@@ -226,7 +230,7 @@ export async function writeOfflineIndex(archive: Archive, outDir: string): Promi
   }
 
   // Pagefind lists filters by name and their values by code point; the search page shows them in that order.
-  const filters = FILTER_NAMES.filter((name) => filterDocs[name].size > 0).sort(compareStrings);
+  const filters = SEARCH_FILTERS.filter((name) => filterDocs[name].size > 0).sort(compareStrings);
   let filterBytes = 0;
   for (const name of filters) {
     const values = [...filterDocs[name].entries()]

@@ -1,6 +1,7 @@
 /**
  * Builds the Pagefind index over the rendered article pages (only they carry data-pagefind-body) with
- * Pagefind's Node API, writing the bundle and its Component UI into <outDir>/pagefind/.
+ * Pagefind's Node API, writing the bundle into <outDir>/pagefind/ (with Pagefind's UI files, of which
+ * the search page uses the Component UI's stylesheet).
  */
 import path from "node:path";
 import * as pagefind from "pagefind";

@@ -1,14 +1,15 @@
 // The search page (templates/search.njk): one page, one look, two engines.
 //
-// - Served over http(s): Pagefind's Component UI (pagefind/pagefind-component-ui.js), which upgrades the
-//   <pagefind-…> elements of the page: input, summary, results (with the page's result template: title,
-//   date and outlet, excerpt) and the filter pane. This file adds the date sort, registered with the
-//   Component UI instance, and marks the page's state for tests.
+// - Served over http(s): Pagefind (pagefind/pagefind.js, its JS API) answers.
 // - Opened from disk (file:, where browsers refuse JS modules, so Pagefind cannot load) — or when the
-//   Pagefind bundle cannot load: the Component UI is not loaded at all. The fallback index of classic
-//   scripts in search/offline/ (src/site/offline-index.ts, each calling window.__archiveSearch) answers
-//   instead, and this file fills the same <pagefind-…> elements with the markup the Component UI draws
-//   (same elements, classes and attributes), styled by the same pagefind-component-ui.css.
+//   Pagefind bundle cannot load: the fallback index of classic scripts in search/offline/
+//   (src/site/offline-index.ts, each calling window.__archiveSearch) answers instead.
+//
+// Both engines give the same interface (search, loadFilter, totals, lastCounts) to one page, which fills
+// the <pagefind-…> elements of templates/search.njk with the markup of Pagefind's Component UI (same
+// elements, classes and attributes: input, summary, results with title, date, outlet and excerpt, filter
+// pane), styled by its pagefind-component-ui.css. Its own UI script is not used: it draws a placeholder
+// for every result and counts every filter on every search, seconds each at 10,000 articles.
 //
 // The page marks its state on .search-layout: data-engine ("pagefind" | "offline"), data-state ("loading"
 // | "ready" | "searching" | "done" | "error") and data-query (the text the shown results answer).
@@ -17,6 +18,16 @@
   const root = document.querySelector(".search-layout");
   if (!root) return;
   const sortSelect = document.getElementById("search-sort");
+  const moreButton = root.querySelector(".search-more");
+  const resultsHost = root.querySelector("pagefind-results");
+  // Results are shown a page at a time: both engines draw a placeholder per result shown, and thousands of
+  // them (a common name at 10,000 articles) took seconds to lay out.
+  const RESULTS_PAGE = 20;
+  /** Results whose data is fetched before the list is drawn: about a screenful. */
+  const FILLED_AT_ONCE = 5;
+  /** A search starts once typing pauses this long; a search takes well under it at 10,000 articles. */
+  const TYPING_PAUSE_MS = 100;
+  let shown = RESULTS_PAGE;
   const urlOf = (name) => new URL(root.dataset[name], document.baseURI).href;
   root.dataset.state = "loading";
 
@@ -47,30 +58,85 @@
     });
   }
 
-  // ───────── over http(s): Pagefind's Component UI ─────────
+  // ───────── over http(s): Pagefind's JS API (pagefind/pagefind.js) ─────────
+  //
+  // Two instances of the same index. Pagefind counts every value of every loaded filter on each search,
+  // testing each filter page against the result list one by one: at 10,000 articles a search with the
+  // filters loaded took 1–2 s against 50 ms without. So `finder` (on the main thread) answers queries
+  // and loads only the filters a query selects; `counter` (in Pagefind's web worker) loads all filters
+  // once a filter group is opened, and its counts follow the results when they are ready.
 
-  async function startComponentUi() {
-    // Result URLs are site-absolute ("/articles/…"): prefix the path the site is served under.
-    const siteRoot = new URL("../", urlOf("pagefind")).pathname;
-    root.querySelector("pagefind-config")?.setAttribute("base-url", siteRoot);
-    await loadScript(urlOf("componentUi"));
-    const instance = window.PagefindComponents.getInstanceManager().getInstance("default");
-    instance.on("error", failed);
-    instance.on("search", searching);
-    instance.on("results", () => done(instance.searchTerm));
-    // The Component UI has no sort element: this <select> is a custom sort component of the instance.
-    // A sort replaces ranking; like <pagefind-config sort>, it sets the instance's searchSort.
-    instance.registerSort(sortSelect);
-    sortSelect.addEventListener("change", () => {
-      instance.searchSort = sortOf(sortSelect.value);
-      instance.triggerSearch(instance.searchTerm);
-    });
-    await instance.triggerLoad();
-    if (root.dataset.state === "error") return;
-    root.dataset.engine = "pagefind";
-    root.dataset.state = "ready";
-    const q = initialQuery();
-    if (q) instance.triggerSearch(q);
+  /** A Pagefind result as the page draws it; the excerpt's <mark>s become [text, marked] segments. */
+  function pagefindResult(data) {
+    const excerpt = [];
+    const parsed = new DOMParser().parseFromString(`<p>${data.excerpt || ""}</p>`, "text/html");
+    for (const node of parsed.body.firstChild.childNodes) {
+      excerpt.push([node.textContent, node.nodeName === "MARK"]);
+    }
+    const meta = data.meta || {};
+    return {
+      url: data.url,
+      title: meta.title || data.url,
+      date: meta.date || "",
+      dateLabel: meta.date_label || meta.date || "",
+      outlet: meta.outlet || "",
+      excerpt,
+    };
+  }
+
+  async function pagefindEngine(bundleUrl) {
+    const pagefind = await import(bundleUrl);
+    const options = {
+      basePath: new URL(".", bundleUrl).pathname,
+      // Result URLs are site-absolute ("/articles/…"): prefix the path the site is served under.
+      baseUrl: new URL("../", bundleUrl).pathname,
+      excerptLength: 30,
+    };
+    const finder = pagefind.createInstance({ ...options, noWorker: true });
+    await finder.init();
+    let counter = null;
+    let allTotals = null;
+    let last = null;
+    let counting = Promise.resolve();
+    /**
+     * Counts of every filter value over the last search (Pagefind's filters and totalFilters), or null when
+     * a newer search came first. Counts run one at a time and skip superseded searches, so typing does not
+     * queue up counts the worker would work through one by one.
+     */
+    const countsOfLast = () => {
+      const asked = last;
+      const counts = counting.then(async () => {
+        if (asked !== last) return null;
+        const counted = await counter.search(asked.text, { filters: asked.selected });
+        return { filters: counted.filters, totalFilters: counted.totalFilters };
+      });
+      counting = counts.catch(() => null);
+      return counts;
+    };
+    return {
+      /** Filter names in Pagefind's order (by name), as the page lists them. */
+      filterNames: (root.dataset.filters || "").split(" ").filter(Boolean),
+      async loadFilter() {
+        if (counter) return;
+        counter = pagefind.createInstance(options);
+        allTotals = await counter.filters();
+      },
+      totals() {
+        return allTotals || {};
+      },
+      /** Counts over the last search, or null when there is none (they arrive after its results). */
+      lastCounts() {
+        return last && counter ? countsOfLast() : null;
+      },
+      async search(text, selected, sort) {
+        const found = await finder.search(text, { filters: selected, sort });
+        last = { text, selected };
+        return {
+          counts: counter ? countsOfLast() : null,
+          results: found.results.map((result) => async () => pagefindResult(await result.data())),
+        };
+      },
+    };
   }
 
   // ───────── from disk: the fallback index (terms made by search-terms.js, as at build time) ─────────
@@ -286,8 +352,7 @@
         }
         last = { docs: new Set(docs), unfiltered };
         return {
-          filters: countsOver(last.docs),
-          totalFilters: countsOver(last.unfiltered),
+          counts: { filters: countsOver(last.docs), totalFilters: countsOver(last.unfiltered) },
           results: docs.map((doc) => async () => {
             const shard = Math.floor(doc / meta.docShard);
             await load(`d${shard}.js`);
@@ -306,9 +371,9 @@
     };
   }
 
-  // ───────── from disk: the Component UI's markup, drawn for the fallback engine ─────────
-  // Mirrors <pagefind-input>, <pagefind-summary>, <pagefind-results> (with the page's result template)
-  // and <pagefind-filter-pane> of pagefind-component-ui.js: keep the two in step when Pagefind changes.
+  // ───────── the page: the Component UI's markup, drawn for either engine ─────────
+  // Mirrors <pagefind-input>, <pagefind-summary>, <pagefind-results> and <pagefind-filter-pane> of
+  // pagefind-component-ui.js, whose stylesheet the page uses: keep the two in step when Pagefind changes.
 
   const el = (tag, attributes = {}, ...children) => {
     const node = document.createElement(tag);
@@ -320,11 +385,7 @@
     return node;
   };
 
-  async function startFallback() {
-    const engine = offlineEngine(urlOf("offlineIndex"));
-    await engine.init();
-    root.querySelector("pagefind-config")?.setAttribute("hidden", "");
-
+  async function startSearchPage(engine, engineName) {
     // Screen-reader announcements, like the Component UI's announcer.
     const announcer = el("div", {
       role: "status",
@@ -369,8 +430,6 @@
     root.querySelector("pagefind-summary").replaceChildren(summary);
 
     // <pagefind-results>
-    const resultsHost = root.querySelector("pagefind-results");
-    for (const template of resultsHost.querySelectorAll("script")) template.remove();
     const list = el("ul", { class: "pf-results", "aria-label": "Search results", "aria-busy": "false" });
     resultsHost.replaceChildren(list);
 
@@ -412,11 +471,11 @@
       let visible = 0;
       for (const [value, { label, box, number }] of group.boxes) {
         const isSelected = chosen.has(value);
-        const shown = (available[value] || 0) > 0 || isSelected;
+        const offered = (available[value] || 0) > 0 || isSelected;
         number.textContent = String(isSelected ? (total[value] ?? 0) : (available[value] ?? 0));
-        label.toggleAttribute("data-pf-hidden", !shown);
+        label.toggleAttribute("data-pf-hidden", !offered);
         box.checked = isSelected;
-        if (shown) visible++;
+        if (offered) visible++;
       }
       group.details.toggleAttribute("data-pf-hidden", visible === 0);
     }
@@ -432,10 +491,15 @@
 
     async function openGroup(name) {
       const group = groups.get(name);
-      if (group.loaded) return;
+      if (group.opening) return group.opening;
+      group.opening = fillGroup(name, group);
+      return group.opening;
+    }
+
+    async function fillGroup(name, group) {
       await engine.loadFilter(name);
+      const onScreen = searched ? await engine.lastCounts() : null;
       group.loaded = engine.totals()[name] || {};
-      const onScreen = searched ? engine.lastCounts() : null;
       if (onScreen) {
         // A search is on screen: count this filter's values over its results.
         counts.available[name] = onScreen.filters[name];
@@ -509,12 +573,19 @@
         ),
       );
 
+    /** Results found by the last search; the first `shown` of them are drawn. */
+    let resultLoaders = [];
+    let pending = new Map();
+
     /** Like the Component UI: a placeholder per result, each filled when it scrolls into view. */
-    function drawResults(loaders) {
+    /** `first`: the data of the first results, fetched before drawing; the rest fill in as they scroll into view. */
+    function drawResults(loaders, first = []) {
       observer?.disconnect();
       list.replaceChildren();
       list.setAttribute("aria-busy", "false");
-      const pending = new Map();
+      resultLoaders = loaders;
+      shown = RESULTS_PAGE;
+      pending = new Map();
       observer = new IntersectionObserver(
         (entries) => {
           for (const entry of entries) {
@@ -534,14 +605,31 @@
         },
         { rootMargin: "50px", threshold: 0.01 },
       );
-      loaders.forEach((loadResult, index) => {
+      first.forEach((result, index) => {
+        const item = resultItem(result);
+        item.setAttribute("data-pf-result-index", String(index));
+        list.append(item);
+      });
+      drawPlaceholders(first.length);
+    }
+
+    function drawPlaceholders(from) {
+      resultLoaders.slice(from, shown).forEach((loadResult, offset) => {
+        const index = from + offset;
         const slot = placeholder();
         slot.setAttribute("data-pf-result-index", String(index));
         pending.set(slot, [index, loadResult]);
         list.append(slot);
         observer.observe(slot);
       });
+      moreButton.hidden = resultLoaders.length <= shown;
     }
+
+    moreButton.addEventListener("click", () => {
+      const from = shown;
+      shown += RESULTS_PAGE;
+      drawPlaceholders(from);
+    });
 
     const resultsText = (n, term) =>
       n === 0 ? `No results for ${term}` : `${n} ${n === 1 ? "result" : "results"} for ${term}`;
@@ -563,12 +651,18 @@
         const sort = sortOf(sortSelect.value);
         const found = await engine.search(text, filters, sort);
         if (mine !== sequence) return;
+        // The first results come filled, not as placeholders that wait a frame to ask for their data.
+        const first = await Promise.all(found.results.slice(0, FILLED_AT_ONCE).map((load) => load()));
+        if (mine !== sequence) return;
         searched = true;
-        counts = { available: found.filters, total: found.totalFilters };
-        drawResults(found.results);
+        drawResults(found.results, first);
         const n = found.results.length;
         summary.textContent = resultsText(n, text);
         announce(resultsText(n, text));
+        // Filter counts: with the results from disk; after them from Pagefind, once a filter group is open.
+        const counted = await found.counts;
+        if (mine !== sequence) return;
+        counts = counted ? { available: counted.filters, total: counted.totalFilters } : { available: {}, total: {} };
       }
       for (const name of groups.keys()) {
         drawGroup(name);
@@ -580,7 +674,7 @@
     input.addEventListener("input", () => {
       clear.toggleAttribute("data-pf-suppressed", input.value === "");
       clearTimeout(timer);
-      timer = setTimeout(() => run().catch(failed), 150);
+      timer = setTimeout(() => run().catch(failed), TYPING_PAUSE_MS);
     });
     input.addEventListener("keydown", (event) => {
       if (event.key !== "Escape") return;
@@ -594,7 +688,7 @@
     });
     sortSelect.addEventListener("change", () => run().catch(failed));
 
-    root.dataset.engine = "offline";
+    root.dataset.engine = engineName;
     root.dataset.state = "ready";
     const q = initialQuery();
     if (q) {
@@ -608,17 +702,17 @@
 
   async function start() {
     if (location.protocol !== "file:") {
-      let bundleLoads = true;
+      let engine = null;
       try {
-        // Proves the bundle loads here (a server without the MIME types modules need cannot serve it);
-        // the Component UI then gets this same module from the browser's module map.
-        await import(urlOf("pagefind"));
+        engine = await pagefindEngine(urlOf("pagefind"));
       } catch {
-        bundleLoads = false;
+        // A server without the MIME types JS modules and wasm need cannot serve Pagefind: use the fallback.
       }
-      if (bundleLoads) return startComponentUi();
+      if (engine) return startSearchPage(engine, "pagefind");
     }
-    return startFallback();
+    const engine = offlineEngine(urlOf("offlineIndex"));
+    await engine.init();
+    return startSearchPage(engine, "offline");
   }
 
   function failed() {

@@ -1,9 +1,9 @@
 /**
  * Drives the search page (templates/search.njk + templates/assets/search.js) in a browser, whichever
- * engine answers: Pagefind's Component UI over http, the from-disk fallback (same markup) over file://.
+ * engine answers: Pagefind over http, the from-disk fallback over file://, both drawn by search.js.
  * The page marks its state on .search-layout: data-engine ("pagefind" | "offline"), data-state ("loading"
  * | "ready" | "searching" | "done" | "error") and data-query (the text the shown results answer).
- * Both draw the Component UI's markup: input.pf-input, .pf-results > li.pf-result (a placeholder with
+ * Both are drawn in the Component UI's markup: input.pf-input, .pf-results > li.pf-result (a placeholder with
  * aria-hidden until its data loads, when it scrolls into view), details.pf-filter-group[data-filter-name].
  */
 import type { Page } from "playwright-core";
@@ -19,7 +19,7 @@ export async function waitForSearchReady(page: Page): Promise<string> {
 }
 
 /** Waits until the results on screen answer `query` (after typing, a filter or a new order). */
-async function waitForResults(page: Page, query: string): Promise<void> {
+export async function waitForResults(page: Page, query: string): Promise<void> {
   await page.waitForFunction(
     (q) => {
       const root = document.querySelector<HTMLElement>(".search-layout");
@@ -42,11 +42,11 @@ async function waitForResults(page: Page, query: string): Promise<void> {
 }
 
 /** Titles of the results shown, in order. */
-async function resultTitles(page: Page): Promise<string[]> {
+export async function resultTitles(page: Page): Promise<string[]> {
   return (await page.locator(".pf-results .pf-result-link").allInnerTexts()).map((t) => t.trim());
 }
 
-/** The search box (the Component UI's <pagefind-input>, or the fallback's copy of it). */
+/** The search box (in <pagefind-input>). */
 export const searchInput = (page: Page) => page.locator("pagefind-input input.pf-input");
 
 /** Types `query` into the search box and returns the titles of the results once they are shown. */

@@ -17,7 +17,12 @@ export interface ArticleSummary {
   dateline: string | null;
 }
 
-export interface PersonInArticle extends EntityRef {
+/** An entity named in the article; inSearchFilter: its link carries a search filter value (search-filters.ts). */
+export interface MentionedEntity extends EntityRef {
+  inSearchFilter: boolean;
+}
+
+export interface PersonInArticle extends MentionedEntity {
   roles: string[];
   parties: EntityRef[];
 }
@@ -44,9 +49,9 @@ export interface ArticlePage extends ArticleSummary {
   year: string | null;
   bodyHtml: string;
   people: PersonInArticle[];
-  parties: EntityRef[];
-  organizations: EntityRef[];
-  places: EntityRef[];
+  parties: MentionedEntity[];
+  organizations: MentionedEntity[];
+  places: MentionedEntity[];
   figures: FigureView[];
   events: EventView[];
   related: RelatedArticle[];
@@ -142,10 +147,14 @@ export function articlePage(
   article: ArticleRecord,
   related: RelatedArticle[],
   lookup: Lookup,
-  options: { linkSeeds: boolean },
+  options: { linkSeeds: boolean; searchFilters: ReadonlySet<string> },
 ): ArticlePage {
   const summary = summarize(article, lookup);
   const details = new Map(article.peopleDetail.map((d) => [d.slug, d]));
+  const mentioned = (kind: "person" | "party" | "organization" | "place", slug: string): MentionedEntity => ({
+    ...lookup.entity(kind, slug),
+    inSearchFilter: options.searchFilters.has(`${kind}:${slug}`),
+  });
   return {
     ...summary,
     permalink: `articles/${article.slug}/index.html`,
@@ -155,13 +164,13 @@ export function articlePage(
     year: article.date ? article.date.slice(0, 4) : null,
     bodyHtml: renderArticleBody(article.body, article.mentions, summary.url),
     people: article.people.map((slug) => ({
-      ...lookup.entity("person", slug),
+      ...mentioned("person", slug),
       roles: details.get(slug)?.roles ?? [],
       parties: (details.get(slug)?.parties ?? []).map((party) => lookup.entity("party", party)),
     })),
-    parties: article.parties.map((slug) => lookup.entity("party", slug)),
-    organizations: article.organizations.map((slug) => lookup.entity("organization", slug)),
-    places: article.places.map((slug) => lookup.entity("place", slug)),
+    parties: article.parties.map((slug) => mentioned("party", slug)),
+    organizations: article.organizations.map((slug) => mentioned("organization", slug)),
+    places: article.places.map((slug) => mentioned("place", slug)),
     figures: article.figures.map((figure) => ({
       value: figure.value,
       qualifier: figure.qualifier,

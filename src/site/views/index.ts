@@ -11,6 +11,7 @@ import { type FigureGroup, figureGroups } from "./figures.ts";
 import { buildGraph } from "./graph.ts";
 import { type Home, home } from "./home.ts";
 import { buildLookup } from "./lookup.ts";
+import { searchFilterKeys, searchFilterNames } from "./search-filters.ts";
 import { type Timeline, timeline } from "./timeline.ts";
 
 export interface FlaggedArticle extends Pick<ArticleSummary, "title" | "url" | "dateLabel"> {
@@ -26,6 +27,8 @@ export interface SiteViews {
   figures: FigureGroup[];
   report: { rejected: Archive["rejected"]; flagged: FlaggedArticle[] };
   feed: Feed;
+  /** Names of the search page's filters that have values, in Pagefind's order. */
+  searchFilters: string[];
   /** Site paths of every HTML page, for sitemap.xml. */
   sitemap: string[];
   /** The pages this Eleventy run paginates over: all of them, or one slice of a batched render. */
@@ -45,7 +48,9 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
     sources.flatMap((source) => [source.name, lookup.entity(source.kind, source.slug).name]),
   );
   const related = relatedArticles(graph, lookup);
-  const articles = graph.sorted.map((a, at) => articlePage(a, related[at], lookup, options));
+  const searchFilters = searchFilterKeys(archive);
+  const articleOptions = { ...options, searchFilters };
+  const articles = graph.sorted.map((a, at) => articlePage(a, related[at], lookup, articleOptions));
   const entities = entityPages(archive, lookup, graph);
   const entityIndexes = entityIndexPages(entities);
   const staticPages = ["/", "/articles/", "/timeline/", "/figures/", "/search/", "/report/"];
@@ -63,6 +68,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
         .map((a) => ({ title: a.title, url: a.url, dateLabel: a.dateLabel, flags: a.flags })),
     },
     feed: feed(graph.sorted),
+    searchFilters: searchFilterNames(archive, searchFilters),
     paged: { articles, entities, entityIndexes },
     sitemap: [
       ...staticPages,

@@ -1,0 +1,125 @@
+/**
+ * A query with more results than one page (RESULTS_PAGE in templates/assets/search.js): the search page
+ * shows the first page and a "More results" button that shows the next, with either engine — Pagefind
+ * over http, the from-disk index over file://. A new query starts again from the first page.
+ */
+import assert from "node:assert/strict";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { renderSite } from "../src/site/index.ts";
+import { type RunningServer, serveSite } from "../src/site/serve.ts";
+import type { Archive } from "../src/types.ts";
+import { checkBrowser, launchChromium } from "./helpers/chromium.ts";
+import { fixtureArchive } from "./helpers/fixture-archive.ts";
+import { resultTitles, search, waitForResults, waitForSearchReady } from "./helpers/search-page.ts";
+
+const availability = checkBrowser();
+const skip = availability.available ? false : availability.skipReason;
+
+/** More than two pages of results for one word, so the button is pressed twice. */
+const MANY = 45;
+const PAGE = 20;
+const WORD = "caravanserai";
+
+/** The fixture archive plus MANY articles that all name WORD, each on its own date. */
+function archiveWithManyMatches(): Archive {
+  const archive = fixtureArchive();
+  const model = archive.articles[0];
+  for (let n = 1; n <= MANY; n++) {
+    const day = String(1 + (n % 28)).padStart(2, "0");
+    const month = String(1 + Math.floor(n / 28)).padStart(2, "0");
+    archive.articles.push({
+      ...structuredClone(model),
+      slug: `caravan-report-${n}`,
+      url: `/articles/caravan-report-${n}/`,
+      source: { file: `caravan-report-${n}.txt`, sha256: "0".repeat(64), duplicates: [] },
+      title: `Caravan report number ${n}`,
+      body: `The ${WORD} on the old road was reopened, report ${n} said.`,
+      date: `2020-${month}-${day}`,
+      dateFrom: "text",
+      outlet: null,
+      outletSlug: null,
+      outletFrom: null,
+      people: [],
+      peopleDetail: [],
+      parties: [],
+      organizations: [],
+      places: [],
+      mentions: [],
+      figures: [],
+      events: [],
+    });
+  }
+  return archive;
+}
+
+if (skip) test("search paging browser tests", { skip }, () => {});
+
+describe("search results a page at a time", { skip }, () => {
+  let root: string;
+  let outDir: string;
+  let server: RunningServer;
+  let browser: Browser;
+
+  before(async () => {
+    root = await mkdtemp(path.join(tmpdir(), "news-archive-paging-"));
+    outDir = path.join(root, "out");
+    await renderSite(archiveWithManyMatches(), outDir, {});
+    server = await serveSite(outDir);
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  const more = (page: Page) => page.locator("button.search-more");
+
+  /** Presses "More results" and waits until `count` results are drawn and loaded. */
+  async function showMore(page: Page, count: number): Promise<string[]> {
+    await more(page).click();
+    await page.waitForFunction((n) => document.querySelectorAll(".pf-results > li.pf-result").length === n, count, {
+      timeout: 10_000,
+    });
+    await waitForResults(page, WORD);
+    return resultTitles(page);
+  }
+
+  for (const engine of ["pagefind", "offline"] as const) {
+    test(`${engine}: ${MANY} matches are shown ${PAGE} at a time`, async () => {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      const url =
+        engine === "pagefind"
+          ? new URL("search/", server.url).href
+          : pathToFileURL(path.join(outDir, "search", "index.html")).href;
+      await page.goto(url);
+      assert.equal(await waitForSearchReady(page), engine);
+
+      const first = await search(page, WORD);
+      assert.equal(first.length, PAGE);
+      assert.match((await page.locator(".pf-summary").textContent()) ?? "", new RegExp(`^${MANY} results`));
+      assert.equal(await more(page).isVisible(), true);
+
+      const second = await showMore(page, 2 * PAGE);
+      assert.deepEqual(second.slice(0, PAGE), first, "the first page stays in place");
+      const all = await showMore(page, MANY);
+      assert.equal(new Set(all).size, MANY);
+      assert.ok(all.every((title) => title.startsWith("Caravan report number ")));
+      assert.equal(await more(page).isVisible(), false, "no button once every result is shown");
+
+      // A new query starts from the first page again.
+      assert.equal((await search(page, `${WORD} old road`)).length, PAGE);
+      assert.equal(await more(page).isVisible(), true);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+});
