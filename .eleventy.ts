@@ -39,6 +39,7 @@ const singlePageTemplates = [
   "index.njk",
   "articles.njk",
   "timeline.njk",
+  "timeline-year.njk",
   "figures.njk",
   "search.njk",
   "report.njk",

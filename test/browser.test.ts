@@ -156,6 +156,7 @@ describe("browser", { skip }, () => {
         "places/balochistan/index.html",
         "outlets/dawn/index.html",
         "timeline/index.html",
+        "timeline/2026/index.html",
         "figures/index.html",
         "report/index.html",
         "search/index.html",

@@ -57,6 +57,8 @@ describe("links", () => {
       "places/quetta/index.html",
       "outlets/dawn/index.html",
       "timeline/index.html",
+      "timeline/2026/index.html",
+      "timeline/undated/index.html",
       "figures/index.html",
       "search/index.html",
       "report/index.html",
@@ -200,6 +202,23 @@ describe("pages", () => {
     assert.match(inferred, /The date is inferred:<\/strong> No publication date in the text/);
     const undated = pages.get("articles/pml-n-and-np-in-talks-for-alliance/index.html")!;
     assert.match(undated, /<dd>Undated<\/dd>/);
+  });
+
+  test("the timeline is a page per year, newest first, under an index of years and months", () => {
+    const index = pages.get("timeline/index.html")!;
+    const yearLinks = [...index.matchAll(/<h2><a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => `${m[2]} ${m[1]}`);
+    assert.deepEqual(yearLinks, ["2026 2026/index.html", "2024 2024/index.html", "Undated undated/index.html"]);
+    // 2024 holds no article, only a date mentioned in one.
+    assert.match(index, /2024<\/a> <span class="count">0 articles · 1 date mentioned<\/span>/);
+    assert.match(index, /<a href="2026\/index.html#m-2026-02">February 2026<\/a> <span class="count">4<\/span>/);
+
+    const year = pages.get("timeline/2026/index.html")!;
+    const months = [...year.matchAll(/<h2 id="m-[^"]+">([^<]+)<\/h2>/g)].map((m) => m[1]);
+    assert.deepEqual(months, ["February 2026", "January 2026"]);
+    assert.match(year, /<a rel="next" href="\.\.\/2024\/index.html">2024 →<\/a>/);
+    const undated = pages.get("timeline/undated/index.html")!;
+    assert.match(undated, /PML-N and National Party in talks for electoral alliance/);
+    assert.match(undated, /<a rel="prev" href="\.\.\/2024\/index.html">← 2024<\/a>/);
   });
 
   test("the figures ledger puts the different militants-killed counts side by side with a range", () => {

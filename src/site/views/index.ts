@@ -54,12 +54,13 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
   const entities = entityPages(archive, lookup, graph);
   const entityIndexes = entityIndexPages(entities);
   const staticPages = ["/", "/articles/", "/timeline/", "/figures/", "/search/", "/report/"];
+  const timelineView = timeline(graph.sorted, lookup);
   return {
     home: home(archive, graph.sorted, lookup, entityIndexes),
     articles,
     entities,
     entityIndexes,
-    timeline: timeline(graph.sorted, lookup),
+    timeline: timelineView,
     figures: figureGroups(archive, lookup, graph.sorted),
     report: {
       rejected: [...archive.rejected].sort((a, b) => compareStrings(a.file, b.file)),
@@ -72,6 +73,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
     paged: { articles, entities, entityIndexes },
     sitemap: [
       ...staticPages,
+      ...timelineView.pages.map((p) => p.url),
       ...articles.map((a) => a.url),
       ...entityIndexes.map((i) => i.url),
       ...entities.map((e) => e.url),

@@ -1,4 +1,8 @@
-/** The timeline: articles by year and month, with the event dates mentioned inside articles placed in their month. */
+/**
+ * The timeline: articles by year and month, with the event dates mentioned inside articles placed in their
+ * month. One page per year (and one for undated articles) under an index of years and months: a single
+ * page grew with the archive, 17 MB at 10,000 articles.
+ */
 import type { ArticleRecord } from "../../types.ts";
 import { compareStrings } from "../../util/group.ts";
 import { formatDate, formatMonth } from "../format.ts";
@@ -20,16 +24,33 @@ export interface TimelineMonth {
   entries: ({ type: "article"; article: ArticleSummary } | ({ type: "event" } & TimelineEvent))[];
 }
 
-export interface TimelineYear {
-  year: string;
+/** A year's page (or the undated articles' page). */
+export interface TimelinePage {
+  permalink: string;
+  url: string;
+  heading: string;
   months: TimelineMonth[];
   /** Events known only to the year ("in 2013"). */
   events: TimelineEvent[];
+  /** The undated articles, on the undated page only. */
+  undated: ArticleSummary[];
+  newer: { label: string; url: string } | null;
+  older: { label: string; url: string } | null;
+}
+
+/** A year (or "Undated") in the timeline's index, with its months. */
+export interface TimelineIndexEntry {
+  label: string;
+  url: string;
+  articleCount: number;
+  /** Dates mentioned inside articles that fall in the year. */
+  eventCount: number;
+  months: { label: string; url: string; articleCount: number }[];
 }
 
 export interface Timeline {
-  years: TimelineYear[];
-  undated: ArticleSummary[];
+  index: TimelineIndexEntry[];
+  pages: TimelinePage[];
 }
 
 /** A month while it is gathered: its articles and events, merged into `entries` at the end. */
@@ -80,25 +101,56 @@ export function timeline(sorted: ArticleRecord[], lookup: Lookup): Timeline {
 
   // Same day: the article before the dates it mentions. Undated-day events ("2026-02") sort as the 1st.
   const dayOf = (date: string) => (date.length === 7 ? `${date}-01` : date);
+  const pages: TimelinePage[] = [...years.keys()].sort(newestFirst).map((year) => {
+    const entry = years.get(year)!;
+    const months = [...entry.months.keys()].sort(newestFirst).map((key): TimelineMonth => {
+      const { id, label, articles, events } = entry.months.get(key)!;
+      events.sort((a, b) => newestFirst(a.date, b.date) || compareStrings(a.article.slug, b.article.slug));
+      const entries = [
+        ...articles.map((article) => ({ type: "article" as const, article, key: dayOf(article.date!), rank: 0 })),
+        ...events.map((event) => ({ type: "event" as const, ...event, key: dayOf(event.date), rank: 1 })),
+      ]
+        .sort((a, b) => newestFirst(a.key, b.key) || a.rank - b.rank)
+        .map(({ key: _key, rank: _rank, ...entry }) => entry);
+      return { id, label, entries };
+    });
+    return { ...timelinePage(year, year, []), months, events: entry.events };
+  });
+  const undated = sorted.filter((a) => !a.date).map((a) => summarize(a, lookup));
+  if (undated.length > 0) pages.push(timelinePage("undated", "Undated", undated));
+  pages.forEach((page, at) => {
+    const link = (other: TimelinePage | undefined) => (other ? { label: other.heading, url: other.url } : null);
+    page.newer = link(pages[at - 1]);
+    page.older = link(pages[at + 1]);
+  });
+  const articlesIn = (month: TimelineMonth) => month.entries.filter((entry) => entry.type === "article").length;
+  const eventsIn = (month: TimelineMonth) => month.entries.length - articlesIn(month);
   return {
-    years: [...years.keys()].sort(newestFirst).map((year) => {
-      const entry = years.get(year)!;
-      return {
-        year,
-        months: [...entry.months.keys()].sort(newestFirst).map((key): TimelineMonth => {
-          const { id, label, articles, events } = entry.months.get(key)!;
-          events.sort((a, b) => newestFirst(a.date, b.date) || compareStrings(a.article.slug, b.article.slug));
-          const entries = [
-            ...articles.map((article) => ({ type: "article" as const, article, key: dayOf(article.date!), rank: 0 })),
-            ...events.map((event) => ({ type: "event" as const, ...event, key: dayOf(event.date), rank: 1 })),
-          ]
-            .sort((a, b) => newestFirst(a.key, b.key) || a.rank - b.rank)
-            .map(({ key: _key, rank: _rank, ...entry }) => entry);
-          return { id, label, entries };
-        }),
-        events: entry.events,
-      };
-    }),
-    undated: sorted.filter((a) => !a.date).map((a) => summarize(a, lookup)),
+    pages,
+    index: pages.map((page) => ({
+      label: page.heading,
+      url: page.url,
+      articleCount: page.undated.length + page.months.reduce((sum, month) => sum + articlesIn(month), 0),
+      eventCount: page.events.length + page.months.reduce((sum, month) => sum + eventsIn(month), 0),
+      months: page.months.map((month) => ({
+        label: month.label,
+        url: `${page.url}#${month.id}`,
+        articleCount: articlesIn(month),
+      })),
+    })),
+  };
+}
+
+/** An empty page for a year (slug "2026") or the undated articles; months, events and links are filled in. */
+function timelinePage(slug: string, heading: string, undated: ArticleSummary[]): TimelinePage {
+  return {
+    permalink: `timeline/${slug}/index.html`,
+    url: `/timeline/${slug}/`,
+    heading,
+    months: [],
+    events: [],
+    undated,
+    newer: null,
+    older: null,
   };
 }
