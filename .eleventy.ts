@@ -41,6 +41,7 @@ const singlePageTemplates = [
   "timeline.njk",
   "timeline-year.njk",
   "figures.njk",
+  "figures-group.njk",
   "search.njk",
   "report.njk",
   "feed.njk",

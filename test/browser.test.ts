@@ -114,8 +114,10 @@ describe("browser", { skip }, () => {
 
   test("the figures ledger shows different militants-killed counts side by side", async () => {
     const page = await openPage("figures/index.html");
+    await page.getByRole("link", { name: "Militants killed" }).click();
+    await page.waitForURL(/figures\/militants-killed\/index\.html$/);
     const group = page.locator("#militants-killed");
-    assert.equal(await group.locator("h2").textContent(), "Militants killed");
+    assert.equal(await group.locator("h1").textContent(), "Militants killed");
     const values = await group.locator("tbody td.num strong").allInnerTexts();
     assert.deepEqual(values, ["67", "145", "177"]);
     const outlets = await group.locator("tbody tr td:nth-child(2)").allInnerTexts();
@@ -158,6 +160,7 @@ describe("browser", { skip }, () => {
         "timeline/index.html",
         "timeline/2026/index.html",
         "figures/index.html",
+        "figures/militants-killed/index.html",
         "report/index.html",
         "search/index.html",
       ]) {

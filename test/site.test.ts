@@ -60,6 +60,7 @@ describe("links", () => {
       "timeline/2026/index.html",
       "timeline/undated/index.html",
       "figures/index.html",
+      "figures/militants-killed/index.html",
       "search/index.html",
       "report/index.html",
     ]) {
@@ -222,11 +223,12 @@ describe("pages", () => {
   });
 
   test("the figures ledger puts the different militants-killed counts side by side with a range", () => {
-    const html = pages.get("figures/index.html")!;
-    const section = html.slice(
-      html.indexOf('id="militants-killed"'),
-      html.indexOf("</section>", html.indexOf('id="militants-killed"')),
+    const index = pages.get("figures/index.html")!;
+    assert.match(
+      index,
+      /<a href="militants-killed\/index.html">Militants killed<\/a><\/td>\s*<td class="num">67–177<\/td>/,
     );
+    const section = pages.get("figures/militants-killed/index.html")!;
     for (const value of ["177", "67", "145"]) assert.match(section, new RegExp(`<strong>${value}</strong>`));
     assert.match(section, /Range: <strong>67–177<\/strong>/);
     for (const outlet of ["The Express Tribune", "Kashmir Observer", "Hum News"])

@@ -5,6 +5,8 @@
  * and folders do not resolve to their index.html).
  */
 
+import { slugify } from "../util/slug.ts";
+
 export type EntityKind = "person" | "party" | "organization" | "place" | "outlet";
 
 /** URL folder of each entity kind. */
@@ -22,6 +24,11 @@ export function entityUrl(kind: EntityKind, slug: string): string {
 
 export function articleUrl(slug: string): string {
   return `/articles/${encodeURIComponent(slug)}/`;
+}
+
+/** The figures ledger's page for a group of figures, by the group's label ("Militants killed"). */
+export function figureGroupUrl(label: string): string {
+  return `/figures/${slugify(label)}/`;
 }
 
 /** Where a seed file is published: each path segment percent-encoded (names may hold spaces, non-Latin letters, "#"). */

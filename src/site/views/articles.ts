@@ -2,7 +2,7 @@
 import type { ArticleRecord, Discarded, EventDate, Figure } from "../../types.ts";
 import { formatDate } from "../format.ts";
 import { renderArticleBody } from "../markdown.ts";
-import { articleUrl, seedUrl } from "../urls.ts";
+import { articleUrl, figureGroupUrl, seedUrl } from "../urls.ts";
 import type { ArchiveGraph } from "./graph.ts";
 import type { EntityRef, LinkView, Lookup } from "./lookup.ts";
 
@@ -30,6 +30,8 @@ export interface PersonInArticle extends MentionedEntity {
 /** What the article page shows of a figure. */
 export interface FigureView extends Pick<Figure, "value" | "qualifier" | "what"> {
   label: string;
+  /** The figures ledger's page for the figure's group. */
+  ledgerUrl: string;
 }
 
 export interface RelatedArticle extends ArticleSummary {
@@ -176,6 +178,7 @@ export function articlePage(
       qualifier: figure.qualifier,
       what: figure.what,
       label: figureLabel(figure),
+      ledgerUrl: figureGroupUrl(figureLabel(figure)),
     })),
     events: article.events.map((event) => ({
       date: event.date,

@@ -55,13 +55,14 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
   const entityIndexes = entityIndexPages(entities);
   const staticPages = ["/", "/articles/", "/timeline/", "/figures/", "/search/", "/report/"];
   const timelineView = timeline(graph.sorted, lookup);
+  const figures = figureGroups(archive, lookup, graph.sorted);
   return {
     home: home(archive, graph.sorted, lookup, entityIndexes),
     articles,
     entities,
     entityIndexes,
     timeline: timelineView,
-    figures: figureGroups(archive, lookup, graph.sorted),
+    figures,
     report: {
       rejected: [...archive.rejected].sort((a, b) => compareStrings(a.file, b.file)),
       flagged: articles
@@ -74,6 +75,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
     sitemap: [
       ...staticPages,
       ...timelineView.pages.map((p) => p.url),
+      ...figures.map((group) => group.url),
       ...articles.map((a) => a.url),
       ...entityIndexes.map((i) => i.url),
       ...entities.map((e) => e.url),
