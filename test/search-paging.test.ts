@@ -14,7 +14,7 @@ import { renderSite } from "../src/site/index.ts";
 import { type RunningServer, serveSite } from "../src/site/serve.ts";
 import type { Archive } from "../src/types.ts";
 import { checkBrowser, launchChromium } from "./helpers/chromium.ts";
-import { fixtureArchive } from "./helpers/fixture-archive.ts";
+import { article, fixtureArchive } from "./helpers/fixture-archive.ts";
 import { resultTitles, search, waitForResults, waitForSearchReady } from "./helpers/search-page.ts";
 
 const availability = checkBrowser();
@@ -28,31 +28,18 @@ const WORD = "caravanserai";
 /** The fixture archive plus MANY articles that all name WORD, each on its own date. */
 function archiveWithManyMatches(): Archive {
   const archive = fixtureArchive();
-  const model = archive.articles[0];
   for (let n = 1; n <= MANY; n++) {
     const day = String(1 + (n % 28)).padStart(2, "0");
     const month = String(1 + Math.floor(n / 28)).padStart(2, "0");
-    archive.articles.push({
-      ...structuredClone(model),
-      slug: `caravan-report-${n}`,
-      url: `/articles/caravan-report-${n}/`,
-      source: { file: `caravan-report-${n}.txt`, sha256: "0".repeat(64), duplicates: [] },
-      title: `Caravan report number ${n}`,
-      body: `The ${WORD} on the old road was reopened, report ${n} said.`,
-      date: `2020-${month}-${day}`,
-      dateFrom: "text",
-      outlet: null,
-      outletSlug: null,
-      outletFrom: null,
-      people: [],
-      peopleDetail: [],
-      parties: [],
-      organizations: [],
-      places: [],
-      mentions: [],
-      figures: [],
-      events: [],
-    });
+    archive.articles.push(
+      article({
+        slug: `caravan-report-${n}`,
+        title: `Caravan report number ${n}`,
+        body: `The ${WORD} on the old road was reopened, report ${n} said.`,
+        date: `2020-${month}-${day}`,
+        dateFrom: "text",
+      }),
+    );
   }
   return archive;
 }

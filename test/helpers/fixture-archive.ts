@@ -26,7 +26,8 @@ export const sharedSurname = "Bugti";
 
 type ArticleInput = Partial<ArticleRecord> & Pick<ArticleRecord, "slug" | "title" | "body">;
 
-function article(input: ArticleInput): ArticleRecord {
+/** An article record with empty lists and no metadata, but for what `input` gives. */
+export function article(input: ArticleInput): ArticleRecord {
   return {
     url: `/articles/${input.slug}/`,
     source: { file: `${input.slug}.txt`, sha256: "0".repeat(64), duplicates: [] },
