@@ -101,9 +101,11 @@ export default async function (eleventyConfig: UserConfig): Promise<void> {
   const archive = await readArchiveFile(process.env.ARCHIVE_JSON ?? "_site/archive.json");
   const seedsDir = process.env.SEEDS_DIR;
   const linkSeeds = seedsDir !== undefined && existsSync(seedsDir);
-  configureSite(eleventyConfig, buildSiteViews(archive, { linkSeeds }));
+  const views = buildSiteViews(archive, { linkSeeds });
+  configureSite(eleventyConfig, views);
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     if (linkSeeds && seedsDir) await publishSeeds(archive, seedsDir, directories.output);
-    await indexSearch(directories.output, () => writeOfflineIndex(archive, directories.output));
+    const { filterKeys } = views.search;
+    await indexSearch(directories.output, () => writeOfflineIndex(archive, directories.output, filterKeys));
   });
 }

@@ -191,6 +191,12 @@ describe("opened from disk", { skip }, () => {
     after(async () => {
       await server?.close();
     });
+    /** The search page as each engine answers it: from disk, and over http. */
+    const searchPages = () =>
+      [
+        ["offline", pathToFileURL(path.join(site.outDir, "search/index.html")).href],
+        ["pagefind", new URL("search/index.html", server.url).href],
+      ] as const;
 
     const queries = [
       sharedSurname,
@@ -207,10 +213,7 @@ describe("opened from disk", { skip }, () => {
 
     test(queries.join(", "), async () => {
       const answers: Record<string, Record<string, string[]>> = {};
-      for (const [engine, url] of [
-        ["offline", pathToFileURL(path.join(site.outDir, "search/index.html")).href],
-        ["pagefind", new URL("search/index.html", server.url).href],
-      ] as const) {
+      for (const [engine, url] of searchPages()) {
         const page = await context.newPage();
         await page.goto(url);
         assert.equal(await waitForSearchReady(page), engine);
@@ -236,10 +239,7 @@ describe("opened from disk", { skip }, () => {
 
     test("both engines draw the same markup: same elements, classes and attributes", async () => {
       const shapes: Record<string, Record<string, string>> = {};
-      for (const [engine, url] of [
-        ["offline", pathToFileURL(path.join(site.outDir, "search/index.html")).href],
-        ["pagefind", new URL("search/index.html", server.url).href],
-      ] as const) {
+      for (const [engine, url] of searchPages()) {
         const page = await context.newPage();
         await page.goto(url);
         assert.equal(await waitForSearchReady(page), engine);

@@ -85,9 +85,10 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
   const views = buildSiteViews(checked, { linkSeeds });
   const { toRender, reused } = await reuseUnchangedPages(views, output, options.previousDir);
   await renderPages(toRender, output, options.pagesPerRun ?? PAGES_PER_RUN);
+  const { filterKeys } = views.search;
   // The views (every page's data and HTML) are garbage by now, before Pagefind starts its own process.
   const rendered = performance.now();
-  await indexSearch(output, () => writeOfflineIndex(checked, output));
+  await indexSearch(output, () => writeOfflineIndex(checked, output, filterKeys));
   return {
     pages: countHtmlFiles(output),
     reused,

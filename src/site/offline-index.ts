@@ -8,8 +8,8 @@
  *   pages' data-pagefind-filter names, the same capped values: views/search-filters.ts), in Pagefind's
  *   order (by name), each with its number of values.
  * - f-<name>.js — one filter's values with their postings, `addFilter(name, [[value, ids], …])`, values
- *   in Pagefind's order (by code point). Loaded only when that filter is first opened, since a filter such
- *   as person can carry thousands of values.
+ *   in Pagefind's order (by code point). Loaded only when that filter is first opened: with outlets and
+ *   years uncapped, a filter can still carry hundreds of values.
  * - t<key>.js — the inverted index, sharded by term prefix: `addTerms(key, { term: postings })`. A term
  *   lives in the shard of the longest key that is a prefix of it; a shard over SHARD_BYTES is split by one
  *   more character (its terms of exactly the key's length stay in it), so shards stay small at any size.
@@ -25,12 +25,12 @@ import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { runInNewContext } from "node:vm";
-import type { Archive, ArticleRecord } from "../types.ts";
+import type { Archive, ArticleRecord, MentionLink } from "../types.ts";
 import { compareStrings } from "../util/group.ts";
 import { formatDate } from "./format.ts";
 import { articlePlainText } from "./markdown.ts";
 import { buildLookup, byDateDesc } from "./views/lookup.ts";
-import { SEARCH_FILTERS, type SearchFilter, searchFilterKeys } from "./views/search-filters.ts";
+import { SEARCH_FILTERS, type SearchFilter } from "./views/search-filters.ts";
 
 const OFFLINE_DIR = "search/offline";
 /** Split a term shard larger than this (bytes of its entries) by one more prefix character. */
@@ -149,11 +149,15 @@ function indexedBody(article: ArticleRecord, plainBody: string): string {
     .join("\n");
 }
 
-export async function writeOfflineIndex(archive: Archive, outDir: string): Promise<OfflineIndexStats> {
+/** `filterable`: the entities that are search filter values (views/search-filters.ts), as the pages mark them. */
+export async function writeOfflineIndex(
+  archive: Archive,
+  outDir: string,
+  filterable: ReadonlySet<string>,
+): Promise<OfflineIndexStats> {
   const lookup = buildLookup(archive);
-  const filterable = searchFilterKeys(archive);
   /** Names of the entities that are filter values, as the article page marks them for Pagefind. */
-  const filterValues = (kind: "person" | "party" | "organization" | "place", slugs: string[]) =>
+  const filterValues = (kind: MentionLink["kind"], slugs: string[]) =>
     slugs.filter((slug) => filterable.has(`${kind}:${slug}`)).map((slug) => lookup.entity(kind, slug).name);
   const articles = [...archive.articles].sort(byDateDesc);
   const dir = path.join(outDir, OFFLINE_DIR);

@@ -48,6 +48,35 @@ export interface ZipResult {
 }
 
 /**
+ * The fields a file's local header and its central directory entry share, in the same order: version
+ * needed (2.0, or 4.5 for ZIP64), flags, method, time, date, CRC-32, sizes, name and extra lengths.
+ */
+function writeEntryFields(
+  header: Buffer,
+  at: number,
+  fields: {
+    versionNeeded: number;
+    method: number;
+    crc: number;
+    compressedSize: number;
+    size: number;
+    nameLength: number;
+    extraLength: number;
+  },
+): void {
+  header.writeUInt16LE(fields.versionNeeded, at);
+  header.writeUInt16LE(UTF8_NAMES, at + 2);
+  header.writeUInt16LE(fields.method, at + 4);
+  header.writeUInt16LE(DOS_TIME, at + 6);
+  header.writeUInt16LE(DOS_DATE, at + 8);
+  header.writeUInt32LE(fields.crc, at + 10);
+  header.writeUInt32LE(fields.compressedSize, at + 14);
+  header.writeUInt32LE(fields.size, at + 18);
+  header.writeUInt16LE(fields.nameLength, at + 22);
+  header.writeUInt16LE(fields.extraLength, at + 24);
+}
+
+/**
  * Zips every file under `dir` into `zipFile`, each under `prefix/` (e.g. "news-archive-site/", so
  * unpacking gives one folder), skipping paths for which `skip` returns true.
  */
@@ -77,18 +106,10 @@ export async function zipFolder(
       const name = Buffer.from(prefix + file, "utf8");
       const localOffset = offset;
 
+      const fields = { method, crc, compressedSize: body.length, size: data.length, nameLength: name.length };
       const local = Buffer.alloc(30);
       local.writeUInt32LE(0x04034b50, 0);
-      local.writeUInt16LE(20, 4); // version needed: 2.0
-      local.writeUInt16LE(UTF8_NAMES, 6);
-      local.writeUInt16LE(method, 8);
-      local.writeUInt16LE(DOS_TIME, 10);
-      local.writeUInt16LE(DOS_DATE, 12);
-      local.writeUInt32LE(crc, 14);
-      local.writeUInt32LE(body.length, 18);
-      local.writeUInt32LE(data.length, 22);
-      local.writeUInt16LE(name.length, 26);
-      local.writeUInt16LE(0, 28);
+      writeEntryFields(local, 4, { ...fields, versionNeeded: 20, extraLength: 0 });
       await write(Buffer.concat([local, name]));
       await write(body);
 
@@ -103,16 +124,7 @@ export async function zipFolder(
       const entry = Buffer.alloc(46);
       entry.writeUInt32LE(0x02014b50, 0);
       entry.writeUInt16LE((3 << 8) | (far ? 45 : 20), 4); // made by: Unix
-      entry.writeUInt16LE(far ? 45 : 20, 6);
-      entry.writeUInt16LE(UTF8_NAMES, 8);
-      entry.writeUInt16LE(method, 10);
-      entry.writeUInt16LE(DOS_TIME, 12);
-      entry.writeUInt16LE(DOS_DATE, 14);
-      entry.writeUInt32LE(crc, 16);
-      entry.writeUInt32LE(body.length, 20);
-      entry.writeUInt32LE(data.length, 24);
-      entry.writeUInt16LE(name.length, 28);
-      entry.writeUInt16LE(extra.length, 30);
+      writeEntryFields(entry, 6, { ...fields, versionNeeded: far ? 45 : 20, extraLength: extra.length });
       entry.writeUInt16LE(0, 32); // comment
       entry.writeUInt16LE(0, 34); // disk
       entry.writeUInt16LE(0, 36); // internal attributes

@@ -20,14 +20,13 @@
   const sortSelect = document.getElementById("search-sort");
   const moreButton = root.querySelector(".search-more");
   const resultsHost = root.querySelector("pagefind-results");
-  // Results are shown a page at a time: both engines draw a placeholder per result shown, and thousands of
-  // them (a common name at 10,000 articles) took seconds to lay out.
+  // Results are shown a page at a time: each result shown is a placeholder until its data loads, and
+  // thousands of them (a common name at 10,000 articles) took seconds to lay out.
   const RESULTS_PAGE = 20;
   /** Results whose data is fetched before the list is drawn: about a screenful. */
   const FILLED_AT_ONCE = 5;
   /** A search starts once typing pauses this long; a search takes well under it at 10,000 articles. */
   const TYPING_PAUSE_MS = 100;
-  let shown = RESULTS_PAGE;
   const urlOf = (name) => new URL(root.dataset[name], document.baseURI).href;
   root.dataset.state = "loading";
 
@@ -93,7 +92,6 @@
       excerptLength: 30,
     };
     const finder = pagefind.createInstance({ ...options, noWorker: true });
-    await finder.init();
     let counter = null;
     let allTotals = null;
     let last = null;
@@ -575,10 +573,14 @@
 
     /** Results found by the last search; the first `shown` of them are drawn. */
     let resultLoaders = [];
+    let shown = RESULTS_PAGE;
+    /** Placeholder element → [result index, loader], for the placeholders not yet in view. */
     let pending = new Map();
 
-    /** Like the Component UI: a placeholder per result, each filled when it scrolls into view. */
-    /** `first`: the data of the first results, fetched before drawing; the rest fill in as they scroll into view. */
+    /**
+     * Like the Component UI, a placeholder per result shown, each filled when it scrolls into view; `first`:
+     * the data of the first results, fetched before drawing, drawn filled.
+     */
     function drawResults(loaders, first = []) {
       observer?.disconnect();
       list.replaceChildren();

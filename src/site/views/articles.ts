@@ -1,5 +1,5 @@
 /** Article summaries (for lists) and full article pages with their entity panel and related articles. */
-import type { ArticleRecord, Discarded, EventDate, Figure } from "../../types.ts";
+import type { ArticleRecord, Discarded, EventDate, Figure, MentionLink } from "../../types.ts";
 import { formatDate } from "../format.ts";
 import { renderArticleBody } from "../markdown.ts";
 import { articleUrl, figureGroupUrl, seedUrl } from "../urls.ts";
@@ -153,7 +153,7 @@ export function articlePage(
 ): ArticlePage {
   const summary = summarize(article, lookup);
   const details = new Map(article.peopleDetail.map((d) => [d.slug, d]));
-  const mentioned = (kind: "person" | "party" | "organization" | "place", slug: string): MentionedEntity => ({
+  const mentioned = (kind: MentionLink["kind"], slug: string): MentionedEntity => ({
     ...lookup.entity(kind, slug),
     inSearchFilter: options.searchFilters.has(`${kind}:${slug}`),
   });

@@ -11,7 +11,7 @@ import { type FigureGroup, figureGroups } from "./figures.ts";
 import { buildGraph } from "./graph.ts";
 import { type Home, home } from "./home.ts";
 import { buildLookup } from "./lookup.ts";
-import { searchFilterKeys, searchFilterNames } from "./search-filters.ts";
+import { type SearchFilter, searchFilterKeys, searchFilterNames } from "./search-filters.ts";
 import { type Timeline, timeline } from "./timeline.ts";
 
 export interface FlaggedArticle extends Pick<ArticleSummary, "title" | "url" | "dateLabel"> {
@@ -27,8 +27,12 @@ export interface SiteViews {
   figures: FigureGroup[];
   report: { rejected: Archive["rejected"]; flagged: FlaggedArticle[] };
   feed: Feed;
-  /** Names of the search page's filters that have values, in Pagefind's order. */
-  searchFilters: string[];
+  search: {
+    /** Names of the search page's filters that have values, in Pagefind's order. */
+    filters: SearchFilter[];
+    /** The entities that are filter values ("person:slug"), for the from-disk index too. */
+    filterKeys: ReadonlySet<string>;
+  };
   /** Site paths of every HTML page, for sitemap.xml. */
   sitemap: string[];
   /** The pages this Eleventy run paginates over: all of them, or one slice of a batched render. */
@@ -70,7 +74,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
         .map((a) => ({ title: a.title, url: a.url, dateLabel: a.dateLabel, flags: a.flags })),
     },
     feed: feed(graph.sorted),
-    searchFilters: searchFilterNames(archive, searchFilters),
+    search: { filters: searchFilterNames(archive, searchFilters), filterKeys: searchFilters },
     paged: { articles, entities, entityIndexes },
     sitemap: [
       ...staticPages,
