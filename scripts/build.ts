@@ -1,11 +1,12 @@
 /**
- * `npm run build -- --seeds DIR --out DIR [--strict] [--knowledge DIR] [--cache DIR | --no-cache]`
- * Builds the archive site from a folder of seed articles.
+ * `npm run build -- --seeds DIR --out DIR [--strict] [--knowledge DIR] [--cache DIR | --no-cache] [--shard-size N]`
+ * Builds the archive site from a folder of seed articles. `--shard-size`: most articles per search-index
+ * shard (src/site/search-shards.ts); lower it on a machine short of memory.
  */
 import { parseArgs } from "node:util";
 import { build } from "../src/build/index.ts";
 import { DEFAULT_KNOWLEDGE_DIR } from "../src/knowledge/index.ts";
-import { runCli } from "./cli.ts";
+import { parsePositiveInt, runCli } from "./cli.ts";
 
 await runCli(async () => {
   const { values } = parseArgs({
@@ -16,13 +17,17 @@ await runCli(async () => {
       strict: { type: "boolean", default: false },
       cache: { type: "string", default: ".cache" },
       "no-cache": { type: "boolean", default: false },
+      "shard-size": { type: "string" },
     },
   });
+  const shardSize =
+    values["shard-size"] === undefined ? undefined : parsePositiveInt("--shard-size", values["shard-size"]);
   const result = await build({
     seedsDir: values.seeds,
     outDir: values.out,
     knowledgeDirs: [DEFAULT_KNOWLEDGE_DIR, ...(values.knowledge ?? [])],
     cacheDir: values["no-cache"] ? null : values.cache,
+    searchShardSize: shardSize,
     log: (line) => console.log(line),
   });
   if (values.strict && result.rejected.length > 0) {

@@ -22,6 +22,8 @@ export interface BuildOptions {
   knowledgeDirs?: string[];
   /** Where parsed seeds are cached between builds; null turns the cache off. Default `.cache`. */
   cacheDir?: string | null;
+  /** Most articles per search-index shard (default SHARD_ARTICLES in src/site/search-shards.ts). */
+  searchShardSize?: number;
   log?: (line: string) => void;
   /** Progress of long ingests (default: a counter on stderr). */
   onProgress?: (done: number, total: number) => void;
@@ -64,10 +66,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const {
       pages,
       reused,
+      searchShards,
       timings: site,
     } = await renderSite(archive, staging, {
       seedsDir: options.seedsDir,
       previousDir: outDir,
+      searchShardSize: options.searchShardSize,
     });
     await writeArchiveFiles(archive, staging);
     await swapInto(staging, outDir);
@@ -85,7 +89,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       : "cache off";
     log(
       `built ${archive.articles.length} articles (${changed}; ${parsed.length} parsed), ` +
-        `${archive.rejected.length} rejected, ${pages} pages (${reused} unchanged) → ${path.relative(process.cwd(), outDir) || "."} ` +
+        `${archive.rejected.length} rejected, ${pages} pages (${reused} unchanged), ` +
+        `search index in ${searchShards.total} ${searchShards.total === 1 ? "shard" : "shards"} (${searchShards.reused} unchanged) → ${path.relative(process.cwd(), outDir) || "."} ` +
         `[ingest ${seconds(timings.ingest)}, render ${seconds(timings.render)}, index ${seconds(timings.index)}, ` +
         `total ${seconds(timings.total)}]`,
     );

@@ -1,8 +1,9 @@
 /**
  * The site stage: Archive → static website in `outDir`.
  *
- * renderSite writes only its own files — pages, assets/, feed.xml, sitemap.xml, seeds/, pagefind/ and the
- * search fallback for pages opened from disk (search/offline/, src/site/offline-index.ts) —
+ * renderSite writes only its own files — pages, assets/, feed.xml, sitemap.xml, seeds/, the search index
+ * (pagefind/, pagefind-shards/ and pagefind-shards.json: src/site/search-index.ts) and the search fallback
+ * for pages opened from disk (search/offline/, src/site/offline-index.ts) —
  * and deletes nothing, so archive.json and figures.csv may be written into the same folder before or
  * after. Give it an empty folder for a clean result: files left by an earlier, different archive stay.
  */
@@ -19,6 +20,7 @@ import {
   pageFingerprint,
   readPageManifest,
   reusePage,
+  searchFingerprint,
   writePageManifest,
 } from "./page-reuse.ts";
 import { indexSearch } from "./search-index.ts";
@@ -32,9 +34,11 @@ export interface RenderOptions {
   pagesPerRun?: number;
   /**
    * The site this one replaces. Its article and entity pages whose inputs are unchanged are reused
-   * (src/site/page-reuse.ts) instead of rendered again.
+   * (src/site/page-reuse.ts) instead of rendered again, and so are its unchanged search-index shards.
    */
   previousDir?: string;
+  /** Most articles per search-index shard (default SHARD_ARTICLES in src/site/search-shards.ts). */
+  searchShardSize?: number;
 }
 
 export { templatesDir };
@@ -43,6 +47,8 @@ export interface RenderResult {
   pages: number;
   /** Article and entity pages taken unchanged from `previousDir`, not rendered. */
   reused: number;
+  /** Shards of the search index, and how many of them were taken unchanged from `previousDir`. */
+  searchShards: { total: number; reused: number };
   /** Milliseconds spent rendering pages (Eleventy) and indexing them for search (Pagefind and the offline index). */
   timings: { render: number; index: number };
 }
@@ -83,15 +89,21 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
   const linkSeeds = options.seedsDir !== undefined;
   if (options.seedsDir !== undefined) await publishSeeds(checked, options.seedsDir, output);
   const views = buildSiteViews(checked, { linkSeeds });
-  const { toRender, reused } = await reuseUnchangedPages(views, output, options.previousDir);
+  const { toRender, reused, searchFingerprints } = await reuseUnchangedPages(views, output, options.previousDir);
   await renderPages(toRender, output, options.pagesPerRun ?? PAGES_PER_RUN);
   const { filterKeys } = views.search;
   // The views (every page's data and HTML) are garbage by now, before Pagefind starts its own process.
   const rendered = performance.now();
-  await indexSearch(output, () => writeOfflineIndex(checked, output, filterKeys));
+  const indexed = await indexSearch(output, checked, {
+    searchFingerprints,
+    previousDir: options.previousDir,
+    shardSize: options.searchShardSize,
+    meanwhile: () => writeOfflineIndex(checked, output, filterKeys),
+  });
   return {
     pages: countHtmlFiles(output),
     reused,
+    searchShards: { total: indexed.shards, reused: indexed.reused },
     timings: { render: rendered - started, index: performance.now() - rendered },
   };
 }
@@ -104,9 +116,10 @@ async function reuseUnchangedPages(
   views: SiteViews,
   output: string,
   previousDir: string | undefined,
-): Promise<{ toRender: SiteViews; reused: number }> {
+): Promise<{ toRender: SiteViews; reused: number; searchFingerprints: Map<string, string> }> {
   const previous = previousDir ? await readPageManifest(previousDir) : {};
   const manifest: PageManifest = {};
+  const searchFingerprints = new Map(views.articles.map((a) => [a.slug, searchFingerprint(a)]));
   let reused = 0;
   const stale = async <P extends PagedView>(page: P): Promise<boolean> => {
     const fingerprint = pageFingerprint(page, navigation);
@@ -119,7 +132,7 @@ async function reuseUnchangedPages(
   const articles = await filterAsync(views.articles, stale);
   const entities = await filterAsync(views.entities, stale);
   await writePageManifest(output, manifest);
-  return { toRender: { ...views, paged: { ...views.paged, articles, entities } }, reused };
+  return { toRender: { ...views, paged: { ...views.paged, articles, entities } }, reused, searchFingerprints };
 }
 
 /** `items` for which `keep` resolves true, in order; a few at a time, since each waits on the file system. */

@@ -15,6 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { codeVersion } from "../util/code-version.ts";
 import { compareStrings } from "../util/group.ts";
+import type { ArticlePage } from "./views/articles.ts";
 
 /** Where the fingerprints of a site's pages are kept, relative to the site folder. */
 export const PAGE_MANIFEST = ".news-archive/pages.json";
@@ -44,6 +45,16 @@ export function pageFingerprint(page: PagedView, navigation: unknown): string {
     .update(JSON.stringify(navigation))
     .update(JSON.stringify(page))
     .digest("base64url");
+}
+
+/**
+ * Fingerprint of what Pagefind indexes of an article page (its search shard is indexed again when one
+ * changes): the page's view without its related articles, which other articles change and which only the
+ * page's data-pagefind-ignore footer shows.
+ */
+export function searchFingerprint(page: ArticlePage): string {
+  const { related: _shownOutsideTheIndex, ...indexed } = page;
+  return createHash("sha256").update(renderVersion()).update(JSON.stringify(indexed)).digest("base64url");
 }
 
 export type PageManifest = Record<string, string>;

@@ -1,6 +1,6 @@
 // The search page (templates/search.njk): one page, one look, two engines.
 //
-// - Served over http(s): Pagefind (pagefind/pagefind.js, its JS API) answers.
+// - Served over http(s): Pagefind (pagefind/pagefind.js, its JS API) answers, over every shard of the index.
 // - Opened from disk (file:, where browsers refuse JS modules, so Pagefind cannot load) — or when the
 //   Pagefind bundle cannot load: the fallback index of classic scripts in search/offline/
 //   (src/site/offline-index.ts, each calling window.__archiveSearch) answers instead.
@@ -59,11 +59,16 @@
 
   // ───────── over http(s): Pagefind's JS API (pagefind/pagefind.js) ─────────
   //
-  // Two instances of the same index. Pagefind counts every value of every loaded filter on each search,
-  // testing each filter page against the result list one by one: at 10,000 articles a search with the
-  // filters loaded took 1–2 s against 50 ms without. So `finder` (on the main thread) answers queries
-  // and loads only the filters a query selects; `counter` (in Pagefind's web worker) loads all filters
-  // once a filter group is opened, and its counts follow the results when they are ready.
+  // The index comes in shards (pagefind-shards.json, newest first: src/site/search-shards.ts), each a
+  // Pagefind bundle, joined into one instance with Pagefind's mergeIndex (separate instances on one page
+  // share Pagefind's wasm memory and corrupt each other). The page drops each shard's hidden vocabulary
+  // record from the results.
+  //
+  // Two such instances: Pagefind counts every value of every loaded filter on each search, testing each
+  // filter page against the result list one by one, so at 10,000 articles a search with the filters loaded
+  // took 1–2 s against 50 ms without. `finder` (on the main thread) answers queries and loads only the
+  // filters a query selects; `counter` (in Pagefind's web worker) loads all filters once a filter group is
+  // opened, and its counts follow the results when they are ready.
 
   /** A Pagefind result as the page draws it; the excerpt's <mark>s become [text, marked] segments. */
   function pagefindResult(data) {
@@ -83,16 +88,55 @@
     };
   }
 
-  async function pagefindEngine(bundleUrl) {
-    const pagefind = await import(bundleUrl);
-    const options = {
-      basePath: new URL(".", bundleUrl).pathname,
-      // Result URLs are site-absolute ("/articles/…"): prefix the path the site is served under.
-      baseUrl: new URL("../", bundleUrl).pathname,
-      excerptLength: 30,
+  /**
+   * Shard k (0 = newest) joins with Pagefind's indexWeight 1 + k·SHARD_MARK. Sorted by date, Pagefind
+   * scores a page by its position in its own shard (0, 1, … from the oldest; negated for "asc"), and
+   * merges shards by score, interleaving them; the mark, far too small to reorder a search by relevance,
+   * tells each result's shard, so the shards' disjoint date ranges can follow each other instead. Position
+   * 0 (score 0 at any weight) is always the shard's hidden record (src/site/search-index.ts).
+   */
+  const SHARD_MARK = 1e-9;
+  function shardOf(score) {
+    const weighted = Math.abs(score);
+    const position = Math.round(weighted);
+    return position === 0 ? 0 : Math.round((weighted - position) / (position * SHARD_MARK));
+  }
+
+  /** The merged results without hidden records; sorted by date, shard after shard (each in its order). */
+  function orderResults(results, sort, hidden) {
+    const shown = results.filter((result) => !hidden.has(result.id));
+    const [direction] = Object.values(sort);
+    if (!direction) return shown;
+    const sign = direction === "asc" ? -1 : 1;
+    // Array sort is stable: within a shard, Pagefind's order stays.
+    return shown
+      .map((result) => ({ result, shard: sign * shardOf(result.score) }))
+      .sort((a, b) => a.shard - b.shard)
+      .map(({ result }) => result);
+  }
+
+  async function pagefindEngine(bundleUrl, shardsUrl) {
+    const [pagefind, manifest] = await Promise.all([
+      import(bundleUrl),
+      fetch(shardsUrl).then((response) => {
+        if (!response.ok) throw new Error(`search: cannot load ${shardsUrl}`);
+        return response.json();
+      }),
+    ]);
+    const siteRoot = new URL("../", bundleUrl);
+    const [primary, ...others] = manifest.shards.map((shard) => new URL(shard.bundle, siteRoot).pathname);
+    const hidden = new Set(manifest.shards.map((shard) => shard.hidden).filter(Boolean));
+    // Result URLs are site-absolute ("/articles/…"): prefix the path the site is served under.
+    const options = { baseUrl: siteRoot.pathname, excerptLength: 30 };
+    const joined = async (instance) => {
+      for (const [i, basePath] of others.entries()) {
+        await instance.mergeIndex(basePath, { ...options, indexWeight: 1 + (i + 1) * SHARD_MARK });
+      }
+      return instance;
     };
-    const finder = pagefind.createInstance({ ...options, noWorker: true });
+    const finder = await joined(pagefind.createInstance({ ...options, basePath: primary, noWorker: true }));
     let counter = null;
+    let counterReady = null;
     let allTotals = null;
     let last = null;
     let counting = Promise.resolve();
@@ -115,9 +159,12 @@
       /** Filter names in Pagefind's order (by name), as the page lists them. */
       filterNames: (root.dataset.filters || "").split(" ").filter(Boolean),
       async loadFilter() {
-        if (counter) return;
-        counter = pagefind.createInstance(options);
-        allTotals = await counter.filters();
+        counterReady ??= (async () => {
+          const instance = await joined(pagefind.createInstance({ ...options, basePath: primary }));
+          allTotals = await instance.filters();
+          counter = instance;
+        })();
+        await counterReady;
       },
       totals() {
         return allTotals || {};
@@ -131,7 +178,9 @@
         last = { text, selected };
         return {
           counts: counter ? countsOfLast() : null,
-          results: found.results.map((result) => async () => pagefindResult(await result.data())),
+          results: orderResults(found.results, sort, hidden).map(
+            (result) => async () => pagefindResult(await result.data()),
+          ),
         };
       },
     };
@@ -706,7 +755,7 @@
     if (location.protocol !== "file:") {
       let engine = null;
       try {
-        engine = await pagefindEngine(urlOf("pagefind"));
+        engine = await pagefindEngine(urlOf("pagefind"), urlOf("shards"));
       } catch {
         // A server without the MIME types JS modules and wasm need cannot serve Pagefind: use the fallback.
       }
