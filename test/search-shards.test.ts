@@ -11,6 +11,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
 import { renderSite } from "../src/site/index.ts";
+import { searchFingerprint } from "../src/site/page-reuse.ts";
 import {
   MANIFEST_FILE,
   PRIMARY_BUNDLE,
@@ -19,6 +20,7 @@ import {
   type ShardManifest,
 } from "../src/site/search-shards.ts";
 import { type RunningServer, serveSite } from "../src/site/serve.ts";
+import { buildSiteViews } from "../src/site/views/index.ts";
 import type { Archive } from "../src/types.ts";
 import { checkBrowser, launchChromium } from "./helpers/chromium.ts";
 import { article, fixtureArchive } from "./helpers/fixture-archive.ts";
@@ -88,6 +90,17 @@ describe("planShards", () => {
   test("a shard size below one is refused", () => {
     assert.throws(() => planShards([dated("a", null)], 0), RangeError);
   });
+});
+
+test("an article's search fingerprint follows what Pagefind indexes, not the panel or related list", () => {
+  const page = buildSiteViews(fixtureArchive(), { linkSeeds: false }).articles.find((a) => a.people.length > 0);
+  assert.ok(page);
+  const base = searchFingerprint(page);
+  assert.equal(searchFingerprint({ ...page, related: [] }), base);
+  assert.equal(searchFingerprint({ ...page, people: page.people.map((p) => ({ ...p, roles: ["Someone"] })) }), base);
+  assert.notEqual(searchFingerprint({ ...page, bodyHtml: `${page.bodyHtml}<p>More.</p>` }), base);
+  const flipped = page.people.map((p) => ({ ...p, inSearchFilter: !p.inSearchFilter }));
+  assert.notEqual(searchFingerprint({ ...page, people: flipped }), base, "a filter value more or less");
 });
 
 /** A word that only the 2019 articles have; the other years have a word it starts with. */

@@ -12,7 +12,7 @@ import Eleventy from "@11ty/eleventy";
 import { configureSite, navigation, templatesDir } from "../../.eleventy.ts";
 import type { Archive } from "../types.ts";
 import { filesUnder } from "../util/files.ts";
-import { parseArchive } from "./archive-schema.ts";
+import { checkArchive } from "./archive-schema.ts";
 import { writeOfflineIndex } from "./offline-index.ts";
 import {
   type PagedView,
@@ -84,7 +84,7 @@ function countHtmlFiles(dir: string): number {
 
 export async function renderSite(archive: Archive, outDir: string, options: RenderOptions = {}): Promise<RenderResult> {
   const started = performance.now();
-  const checked = parseArchive(archive);
+  const checked = checkArchive(archive);
   const output = path.resolve(outDir);
   const linkSeeds = options.seedsDir !== undefined;
   if (options.seedsDir !== undefined) await publishSeeds(checked, options.seedsDir, output);

@@ -15,7 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { codeVersion } from "../util/code-version.ts";
 import { compareStrings } from "../util/group.ts";
-import type { ArticlePage } from "./views/articles.ts";
+import type { ArticlePage, MentionedEntity } from "./views/articles.ts";
 
 /** Where the fingerprints of a site's pages are kept, relative to the site folder. */
 export const PAGE_MANIFEST = ".news-archive/pages.json";
@@ -49,11 +49,27 @@ export function pageFingerprint(page: PagedView, navigation: unknown): string {
 
 /**
  * Fingerprint of what Pagefind indexes of an article page (its search shard is indexed again when one
- * changes): the page's view without its related articles, which other articles change and which only the
- * page's data-pagefind-ignore footer shows.
+ * changes): the fields the page shows inside data-pagefind-body outside data-pagefind-ignore, and its
+ * filter values (templates/_includes/layouts/article.njk). The entity panel's roles and parties and the
+ * related articles, which other articles change, are left out. Salted with the site code's version, so
+ * a template that indexes more re-indexes everything.
  */
 export function searchFingerprint(page: ArticlePage): string {
-  const { related: _shownOutsideTheIndex, ...indexed } = page;
+  const filterValues = (entities: MentionedEntity[]) => entities.filter((e) => e.inSearchFilter).map((e) => e.name);
+  const indexed = {
+    url: page.url,
+    title: page.title,
+    subtitle: page.subtitle,
+    outlet: page.outlet?.name ?? null,
+    year: page.year,
+    date: page.date,
+    dateLabel: page.dateLabel,
+    dateInferred: page.dateInferred,
+    authors: page.authors,
+    dateline: page.dateline,
+    bodyHtml: page.bodyHtml,
+    filters: [page.people, page.parties, page.organizations, page.places].map(filterValues),
+  };
   return createHash("sha256").update(renderVersion()).update(JSON.stringify(indexed)).digest("base64url");
 }
 
