@@ -4,18 +4,16 @@
  * over http, the from-disk index over file://. A new query starts again from the first page.
  */
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { renderSite } from "../src/site/index.ts";
-import { type RunningServer, serveSite } from "../src/site/serve.ts";
+import type { RunningServer } from "../src/site/serve.ts";
 import type { Archive } from "../src/types.ts";
-import { checkBrowser, launchChromium } from "./helpers/chromium.ts";
+import { checkBrowser } from "./helpers/chromium.ts";
 import { article, fixtureArchive } from "./helpers/fixture-archive.ts";
 import { resultTitles, search, waitForResults, waitForSearchReady } from "./helpers/search-page.ts";
+import { type ServedArchive, serveArchive } from "./helpers/served-archive.ts";
 
 const availability = checkBrowser();
 const skip = availability.available ? false : availability.skipReason;
@@ -47,23 +45,18 @@ function archiveWithManyMatches(): Archive {
 if (skip) test("search paging browser tests", { skip }, () => {});
 
 describe("search results a page at a time", { skip }, () => {
-  let root: string;
+  let site: ServedArchive;
   let outDir: string;
   let server: RunningServer;
   let browser: Browser;
 
   before(async () => {
-    root = await mkdtemp(path.join(tmpdir(), "news-archive-paging-"));
-    outDir = path.join(root, "out");
-    await renderSite(archiveWithManyMatches(), outDir, {});
-    server = await serveSite(outDir);
-    browser = await launchChromium();
+    site = await serveArchive("paging", archiveWithManyMatches());
+    ({ outDir, server, browser } = site);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (root) await rm(root, { recursive: true, force: true });
+    await site?.close();
   });
 
   const more = (page: Page) => page.locator("button.search-more");

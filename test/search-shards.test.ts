@@ -19,12 +19,13 @@ import {
   type ShardedArticle,
   type ShardManifest,
 } from "../src/site/search-shards.ts";
-import { type RunningServer, serveSite } from "../src/site/serve.ts";
+import type { RunningServer } from "../src/site/serve.ts";
 import { buildSiteViews } from "../src/site/views/index.ts";
 import type { Archive } from "../src/types.ts";
-import { checkBrowser, launchChromium } from "./helpers/chromium.ts";
+import { checkBrowser } from "./helpers/chromium.ts";
 import { article, fixtureArchive } from "./helpers/fixture-archive.ts";
 import { search, sortBy, waitForSearchReady } from "./helpers/search-page.ts";
+import { type ServedArchive, serveArchive } from "./helpers/served-archive.ts";
 
 const dated = (slug: string, date: string | null): ShardedArticle => ({ slug, date });
 
@@ -194,22 +195,17 @@ const skip = availability.available ? false : availability.skipReason;
 if (skip) test("search shards browser tests", { skip }, () => {});
 
 describe("searching several shards in Chromium", { skip }, () => {
-  let root: string;
+  let site: ServedArchive;
   let server: RunningServer;
   let browser: Browser;
 
   before(async () => {
-    root = await mkdtemp(path.join(tmpdir(), "news-archive-shard-search-"));
-    const outDir = path.join(root, "out");
-    await renderSite(archiveOverYears(), outDir, { searchShardSize: SHARD_SIZE });
-    server = await serveSite(outDir);
-    browser = await launchChromium();
+    site = await serveArchive("shard-search", archiveOverYears(), { searchShardSize: SHARD_SIZE });
+    ({ server, browser } = site);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (root) await rm(root, { recursive: true, force: true });
+    await site?.close();
   });
 
   test("a word one shard has finds only its articles, never the hidden records", async () => {
