@@ -14,7 +14,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import { readArchiveFile } from "./src/site/archive-schema.ts";
 import { siteFilters } from "./src/site/filters.ts";
 import { writeOfflineIndex } from "./src/site/offline-index.ts";
-import { searchFingerprint } from "./src/site/page-reuse.ts";
+import { searchFingerprints } from "./src/site/page-reuse.ts";
 import { indexSearch } from "./src/site/search-index.ts";
 import { publishSeeds } from "./src/site/seeds.ts";
 import { buildSiteViews, type SiteViews } from "./src/site/views/index.ts";
@@ -108,7 +108,7 @@ export default async function (eleventyConfig: UserConfig): Promise<void> {
     if (linkSeeds && seedsDir) await publishSeeds(archive, seedsDir, directories.output);
     const { filterKeys } = views.search;
     await indexSearch(directories.output, archive, {
-      searchFingerprints: new Map(views.articles.map((a) => [a.slug, searchFingerprint(a)])),
+      searchFingerprints: searchFingerprints(views.articles),
       meanwhile: () => writeOfflineIndex(archive, directories.output, filterKeys),
     });
   });

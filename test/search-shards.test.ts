@@ -88,6 +88,10 @@ describe("planShards", () => {
     assert.deepEqual(after.slice(2), before.slice(1));
   });
 
+  test("an archive without articles still has the primary bundle, empty", () => {
+    assert.deepEqual(planShards([], 3), [{ id: "all", bundle: PRIMARY_BUNDLE, slugs: [] }]);
+  });
+
   test("a shard size below one is refused", () => {
     assert.throws(() => planShards([dated("a", null)], 0), RangeError);
   });

@@ -20,7 +20,7 @@ import {
   pageFingerprint,
   readPageManifest,
   reusePage,
-  searchFingerprint,
+  searchFingerprints,
   writePageManifest,
 } from "./page-reuse.ts";
 import { indexSearch } from "./search-index.ts";
@@ -89,13 +89,14 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
   const linkSeeds = options.seedsDir !== undefined;
   if (options.seedsDir !== undefined) await publishSeeds(checked, options.seedsDir, output);
   const views = buildSiteViews(checked, { linkSeeds });
-  const { toRender, reused, searchFingerprints } = await reuseUnchangedPages(views, output, options.previousDir);
+  const { toRender, reused } = await reuseUnchangedPages(views, output, options.previousDir);
   await renderPages(toRender, output, options.pagesPerRun ?? PAGES_PER_RUN);
   const { filterKeys } = views.search;
+  const fingerprints = searchFingerprints(views.articles);
   // The views (every page's data and HTML) are garbage by now, before Pagefind starts its own process.
   const rendered = performance.now();
   const indexed = await indexSearch(output, checked, {
-    searchFingerprints,
+    searchFingerprints: fingerprints,
     previousDir: options.previousDir,
     shardSize: options.searchShardSize,
     meanwhile: () => writeOfflineIndex(checked, output, filterKeys),
@@ -116,10 +117,9 @@ async function reuseUnchangedPages(
   views: SiteViews,
   output: string,
   previousDir: string | undefined,
-): Promise<{ toRender: SiteViews; reused: number; searchFingerprints: Map<string, string> }> {
+): Promise<{ toRender: SiteViews; reused: number }> {
   const previous = previousDir ? await readPageManifest(previousDir) : {};
   const manifest: PageManifest = {};
-  const searchFingerprints = new Map(views.articles.map((a) => [a.slug, searchFingerprint(a)]));
   let reused = 0;
   const stale = async <P extends PagedView>(page: P): Promise<boolean> => {
     const fingerprint = pageFingerprint(page, navigation);
@@ -132,7 +132,7 @@ async function reuseUnchangedPages(
   const articles = await filterAsync(views.articles, stale);
   const entities = await filterAsync(views.entities, stale);
   await writePageManifest(output, manifest);
-  return { toRender: { ...views, paged: { ...views.paged, articles, entities } }, reused, searchFingerprints };
+  return { toRender: { ...views, paged: { ...views.paged, articles, entities } }, reused };
 }
 
 /** `items` for which `keep` resolves true, in order; a few at a time, since each waits on the file system. */

@@ -73,6 +73,11 @@ export function searchFingerprint(page: ArticlePage): string {
   return createHash("sha256").update(renderVersion()).update(JSON.stringify(indexed)).digest("base64url");
 }
 
+/** Article slug → searchFingerprint, what src/site/search-index.ts compares shard by shard. */
+export function searchFingerprints(articles: readonly ArticlePage[]): Map<string, string> {
+  return new Map(articles.map((article) => [article.slug, searchFingerprint(article)]));
+}
+
 export type PageManifest = Record<string, string>;
 
 export async function readPageManifest(siteDir: string): Promise<PageManifest> {

@@ -46,7 +46,6 @@ export interface SearchIndexOptions {
 }
 
 export interface SearchIndexResult {
-  pages: number;
   shards: number;
   /** Shards linked from the previous build. */
   reused: number;
@@ -142,7 +141,6 @@ export async function indexSearch(
 ): Promise<SearchIndexResult> {
   const output = path.resolve(outDir);
   const plans = planShards(archive.articles, options.shardSize ?? SHARD_ARTICLES);
-  if (plans.length === 0) plans.push({ id: "all", bundle: "pagefind/", slugs: [] });
   // With one shard there is nothing to complete words from; with several, every shard needs every word.
   const vocabulary = plans.length > 1 ? searchVocabulary(archive) : null;
   const salt = JSON.stringify({
@@ -181,12 +179,12 @@ export async function indexSearch(
       };
       manifest.shards.push(entry);
     }
+    startMeanwhile(); // every shard was linked: nothing ran beside the offline index
   } finally {
-    startMeanwhile();
     await meanwhile;
   }
   await writeFile(path.join(output, MANIFEST_FILE), serializeShardManifest(manifest));
-  return { pages: archive.articles.length, shards: plans.length, reused };
+  return { shards: plans.length, reused };
 }
 
 /** Links a previous build's bundle into this site; false when it is gone (the shard is indexed instead). */

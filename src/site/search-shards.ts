@@ -113,7 +113,10 @@ function oldestFirst(a: ShardedArticle, b: ShardedArticle): number {
   return compareStrings(b.slug, a.slug);
 }
 
-/** The shards of an archive's article pages, newest first; the first is the primary bundle. */
+/**
+ * The shards of an archive's article pages, newest first; the first is the primary bundle. An archive
+ * without articles still has the primary, empty, so the search page finds an index to load.
+ */
 export function planShards(articles: readonly ShardedArticle[], size = SHARD_ARTICLES): ShardPlan[] {
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`search shard size must be a positive integer`);
   const sorted = [...articles].sort(oldestFirst);
@@ -131,6 +134,7 @@ export function planShards(articles: readonly ShardedArticle[], size = SHARD_ART
       count = period.articles.length;
     }
   }
+  if (packed.length === 0) return [{ id: "all", bundle: PRIMARY_BUNDLE, slugs: [] }];
   return packed.reverse().map((group, i) => {
     const first = group[0].key;
     const last = group.at(-1)!.key;
