@@ -102,13 +102,17 @@ export default async function (eleventyConfig: UserConfig): Promise<void> {
   const archive = await readArchiveFile(process.env.ARCHIVE_JSON ?? "_site/archive.json");
   const seedsDir = process.env.SEEDS_DIR;
   const linkSeeds = seedsDir !== undefined && existsSync(seedsDir);
-  const views = buildSiteViews(archive, { linkSeeds });
+  // One run over every page: the batched render of large archives is renderSite's (src/site/index.ts).
+  const site = buildSiteViews(archive, { linkSeeds });
+  const articles = site.articlePages();
+  const { entities, entityIndexes } = site.views;
+  const views: SiteViews = { ...site.views, paged: { articles, entities, entityIndexes } };
   configureSite(eleventyConfig, views);
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     if (linkSeeds && seedsDir) await publishSeeds(archive, seedsDir, directories.output);
     const { filterKeys } = views.search;
     await indexSearch(directories.output, archive, {
-      searchFingerprints: searchFingerprints(views.articles),
+      searchFingerprints: searchFingerprints(articles),
       meanwhile: () => writeOfflineIndex(archive, directories.output, filterKeys),
     });
   });

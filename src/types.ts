@@ -192,9 +192,12 @@ export interface Entities {
   places: PlaceMention[];
 }
 
+/** What an extracted record keeps of its seed: all but the text, which the record's fields replace. */
+export type ExtractedSource = Omit<SeedSource, "text">;
+
 /** Everything extracted from one seed, before cross-article resolution. */
 export interface ExtractedArticle {
-  source: SeedSource;
+  source: ExtractedSource;
   metadata: Metadata;
   body: string; // markdown of the article paragraphs
   discarded: Discarded[];

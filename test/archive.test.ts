@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import MarkdownIt from "markdown-it";
 import { csvRow } from "../src/archive/csv.ts";
+import { archiveJsonPieces } from "../src/archive/index.ts";
 import { bodyMarkdown, escapeMarkdown } from "../src/extract/body.ts";
+import { fixtureArchive } from "./helpers/fixture-archive.ts";
 
 test("CSV fields with commas, quotes and line breaks are quoted", () => {
   assert.equal(csvRow(["a", 1, null, 'say "hi", then\nleave']), 'a,1,,"say ""hi"", then\nleave"');
@@ -38,4 +40,16 @@ test("body markdown: paragraphs separated, subheadings as headings", () => {
     { line: 5, text: "Second paragraph.", role: "paragraph" },
   ]);
   assert.equal(body, "First paragraph.\n\n## Senate resolution\n\nSecond paragraph.");
+});
+
+test("archive.json written piece by piece is byte for byte JSON.stringify's text, empty lists and nested records included", () => {
+  const archive = fixtureArchive();
+  assert.ok(archive.articles.length > 1);
+  for (const variant of [
+    archive,
+    { ...archive, rejected: [] },
+    { ...archive, rejected: [{ file: "a\nb.txt", reason: "line\nbreak" }] },
+  ]) {
+    assert.equal([...archiveJsonPieces(variant)].join(""), `${JSON.stringify(variant, null, 1)}\n`);
+  }
 });

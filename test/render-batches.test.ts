@@ -20,3 +20,21 @@ test("rendering in many small Eleventy runs writes exactly what one run writes",
   assert.equal(batched.pages, single.pages);
   assert.deepEqual(await treeDigest(many), await treeDigest(one));
 });
+
+test("a batched rebuild that reuses every article and entity page still writes the one-off pages, and the same tree", async () => {
+  const first = path.join(scratch, "first");
+  const again = path.join(scratch, "again");
+  const archive = fixtureArchive();
+  const before = await renderSite(archive, first, { pagesPerRun: 4 });
+  const after = await renderSite(archive, again, { pagesPerRun: 4, previousDir: first });
+  const pagedCount =
+    archive.articles.length +
+    archive.people.length +
+    archive.parties.length +
+    archive.organizations.length +
+    archive.places.length +
+    archive.outlets.length;
+  assert.equal(after.reused, pagedCount, "every article and entity page is taken from the previous site");
+  assert.equal(after.pages, before.pages);
+  assert.deepEqual(await treeDigest(again), await treeDigest(first));
+});

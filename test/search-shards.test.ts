@@ -98,7 +98,9 @@ describe("planShards", () => {
 });
 
 test("an article's search fingerprint follows what Pagefind indexes, not the panel or related list", () => {
-  const page = buildSiteViews(fixtureArchive(), { linkSeeds: false }).articles.find((a) => a.people.length > 0);
+  const page = buildSiteViews(fixtureArchive(), { linkSeeds: false })
+    .articlePages()
+    .find((a) => a.people.length > 0);
   assert.ok(page);
   const base = searchFingerprint(page);
   assert.equal(searchFingerprint({ ...page, related: [] }), base);

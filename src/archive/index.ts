@@ -2,8 +2,11 @@
  * Stage 5, archive: the resolved archive as files other tools can read —
  * `archive.json` (every record, in the documented shape) and `figures.csv` (one row per figure).
  */
+import { createWriteStream } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type { Archive } from "../types.ts";
 import { csvRow } from "./csv.ts";
 
@@ -45,11 +48,50 @@ export function figuresCsv(archive: Archive): string {
   return `${rows.join("\r\n")}\r\n`;
 }
 
-export function archiveJson(archive: Archive): string {
-  return `${JSON.stringify(archive, null, 1)}\n`;
+/**
+ * The text of archive.json, a piece at a time: the same bytes as `JSON.stringify(archive, null, 1)`,
+ * which cannot be used itself — at 50,000 articles the text is longer than a JavaScript string may be.
+ * Each record is stringified alone and indented to its depth (a JSON text has no raw newlines inside
+ * strings, so every newline is a line break of the layout).
+ */
+export function* archiveJsonPieces(archive: Archive): Generator<string> {
+  const fields = Object.entries(archive);
+  yield "{";
+  for (const [at, [name, value]] of fields.entries()) {
+    yield `${at > 0 ? "," : ""}\n ${JSON.stringify(name)}: `;
+    if (!Array.isArray(value) || value.length === 0) {
+      yield JSON.stringify(value, null, 1).replaceAll("\n", "\n ");
+      continue;
+    }
+    yield "[";
+    for (const [i, record] of value.entries()) {
+      yield `${i > 0 ? "," : ""}\n  ${JSON.stringify(record, null, 1).replaceAll("\n", "\n  ")}`;
+    }
+    yield "\n ]";
+  }
+  yield "\n}\n";
+}
+
+/** Pieces joined into writes of about a megabyte, for a file stream. */
+function* joined(pieces: Iterable<string>, size = 1 << 20): Generator<string> {
+  let buffer: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    buffer.push(piece);
+    length += piece.length;
+    if (length >= size) {
+      yield buffer.join("");
+      buffer = [];
+      length = 0;
+    }
+  }
+  if (buffer.length > 0) yield buffer.join("");
 }
 
 export async function writeArchiveFiles(archive: Archive, outDir: string): Promise<void> {
-  await writeFile(path.join(outDir, "archive.json"), archiveJson(archive));
+  await pipeline(
+    Readable.from(joined(archiveJsonPieces(archive))),
+    createWriteStream(path.join(outDir, "archive.json")),
+  );
   await writeFile(path.join(outDir, "figures.csv"), figuresCsv(archive));
 }

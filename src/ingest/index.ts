@@ -8,6 +8,7 @@ import type { Knowledge } from "../knowledge/index.ts";
 import { readSeeds } from "../read/index.ts";
 import { resolveArchive } from "../resolve/index.ts";
 import type { Archive, ExtractedArticle, Rejected, SeedSource } from "../types.ts";
+import { StringPool } from "../util/string-pool.ts";
 import { extractOrReject, isRejected } from "./extract-one.ts";
 import { extractInWorkers, workerCount } from "./parallel.ts";
 
@@ -38,12 +39,25 @@ export async function ingest(
   options: IngestOptions = {},
 ): Promise<IngestResult> {
   const { sources, rejected } = await readSeeds(seedsDir);
-  const results: (ExtractedArticle | Rejected | undefined)[] = sources.map((source) => options.cache?.get(source));
+  // Shared copies of the strings records repeat; dropped with the ingest (src/util/string-pool.ts).
+  const pool = new StringPool();
+  // A seed's text is dropped once its record exists (the sources are this ingest's own): 50,000 seeds'
+  // text is ~0.4 GiB otherwise held to the end of the ingest.
+  const dropText = (source: SeedSource) => {
+    source.text = "";
+  };
+  const results: (ExtractedArticle | Rejected | undefined)[] = sources.map((source) => {
+    const cached = options.cache?.get(source);
+    if (!cached) return undefined;
+    dropText(source);
+    return pool.intern(cached);
+  });
   const toParse = sources.map((source, index) => ({ source, index })).filter(({ index }) => !results[index]);
   let done = sources.length - toParse.length;
   const settle = (index: number, result: ExtractedArticle | Rejected) => {
-    results[index] = result;
+    results[index] = pool.intern(result);
     options.cache?.set(sources[index], result);
+    dropText(sources[index]);
     options.onProgress?.(++done, sources.length);
   };
   const threads = options.threads ?? workerCount(toParse.length);

@@ -8,11 +8,12 @@
  * after. Give it an empty folder for a clean result: files left by an earlier, different archive stay.
  */
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
-import { configureSite, navigation, templatesDir } from "../../.eleventy.ts";
+import { navigation, templatesDir } from "../../.eleventy.ts";
 import type { Archive } from "../types.ts";
 import { filesUnder } from "../util/files.ts";
+import { collectGarbage } from "../util/memory.ts";
 import { checkArchive } from "./archive-schema.ts";
+import { EleventyRuns, PAGES_PER_RUN } from "./eleventy-runs.ts";
 import { writeOfflineIndex } from "./offline-index.ts";
 import {
   type PagedView,
@@ -20,12 +21,12 @@ import {
   pageFingerprint,
   readPageManifest,
   reusePage,
-  searchFingerprints,
+  searchFingerprint,
   writePageManifest,
 } from "./page-reuse.ts";
 import { indexSearch } from "./search-index.ts";
 import { publishSeeds } from "./seeds.ts";
-import { buildSiteViews, type SiteViews } from "./views/index.ts";
+import { buildSiteViews } from "./views/index.ts";
 
 export interface RenderOptions {
   /** Folder of the seed files; when given, each article's seed is published at /seeds/<file> and linked. */
@@ -53,31 +54,6 @@ export interface RenderResult {
   timings: { render: number; index: number };
 }
 
-/**
- * Eleventy keeps every page it renders in memory until its run ends, so a large archive is
- * rendered in several runs of at most this many article and entity pages each: memory stays
- * bounded, and the output is the same as one run's.
- */
-const PAGES_PER_RUN = 3000;
-
-/** The views sliced for each run; the first run also writes the one-off pages and entity indexes. */
-function pageBatches(views: SiteViews, size: number): SiteViews[] {
-  const pages = [...views.paged.articles.map((a) => ({ a })), ...views.paged.entities.map((e) => ({ e }))];
-  const batches: SiteViews[] = [];
-  for (let start = 0; start === 0 || start < pages.length; start += size) {
-    const slice = pages.slice(start, start + size);
-    batches.push({
-      ...views,
-      paged: {
-        articles: slice.flatMap((p) => ("a" in p ? [p.a] : [])),
-        entities: slice.flatMap((p) => ("e" in p ? [p.e] : [])),
-        entityIndexes: start === 0 ? views.entityIndexes : [],
-      },
-    });
-  }
-  return batches;
-}
-
 function countHtmlFiles(dir: string): number {
   return filesUnder(dir).filter((file) => file.endsWith(".html")).length;
 }
@@ -88,15 +64,13 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
   const output = path.resolve(outDir);
   const linkSeeds = options.seedsDir !== undefined;
   if (options.seedsDir !== undefined) await publishSeeds(checked, options.seedsDir, output);
-  const views = buildSiteViews(checked, { linkSeeds });
-  const { toRender, reused } = await reuseUnchangedPages(views, output, options.previousDir);
-  await renderPages(toRender, output, options.pagesPerRun ?? PAGES_PER_RUN);
-  const { filterKeys } = views.search;
-  const fingerprints = searchFingerprints(views.articles);
-  // The views (every page's data and HTML) are garbage by now, before Pagefind starts its own process.
+  const { reused, searchFingerprints, filterKeys } = await renderPages(checked, output, { ...options, linkSeeds });
+  // The views are garbage now (renderPages kept them out of this scope): collect them before Pagefind
+  // starts its own process.
+  collectGarbage();
   const rendered = performance.now();
   const indexed = await indexSearch(output, checked, {
-    searchFingerprints: fingerprints,
+    searchFingerprints,
     previousDir: options.previousDir,
     shardSize: options.searchShardSize,
     meanwhile: () => writeOfflineIndex(checked, output, filterKeys),
@@ -110,14 +84,20 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
 }
 
 /**
- * Links into `output` the article and entity pages of `previousDir` whose fingerprints are unchanged,
- * records every page's fingerprint for the next build, and returns the views left to render.
+ * Builds the views and writes the site's pages into `output`: the article and entity pages of `previousDir` whose
+ * fingerprints are unchanged are linked (src/site/page-reuse.ts), the rest rendered. Article pages are
+ * built, fingerprinted and handed to Eleventy a batch at a time, so at most two batches of them are in
+ * memory. Records every page's fingerprint for the next build, and returns each article's search
+ * fingerprint for the search index.
  */
-async function reuseUnchangedPages(
-  views: SiteViews,
+async function renderPages(
+  archive: Archive,
   output: string,
-  previousDir: string | undefined,
-): Promise<{ toRender: SiteViews; reused: number }> {
+  options: RenderOptions & { linkSeeds: boolean },
+): Promise<{ reused: number; searchFingerprints: Map<string, string>; filterKeys: ReadonlySet<string> }> {
+  const site = buildSiteViews(archive, { linkSeeds: options.linkSeeds });
+  const { previousDir } = options;
+  const pagesPerRun = options.pagesPerRun ?? PAGES_PER_RUN;
   const previous = previousDir ? await readPageManifest(previousDir) : {};
   const manifest: PageManifest = {};
   let reused = 0;
@@ -129,10 +109,17 @@ async function reuseUnchangedPages(
     reused++;
     return false;
   };
-  const articles = await filterAsync(views.articles, stale);
-  const entities = await filterAsync(views.entities, stale);
+  const searchFingerprints = new Map<string, string>();
+  const runs = new EleventyRuns(site.views, output, pagesPerRun);
+  for (let start = 0; start < site.articleCount; start += pagesPerRun) {
+    const pages = site.articlePages(start, start + pagesPerRun);
+    for (const page of pages) searchFingerprints.set(page.slug, searchFingerprint(page));
+    await runs.add(await filterAsync(pages, stale), []);
+  }
+  await runs.add([], await filterAsync(site.views.entities, stale));
+  await runs.finish();
   await writePageManifest(output, manifest);
-  return { toRender: { ...views, paged: { ...views.paged, articles, entities } }, reused };
+  return { reused, searchFingerprints, filterKeys: site.views.search.filterKeys };
 }
 
 /** `items` for which `keep` resolves true, in order; a few at a time, since each waits on the file system. */
@@ -144,20 +131,6 @@ async function filterAsync<T>(items: T[], keep: (item: T) => Promise<boolean>): 
     kept.push(...slice.filter((_, i) => verdicts[i]));
   }
   return kept;
-}
-
-async function renderPages(views: SiteViews, output: string, pagesPerRun: number): Promise<void> {
-  for (const [run, batch] of pageBatches(views, pagesPerRun).entries()) {
-    const eleventy = new Eleventy(templatesDir, output, {
-      // No config file: the views are handed over here, not read from disk by the CLI entry of .eleventy.ts.
-      configPath: false,
-      quietMode: true,
-      config: (eleventyConfig) => configureSite(eleventyConfig, batch, { singlePages: run === 0 }),
-    });
-    // The build prints its own one-line summary; Eleventy's would be a second one.
-    eleventy.disableLogger();
-    await eleventy.write();
-  }
 }
 
 export { serveSite } from "./serve.ts";

@@ -53,12 +53,6 @@ const terms = sandbox.__archiveTerms!;
 // Arrays made in the sandbox's realm are copied into ours, so they compare like any other array.
 const tokenize = (text: string): string[] => [...terms.tokenize(text)];
 
-interface Posting {
-  doc: number;
-  tf: number;
-  title: boolean;
-}
-
 export interface OfflineIndexStats {
   documents: number;
   /** UTF-8 bytes of the text indexed (titles, subtitles, outlet/author/dateline and bodies as plain text). */
@@ -91,15 +85,23 @@ function filterFile(name: string): string {
   return `f-${name}.js`;
 }
 
-function encodePostings(postings: Posting[]): string {
+/**
+ * A term's postings, two numbers each: the doc id, then tf·2 + 1 when the term is in the title. An object
+ * per posting took five times the memory: 1.6 GiB at 50,000 articles, next to Pagefind's indexing.
+ */
+type Postings = number[];
+
+function encodePostings(postings: Postings): string {
+  const parts: string[] = [];
   let previous = 0;
-  return postings
-    .map((p) => {
-      const delta = (p.doc - previous).toString(36);
-      previous = p.doc;
-      return `${delta}${p.tf === 1 ? "" : `:${p.tf.toString(36)}`}${p.title ? "*" : ""}`;
-    })
-    .join(",");
+  for (let at = 0; at < postings.length; at += 2) {
+    const doc = postings[at];
+    const tf = postings[at + 1] >> 1;
+    const title = (postings[at + 1] & 1) === 1;
+    parts.push(`${(doc - previous).toString(36)}${tf === 1 ? "" : `:${tf.toString(36)}`}${title ? "*" : ""}`);
+    previous = doc;
+  }
+  return parts.join(",");
 }
 
 function encodeIds(ids: number[]): string {
@@ -163,7 +165,7 @@ export async function writeOfflineIndex(
   const dir = path.join(outDir, OFFLINE_DIR);
   await mkdir(dir, { recursive: true });
 
-  const postings = new Map<string, Posting[]>();
+  const postings = new Map<string, Postings>();
   const lengths: number[] = [];
   const filterDocs = Object.fromEntries(SEARCH_FILTERS.map((name) => [name, new Map<string, number[]>()]));
   const docs: [string, string, string, string, string, string][] = [];
@@ -180,9 +182,12 @@ export async function writeOfflineIndex(
     for (const term of titleTerms) if (!counts.has(term)) counts.set(term, 0);
     lengths.push(bodyTokens.length);
     for (const [term, tf] of counts) {
-      const list = postings.get(term) ?? [];
-      postings.set(term, list);
-      list.push({ doc, tf, title: titleTerms.has(term) });
+      let list = postings.get(term);
+      if (!list) {
+        list = [];
+        postings.set(term, list);
+      }
+      list.push(doc, tf * 2 + (titleTerms.has(term) ? 1 : 0));
     }
 
     const outlet = article.outletSlug ? lookup.entity("outlet", article.outletSlug).name : null;

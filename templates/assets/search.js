@@ -173,6 +173,10 @@
       lastCounts() {
         return last && counter ? countsOfLast() : null;
       },
+      /** Fetches the index chunks a query needs while the typing pause runs (as Pagefind's debouncedSearch does). */
+      preload(text) {
+        finder.preload(text).catch(() => {});
+      },
       async search(text, selected, sort) {
         const found = await finder.search(text, { filters: selected, sort });
         last = { text, selected };
@@ -324,6 +328,14 @@
       return counts;
     }
 
+    /** The query's terms, once the index files that hold them are loaded. */
+    async function loadTerms(text) {
+      const query = parseQuery(text);
+      const { terms, prefix } = query;
+      await Promise.all(terms.flatMap((term) => keysFor(term, term === prefix).map((key) => load(shardFile(key)))));
+      return query;
+    }
+
     return {
       /** Filter names in Pagefind's order, each with its number of values. */
       filterNames: [],
@@ -360,9 +372,13 @@
         return last ? { filters: countsOver(last.docs), totalFilters: countsOver(last.unfiltered) } : null;
       },
 
+      /** Loads the term files a query needs while the typing pause runs. */
+      preload(text) {
+        loadTerms(text).catch(() => {});
+      },
+
       async search(text, selected, sort) {
-        const { terms, prefix } = parseQuery(text);
-        await Promise.all(terms.flatMap((term) => keysFor(term, term === prefix).map((key) => load(shardFile(key)))));
+        const { terms, prefix } = await loadTerms(text);
         await Promise.all(Object.keys(selected).map((name) => this.loadFilter(name)));
         let scores = null;
         const k1 = 1.2;
@@ -725,6 +741,7 @@
     input.addEventListener("input", () => {
       clear.toggleAttribute("data-pf-suppressed", input.value === "");
       clearTimeout(timer);
+      if (input.value.trim() !== "") engine.preload(input.value);
       timer = setTimeout(() => run().catch(failed), TYPING_PAUSE_MS);
     });
     input.addEventListener("keydown", (event) => {

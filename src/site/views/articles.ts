@@ -101,17 +101,21 @@ export function summarize(article: ArticleRecord, lookup: Lookup): ArticleSummar
 const RELATED_CANDIDATES = 200;
 
 /**
- * For each article (by number in graph.sorted), the articles sharing the most entities with it; ties go
- * to the newer article. Candidates come from the article's entities taken rarest first, newest articles
- * first, until RELATED_CANDIDATES are found: exact for the many articles whose entities are all
+ * A finder of the articles sharing the most entities with an article (by its number in graph.sorted);
+ * ties go to the newer article. Candidates come from the article's entities taken rarest first, newest
+ * articles first, until RELATED_CANDIDATES are found: exact for the many articles whose entities are all
  * rare, and for the rest a shortlist led by a shared person or place rather than by "Pakistan" —
- * counting every pair of articles would be n × n, minutes at 50,000 articles.
+ * counting every pair of articles would be n × n, minutes at 50,000 articles. A finder, not a list, so
+ * article pages can be built a slice at a time (src/site/views/index.ts); answers do not depend on the
+ * order of the calls.
  */
-export function relatedArticles(graph: ArchiveGraph, lookup: Lookup): RelatedArticle[][] {
+export function relatedArticles(graph: ArchiveGraph, lookup: Lookup): (self: number) => RelatedArticle[] {
   const { sorted, keys, postings } = graph;
+  // Scratch marks, all zero again between calls.
   const seen = new Uint8Array(sorted.length);
   const mine = new Uint8Array(postings.length);
-  return sorted.map((article, self) => {
+  return (self) => {
+    const article = sorted[self];
     const ownKeys = [...new Set(keys[self])];
     for (const id of ownKeys) mine[id] = 1;
     const rarestFirst = ownKeys.sort((a, b) => postings[a].length - postings[b].length || a - b);
@@ -142,7 +146,7 @@ export function relatedArticles(graph: ArchiveGraph, lookup: Lookup): RelatedArt
     });
     for (const id of ownKeys) mine[id] = 0;
     return related;
-  });
+  };
 }
 
 export function articlePage(

@@ -2,9 +2,9 @@
  * Everything the templates show, computed once from the Archive. Templates only present this data:
  * orderings, groupings, counts and links are all decided here.
  */
-import type { Archive } from "../../types.ts";
+import type { Archive, ArticleRecord } from "../../types.ts";
 import { compareStrings } from "../../util/group.ts";
-import { type ArticlePage, type ArticleSummary, articlePage, relatedArticles } from "./articles.ts";
+import { type ArticlePage, type ArticleSummary, articlePage, relatedArticles, summarize } from "./articles.ts";
 import { type EntityIndexPage, type EntityPage, entityIndexPages, entityPages, entitySources } from "./entities.ts";
 import { type Feed, feed } from "./feeds.ts";
 import { type FigureGroup, figureGroups } from "./figures.ts";
@@ -20,7 +20,8 @@ export interface FlaggedArticle extends Pick<ArticleSummary, "title" | "url" | "
 
 export interface SiteViews {
   home: Home;
-  articles: ArticlePage[];
+  /** Every article's list entry, newest first (the Articles page). */
+  articleList: ArticleSummary[];
   entities: EntityPage[];
   entityIndexes: EntityIndexPage[];
   timeline: Timeline;
@@ -36,7 +37,26 @@ export interface SiteViews {
   /** Site paths of every HTML page, for sitemap.xml. */
   sitemap: string[];
   /** The pages this Eleventy run paginates over: all of them, or one slice of a batched render. */
-  paged: Pick<SiteViews, "articles" | "entities" | "entityIndexes">;
+  paged: { articles: ArticlePage[]; entities: EntityPage[]; entityIndexes: EntityIndexPage[] };
+}
+
+export interface SiteViewSet {
+  /** Everything the templates show except the article pages; `paged` starts empty. */
+  views: SiteViews;
+  articleCount: number;
+  /**
+   * Article pages `start` to `end` (exclusive, default all), newest first. Built on demand because
+   * each holds its article's rendered HTML: all of them at once are gigabytes at 50,000 articles.
+   */
+  articlePages(start?: number, end?: number): ArticlePage[];
+}
+
+/** The report's list of articles with flags; `summaries` are those of `sorted`, in the same order. */
+function flaggedArticles(sorted: ArticleRecord[], summaries: ArticleSummary[]): FlaggedArticle[] {
+  return summaries.flatMap(({ title, url, dateLabel }, at) => {
+    const { flags } = sorted[at];
+    return flags.length > 0 ? [{ title, url, dateLabel, flags }] : [];
+  });
 }
 
 export interface ViewOptions {
@@ -44,7 +64,7 @@ export interface ViewOptions {
   linkSeeds: boolean;
 }
 
-export function buildSiteViews(archive: Archive, options: ViewOptions): SiteViews {
+export function buildSiteViews(archive: Archive, options: ViewOptions): SiteViewSet {
   const lookup = buildLookup(archive);
   const sources = entitySources(archive);
   const graph = buildGraph(
@@ -54,35 +74,41 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
   const related = relatedArticles(graph, lookup);
   const searchFilters = searchFilterKeys(archive);
   const articleOptions = { ...options, searchFilters };
-  const articles = graph.sorted.map((a, at) => articlePage(a, related[at], lookup, articleOptions));
   const entities = entityPages(archive, lookup, graph);
   const entityIndexes = entityIndexPages(entities);
   const staticPages = ["/", "/articles/", "/timeline/", "/figures/", "/search/", "/report/"];
   const timelineView = timeline(graph.sorted, lookup);
   const figures = figureGroups(archive, lookup, graph.sorted);
-  return {
+  const articleList = graph.sorted.map((article) => summarize(article, lookup));
+  const views: SiteViews = {
     home: home(archive, graph.sorted, lookup, entityIndexes),
-    articles,
+    articleList,
     entities,
     entityIndexes,
     timeline: timelineView,
     figures,
     report: {
       rejected: [...archive.rejected].sort((a, b) => compareStrings(a.file, b.file)),
-      flagged: articles
-        .filter((a) => a.flags.length > 0)
-        .map((a) => ({ title: a.title, url: a.url, dateLabel: a.dateLabel, flags: a.flags })),
+      flagged: flaggedArticles(graph.sorted, articleList),
     },
     feed: feed(graph.sorted),
     search: { filters: searchFilterNames(archive, searchFilters), filterKeys: searchFilters },
-    paged: { articles, entities, entityIndexes },
+    paged: { articles: [], entities: [], entityIndexes: [] },
     sitemap: [
       ...staticPages,
       ...timelineView.pages.map((p) => p.url),
       ...figures.map((group) => group.url),
-      ...articles.map((a) => a.url),
+      ...articleList.map((a) => a.url),
       ...entityIndexes.map((i) => i.url),
       ...entities.map((e) => e.url),
     ],
+  };
+  return {
+    views,
+    articleCount: graph.sorted.length,
+    articlePages: (start = 0, end = graph.sorted.length) =>
+      graph.sorted
+        .slice(start, end)
+        .map((article, i) => articlePage(article, related(start + i), lookup, articleOptions)),
   };
 }

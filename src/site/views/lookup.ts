@@ -25,12 +25,19 @@ export function buildLookup(archive: Archive): Lookup {
     place: new Map(archive.places.map((e) => [e.slug, e.name])),
     outlet: new Map(archive.outlets.map((e) => [e.slug, e.name])),
   };
+  // One shared reference per entity: views hold hundreds of thousands of them at 50,000 articles.
+  const refs = new Map<string, EntityRef>();
   return {
     entity(kind, slug) {
+      const key = `${kind}:${slug}`;
+      let ref = refs.get(key);
+      if (ref) return ref;
       const name = byKind[kind].get(slug);
       // A dangling slug is a pipeline bug; failing here names it instead of rendering a dead link.
       if (name === undefined) throw new Error(`archive: ${kind} "${slug}" is referenced but not listed`);
-      return { kind, slug, name, url: entityUrl(kind, slug) };
+      ref = Object.freeze({ kind, slug, name, url: entityUrl(kind, slug) });
+      refs.set(key, ref);
+      return ref;
     },
   };
 }

@@ -1,0 +1,64 @@
+/**
+ * Eleventy runs over a stream of article and entity pages, for renderSite (src/site/index.ts).
+ */
+import Eleventy from "@11ty/eleventy";
+import { configureSite, templatesDir } from "../../.eleventy.ts";
+import { collectGarbage } from "../util/memory.ts";
+import type { ArticlePage } from "./views/articles.ts";
+import type { EntityPage } from "./views/entities.ts";
+import type { SiteViews } from "./views/index.ts";
+
+/**
+ * Eleventy keeps every page it renders in memory until its run ends, so a large archive is
+ * rendered in several runs of at most this many article and entity pages each: memory stays
+ * bounded, and the output is the same as one run's. Article pages are also built this many at a time.
+ */
+export const PAGES_PER_RUN = 3000;
+
+/**
+ * Eleventy runs of at most `pagesPerRun` article and entity pages each, articles first, started as
+ * pages are added: a rebuild that changes a few pages is one run. The first run also writes the one-off
+ * pages and the entity indexes, and there is always a first run.
+ */
+export class EleventyRuns {
+  private articles: ArticlePage[] = [];
+  private entities: EntityPage[] = [];
+  private runs = 0;
+
+  constructor(
+    private readonly views: SiteViews,
+    private readonly output: string,
+    private readonly pagesPerRun: number,
+  ) {}
+
+  async add(articles: ArticlePage[], entities: EntityPage[]): Promise<void> {
+    this.articles.push(...articles);
+    this.entities.push(...entities);
+    while (this.articles.length + this.entities.length >= this.pagesPerRun) await this.run();
+  }
+
+  async finish(): Promise<void> {
+    while (this.runs === 0 || this.articles.length + this.entities.length > 0) await this.run();
+  }
+
+  private async run(): Promise<void> {
+    const articles = this.articles.splice(0, this.pagesPerRun);
+    const entities = this.entities.splice(0, this.pagesPerRun - articles.length);
+    const first = this.runs++ === 0;
+    const batch: SiteViews = {
+      ...this.views,
+      paged: { articles, entities, entityIndexes: first ? this.views.entityIndexes : [] },
+    };
+    // The previous run's pages and Eleventy's copy of them are garbage now (see collectGarbage).
+    collectGarbage();
+    const eleventy = new Eleventy(templatesDir, this.output, {
+      // No config file: the views are handed over here, not read from disk by the CLI entry of .eleventy.ts.
+      configPath: false,
+      quietMode: true,
+      config: (eleventyConfig) => configureSite(eleventyConfig, batch, { singlePages: first }),
+    });
+    // The build prints its own one-line summary; Eleventy's would be a second one.
+    eleventy.disableLogger();
+    await eleventy.write();
+  }
+}
