@@ -6,7 +6,9 @@
  * - renderSite() (src/site/index.ts) calls `configureSite` with the Archive it was handed.
  * - The CLI, `tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`, runs the default export,
  *   which reads the archive from $ARCHIVE_JSON (default _site/archive.json), publishes seeds from
- *   $SEEDS_DIR when set, and indexes search after the build.
+ *   $SEEDS_DIR when set, and indexes search after the build. It renders in one Eleventy run and reads
+ *   archive.json whole, which caps it at about 20,000 articles (the file's text must fit a JavaScript
+ *   string); `npm run build` goes through renderSite and has neither limit.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";

@@ -26,6 +26,11 @@ declare module "@11ty/eleventy" {
     on(event: string, listener: (...args: never[]) => unknown): void;
     /** Globs (or paths) of input files Eleventy must not process. */
     ignores: Set<string>;
+    /** Eleventy's timers, in groups; a group made while the manager is verbose prints slow-filter warnings. */
+    benchmarkManager: {
+      setVerboseOutput(isVerbose: boolean): void;
+      getAll(): Record<string, { setIsVerbose(isVerbose: boolean): void }>;
+    };
   }
 
   export interface EleventyOptions {

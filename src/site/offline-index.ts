@@ -27,6 +27,7 @@ import path from "node:path";
 import { runInNewContext } from "node:vm";
 import type { Archive, ArticleRecord, MentionLink } from "../types.ts";
 import { compareStrings } from "../util/group.ts";
+import { collectGarbage } from "../util/memory.ts";
 import { formatDate } from "./format.ts";
 import { articlePlainText } from "./markdown.ts";
 import { buildLookup, byDateDesc } from "./views/lookup.ts";
@@ -40,6 +41,8 @@ const MIN_KEY_LENGTH = 1;
 const MAX_KEY_LENGTH = 4;
 const DOC_SHARD = 200;
 const EXCERPT_CHARS = 600;
+/** Articles indexed between two garbage collections. */
+const COLLECT_EVERY = 2500;
 
 /** The term function the search page uses too, from the one file both sides load. */
 interface TermFunctions {
@@ -172,6 +175,10 @@ export async function writeOfflineIndex(
   let textBytes = 0;
 
   articles.forEach((article, doc) => {
+    // This index is built while Pagefind indexes the first shard in its own process; collected now and
+    // then, the tokens and texts each article leaves behind do not pile up beside it (50,000 articles:
+    // +1 GiB without).
+    if (doc > 0 && doc % COLLECT_EVERY === 0) collectGarbage();
     const body = articlePlainText(article.body);
     const bodyText = indexedBody(article, body);
     textBytes += Buffer.byteLength(article.title) + Buffer.byteLength(bodyText);

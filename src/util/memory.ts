@@ -3,7 +3,7 @@
  * just become garbage (an Eleventy run's pages, say).
  *
  * V8 lets garbage grow to a multiple of the live heap before it collects: a 10,000-article build that
- * never held more than 1.1 GiB live reached 2.7 GiB of memory. Collecting between batches keeps the
+ * never held more than 0.9 GiB live reached 2.7 GiB of memory. Collecting between batches keeps the
  * process near what it actually uses. V8 only hands `gc` to contexts created while --expose-gc is set,
  * so the flag is set at run time for one new context (the same way Jest's leak detector does) and
  * users need no command-line flag.
