@@ -11,7 +11,7 @@ import type { SiteViews } from "./views/index.ts";
 /**
  * Eleventy keeps every page it renders in memory until its run ends, so a large archive is
  * rendered in several runs of at most this many article and entity pages each: memory stays
- * bounded, and the output is the same as one run's. Article pages are also built this many at a time.
+ * bounded, and the output is the same as one run's.
  */
 export const PAGES_PER_RUN = 3000;
 

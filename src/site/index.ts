@@ -84,11 +84,11 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
 }
 
 /**
- * Builds the views and writes the site's pages into `output`: the article and entity pages of `previousDir` whose
- * fingerprints are unchanged are linked (src/site/page-reuse.ts), the rest rendered. Article pages are
- * built, fingerprinted and handed to Eleventy a batch at a time, so at most two batches of them are in
- * memory. Records every page's fingerprint for the next build, and returns each article's search
- * fingerprint for the search index.
+ * Builds the views and writes the site's pages into `output`: the article and entity pages of
+ * `previousDir` whose fingerprints are unchanged are linked (src/site/page-reuse.ts), the rest rendered.
+ * Article pages are built, fingerprinted and handed to Eleventy one run's worth (pagesPerRun) at a time,
+ * so at most two such batches of them are in memory. Records every page's fingerprint for the next
+ * build, and returns each article's search fingerprint for the search index.
  */
 async function renderPages(
   archive: Archive,
