@@ -1,6 +1,7 @@
 /**
- * Everything the templates show, computed once from the Archive. Templates only present this data:
- * orderings, groupings, counts and links are all decided here.
+ * Everything the templates show, computed from the Archive. Templates only present this data:
+ * orderings, groupings, counts and links are all decided here. The article pages are built on demand,
+ * a slice at a time (`articlePages`); everything else once per build.
  */
 import type { Archive, ArticleRecord } from "../../types.ts";
 import { compareStrings } from "../../util/group.ts";
