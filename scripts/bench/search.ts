@@ -2,6 +2,11 @@
  * The search cost of a built site in a real browser: serve it on 127.0.0.1, open /search/,
  * type a query, and time the first result's appearance and count the bytes fetched for it.
  * Selectors are lenient because the search page's markup belongs to the site, not to us.
+ *
+ * The time is taken inside the page, from the query's input event to the first frame drawn after a
+ * result link of the query is in the document: what a reader waits after typing. Watching from outside
+ * added the driver's round trips, and its polling for the element ran on the page's own main thread.
+ * The outside view (from before typing until the page reports the result) is kept as msSeenByDriver.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -30,7 +35,10 @@ export interface SearchOptions {
 
 export interface QueryCost {
   query: string;
+  /** From the query's input event to the first frame after its first result link appears (in the page). */
   msToFirstResult: number;
+  /** From before typing until the driver hears of that frame. */
+  msSeenByDriver: number;
   bytes: number;
   requests: number;
   summary: string;
@@ -76,6 +84,38 @@ function sumSince(fetched: Fetched[], since: number): { bytes: number; requests:
   return { bytes: window.reduce((sum, entry) => sum + entry.bytes, 0), requests: window.length };
 }
 
+interface Watched {
+  /** Resolves to milliseconds from the next input event to the frame after a fresh result link appears. */
+  __firstResult: Promise<number>;
+}
+
+/**
+ * Runs in the page: from the next input event, watch the document (no polling: a MutationObserver) for a
+ * result link not marked stale, and time the frame after it appears.
+ */
+function watchForFirstResult([selector, stale, timeout]: readonly [string, string, number]): void {
+  const watched = window as unknown as Watched;
+  watched.__firstResult = new Promise<number>((resolve, reject) => {
+    let typedAt = 0;
+    // No function-valued locals here: tsx would wrap them in a helper the page does not have.
+    const freshResult = `:is(${selector}):not([${stale}])`;
+    const observer = new MutationObserver(() => {
+      if (!typedAt || !document.querySelector(freshResult)) return;
+      observer.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - typedAt));
+    });
+    document.addEventListener(
+      "input",
+      () => {
+        typedAt = performance.now();
+        observer.observe(document, { childList: true, subtree: true, attributes: true });
+      },
+      { capture: true, once: true },
+    );
+    setTimeout(() => reject(new Error(`no result for the query within ${timeout} ms`)), timeout);
+  });
+}
+
 export async function measureSearch(options: SearchOptions): Promise<SearchReport> {
   if (!existsSync(path.join(options.siteDir, "search", "index.html"))) {
     return { skipped: `no /search/ page in ${options.siteDir}` };
@@ -103,11 +143,11 @@ export async function measureSearch(options: SearchOptions): Promise<SearchRepor
         },
         [resultSelector, STALE] as const,
       );
-      const fresh = page.locator(`:is(${resultSelector}):not([${STALE}])`).first();
+      await page.evaluate(watchForFirstResult, [resultSelector, STALE, timeout] as const);
       const started = performance.now();
       await input.fill(query);
-      await fresh.waitFor({ state: "visible", timeout });
-      const msToFirstResult = performance.now() - started;
+      const msToFirstResult = await page.evaluate(() => (window as unknown as Watched).__firstResult);
+      const msSeenByDriver = performance.now() - started;
       await waitForQuietNetwork(fetched);
       await settled();
       const summary = await page
@@ -115,7 +155,13 @@ export async function measureSearch(options: SearchOptions): Promise<SearchRepor
         .first()
         .textContent({ timeout: 1000 })
         .catch(() => "");
-      queries.push({ query, msToFirstResult, ...sumSince(fetched, started), summary: (summary ?? "").trim() });
+      queries.push({
+        query,
+        msToFirstResult,
+        msSeenByDriver,
+        ...sumSince(fetched, started),
+        summary: (summary ?? "").trim(),
+      });
     }
     return { pageLoadBytes: pageLoad.bytes, pageLoadRequests: pageLoad.requests, queries };
   } finally {
