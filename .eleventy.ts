@@ -19,6 +19,7 @@ import { writeOfflineIndex } from "./src/site/offline-index.ts";
 import { searchFingerprints } from "./src/site/page-reuse.ts";
 import { indexSearch } from "./src/site/search-index.ts";
 import { publishSeeds } from "./src/site/seeds.ts";
+import { STEMMER_ASSET, stemmerScript } from "./src/site/stemmer-asset.ts";
 import { buildSiteViews, type SiteViews } from "./src/site/views/index.ts";
 
 /** The navigation shown on every page, in this order. */
@@ -89,6 +90,9 @@ export function configureSite(
       compile: (content) => () => content,
     });
   }
+  //    The search page's stemmer comes from an npm package, as a virtual template (src/site/stemmer-asset.ts).
+  //    https://www.11ty.dev/docs/virtual-templates/
+  if (run.singlePages) eleventyConfig.addTemplate(STEMMER_ASSET, stemmerScript());
 }
 
 // 5. Directories for the CLI route (renderSite passes its own).

@@ -2,7 +2,8 @@
  * The search index in shards (src/site/search-shards.ts, src/site/search-index.ts, the merge in
  * templates/assets/search.js): how articles are split, that a search over several shards answers as one
  * index would (no loose matches from a shard that lacks the word, one order by date across shards), and
- * that a rebuild indexes again only the shards whose articles changed.
+ * that a rebuild indexes again only the shards whose articles changed — a shard that merely lacks a new word
+ * is left out of queries for it instead (src/site/search-vocabulary.ts).
  */
 import assert from "node:assert/strict";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -19,7 +20,7 @@ import {
   type ShardedArticle,
   type ShardManifest,
 } from "../src/site/search-shards.ts";
-import type { RunningServer } from "../src/site/serve.ts";
+import { type RunningServer, serveSite } from "../src/site/serve.ts";
 import { buildSiteViews } from "../src/site/views/index.ts";
 import type { Archive } from "../src/types.ts";
 import { checkBrowser } from "./helpers/chromium.ts";
@@ -188,11 +189,23 @@ describe("a site indexed in shards", () => {
     const changed = await renderSite(edited, third, { searchShardSize: SHARD_SIZE, previousDir: again });
     assert.deepEqual(changed.searchShards, { total: 4, reused: 3 });
 
-    // A new word: every shard must know it, so every shard is indexed again.
+    // A new word: only the changed shard is indexed again; the others list the stem they lack.
     target.body = `The caravan convoy met a zeppelin, report 2 of 2021 said.`;
     const fourth = path.join(root, "fourth");
     const newWord = await renderSite(edited, fourth, { searchShardSize: SHARD_SIZE, previousDir: third });
-    assert.deepEqual(newWord.searchShards, { total: 4, reused: 0 });
+    assert.deepEqual(newWord.searchShards, { total: 4, reused: 3 });
+    const manifest = await readManifest(fourth);
+    for (const shard of manifest.shards) {
+      if (shard.id === "2020_2021") assert.deepEqual(shard.loose, [], "indexed with the whole vocabulary");
+      else
+        assert.deepEqual(shard.loose, [["zeppelin", 1]], `${shard.id} lacks the new word, and no word starts with z`);
+    }
+
+    // The word gone again: the shards that never had it are as they were; the one indexed with it is indexed again.
+    const fifth = path.join(root, "fifth");
+    const gone = await renderSite(archiveOverYears(), fifth, { searchShardSize: SHARD_SIZE, previousDir: fourth });
+    assert.deepEqual(gone.searchShards, { total: 4, reused: 3 });
+    assert.ok((await readManifest(fifth)).shards.every((shard) => shard.loose.length === 0));
   });
 });
 
@@ -232,6 +245,36 @@ describe("searching several shards in Chromium", { skip }, () => {
     assert.deepEqual(await search(page, "zqxj"), []);
     assert.deepEqual(errors, []);
     await page.close();
+  });
+
+  test("after a rebuild that adds a word, the shards that lack it do not answer it with loose matches", async () => {
+    // The 2026 shard alone is indexed again; the others have "caravan", where Pagefind would stop.
+    const grown = archiveOverYears();
+    grown.articles.push(
+      article({
+        slug: "caravanette-rally",
+        title: "Caravanette rally",
+        body: "A caravanette rally crossed the pass.",
+        date: "2026-05-01",
+        dateFrom: "text",
+      }),
+    );
+    const rebuilt = path.join(path.dirname(site.outDir), "rebuilt");
+    const result = await renderSite(grown, rebuilt, { searchShardSize: SHARD_SIZE, previousDir: site.outDir });
+    assert.deepEqual(result.searchShards, { total: 4, reused: 3 });
+    const rebuiltServer = await serveSite(rebuilt);
+    try {
+      const page = await browser.newPage();
+      await page.goto(new URL("search/", rebuiltServer.url).href);
+      assert.equal(await waitForSearchReady(page), "pagefind");
+      assert.deepEqual(await search(page, "caravanette"), ["Caravanette rally"]);
+      assert.deepEqual(await search(page, "caravanettes"), ["Caravanette rally"], "stemmed as Pagefind stems");
+      assert.equal((await search(page, "caravan")).length, 13, "a prefix the old shards complete still finds theirs");
+      assert.deepEqual((await search(page, RARE)).length, 3);
+      await page.close();
+    } finally {
+      await rebuiltServer.close();
+    }
   });
 
   test("sorted by date, results run across shards in one order", async () => {

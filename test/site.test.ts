@@ -164,13 +164,14 @@ describe("pages", () => {
     assert.ok(article.includes("A &lt;b&gt;Reader&lt;/b&gt;"), "author shown escaped");
     for (const [file, html] of pages) {
       for (const tag of openingTags(html)) assert.doesNotMatch(tag, /\son[a-z]+=/i, `${file}: event handler in ${tag}`);
-      // The search page loads its own two scripts (the term functions shared with the build, and the page
-      // script that brings in Pagefind or the from-disk index); no other page has any.
+      // The search page loads its own three scripts (the term functions shared with the build, the stemmer
+      // that matches Pagefind's, and the page script that brings in Pagefind or the from-disk index); no
+      // other page has any.
       const scripts = tagsNamed(html, "script");
       if (file === "search/index.html") {
         assert.deepEqual(
           scripts.map((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1]),
-          ["../assets/search-terms.js", "../assets/search.js"],
+          ["../assets/search-terms.js", "../assets/stemmer.js", "../assets/search.js"],
         );
       } else assert.deepEqual(scripts, [], `${file}: unexpected <script>`);
       assert.equal(tagsNamed(html, "img").length, 0, `${file}: unexpected <img>`);

@@ -22,6 +22,8 @@ declare module "@11ty/eleventy" {
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     addExtension(extension: string | string[], options: CustomExtension): void;
     setTemplateFormats(formats: string | string[]): void;
+    /** A template that is not a file; its path (relative to the input folder) picks its language. */
+    addTemplate(virtualInputPath: string, content: string, data?: Record<string, unknown>): void;
     on(event: "eleventy.after", listener: (event: { directories: EleventyDirectories }) => unknown): void;
     on(event: string, listener: (...args: never[]) => unknown): void;
     /** Globs (or paths) of input files Eleventy must not process. */

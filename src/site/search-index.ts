@@ -6,9 +6,9 @@
  *
  * Each shard is indexed by a Pagefind process of its own, closed before the next starts, so memory is
  * bounded by the shard, not the archive. A shard whose fingerprint matches one of the previous build's is
- * linked from that build instead of indexed again.
+ * linked from that build instead of indexed again, even when the archive's vocabulary has grown since: the
+ * manifest then lists the stems it lacks (src/site/search-vocabulary.ts).
  */
-import { createHash } from "node:crypto";
 import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -30,6 +30,16 @@ import {
   shardFingerprint,
   VOCABULARY_URL,
 } from "./search-shards.ts";
+import {
+  type LooseStem,
+  looseStems,
+  MAX_LOOSE_STEMS,
+  readStems,
+  stemsId,
+  stemsPath,
+  vocabularyStems,
+  writeStems,
+} from "./search-vocabulary.ts";
 
 export interface SearchIndexOptions {
   /** Article slug → searchFingerprint (src/site/page-reuse.ts) of its page. */
@@ -143,13 +153,23 @@ export async function indexSearch(
   const plans = planShards(archive.articles, options.shardSize ?? SHARD_ARTICLES);
   // With one shard there is nothing to complete words from; with several, every shard needs every word.
   const vocabulary = plans.length > 1 ? searchVocabulary(archive) : null;
-  const salt = JSON.stringify({
-    pagefind: await pagefindVersion(),
-    config: INDEX_CONFIG,
-    vocabulary: vocabulary === null ? null : createHash("sha256").update(vocabulary).digest("base64url"),
-  });
+  const stems = vocabulary === null ? null : vocabularyStems(vocabulary);
+  const vocabularyId = stems === null ? null : stemsId(stems);
+  // The vocabulary is not part of a shard's fingerprint: a shard with an older one is reused (looseStemsOf).
+  const salt = JSON.stringify({ pagefind: await pagefindVersion(), config: INDEX_CONFIG, sharded: stems !== null });
   const previousDir = options.previousDir ? path.resolve(options.previousDir) : null;
   const previous = previousDir && previousDir !== output ? await readShardManifest(previousDir) : null;
+  const previousStems = new Map<string, Promise<string[] | null>>();
+  /** What a previous build's shard lacks of today's vocabulary; null when it must be indexed again. */
+  const looseStemsOf = async (shard: ManifestShard): Promise<LooseStem[] | null> => {
+    if (shard.vocabulary === vocabularyId) return [];
+    if (stems === null || shard.vocabulary === null || !previousDir) return null;
+    const id = shard.vocabulary;
+    if (!previousStems.has(id)) previousStems.set(id, readStems(previousDir, id));
+    const known = await previousStems.get(id);
+    const loose = known ? looseStems(known, stems) : null;
+    return loose && loose.length <= MAX_LOOSE_STEMS ? loose : null;
+  };
 
   let meanwhile: Promise<unknown> | null = null;
   const startMeanwhile = () => {
@@ -157,31 +177,31 @@ export async function indexSearch(
     meanwhile = options.meanwhile();
     meanwhile.catch(() => {}); // awaited below; must not count as unhandled if indexing fails first
   };
-  const manifest: ShardManifest = { version: 1, shards: [] };
+  const manifest: ShardManifest = { version: 2, shards: [] };
   let reused = 0;
   try {
     for (const plan of plans) {
       const fingerprint = shardFingerprint(plan.slugs, options.searchFingerprints, salt);
       const before = previous?.shards.find((shard) => shard.fingerprint === fingerprint);
-      let hidden: string | null;
-      if (before && previousDir && (await linkBundle(previousDir, before.bundle, output, plan.bundle))) {
-        hidden = before.hidden;
+      const loose = before ? await looseStemsOf(before) : null;
+      const entry = { id: plan.id, bundle: plan.bundle, articles: plan.slugs.length, fingerprint };
+      if (before && loose && previousDir && (await linkBundle(previousDir, before.bundle, output, plan.bundle))) {
+        manifest.shards.push({ ...entry, hidden: before.hidden, vocabulary: before.vocabulary, loose });
         reused++;
       } else {
-        hidden = await indexShard(output, plan, vocabulary, startMeanwhile);
+        const hidden = await indexShard(output, plan, vocabulary, startMeanwhile);
+        manifest.shards.push({ ...entry, hidden, vocabulary: vocabularyId, loose: [] });
       }
-      const entry: ManifestShard = {
-        id: plan.id,
-        bundle: plan.bundle,
-        articles: plan.slugs.length,
-        fingerprint,
-        hidden,
-      };
-      manifest.shards.push(entry);
     }
     startMeanwhile(); // every shard was linked: nothing ran beside the offline index
   } finally {
     await meanwhile;
+  }
+  // The stems of each vocabulary a shard was indexed with, for the next build's looseStemsOf.
+  for (const id of new Set(manifest.shards.map((shard) => shard.vocabulary))) {
+    if (id === null) continue;
+    if (id === vocabularyId && stems) await writeStems(output, stems);
+    else if (previousDir) await reusePage(previousDir, output, stemsPath(id));
   }
   await writeFile(path.join(output, MANIFEST_FILE), serializeShardManifest(manifest));
   return { shards: plans.length, reused };

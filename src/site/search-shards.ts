@@ -16,7 +16,9 @@
  *   archive. Pagefind answers a word it cannot complete from its index with the longest indexed word that
  *   starts that word ("gw" for "gwadar"); a shard without the word would answer with such loose matches
  *   while the others answer exactly. With every word in every shard, each shard completes words as one
- *   index over everything would. The search page drops the hidden records (the manifest names them).
+ *   index over everything would. The search page drops the hidden records (the manifest names them). A
+ *   shard indexed before the archive gained words keeps its index; the manifest lists the stems it lacks,
+ *   and the search page leaves it out of queries for them (src/site/search-vocabulary.ts).
  *
  * The manifest, MANIFEST_FILE at the site root, lists the shards newest first (the first is the primary
  * bundle, pagefind/) with the fingerprint of each shard's pages, which the next build compares.
@@ -27,6 +29,7 @@ import path from "node:path";
 import type { Archive, ArticleRecord } from "../types.ts";
 import { compareStrings } from "../util/group.ts";
 import { formatDate } from "./format.ts";
+import type { LooseStem } from "./search-vocabulary.ts";
 
 export const MANIFEST_FILE = "pagefind-shards.json";
 export const PRIMARY_BUNDLE = "pagefind/";
@@ -59,10 +62,14 @@ export interface ManifestShard {
   fingerprint: string;
   /** Pagefind's id of the hidden vocabulary record, which the search page drops; null with one shard. */
   hidden: string | null;
+  /** Id of the stems of the vocabulary the shard was indexed with (src/site/search-vocabulary.ts); null with one shard. */
+  vocabulary: string | null;
+  /** Stems of today's vocabulary the shard lacks; the search page leaves the shard out of queries for them. */
+  loose: LooseStem[];
 }
 
 export interface ShardManifest {
-  version: 1;
+  version: 2;
   shards: ManifestShard[];
 }
 
@@ -174,7 +181,7 @@ export function shardFingerprint(slugs: string[], searchFingerprints: ReadonlyMa
 export async function readShardManifest(siteDir: string): Promise<ShardManifest | null> {
   try {
     const manifest = JSON.parse(await readFile(path.join(siteDir, MANIFEST_FILE), "utf8")) as ShardManifest;
-    return manifest?.version === 1 && Array.isArray(manifest.shards) ? manifest : null;
+    return manifest?.version === 2 && Array.isArray(manifest.shards) ? manifest : null;
   } catch {
     return null; // no previous site, or not one of ours: index every shard
   }

@@ -133,6 +133,35 @@
     });
   }
 
+  /** The synthetic filter (Pagefind's mergeFilter) naming each page's shard, so a query can leave shards out. */
+  const SHARD_FILTER = "__shard";
+
+  /**
+   * Ids of the shards to leave out of a query. A shard indexed before the archive gained a word lacks it, and
+   * answers a query term it cannot complete with loose matches where a complete shard answers nothing; the
+   * manifest lists each such shard's loose stems (src/site/search-vocabulary.ts). Query terms are made as
+   * Pagefind makes them — lower case, punctuation dropped, accents folded — and stemmed as it stems them.
+   */
+  function shardsLacking(text, shards) {
+    const stem = window.__porter2?.stem;
+    if (!stem || !shards.some((shard) => shard.loose?.length)) return [];
+    const terms = text
+      .toLowerCase()
+      .replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]+/gu, "")
+      .normalize("NFKD")
+      .replace(/\p{M}+/gu, "")
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((word) => stem(word));
+    return shards
+      .filter((shard) =>
+        (shard.loose || []).some(([loose, from]) =>
+          terms.some((term) => term.length >= from && loose.startsWith(term)),
+        ),
+      )
+      .map((shard) => shard.id);
+  }
+
   async function pagefindEngine(bundleUrl, shardsUrl) {
     const [pagefind, manifest] = await Promise.all([
       import(bundleUrl),
@@ -142,17 +171,21 @@
       }),
     ]);
     const siteRoot = new URL("../", bundleUrl);
-    const [primary, ...others] = manifest.shards.map((shard) => new URL(shard.bundle, siteRoot).pathname);
+    const { shards } = manifest;
+    const [primary, ...others] = shards.map((shard) => new URL(shard.bundle, siteRoot).pathname);
+    const named = (i) => ({ mergeFilter: { [SHARD_FILTER]: shards[i].id } });
     const hidden = new Set(manifest.shards.map((shard) => shard.hidden).filter(Boolean));
     // Result URLs are site-absolute ("/articles/…"): prefix the path the site is served under.
     const options = { baseUrl: siteRoot.pathname, excerptLength: 30 };
     const joined = async (instance) => {
       for (const [i, basePath] of others.entries()) {
-        await instance.mergeIndex(basePath, { ...options, indexWeight: 1 + (i + 1) * SHARD_MARK });
+        await instance.mergeIndex(basePath, { ...options, ...named(i + 1), indexWeight: 1 + (i + 1) * SHARD_MARK });
       }
       return instance;
     };
-    const finder = await joined(pagefind.createInstance({ ...options, basePath: primary, noWorker: true }));
+    const finder = await joined(
+      pagefind.createInstance({ ...options, ...named(0), basePath: primary, noWorker: true }),
+    );
     warmUpSegmenter();
     let counter = null;
     let counterReady = null;
@@ -179,7 +212,7 @@
       filterNames: (root.dataset.filters || "").split(" ").filter(Boolean),
       async loadFilter() {
         counterReady ??= (async () => {
-          const instance = await joined(pagefind.createInstance({ ...options, basePath: primary }));
+          const instance = await joined(pagefind.createInstance({ ...options, ...named(0), basePath: primary }));
           allTotals = await instance.filters();
           counter = instance;
         })();
@@ -197,8 +230,17 @@
         finder.preload(text).catch(() => {});
       },
       async search(text, selected, sort) {
-        const found = await finder.search(text, { filters: selected, sort });
-        last = { text, selected };
+        const lacking = shardsLacking(text, shards);
+        if (lacking.length === shards.length) {
+          // No shard can complete a term (cannot happen: the shards indexed last know every word).
+          last = null;
+          return { counts: null, results: [] };
+        }
+        const filters = lacking.length
+          ? { ...selected, [SHARD_FILTER]: { any: shards.map((s) => s.id).filter((id) => !lacking.includes(id)) } }
+          : selected;
+        const found = await finder.search(text, { filters, sort });
+        last = { text, selected: filters };
         return {
           counts: counter ? countsOfLast() : null,
           results: orderResults(found.results, sort, hidden).map(
