@@ -165,7 +165,9 @@ export function searchVocabulary(archive: Archive): string {
   const words = new Set(["Unknown", "outlet", "Undated", "inferred"]);
   for (const article of archive.articles) {
     const parts = [article.title, article.subtitle, article.outlet, article.dateline, article.body, ...article.authors];
-    if (article.date) parts.push(article.date.slice(0, 4), formatDate(article.date));
+    // The date as the page shows it, its year (a filter's value) and as written (its date metadata, which
+    // Pagefind searches too).
+    if (article.date) parts.push(article.date, article.date.slice(0, 4), formatDate(article.date));
     for (const part of parts) if (part) for (const word of part.split(/\s+/)) if (word) words.add(word);
   }
   return [...words].sort(compareStrings).join(" ");

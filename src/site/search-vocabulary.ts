@@ -41,13 +41,21 @@ const fold = (text: string) =>
     .replace(/\p{M}+/gu, "")
     .toLowerCase();
 
-/** Stemmed terms of a whitespace-separated vocabulary, sorted: a superset of those Pagefind indexes of it. */
+/**
+ * Terms of a whitespace-separated vocabulary, sorted: a superset of those Pagefind indexes of it, as far as a
+ * query can reach them. Each word whole and split as Pagefind splits it, stemmed, and whole unstemmed too:
+ * Pagefind leaves a word it cannot stem as written ("peace…"), and a query, stripped of punctuation, reaches
+ * such a word through the prefixes of its letters.
+ */
 export function vocabularyStems(vocabulary: string): string[] {
   const stems = new Set<string>();
-  for (const piece of fold(vocabulary).split(/\s+/)) {
-    const whole = piece.replace(/[^\p{L}\p{N}]+/gu, "");
-    if (whole) stems.add(stem(whole));
-    for (const part of piece.match(/[\p{L}\p{N}]+/gu) ?? []) if (part !== whole) stems.add(stem(part));
+  for (const piece of vocabulary.split(/\s+/)) {
+    const whole = fold(piece).replace(/[^\p{L}\p{N}]+/gu, "");
+    if (!whole) continue;
+    stems.add(whole);
+    stems.add(stem(whole));
+    // Pagefind also splits where a lower-case letter meets a capital ("PkNAP": "pk", "nap").
+    for (const part of piece.split(/[^\p{L}\p{N}]+|(?<=\p{Ll})(?=\p{Lu})/u)) if (part) stems.add(stem(fold(part)));
   }
   return [...stems].sort();
 }
