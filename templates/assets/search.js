@@ -68,7 +68,7 @@
   // The index comes in shards (pagefind-shards.json, newest first: src/site/search-shards.ts), each a
   // Pagefind bundle, joined into one instance with Pagefind's mergeIndex (separate instances on one page
   // share Pagefind's wasm memory and corrupt each other). The page drops each shard's hidden vocabulary
-  // record from the results.
+  // record from the results, and leaves a shard out of a query for words it lacks (shardsLacking).
   //
   // Two such instances: Pagefind counts every value of every loaded filter on each search, testing each
   // filter page against the result list one by one, so at 10,000 articles a search with the filters loaded
@@ -173,7 +173,9 @@
     const siteRoot = new URL("../", bundleUrl);
     const { shards } = manifest;
     const [primary, ...others] = shards.map((shard) => new URL(shard.bundle, siteRoot).pathname);
-    const named = (i) => ({ mergeFilter: { [SHARD_FILTER]: shards[i].id } });
+    // Shards are named only when one may have to be left out: a filter more is work for every search.
+    const someLoose = shards.some((shard) => shard.loose?.length);
+    const named = (i) => (someLoose ? { mergeFilter: { [SHARD_FILTER]: shards[i].id } } : {});
     const hidden = new Set(manifest.shards.map((shard) => shard.hidden).filter(Boolean));
     // Result URLs are site-absolute ("/articles/…"): prefix the path the site is served under.
     const options = { baseUrl: siteRoot.pathname, excerptLength: 30 };
