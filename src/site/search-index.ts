@@ -177,7 +177,7 @@ export async function indexSearch(
     meanwhile = options.meanwhile();
     meanwhile.catch(() => {}); // awaited below; must not count as unhandled if indexing fails first
   };
-  const manifest: ShardManifest = { version: 2, shards: [] };
+  const manifest: ShardManifest = { version: 2, shards: [], loose: {} };
   let reused = 0;
   try {
     for (const plan of plans) {
@@ -186,11 +186,12 @@ export async function indexSearch(
       const loose = before ? await looseStemsOf(before) : null;
       const entry = { id: plan.id, bundle: plan.bundle, articles: plan.slugs.length, fingerprint };
       if (before && loose && previousDir && (await linkBundle(previousDir, before.bundle, output, plan.bundle))) {
-        manifest.shards.push({ ...entry, hidden: before.hidden, vocabulary: before.vocabulary, loose });
+        manifest.shards.push({ ...entry, hidden: before.hidden, vocabulary: before.vocabulary });
+        if (before.vocabulary !== null && loose.length > 0) manifest.loose[before.vocabulary] = loose;
         reused++;
       } else {
         const hidden = await indexShard(output, plan, vocabulary, startMeanwhile);
-        manifest.shards.push({ ...entry, hidden, vocabulary: vocabularyId, loose: [] });
+        manifest.shards.push({ ...entry, hidden, vocabulary: vocabularyId });
       }
     }
     startMeanwhile(); // every shard was linked: nothing ran beside the offline index

@@ -64,13 +64,17 @@ export interface ManifestShard {
   hidden: string | null;
   /** Id of the stems of the vocabulary the shard was indexed with (src/site/search-vocabulary.ts); null with one shard. */
   vocabulary: string | null;
-  /** Stems of today's vocabulary the shard lacks; the search page leaves the shard out of queries for them. */
-  loose: LooseStem[];
 }
 
 export interface ShardManifest {
   version: 2;
   shards: ManifestShard[];
+  /**
+   * By vocabulary id, the terms of today's vocabulary that shards indexed with it lack; the search page
+   * leaves those shards out of queries for them. Listed once per vocabulary, since the shards indexed in one
+   * build share theirs; the vocabulary the last shards were indexed with lacks nothing and is not listed.
+   */
+  loose: Record<string, LooseStem[]>;
 }
 
 export const articlePagePath = (slug: string) => `articles/${slug}/index.html`;

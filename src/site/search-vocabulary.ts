@@ -26,10 +26,10 @@ import { stem } from "porter2";
 export type LooseStem = [stem: string, from: number];
 
 /**
- * Most loose stems a shard may carry before it is indexed again: the search page loads every shard's list, so
- * the lists stay a few kilobytes; a shard reaching the limit is indexed again with the whole vocabulary.
+ * Most loose terms of a vocabulary before the shards indexed with it are indexed again: the search page loads
+ * the lists (one per vocabulary still in use, about 15 bytes a term), so they stay within some kilobytes.
  */
-export const MAX_LOOSE_STEMS = 200;
+export const MAX_LOOSE_STEMS = 1000;
 
 /** Where the stems of each vocabulary a shard in the site was indexed with are kept, relative to the site. */
 const STEMS_DIR = ".news-archive/search-stems";

@@ -142,9 +142,9 @@
    * manifest lists each such shard's loose stems (src/site/search-vocabulary.ts). Query terms are made as
    * Pagefind makes them — lower case, punctuation dropped, accents folded — and stemmed as it stems them.
    */
-  function shardsLacking(text, shards) {
+  function shardsLacking(text, shards, looseOf) {
     const stem = window.__porter2?.stem;
-    if (!stem || !shards.some((shard) => shard.loose?.length)) return [];
+    if (!stem || !shards.some((shard) => looseOf(shard).length)) return [];
     const terms = text
       .toLowerCase()
       .replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]+/gu, "")
@@ -155,7 +155,7 @@
       .map((word) => stem(word));
     return shards
       .filter((shard) =>
-        (shard.loose || []).some(([loose, from]) =>
+        looseOf(shard).some(([loose, from]) =>
           terms.some((term) => term.length >= from && loose.startsWith(term)),
         ),
       )
@@ -172,9 +172,10 @@
     ]);
     const siteRoot = new URL("../", bundleUrl);
     const { shards } = manifest;
+    const looseOf = (shard) => manifest.loose?.[shard.vocabulary] || [];
     const [primary, ...others] = shards.map((shard) => new URL(shard.bundle, siteRoot).pathname);
     // Shards are named only when one may have to be left out: a filter more is work for every search.
-    const someLoose = shards.some((shard) => shard.loose?.length);
+    const someLoose = shards.some((shard) => looseOf(shard).length);
     const named = (i) => (someLoose ? { mergeFilter: { [SHARD_FILTER]: shards[i].id } } : {});
     const hidden = new Set(manifest.shards.map((shard) => shard.hidden).filter(Boolean));
     // Result URLs are site-absolute ("/articles/…"): prefix the path the site is served under.
@@ -232,7 +233,7 @@
         finder.preload(text).catch(() => {});
       },
       async search(text, selected, sort) {
-        const lacking = shardsLacking(text, shards);
+        const lacking = shardsLacking(text, shards, looseOf);
         if (lacking.length === shards.length) {
           // No shard can complete a term (cannot happen: the shards indexed last know every word).
           last = null;
