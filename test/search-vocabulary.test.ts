@@ -1,5 +1,5 @@
 /**
- * The stems a search-index shard lacks (src/site/search-vocabulary.ts): what the search page leaves a shard
+ * The terms a search-index shard lacks (src/site/search-vocabulary.ts): what the search page leaves a shard
  * out of queries for, after the archive gained words the shard was not indexed with.
  */
 import assert from "node:assert/strict";
@@ -11,11 +11,11 @@ import { ingest } from "../src/ingest/index.ts";
 import { loadKnowledge } from "../src/knowledge/index.ts";
 import { renderSite } from "../src/site/index.ts";
 import { readShardManifest, searchVocabulary } from "../src/site/search-shards.ts";
-import { looseStems, vocabularyStems } from "../src/site/search-vocabulary.ts";
+import { looseTerms, vocabularyTerms } from "../src/site/search-vocabulary.ts";
 import { pagefindWords } from "./helpers/pagefind-words.ts";
 
 test("a vocabulary's terms: folded, whole and stemmed as Snowball English stems, split as Pagefind splits", () => {
-  assert.deepEqual(vocabularyStems("Killed killing Kills Quetta's Zhob-based Café PkNAP"), [
+  assert.deepEqual(vocabularyTerms("Killed killing Kills Quetta's Zhob-based Café PkNAP"), [
     "base", // "based", split at the hyphen, stemmed
     "cafe",
     "kill",
@@ -35,26 +35,26 @@ test("a vocabulary's terms: folded, whole and stemmed as Snowball English stems,
 });
 
 test("a new term is loose from the first prefix the shard cannot complete", () => {
-  const shard = vocabularyStems("caravan convoy pass");
-  const current = vocabularyStems("caravan caravanette convoy pass zeppelin");
-  assert.deepEqual(looseStems(shard, current), [
+  const shard = vocabularyTerms("caravan convoy pass");
+  const current = vocabularyTerms("caravan caravanette convoy pass zeppelin");
+  assert.deepEqual(looseTerms(shard, current), [
     ["caravanett", 8], // "caravan" completes the first seven letters
     ["caravanette", 8],
     ["zeppelin", 1],
   ]);
 });
 
-test("a new stem that starts a stem the shard has is not loose: the shard completes every prefix of it", () => {
-  assert.deepEqual(looseStems(["convoy"], ["conv", "convoy"]), []);
+test("a new term that starts a term the shard has is not loose: the shard completes every prefix of it", () => {
+  assert.deepEqual(looseTerms(["convoy"], ["conv", "convoy"]), []);
 });
 
-test("a shard that knows a stem the archive lost must be indexed again", () => {
-  assert.equal(looseStems(["caravan", "convoy"], ["convoy"]), null);
+test("a shard that knows a term the archive lost must be indexed again", () => {
+  assert.equal(looseTerms(["caravan", "convoy"], ["convoy"]), null);
 });
 
 test("the same vocabulary leaves nothing loose", () => {
-  const stems = vocabularyStems("caravan convoy pass");
-  assert.deepEqual(looseStems(stems, stems), []);
+  const terms = vocabularyTerms("caravan convoy pass");
+  assert.deepEqual(looseTerms(terms, terms), []);
 });
 
 test("every word Pagefind indexes in a shard is one of the vocabulary's terms or starts one", async () => {
@@ -68,7 +68,7 @@ test("every word Pagefind indexes in a shard is one of the vocabulary's terms or
     assert.ok(archive.articles.length >= 12);
     const out = path.join(root, "out");
     await renderSite(archive, out, { searchShardSize: 4 });
-    const terms = vocabularyStems(searchVocabulary(archive));
+    const terms = vocabularyTerms(searchVocabulary(archive));
     const manifest = await readShardManifest(out);
     assert.ok(manifest && manifest.shards.length >= 3);
     for (const shard of manifest.shards) {

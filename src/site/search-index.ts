@@ -7,7 +7,7 @@
  * Each shard is indexed by a Pagefind process of its own, closed before the next starts, so memory is
  * bounded by the shard, not the archive. A shard whose fingerprint matches one of the previous build's is
  * linked from that build instead of indexed again, even when the archive's vocabulary has grown since: the
- * manifest then lists the stems it lacks (src/site/search-vocabulary.ts).
+ * manifest then lists the terms it lacks (src/site/search-vocabulary.ts).
  */
 import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -31,14 +31,14 @@ import {
   VOCABULARY_URL,
 } from "./search-shards.ts";
 import {
-  type LooseStem,
-  looseStems,
-  MAX_LOOSE_STEMS,
-  readStems,
-  stemsId,
-  stemsPath,
-  vocabularyStems,
-  writeStems,
+  type LooseTerm,
+  looseTerms,
+  MAX_LOOSE_TERMS,
+  readTerms,
+  termsId,
+  termsPath,
+  vocabularyTerms,
+  writeTerms,
 } from "./search-vocabulary.ts";
 
 export interface SearchIndexOptions {
@@ -153,22 +153,22 @@ export async function indexSearch(
   const plans = planShards(archive.articles, options.shardSize ?? SHARD_ARTICLES);
   // With one shard there is nothing to complete words from; with several, every shard needs every word.
   const vocabulary = plans.length > 1 ? searchVocabulary(archive) : null;
-  const stems = vocabulary === null ? null : vocabularyStems(vocabulary);
-  const vocabularyId = stems === null ? null : stemsId(stems);
-  // The vocabulary is not part of a shard's fingerprint: a shard with an older one is reused (looseStemsOf).
-  const salt = JSON.stringify({ pagefind: await pagefindVersion(), config: INDEX_CONFIG, sharded: stems !== null });
+  const terms = vocabulary === null ? null : vocabularyTerms(vocabulary);
+  const vocabularyId = terms === null ? null : termsId(terms);
+  // The vocabulary is not part of a shard's fingerprint: a shard with an older one is reused (looseTermsOf).
+  const salt = JSON.stringify({ pagefind: await pagefindVersion(), config: INDEX_CONFIG, sharded: terms !== null });
   const previousDir = options.previousDir ? path.resolve(options.previousDir) : null;
   const previous = previousDir && previousDir !== output ? await readShardManifest(previousDir) : null;
-  const previousStems = new Map<string, Promise<string[] | null>>();
+  const previousTerms = new Map<string, Promise<string[] | null>>();
   /** What a previous build's shard lacks of today's vocabulary; null when it must be indexed again. */
-  const looseStemsOf = async (shard: ManifestShard): Promise<LooseStem[] | null> => {
+  const looseTermsOf = async (shard: ManifestShard): Promise<LooseTerm[] | null> => {
     if (shard.vocabulary === vocabularyId) return [];
-    if (stems === null || shard.vocabulary === null || !previousDir) return null;
+    if (terms === null || shard.vocabulary === null || !previousDir) return null;
     const id = shard.vocabulary;
-    if (!previousStems.has(id)) previousStems.set(id, readStems(previousDir, id));
-    const known = await previousStems.get(id);
-    const loose = known ? looseStems(known, stems) : null;
-    return loose && loose.length <= MAX_LOOSE_STEMS ? loose : null;
+    if (!previousTerms.has(id)) previousTerms.set(id, readTerms(previousDir, id));
+    const known = await previousTerms.get(id);
+    const loose = known ? looseTerms(known, terms) : null;
+    return loose && loose.length <= MAX_LOOSE_TERMS ? loose : null;
   };
 
   let meanwhile: Promise<unknown> | null = null;
@@ -183,7 +183,7 @@ export async function indexSearch(
     for (const plan of plans) {
       const fingerprint = shardFingerprint(plan.slugs, options.searchFingerprints, salt);
       const before = previous?.shards.find((shard) => shard.fingerprint === fingerprint);
-      const loose = before ? await looseStemsOf(before) : null;
+      const loose = before ? await looseTermsOf(before) : null;
       const entry = { id: plan.id, bundle: plan.bundle, articles: plan.slugs.length, fingerprint };
       if (before && loose && previousDir && (await linkBundle(previousDir, before.bundle, output, plan.bundle))) {
         manifest.shards.push({ ...entry, hidden: before.hidden, vocabulary: before.vocabulary });
@@ -198,11 +198,11 @@ export async function indexSearch(
   } finally {
     await meanwhile;
   }
-  // The stems of each vocabulary a shard was indexed with, for the next build's looseStemsOf.
+  // The terms of each vocabulary a shard was indexed with, for the next build's looseTermsOf.
   for (const id of new Set(manifest.shards.map((shard) => shard.vocabulary))) {
     if (id === null) continue;
-    if (id === vocabularyId && stems) await writeStems(output, stems);
-    else if (previousDir) await reusePage(previousDir, output, stemsPath(id));
+    if (id === vocabularyId && terms) await writeTerms(output, terms);
+    else if (previousDir) await reusePage(previousDir, output, termsPath(id));
   }
   await writeFile(path.join(output, MANIFEST_FILE), serializeShardManifest(manifest));
   return { shards: plans.length, reused };

@@ -17,7 +17,7 @@
  *   starts that word ("gw" for "gwadar"); a shard without the word would answer with such loose matches
  *   while the others answer exactly. With every word in every shard, each shard completes words as one
  *   index over everything would. The search page drops the hidden records (the manifest names them). A
- *   shard indexed before the archive gained words keeps its index; the manifest lists the stems it lacks,
+ *   shard indexed before the archive gained words keeps its index; the manifest lists the terms it lacks,
  *   and the search page leaves it out of queries for them (src/site/search-vocabulary.ts).
  *
  * The manifest, MANIFEST_FILE at the site root, lists the shards newest first (the first is the primary
@@ -29,7 +29,7 @@ import path from "node:path";
 import type { Archive, ArticleRecord } from "../types.ts";
 import { compareStrings } from "../util/group.ts";
 import { formatDate } from "./format.ts";
-import type { LooseStem } from "./search-vocabulary.ts";
+import type { LooseTerm } from "./search-vocabulary.ts";
 
 export const MANIFEST_FILE = "pagefind-shards.json";
 export const PRIMARY_BUNDLE = "pagefind/";
@@ -62,7 +62,7 @@ export interface ManifestShard {
   fingerprint: string;
   /** Pagefind's id of the hidden vocabulary record, which the search page drops; null with one shard. */
   hidden: string | null;
-  /** Id of the stems of the vocabulary the shard was indexed with (src/site/search-vocabulary.ts); null with one shard. */
+  /** Id of the terms of the vocabulary the shard was indexed with (src/site/search-vocabulary.ts); null with one shard. */
   vocabulary: string | null;
 }
 
@@ -74,7 +74,7 @@ export interface ShardManifest {
    * leaves those shards out of queries for them. Listed once per vocabulary, since the shards indexed in one
    * build share theirs; the vocabulary the last shards were indexed with lacks nothing and is not listed.
    */
-  loose: Record<string, LooseStem[]>;
+  loose: Record<string, LooseTerm[]>;
 }
 
 export const articlePagePath = (slug: string) => `articles/${slug}/index.html`;

@@ -139,7 +139,7 @@
   /**
    * Ids of the shards to leave out of a query. A shard indexed before the archive gained a word lacks it, and
    * answers a query term it cannot complete with loose matches where a complete shard answers nothing; the
-   * manifest lists each such shard's loose stems (src/site/search-vocabulary.ts). Query terms are made as
+   * manifest lists the loose terms of each such shard's vocabulary (src/site/search-vocabulary.ts). Query terms are made as
    * Pagefind makes them — lower case, punctuation dropped, accents folded — and stemmed as it stems them.
    */
   function shardsLacking(text, shards, looseOf) {
@@ -155,9 +155,7 @@
       .map((word) => stem(word));
     return shards
       .filter((shard) =>
-        looseOf(shard).some(([loose, from]) =>
-          terms.some((term) => term.length >= from && loose.startsWith(term)),
-        ),
+        looseOf(shard).some(([loose, from]) => terms.some((term) => term.length >= from && loose.startsWith(term))),
       )
       .map((shard) => shard.id);
   }
