@@ -73,7 +73,8 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
     searchFingerprints,
     previousDir: options.previousDir,
     shardSize: options.searchShardSize,
-    meanwhile: () => writeOfflineIndex(checked, output, filterKeys),
+    // Collected once written: Pagefind indexes the later, larger shards beside what the index left behind.
+    meanwhile: () => writeOfflineIndex(checked, output, filterKeys).then(collectGarbage),
   });
   return {
     pages: countHtmlFiles(output),

@@ -32,7 +32,7 @@ export type LooseTerm = [term: string, from: number];
 export const MAX_LOOSE_TERMS = 1000;
 
 /** Where the terms of each vocabulary a shard in the site was indexed with are kept, relative to the site. */
-const TERMS_DIR = ".news-archive/search-terms";
+const TERMS_DIR = ".news-archive/vocabulary-terms";
 
 /** Lower case, accents folded, as Pagefind folds both pages and queries. */
 const fold = (text: string) =>
