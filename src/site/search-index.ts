@@ -159,16 +159,24 @@ export async function indexSearch(
   const salt = JSON.stringify({ pagefind: await pagefindVersion(), config: INDEX_CONFIG, sharded: terms !== null });
   const previousDir = options.previousDir ? path.resolve(options.previousDir) : null;
   const previous = previousDir && previousDir !== output ? await readShardManifest(previousDir) : null;
-  const previousTerms = new Map<string, Promise<string[] | null>>();
-  /** What a previous build's shard lacks of today's vocabulary; null when it must be indexed again. */
-  const looseTermsOf = async (shard: ManifestShard): Promise<LooseTerm[] | null> => {
-    if (shard.vocabulary === vocabularyId) return [];
-    if (terms === null || shard.vocabulary === null || !previousDir) return null;
+  const looseById = new Map<string, Promise<LooseTerm[] | null>>();
+  /**
+   * What a previous build's shard lacks of today's vocabulary; null when it must be indexed again. Worked out
+   * once per vocabulary: the shards indexed in one build share theirs.
+   */
+  const looseTermsOf = (shard: ManifestShard): Promise<LooseTerm[] | null> => {
     const id = shard.vocabulary;
-    if (!previousTerms.has(id)) previousTerms.set(id, readTerms(previousDir, id));
-    const known = await previousTerms.get(id);
-    const loose = known ? looseTerms(known, terms) : null;
-    return loose && loose.length <= MAX_LOOSE_TERMS ? loose : null;
+    if (id === vocabularyId) return Promise.resolve([]);
+    if (terms === null || id === null || !previousDir) return Promise.resolve(null);
+    let loose = looseById.get(id);
+    if (!loose) {
+      loose = readTerms(previousDir, id).then((known) => {
+        const lacking = known ? looseTerms(known, terms) : null;
+        return lacking && lacking.length <= MAX_LOOSE_TERMS ? lacking : null;
+      });
+      looseById.set(id, loose);
+    }
+    return loose;
   };
 
   let meanwhile: Promise<unknown> | null = null;

@@ -139,8 +139,9 @@
   /**
    * Ids of the shards to leave out of a query. A shard indexed before the archive gained a word lacks it, and
    * answers a query term it cannot complete with loose matches where a complete shard answers nothing; the
-   * manifest lists the loose terms of each such shard's vocabulary (src/site/search-vocabulary.ts). Query terms are made as
-   * Pagefind makes them — lower case, punctuation dropped, accents folded — and stemmed as it stems them.
+   * manifest lists the loose terms of each such shard's vocabulary (src/site/search-vocabulary.ts). Query
+   * terms are made as Pagefind makes them — lower case, punctuation dropped, accents folded — and stemmed as
+   * it stems them.
    */
   function shardsLacking(text, shards, looseOf) {
     const stem = window.__porter2?.stem;
