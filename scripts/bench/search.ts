@@ -99,9 +99,11 @@ function watchForFirstResult([selector, stale, timeout]: readonly [string, strin
     let typedAt = 0;
     // No function-valued locals here: tsx would wrap them in a helper the page does not have.
     const freshResult = `:is(${selector}):not([${stale}])`;
+    const timer = setTimeout(() => reject(new Error(`no result for the query within ${timeout} ms`)), timeout);
     const observer = new MutationObserver(() => {
       if (!typedAt || !document.querySelector(freshResult)) return;
       observer.disconnect();
+      clearTimeout(timer);
       requestAnimationFrame(() => resolve(performance.now() - typedAt));
     });
     document.addEventListener(
@@ -112,7 +114,6 @@ function watchForFirstResult([selector, stale, timeout]: readonly [string, strin
       },
       { capture: true, once: true },
     );
-    setTimeout(() => reject(new Error(`no result for the query within ${timeout} ms`)), timeout);
   });
 }
 

@@ -16,7 +16,7 @@ function cborTexts(bytes: Buffer): string[] {
   const argument = (info: number): number => {
     if (info < 24) return info;
     const size = 2 ** (info - 24); // 24…27: a 1-, 2-, 4- or 8-byte argument
-    const value = bytes.readUIntBE(at, Math.min(size, 6));
+    const value = size === 8 ? Number(bytes.readBigUInt64BE(at)) : bytes.readUIntBE(at, size);
     at += size;
     return value;
   };
