@@ -1,8 +1,13 @@
 /**
  * Scores an archive against hand annotations (the shape of test/fixtures/gold-seeds.json):
- * precision, recall and F1 per field, counted over all annotated articles (micro average).
+ * precision, recall and F1 per field, counted over all annotated articles (micro average),
+ * except the body (mean 4-gram overlap per article) and stories (pairwise and B-cubed).
+ * A gold file's `_scoring` key says which fields it annotates and how they are compared.
  */
 import type { Archive, ArticleRecord } from "../types.ts";
+import { compareStrings, groupBy } from "../util/group.ts";
+import { bodyOverlap } from "./body.ts";
+import { scoreGrouping } from "./stories.ts";
 
 interface GoldEntity {
   name: string;
@@ -31,7 +36,24 @@ export interface GoldArticle {
   places: GoldEntity[];
   figures: GoldFigure[];
   events_dates?: { date: string }[];
+  /** The true article body (furniture benchmark). */
+  body?: string;
+  /** The real-world event the article reports (stories benchmark); only the grouping counts. */
+  story?: string;
 }
+
+/** How a gold file asks to be scored (its `_scoring` key; the benchmarks' README defines it). */
+export interface Scoring {
+  /** The only annotated fields; others are placeholders and not scored. */
+  fields?: string[];
+  /** Compare gold organizations with the article's parties and organizations together. */
+  organizations_include_parties?: boolean;
+  /** The gold lists some true items, not all: only recall means anything, figures match on value and outcome. */
+  recall_only?: boolean;
+}
+
+/** A gold file: articles by seed file name, and keys starting with "_" (such as `_scoring`). */
+export type GoldFile = Record<string, GoldArticle | Scoring | unknown>;
 
 export interface Score {
   tp: number;
@@ -44,6 +66,10 @@ export interface FieldScore extends Score {
   precision: number;
   recall: number;
   f1: number;
+  /** "mean": precision, recall and F1 are means over articles (tp/fp/fn then count articles). */
+  average: "micro" | "mean";
+  /** Only recall means anything for this field (the gold is not exhaustive). */
+  recallOnly: boolean;
 }
 
 export interface EvalReport {
@@ -143,25 +169,64 @@ function add(total: Score, s: Score): void {
   total.fn += s.fn;
 }
 
-export function evaluate(archive: Archive, gold: Record<string, GoldArticle>): EvalReport {
-  const fields = [
-    "date",
-    "outlet",
-    "title",
-    "dateline",
-    "authors",
-    "boilerplate",
-    "people",
-    "parties",
-    "organizations",
-    "places",
-    "figures",
-    "events",
-  ] as const;
-  const totals = Object.fromEntries(fields.map((f) => [f, { tp: 0, fp: 0, fn: 0 }])) as Record<
-    (typeof fields)[number],
-    Score
-  >;
+const MICRO_FIELDS = [
+  "date",
+  "outlet",
+  "title",
+  "dateline",
+  "authors",
+  "boilerplate",
+  "people",
+  "parties",
+  "organizations",
+  "places",
+  "figures",
+  "events",
+] as const;
+type MicroField = (typeof MICRO_FIELDS)[number];
+
+/** The gold's `_scoring` key, or the seed gold's default: every field annotated, compared in full. */
+export function scoringOf(gold: GoldFile): Scoring {
+  return (gold._scoring as Scoring | undefined) ?? {};
+}
+
+/** The gold articles of a gold file, by seed file name (keys starting with "_" are not articles). */
+export function goldArticles(gold: GoldFile): [string, GoldArticle][] {
+  return Object.entries(gold).filter(([file]) => !file.startsWith("_")) as [string, GoldArticle][];
+}
+
+const ratio = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
+const harmonic = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+
+function microScore(field: string, { tp, fp, fn }: Score, recallOnly: boolean): FieldScore {
+  const precision = ratio(tp, tp + fp);
+  const recall = ratio(tp, tp + fn);
+  return { field, tp, fp, fn, precision, recall, f1: harmonic(precision, recall), average: "micro", recallOnly };
+}
+
+function meanScore(field: string, parts: { precision: number; recall: number; f1: number }[]): FieldScore {
+  const mean = (pick: (x: (typeof parts)[number]) => number) =>
+    parts.length === 0 ? 0 : parts.reduce((sum, x) => sum + pick(x), 0) / parts.length;
+  return {
+    field,
+    tp: parts.length,
+    fp: 0,
+    fn: 0,
+    precision: mean((x) => x.precision),
+    recall: mean((x) => x.recall),
+    f1: mean((x) => x.f1),
+    average: "mean",
+    recallOnly: false,
+  };
+}
+
+export function evaluate(archive: Archive, gold: GoldFile): EvalReport {
+  const scoring = scoringOf(gold);
+  const scored = (field: string) => !scoring.fields || scoring.fields.includes(field);
+  const totals = Object.fromEntries(MICRO_FIELDS.map((f) => [f, { tp: 0, fp: 0, fn: 0 }])) as Record<MicroField, Score>;
+  const bodies: { precision: number; recall: number; f1: number }[] = [];
+  const predictedStory = new Map<string, string>();
+  const trueStory = new Map<string, string>();
   const missing: string[] = [];
   let figurePairs = 0;
   let qualifierHits = 0;
@@ -175,14 +240,19 @@ export function evaluate(archive: Archive, gold: Record<string, GoldArticle>): E
       if (!articleByFile.has(file)) articleByFile.set(file, a);
   }
 
-  for (const [file, g] of Object.entries(gold)) {
-    if (file.startsWith("_")) continue;
+  for (const [file, g] of goldArticles(gold)) {
+    if (g.story !== undefined) trueStory.set(file, g.story);
     const article = articleByFile.get(file);
     if (!article) {
       missing.push(file);
+      // A page the build rejected has no body: it scores nothing rather than being left out.
+      if (g.body !== undefined) bodies.push(bodyOverlap("", g.body));
       continue;
     }
     articles++;
+    const story = (article as ArticleRecord & { story?: string | null }).story;
+    if (story) predictedStory.set(file, story);
+    if (g.body !== undefined) bodies.push(bodyOverlap(article.body, g.body));
     add(totals.date, scalar(article.date, g.date));
     add(totals.outlet, scalar(article.outlet, g.outlet));
     add(totals.dateline, scalar(article.dateline, g.dateline));
@@ -199,20 +269,24 @@ export function evaluate(archive: Archive, gold: Record<string, GoldArticle>): E
         (p, q) => p === q,
       ),
     );
-    const entityFields = [
-      ["people", "person"],
-      ["parties", "party"],
-      ["organizations", "organization"],
-      ["places", "place"],
-    ] as const;
-    for (const [field, kind] of entityFields) {
+    const entityFields: ["people" | "parties" | "organizations" | "places", Kind[]][] = [
+      ["people", ["person"]],
+      ["parties", ["party"]],
+      ["organizations", scoring.organizations_include_parties ? ["organization", "party"] : ["organization"]],
+      ["places", ["place"]],
+    ];
+    for (const [field, kinds] of entityFields) {
+      const predicted = kinds.flatMap((kind) => entityForms(records, article, kind));
       add(
         totals[field],
-        count(entityForms(records, article, kind), g[field], (p, q) => goldForms(q).some((form) => p.has(form))),
+        count(predicted, g[field], (p, q) => goldForms(q).some((form) => p.has(form))),
       );
     }
+    // A recall-only gold does not annotate figure categories: value and outcome must match.
     const figureMatch = (p: ArticleRecord["figures"][number], q: GoldFigure) =>
-      p.value === q.value && p.category === goldCategory(q.category) && p.outcome === q.outcome;
+      p.value === q.value &&
+      p.outcome === q.outcome &&
+      (scoring.recall_only || p.category === goldCategory(q.category));
     const pairs = matchOneToOne(article.figures, g.figures, figureMatch);
     figurePairs += pairs.length;
     qualifierHits += pairs.filter(([p, q]) => (p.qualifier ?? null) === (q.qualifier ?? null)).length;
@@ -227,34 +301,80 @@ export function evaluate(archive: Archive, gold: Record<string, GoldArticle>): E
     );
   }
 
+  const fields = MICRO_FIELDS.filter((f) => scored(f)).map((f) =>
+    microScore(f, totals[f], scoring.recall_only === true),
+  );
+  if (bodies.length > 0 && scored("body")) fields.push(meanScore("body", bodies));
+  if (trueStory.size > 0 && scored("story")) {
+    const grouping = scoreGrouping(predictedStory, trueStory);
+    fields.push(
+      { ...meanScore("story (pairwise)", [grouping.pairwise]), tp: trueStory.size },
+      { ...meanScore("story (B-cubed)", [grouping.bcubed]), tp: trueStory.size },
+    );
+  }
   return {
     articles,
     missing,
-    fields: fields.map((field) => {
-      const { tp, fp, fn } = totals[field];
-      const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-      const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-      const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-      return { field, tp, fp, fn, precision, recall, f1 };
-    }),
+    fields,
     figureQualifierAccuracy: figurePairs === 0 ? 1 : qualifierHits / figurePairs,
   };
 }
 
+const fixed = (x: number) => x.toFixed(2);
+
 /** The report as a Markdown table (printed by `npm run eval`, pasted in the README). */
 export function formatReport(report: EvalReport): string {
-  const pct = (x: number) => x.toFixed(2);
   const lines = [
     "| field | precision | recall | F1 | tp | fp | fn |",
     "|---|---|---|---|---|---|---|",
-    ...report.fields.map(
-      (f) => `| ${f.field} | ${pct(f.precision)} | ${pct(f.recall)} | ${pct(f.f1)} | ${f.tp} | ${f.fp} | ${f.fn} |`,
+    ...report.fields.map((f) =>
+      f.average === "mean"
+        ? `| ${f.field} | ${fixed(f.precision)} | ${fixed(f.recall)} | ${fixed(f.f1)} | mean over ${f.tp} articles | | |`
+        : `| ${f.field} | ${f.recallOnly ? "—" : fixed(f.precision)} | ${fixed(f.recall)} | ${f.recallOnly ? "—" : fixed(f.f1)} | ${f.tp} | ${f.recallOnly ? "—" : f.fp} | ${f.fn} |`,
     ),
   ];
   lines.push(
     "",
-    `${report.articles} annotated articles scored; figure qualifiers right on ${pct(report.figureQualifierAccuracy)} of matched figures.`,
+    `${report.articles} annotated articles scored; figure qualifiers right on ${fixed(report.figureQualifierAccuracy)} of matched figures.`,
   );
   if (report.missing.length) lines.push(`Not in the archive (rejected or absent): ${report.missing.join(", ")}`);
+  return lines.join("\n");
+}
+
+/** One row of the benchmarks table: a corpus (and split), a field and its scores. */
+export interface BenchmarkRow {
+  corpus: string;
+  split: string;
+  articles: number;
+  field: FieldScore;
+}
+
+/**
+ * Benchmark file names carry their split (`train-0001.txt`, `testa-0030.txt`, `dev-0008.txt`):
+ * a split is scored on its own, so a model's figures on the documents it was trained on
+ * stay apart from those on the documents it never saw.
+ */
+export function splitOf(file: string): string {
+  return /^([a-z]+)-/.exec(file)?.[1] ?? "all";
+}
+
+/** Scores one benchmark corpus per split; rows in split order, then field order. */
+export function evaluateSplits(archive: Archive, gold: GoldFile, corpus: string): BenchmarkRow[] {
+  const splits = groupBy(goldArticles(gold), ([file]) => splitOf(file));
+  return [...splits.keys()].sort(compareStrings).flatMap((split) => {
+    const entries = splits.get(split) as [string, GoldArticle][];
+    const report = evaluate(archive, { _scoring: gold._scoring, ...Object.fromEntries(entries) });
+    return report.fields.map((field) => ({ corpus, split, articles: entries.length, field }));
+  });
+}
+
+/** All benchmarks' rows as one Markdown table. */
+export function formatBenchmarks(rows: BenchmarkRow[]): string {
+  const lines = ["| corpus | split | articles | field | precision | recall | F1 |", "|---|---|---|---|---|---|---|"];
+  for (const { corpus, split, articles, field: f } of rows) {
+    const precision = f.recallOnly ? "—" : fixed(f.precision);
+    const f1 = f.recallOnly ? "—" : fixed(f.f1);
+    lines.push(`| ${corpus} | ${split} | ${articles} | ${f.field} | ${precision} | ${fixed(f.recall)} | ${f1} |`);
+  }
   return lines.join("\n");
 }
