@@ -5,6 +5,7 @@
  */
 import type { Knowledge } from "../knowledge/index.ts";
 import type { CleanedText, Discarded, LineRole, SeedSource, TextLine } from "../types.ts";
+import { type ContentLine, findContent, pageStopWords } from "./content.ts";
 import { compileFurniture, type FurnitureMatch, type FurnitureRules, normalisePhrase } from "./furniture.ts";
 import { isProse, looksLikeSubheading } from "./shape.ts";
 
@@ -29,25 +30,27 @@ function rulesFor(knowledge: Knowledge): FurnitureRules {
 /**
  * Marks each line as furniture or not. A line that opens a block (a comment section,
  * "About the Author", "Related articles") makes the lines after it furniture too: to the end
- * once the article has begun — before any prose it could be a page header link like
- * "12 Comments", and taking everything after it would lose the article — or, for lists of
- * links, up to the next prose paragraph.
+ * once the article has begun — before it, it could be a page header link like "12 Comments"
+ * or a menu's "About Us", and taking everything after it would lose the article — or, for
+ * lists of links, up to the next prose paragraph. The article begins at `articleStart` (where
+ * the densest run of prose starts, see content.ts) and not before its first prose line.
  */
 function classify(
   lines: { line: number; text: string }[],
+  matches: (FurnitureMatch | null)[],
+  menu: boolean[],
   rules: FurnitureRules,
-  isOutletLine: (text: string) => boolean,
+  articleStart: number,
 ): Classified[] {
   let block: { kind: "end" | "prose"; reason: string } | null = null;
   let proseSeen = false;
-  const matches = lines.map(({ text }) => rules.match(text) ?? (isOutletLine(text) ? { reason: "masthead" } : null));
-  const menu = menuRuns(lines, matches, rules);
   return lines.map(({ line, text }, index) => {
     const match: FurnitureMatch | null = matches[index] ?? null;
     const prose = isProse(rules.shape(text));
+    const begun = proseSeen && index >= articleStart;
     if (match) {
       // Before the story a "Latest" or "Related" item is a menu link, not a list's heading.
-      if (match.block && (match.block === "prose" ? proseSeen || !menu[index] : proseSeen))
+      if (match.block && (match.block === "prose" ? begun || !menu[index] : begun))
         block = { kind: match.block, reason: match.blockReason ?? match.reason };
       return { line, text, furniture: match.reason, prose: false };
     }
@@ -161,10 +164,33 @@ export function cleanText(source: SeedSource, knowledge: Knowledge): CleanedText
     const [name, ...rest] = text.split(",");
     return outlets.has(normalisePhrase(name!)) && (rest.length === 0 || rules.shape(rest.join(",")).words.length <= 3);
   };
-  const classified = markHeaderCredits(classify(nonEmpty, rules, isOutletLine), rules);
+  const matches = nonEmpty.map(({ text }) => rules.match(text) ?? (isOutletLine(text) ? { reason: "masthead" } : null));
+  const menu = menuRuns(nonEmpty, matches, rules);
+  const stopWords = pageStopWords(
+    nonEmpty.map(({ text }) => text.toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? []),
+  ).words;
+  // Where the article starts, judged before any block is opened: a block opener above it is a menu link.
+  const draft = findContent(
+    nonEmpty.map(
+      ({ text }, index): ContentLine => ({
+        text,
+        furniture: matches[index] !== null || menu[index]!,
+        prose: isProse(rules.shape(text)),
+      }),
+    ),
+    stopWords,
+  );
+  const classified = markHeaderCredits(classify(nonEmpty, matches, menu, rules, draft?.start ?? 0), rules);
 
-  const first = classified.findIndex((entry) => entry.prose);
-  const last = classified.reduce((found, entry, index) => (entry.prose ? index : found), -1);
+  // The article: the densest run of prose once furniture is known; before it the header, after it the footer.
+  const region = findContent(
+    classified.map(({ text, furniture, prose }) => ({ text, furniture: furniture !== null, prose })),
+    stopWords,
+  );
+  const firstProse = classified.findIndex((entry) => entry.prose);
+  const lastProse = classified.reduce((found, entry, index) => (entry.prose ? index : found), -1);
+  const first = region ? region.start : firstProse;
+  const last = region ? region.end : lastProse;
   const roleOf = (entry: Classified, index: number): LineRole => {
     if (entry.furniture) return "furniture";
     if (first === -1 || index < first) return "header";

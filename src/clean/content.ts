@@ -1,0 +1,187 @@
+/**
+ * Where the article is on the page: block classification in the manner of jusText and
+ * trafilatura, on lines of plain text. Each line is judged by its length and its density of
+ * function words in the page's language (prose is long and dense in them; menus, headline
+ * lists, captions and widgets are short or sparse), and the article is the contiguous run of
+ * lines whose worth is greatest — the densest run of prose. Boilerplate inside that run stays
+ * (a short line between paragraphs is a subheading or a one-line paragraph); prose outside it
+ * (a cookie notice above the story, teasers of other stories below) does not belong to the
+ * article. Every threshold is in CONTENT_SETTINGS.
+ */
+import stopwordLists from "stopword";
+
+/** Thresholds and weights of the content finder, in one place (trafilatura keeps its settings alike). */
+export const CONTENT_SETTINGS = {
+  /** Below this many characters a line is short: a label, a heading, a one-line sentence. */
+  lengthLow: 70,
+  /** From this many characters a line dense enough in function words is a paragraph of prose. */
+  lengthHigh: 150,
+  /** Function-word density of prose, for a long line (≥ lengthHigh) and for a mid-length one. */
+  stopHigh: 0.2,
+  stopLow: 0.3,
+  /** What a short line that is not a sentence costs the run it is in, in characters of prose. */
+  shortCost: 25,
+  /** Share of its length a short sentence ("Nobody was hurt.") adds; a mid-length near-prose line adds as much. */
+  nearWeight: 0.5,
+  /** Share of its length a long line that is not prose (a run-on headline list, a cookie notice) costs. */
+  badWeight: 0.5,
+  /**
+   * What a line of page furniture costs. Little: a furniture rule already drops the line, so
+   * inside the article (a share bar, an inline "Related" list) it should not split the story.
+   */
+  furnitureCost: 10,
+  /** A CJK character carries about as much as this many Latin letters. */
+  cjkWeight: 3,
+  /** A line with this share of CJK characters is measured by characters and sentence marks, not words. */
+  cjkShare: 0.3,
+  /**
+   * Below this share of the page's words in its best function-word list, no list fits (Korean
+   * words carry their particles, a language the package lacks): sentence marks stand for them.
+   */
+  minCoverage: 0.05,
+} as const;
+
+/** What the content finder needs to know of a line beyond its text. */
+export interface ContentLine {
+  text: string;
+  /** A furniture rule or a menu run matched the line. */
+  furniture: boolean;
+  /** The line is a sentence by the shape rules (see isProse in shape.ts). */
+  prose: boolean;
+}
+
+export type BlockClass = "furniture" | "good" | "near-good" | "short" | "bad";
+
+const TOKEN = /[\p{L}\p{N}\p{M}]+/gu;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+/** A sentence end inside the line or at its end: what stands for function words where no list fits the page. */
+const SENTENCE_MARK = /[。！？]|[.!?…]["'”’»)\]]*(?:\s|$)/u;
+
+interface Languages {
+  names: string[];
+  /** Word → the languages whose function-word list holds it. */
+  byWord: Map<string, number[]>;
+  lists: Set<string>[];
+}
+
+let languages: Languages | null = null;
+function languageLists(): Languages {
+  if (languages) return languages;
+  // `_123` is the package's list of numerals, not a language.
+  const names = Object.keys(stopwordLists)
+    .filter((name) => name !== "_123" && Array.isArray(stopwordLists[name]))
+    .sort();
+  // English first: it wins a tie (a page of names and numbers).
+  names.splice(names.indexOf("eng"), 1);
+  names.unshift("eng");
+  const lists = names.map((name) => new Set((stopwordLists[name] as string[]).map((word) => word.toLowerCase())));
+  const byWord = new Map<string, number[]>();
+  lists.forEach((list, index) => {
+    for (const word of list) {
+      const found = byWord.get(word);
+      if (found) found.push(index);
+      else byWord.set(word, [index]);
+    }
+  });
+  languages = { names, byWord, lists };
+  return languages;
+}
+
+/** The page's function words: the list, among the `stopword` package's languages, that covers most of its words. */
+export function pageStopWords(tokens: string[][]): { language: string | null; words: ReadonlySet<string> | null } {
+  const { names, byWord, lists } = languageLists();
+  const hits = new Array<number>(names.length).fill(0);
+  let count = 0;
+  for (const line of tokens) {
+    count += line.length;
+    for (const token of line) for (const index of byWord.get(token) ?? []) hits[index]!++;
+  }
+  let best = 0;
+  for (let i = 1; i < hits.length; i++) if (hits[i]! > hits[best]!) best = i;
+  if (hits[best]! < count * CONTENT_SETTINGS.minCoverage) return { language: null, words: null };
+  return { language: names[best]!, words: lists[best]! };
+}
+
+interface Measured {
+  /** Length in Latin-letter equivalents. */
+  size: number;
+  stopDensity: number;
+}
+
+function measure(text: string, tokens: string[], stopWords: ReadonlySet<string> | null): Measured {
+  const cjk = text.match(CJK)?.length ?? 0;
+  const { cjkWeight, cjkShare, stopLow } = CONTENT_SETTINGS;
+  if (cjk >= text.length * cjkShare || !stopWords) {
+    // No spaces to count words by, or no list for the language: a sentence mark stands for the function words.
+    return { size: text.length + cjk * (cjkWeight - 1), stopDensity: SENTENCE_MARK.test(text) ? stopLow : 0 };
+  }
+  const stops = tokens.filter((token) => stopWords.has(token)).length;
+  return { size: text.length, stopDensity: stops / Math.max(tokens.length, 1) };
+}
+
+/** jusText's first, context-free pass: each line on its own. */
+export function classifyBlock(line: ContentLine, measured: Measured): BlockClass {
+  const { lengthLow, lengthHigh, stopHigh, stopLow } = CONTENT_SETTINGS;
+  if (line.furniture) return "furniture";
+  const { size, stopDensity } = measured;
+  if (size < lengthLow) return line.prose && stopDensity >= stopLow ? "near-good" : "short";
+  if (size >= lengthHigh && stopDensity >= stopHigh) return "good";
+  // A sentence is near-good however many names it carries ("…, Senator Mir Baz Khan and Nasrullah Zerey.").
+  if (stopDensity >= stopLow || line.prose) return "near-good";
+  return "bad";
+}
+
+function worth(kind: BlockClass, size: number): number {
+  const { shortCost, nearWeight, badWeight, furnitureCost } = CONTENT_SETTINGS;
+  switch (kind) {
+    case "good":
+      return size;
+    case "near-good":
+      return size * nearWeight;
+    case "short":
+      return -shortCost;
+    case "bad":
+      return -size * badWeight;
+    case "furniture":
+      return -furnitureCost;
+  }
+}
+
+export interface ContentRegion {
+  /** Index of the first and the last line of the article, inclusive. */
+  start: number;
+  end: number;
+  classes: BlockClass[];
+}
+
+/**
+ * The article's lines: the contiguous run whose summed worth is greatest (a maximum-sum
+ * subarray, as in Finn et al.'s body-text extraction), or null when no line is worth anything.
+ * The earliest of equal runs wins, so the result is the same for the same page.
+ */
+export function findContent(lines: ContentLine[], stopWords?: ReadonlySet<string> | null): ContentRegion | null {
+  const tokens = lines.map((line) => line.text.toLowerCase().match(TOKEN) ?? []);
+  const words = stopWords === undefined ? pageStopWords(tokens).words : stopWords;
+  const classes: BlockClass[] = [];
+  let best = 0;
+  let bestStart = -1;
+  let bestEnd = -1;
+  let sum = 0;
+  let start = 0;
+  lines.forEach((line, index) => {
+    const measured = measure(line.text, tokens[index]!, words);
+    const kind = classifyBlock(line, measured);
+    classes.push(kind);
+    if (sum <= 0) {
+      sum = 0;
+      start = index;
+    }
+    sum += worth(kind, measured.size);
+    if (sum > best) {
+      best = sum;
+      bestStart = start;
+      bestEnd = index;
+    }
+  });
+  return bestStart === -1 ? null : { start: bestStart, end: bestEnd, classes };
+}
