@@ -39,6 +39,15 @@ export const CONTENT_SETTINGS = {
    * words carry their particles, a language the package lacks): sentence marks stand for them.
    */
   minCoverage: 0.05,
+  /** A paragraph of this many lines is a list, a menu or a teaser, where the page sets paragraphs apart. */
+  crowdedRun: 4,
+  /** Fewer blank-line paragraphs than this, and the page does not set its paragraphs apart. */
+  minParagraphs: 4,
+  /** Share of its worth a prose line keeps inside such a crowded paragraph; what a short line there costs more. */
+  crowdedWeight: 0.3,
+  crowdedShortCost: 35,
+  /** What a short line standing alone costs (a subheading, a caption, a one-line paragraph). */
+  aloneShortCost: 15,
 } as const;
 
 /** What the content finder needs to know of a line beyond its text. */
@@ -48,6 +57,8 @@ export interface ContentLine {
   furniture: boolean;
   /** The line is a sentence by the shape rules (see isProse in shape.ts). */
   prose: boolean;
+  /** The line shares its paragraph (lines with no blank line between) with several others. */
+  crowded?: boolean;
 }
 
 export type BlockClass = "furniture" | "good" | "near-good" | "short" | "bad";
@@ -131,15 +142,17 @@ export function classifyBlock(line: ContentLine, measured: Measured): BlockClass
   return "bad";
 }
 
-function worth(kind: BlockClass, size: number): number {
-  const { shortCost, nearWeight, badWeight, furnitureCost } = CONTENT_SETTINGS;
+function worth(kind: BlockClass, size: number, crowded: boolean | undefined): number {
+  const { shortCost, nearWeight, badWeight, furnitureCost, crowdedWeight, crowdedShortCost, aloneShortCost } =
+    CONTENT_SETTINGS;
+  const share = crowded ? crowdedWeight : 1;
   switch (kind) {
     case "good":
-      return size;
+      return size * share;
     case "near-good":
-      return size * nearWeight;
+      return size * nearWeight * share;
     case "short":
-      return -shortCost;
+      return crowded === undefined ? -shortCost : crowded ? -crowdedShortCost : -aloneShortCost;
     case "bad":
       return -size * badWeight;
     case "furniture":
@@ -176,7 +189,7 @@ export function findContent(lines: ContentLine[], stopWords?: ReadonlySet<string
       sum = 0;
       start = index;
     }
-    sum += worth(kind, measured.size);
+    sum += worth(kind, measured.size, line.crowded);
     if (sum > best) {
       best = sum;
       bestStart = start;

@@ -5,7 +5,7 @@
  */
 import type { Knowledge } from "../knowledge/index.ts";
 import type { CleanedText, Discarded, LineRole, SeedSource, TextLine } from "../types.ts";
-import { type ContentLine, findContent, pageStopWords } from "./content.ts";
+import { CONTENT_SETTINGS, type ContentLine, findContent, pageStopWords } from "./content.ts";
 import { compileFurniture, type FurnitureMatch, type FurnitureRules, normalisePhrase } from "./furniture.ts";
 import { isProse, looksLikeSubheading } from "./shape.ts";
 
@@ -151,6 +151,24 @@ function menuRuns(lines: { text: string }[], matches: (FurnitureMatch | null)[],
   return inMenu;
 }
 
+/**
+ * Lines that share their paragraph with several others. Where a page sets its paragraphs apart
+ * with blank lines, a story's paragraph stands alone, while menus, headline lists and teasers
+ * (headline, author, date, summary) are runs of lines with no blank line between them. A page
+ * with hardly any blank line says nothing this way: no line of it is crowded.
+ */
+function crowdedLines(lines: { line: number }[]): boolean[] {
+  const { crowdedRun, minParagraphs } = CONTENT_SETTINGS;
+  const runs: number[] = [];
+  const runOf = lines.map((entry, index) => {
+    if (index === 0 || entry.line !== lines[index - 1]!.line + 1) runs.push(0);
+    runs[runs.length - 1]!++;
+    return runs.length - 1;
+  });
+  if (runs.length < minParagraphs) return lines.map(() => false);
+  return runOf.map((run) => runs[run]! >= crowdedRun);
+}
+
 /** Stage 2: separates article paragraphs from page furniture; every dropped line is kept in `discarded` with a reason. */
 export function cleanText(source: SeedSource, knowledge: Knowledge): CleanedText {
   const rules = rulesFor(knowledge);
@@ -166,6 +184,7 @@ export function cleanText(source: SeedSource, knowledge: Knowledge): CleanedText
   };
   const matches = nonEmpty.map(({ text }) => rules.match(text) ?? (isOutletLine(text) ? { reason: "masthead" } : null));
   const menu = menuRuns(nonEmpty, matches, rules);
+  const crowded = crowdedLines(nonEmpty);
   const stopWords = pageStopWords(
     nonEmpty.map(({ text }) => text.toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? []),
   ).words;
@@ -184,7 +203,12 @@ export function cleanText(source: SeedSource, knowledge: Knowledge): CleanedText
 
   // The article: the densest run of prose once furniture is known; before it the header, after it the footer.
   const region = findContent(
-    classified.map(({ text, furniture, prose }) => ({ text, furniture: furniture !== null, prose })),
+    classified.map(({ text, furniture, prose }, index) => ({
+      text,
+      furniture: furniture !== null,
+      prose,
+      crowded: crowded[index]!,
+    })),
     stopWords,
   );
   const firstProse = classified.findIndex((entry) => entry.prose);
