@@ -46,6 +46,8 @@ export const CONTENT_SETTINGS = {
   /** Share of its worth a prose line keeps inside such a crowded paragraph; what a short line there costs more. */
   crowdedWeight: 0.3,
   crowdedShortCost: 35,
+  /** How much more each further line of a run of worthless lines costs (see findContent). */
+  gapGrowth: 0.5,
   /** What a short line standing alone costs (a subheading, a caption, a one-line paragraph). */
   aloneShortCost: 15,
 } as const;
@@ -65,6 +67,12 @@ export type BlockClass = "furniture" | "good" | "near-good" | "short" | "bad";
 
 const TOKEN = /[\p{L}\p{N}\p{M}]+/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const ANY_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** A line's words, lower case, as the content finder counts them. */
+export function contentTokens(text: string): string[] {
+  return text.toLowerCase().match(TOKEN) ?? [];
+}
 /** A sentence end inside the line or at its end: what stands for function words where no list fits the page. */
 const SENTENCE_MARK = /[。！？]|[.!?…]["'”’»)\]]*(?:\s|$)/u;
 
@@ -120,7 +128,7 @@ interface Measured {
 }
 
 function measure(text: string, tokens: string[], stopWords: ReadonlySet<string> | null): Measured {
-  const cjk = text.match(CJK)?.length ?? 0;
+  const cjk = ANY_CJK.test(text) ? (text.match(CJK)?.length ?? 0) : 0;
   const { cjkWeight, cjkShare, stopLow } = CONTENT_SETTINGS;
   if (cjk >= text.length * cjkShare || !stopWords) {
     // No spaces to count words by, or no list for the language: a sentence mark stands for the function words.
@@ -172,8 +180,12 @@ export interface ContentRegion {
  * subarray, as in Finn et al.'s body-text extraction), or null when no line is worth anything.
  * The earliest of equal runs wins, so the result is the same for the same page.
  */
-export function findContent(lines: ContentLine[], stopWords?: ReadonlySet<string> | null): ContentRegion | null {
-  const tokens = lines.map((line) => line.text.toLowerCase().match(TOKEN) ?? []);
+export function findContent(
+  lines: ContentLine[],
+  stopWords?: ReadonlySet<string> | null,
+  lineTokens?: string[][],
+): ContentRegion | null {
+  const tokens = lineTokens ?? lines.map((line) => contentTokens(line.text));
   const words = stopWords === undefined ? pageStopWords(tokens).words : stopWords;
   const classes: BlockClass[] = [];
   let best = 0;
@@ -181,6 +193,9 @@ export function findContent(lines: ContentLine[], stopWords?: ReadonlySet<string
   let bestEnd = -1;
   let sum = 0;
   let start = 0;
+  // The k-th line of a run of worthless lines costs (1 + gapGrowth·(k − 1)) times its own cost:
+  // a share bar or a caption between paragraphs is a pause, a long run of them is the story's end.
+  let gap = 0;
   lines.forEach((line, index) => {
     const measured = measure(line.text, tokens[index]!, words);
     const kind = classifyBlock(line, measured);
@@ -189,7 +204,13 @@ export function findContent(lines: ContentLine[], stopWords?: ReadonlySet<string
       sum = 0;
       start = index;
     }
-    sum += worth(kind, measured.size, line.crowded);
+    const own = worth(kind, measured.size, line.crowded);
+    // Known furniture keeps its flat cost: the rules drop it anyway, and a share bar is no end of the story.
+    if (kind === "furniture") sum += own;
+    else {
+      gap = own > 0 ? 0 : gap + 1;
+      sum += own > 0 ? own : own * (1 + CONTENT_SETTINGS.gapGrowth * (gap - 1));
+    }
     if (sum > best) {
       best = sum;
       bestStart = start;

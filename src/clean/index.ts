@@ -5,7 +5,7 @@
  */
 import type { Knowledge } from "../knowledge/index.ts";
 import type { CleanedText, Discarded, LineRole, SeedSource, TextLine } from "../types.ts";
-import { CONTENT_SETTINGS, type ContentLine, findContent, pageStopWords } from "./content.ts";
+import { CONTENT_SETTINGS, type ContentLine, contentTokens, findContent, pageStopWords } from "./content.ts";
 import { compileFurniture, type FurnitureMatch, type FurnitureRules, normalisePhrase } from "./furniture.ts";
 import { isProse, looksLikeSubheading } from "./shape.ts";
 
@@ -50,7 +50,8 @@ function classify(
     const begun = proseSeen && index >= articleStart;
     if (match) {
       // Before the story a "Latest" or "Related" item is a menu link, not a list's heading.
-      if (match.block && (match.block === "prose" ? begun || !menu[index] : begun))
+      // Nothing ends a block that runs to the end of the page.
+      if (match.block && block?.kind !== "end" && (match.block === "prose" ? begun || !menu[index] : begun))
         block = { kind: match.block, reason: match.blockReason ?? match.reason };
       return { line, text, furniture: match.reason, prose: false };
     }
@@ -183,11 +184,15 @@ export function cleanText(source: SeedSource, knowledge: Knowledge): CleanedText
     return outlets.has(normalisePhrase(name!)) && (rest.length === 0 || rules.shape(rest.join(",")).words.length <= 3);
   };
   const matches = nonEmpty.map(({ text }) => rules.match(text) ?? (isOutletLine(text) ? { reason: "masthead" } : null));
+  // "jdoe says:" heads a reader's comment where a page has several; once, it is a quoted speaker.
+  if (matches.filter((match) => match?.reason === "comment author").length < 2)
+    matches.forEach((match, index) => {
+      if (match?.reason === "comment author") matches[index] = null;
+    });
   const menu = menuRuns(nonEmpty, matches, rules);
   const crowded = crowdedLines(nonEmpty);
-  const stopWords = pageStopWords(
-    nonEmpty.map(({ text }) => text.toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? []),
-  ).words;
+  const tokens = nonEmpty.map(({ text }) => contentTokens(text));
+  const stopWords = pageStopWords(tokens).words;
   // Where the article starts, judged before any block is opened: a block opener above it is a menu link.
   const draft = findContent(
     nonEmpty.map(
@@ -198,6 +203,7 @@ export function cleanText(source: SeedSource, knowledge: Knowledge): CleanedText
       }),
     ),
     stopWords,
+    tokens,
   );
   const classified = markHeaderCredits(classify(nonEmpty, matches, menu, rules, draft?.start ?? 0), rules);
 
@@ -210,6 +216,7 @@ export function cleanText(source: SeedSource, knowledge: Knowledge): CleanedText
       crowded: crowded[index]!,
     })),
     stopWords,
+    tokens,
   );
   const firstProse = classified.findIndex((entry) => entry.prose);
   const lastProse = classified.reduce((found, entry, index) => (entry.prose ? index : found), -1);
