@@ -2,7 +2,8 @@
  * `npm run eval -- [--seeds DIR] [--gold FILE] [--knowledge DIR …]`
  * Ingests the seeds (no site) and prints precision, recall and F1 per field against a
  * gold file, as the gold's `_scoring` key asks. Defaults: the project's seeds and
- * test/fixtures/gold-seeds.json; for another folder, --gold defaults to DIR/gold.json.
+ * test/fixtures/gold-seeds.json; for another folder, --gold defaults to DIR/gold.json, else the
+ * gold.json beside DIR.
  *
  * `npm run eval -- --benchmarks DIR`: every corpus folder in DIR (each with `seeds/` and
  * `gold.json`) scored per split, printed as one table.
@@ -51,6 +52,18 @@ async function corpora(dir: string): Promise<string[]> {
   return found;
 }
 
+/** A corpus's gold.json: in the seeds folder, or beside it (a benchmark's `seeds/` and `gold.json`). */
+async function goldBeside(seeds: string): Promise<string> {
+  const inside = path.join(seeds, "gold.json");
+  const beside = path.join(seeds, "..", "gold.json");
+  return (await stat(inside).then(
+    () => true,
+    () => false,
+  ))
+    ? inside
+    : beside;
+}
+
 async function evalBenchmarks(dir: string, knowledge: Knowledge): Promise<void> {
   const rows: BenchmarkRow[] = [];
   for (const corpus of await corpora(dir)) {
@@ -79,7 +92,7 @@ await runCli(async () => {
     return 0;
   }
   const seeds = values.seeds ?? "seeds";
-  const goldFile = values.gold ?? (values.seeds ? path.join(seeds, "gold.json") : "test/fixtures/gold-seeds.json");
+  const goldFile = values.gold ?? (values.seeds ? await goldBeside(seeds) : "test/fixtures/gold-seeds.json");
   const gold = await readGold(goldFile);
   const { archive } = await ingest(seeds, knowledge);
   for (const r of archive.rejected) console.log(`rejected ${r.file}: ${r.reason}`);

@@ -25,6 +25,8 @@ export interface FrontMatter {
   dateline?: string;
   url?: string;
   tags?: string[];
+  /** A story slug: articles naming the same one form that story, whatever their text. */
+  story?: string;
 }
 
 /** A seed file that was read and decoded: the input to every later stage. */
@@ -251,6 +253,10 @@ export interface ArticleRecord {
   flags: string[];
   url_original: string | null;
   tags: string[];
+  /** The slug of the story (one real-world event's coverage) this article belongs to. */
+  story: string;
+  /** The earlier article from another outlet this one is a near-identical copy of (wire copy), or null. */
+  copyOf: string | null;
 }
 
 export interface PersonRecord {
@@ -294,8 +300,27 @@ export interface OutletRecord {
   articles: string[];
 }
 
+/** One real-world event's coverage: articles grouped across outlets (src/resolve/stories.ts). */
+export interface StoryRecord {
+  /** The slug of the story's first article, so the story keeps its name as articles join it. */
+  slug: string;
+  /** The first article's headline. */
+  title: string;
+  /** Article slugs, oldest first, undated last. */
+  articles: string[];
+  start: string | null;
+  end: string | null;
+  /** Outlet, person, organization and place slugs, most articles first. */
+  outlets: string[];
+  people: string[];
+  organizations: string[];
+  places: string[];
+}
+
 export interface Archive {
   articles: ArticleRecord[];
+  /** Newest first. */
+  stories: StoryRecord[];
   people: PersonRecord[];
   parties: PartyRecord[];
   organizations: OrganizationRecord[];

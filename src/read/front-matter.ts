@@ -39,6 +39,7 @@ const FrontMatterSchema = z.object({
   date: day.optional(),
   authors: list.optional(),
   tags: list.optional(),
+  story: text.optional(),
 });
 
 /** What each field must hold, worded for the rejection reason. */

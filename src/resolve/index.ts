@@ -21,6 +21,7 @@ import type {
 import { compareStrings, groupBy } from "../util/group.ts";
 import { SlugRegistry, slugify } from "../util/slug.ts";
 import { canonicalName, clusterPeople } from "./people.ts";
+import { groupStories } from "./stories.ts";
 
 /** Articles newest first; undated last; then by title and file so the order never depends on input order. */
 function articleOrder(a: ExtractedArticle, b: ExtractedArticle): number {
@@ -210,6 +211,9 @@ export function resolveArchive(extracted: ExtractedArticle[], rejected: Rejected
       flags,
       url_original: a.source.frontMatter.url ?? null,
       tags: a.source.frontMatter.tags ?? [],
+      // Set below, once every article has its record: a story is found across articles.
+      story: "",
+      copyOf: null,
     };
   });
 
@@ -272,8 +276,20 @@ export function resolveArchive(extracted: ExtractedArticle[], rejected: Rejected
 
   for (const person of people) person.articles = chronological(person.articles);
 
+  const forcedStories = new Map<string, string>();
+  articles.forEach((a, i) => {
+    const story = a.source.frontMatter.story;
+    if (story) forcedStories.set(slugs[i], slugify(story) || "story");
+  });
+  const { stories, storyOf, copyOf } = groupStories(records, forcedStories);
+  for (const record of records) {
+    record.story = storyOf.get(record.slug) as string;
+    record.copyOf = copyOf.get(record.slug) ?? null;
+  }
+
   return {
     articles: records,
+    stories,
     people,
     parties: partyRecords.sort((a, b) => compareStrings(a.slug, b.slug)),
     organizations: organizationRecords.sort((a, b) => compareStrings(a.slug, b.slug)),

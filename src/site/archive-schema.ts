@@ -78,6 +78,8 @@ const article = z.object({
   flags: z.array(z.string()),
   url_original: z.string().nullable(),
   tags: z.array(z.string()),
+  story: slug,
+  copyOf: slug.nullable(),
 });
 
 const named = { slug, name: z.string(), articles: z.array(z.string()) };
@@ -105,6 +107,19 @@ export const archiveSchema = z.object({
     }),
   ),
   outlets: z.array(z.object(named)),
+  stories: z.array(
+    z.object({
+      slug,
+      title: z.string(),
+      articles: z.array(slug),
+      start: z.string().nullable(),
+      end: z.string().nullable(),
+      outlets: z.array(slug),
+      people: z.array(slug),
+      organizations: z.array(slug),
+      places: z.array(slug),
+    }),
+  ),
   rejected: z.array(z.object({ file: z.string(), reason: z.string(), line: z.number().optional() })),
 }) satisfies z.ZodType<Archive>;
 

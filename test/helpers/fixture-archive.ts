@@ -15,6 +15,7 @@ import type {
   PersonRecord,
   PlaceRecord,
 } from "../../src/types.ts";
+import { groupBy } from "../../src/util/group.ts";
 
 /** The seed file name with a space and non-Latin characters (Urdu "Balochistan"). */
 export const unusualSeedFile = "express tribune بلوچستان.txt";
@@ -56,6 +57,8 @@ export function article(input: ArticleInput): ArticleRecord {
     flags: [],
     url_original: null,
     tags: [],
+    story: input.slug,
+    copyOf: null,
     ...input,
   };
 }
@@ -438,6 +441,17 @@ export function fixtureArchive(): Archive {
         articles: articlesOf((a) => (a.outletSlug ? [a.outletSlug] : []), slug),
       })),
     ],
+    stories: [...groupBy(articles, (a) => a.story)].map(([slug, members]) => ({
+      slug,
+      title: members[0].title,
+      articles: members.map((a) => a.slug),
+      start: members.find((a) => a.date)?.date ?? null,
+      end: [...members].reverse().find((a) => a.date)?.date ?? null,
+      outlets: [...new Set(members.flatMap((a) => (a.outletSlug ? [a.outletSlug] : [])))],
+      people: [...new Set(members.flatMap((a) => a.people))],
+      organizations: [...new Set(members.flatMap((a) => a.organizations))],
+      places: [...new Set(members.flatMap((a) => a.places))],
+    })),
     rejected: [
       { file: "006_shop_page.txt", reason: "no article text: only page furniture", line: 1 },
       { file: "007_empty.txt", reason: "empty file" },

@@ -1,0 +1,137 @@
+/**
+ * Stories: one event's coverage across outlets. The seeds' three reports of the attacks of
+ * 31 January – 2 February 2026 are one story; wire copies are marked; front matter forces a
+ * story; a story comes and goes with its articles.
+ */
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, test } from "node:test";
+import { ingest } from "../src/ingest/index.ts";
+import { loadKnowledge } from "../src/knowledge/index.ts";
+import type { Archive } from "../src/types.ts";
+
+const knowledge = loadKnowledge();
+const scratch = mkdtempSync(path.join(tmpdir(), "news-archive-stories-"));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A seeds folder: the project's seeds plus the given files. */
+function seedsWith(name: string, extra: Record<string, string>): string {
+  const dir = path.join(scratch, name);
+  cpSync("seeds", dir, { recursive: true });
+  for (const [file, text] of Object.entries(extra)) writeFileSync(path.join(dir, file), text);
+  return dir;
+}
+
+const storyOfFile = (archive: Archive, fragment: string) => {
+  const article = archive.articles.find((a) => a.source.file.includes(fragment));
+  assert.ok(article, `no article from a file named like ${fragment}`);
+  return article.story;
+};
+
+// Two reports of a flood in a river valley far from the seeds' story, and one agency text
+// republished word for word by a second outlet.
+const floodReport = (outlet: string, date: string, lead: string) => `---
+outlet: ${outlet}
+date: ${date}
+---
+${lead}
+
+Floodwaters from the Tisza river swept through the villages of Szeged county after three days of rain, forcing
+more than 2,000 residents from their homes, the county disaster office said on Tuesday.
+
+Rescue boats took elderly residents from flooded farmhouses near Csongrad, and the army sent sandbags to shore up
+the dikes along the Tisza. Two people drowned when their car was swept off a bridge, police said.
+
+The disaster office said the river would crest on Thursday and warned residents downstream to prepare.
+`;
+const floodA = floodReport(
+  "Danube Daily",
+  "2026-03-10",
+  "Thousands flee as the Tisza floods villages in Szeged county.",
+);
+const floodB = floodReport(
+  "Plains Courier",
+  "2026-03-11",
+  "Thousands flee as the Tisza floods villages in Szeged county.",
+);
+const floodFollowUp = `---
+outlet: Danube Daily
+date: 2026-03-13
+---
+Tisza crests at Szeged as dikes hold
+
+The Tisza river crested at Szeged on Thursday, and the dikes held, the county disaster office said. Residents
+of villages near Csongrad who fled the floods this week began to return to their farmhouses, and rescue boats
+were withdrawn. Two people drowned in the floods, police said.
+`;
+
+test("the seeds' three reports of the Balochistan attacks are one story; the 2024 alliance article is not", async () => {
+  const { archive } = await ingest("seeds", knowledge);
+  const clashes = storyOfFile(archive, "002_");
+  assert.equal(storyOfFile(archive, "004_"), clashes, "the 145-militants operation");
+  assert.equal(storyOfFile(archive, "001_"), clashes, "the parliament debate");
+  assert.notEqual(storyOfFile(archive, "003_"), clashes, "the 2024 election alliance");
+  const story = archive.stories.find((s) => s.slug === clashes);
+  assert.ok(story);
+  assert.equal(story.articles.length, 3);
+  assert.equal(story.start, "2026-02-01");
+  assert.ok(story.places.includes("balochistan"));
+  // Every article names a story that exists and lists it.
+  for (const a of archive.articles) {
+    const own = archive.stories.find((s) => s.slug === a.story);
+    assert.ok(own?.articles.includes(a.slug), `${a.slug} is not in its story ${a.story}`);
+  }
+});
+
+test("a wire copy under a second outlet joins the story and names the first as its original", async () => {
+  const { archive } = await ingest(
+    seedsWith("wire", { "flood-a.txt": floodA, "flood-b.txt": floodB, "flood-c.txt": floodFollowUp }),
+    knowledge,
+  );
+  const a = archive.articles.find((x) => x.source.file === "flood-a.txt");
+  const b = archive.articles.find((x) => x.source.file === "flood-b.txt");
+  const c = archive.articles.find((x) => x.source.file === "flood-c.txt");
+  assert.ok(a && b && c);
+  assert.equal(b.story, a.story);
+  assert.equal(c.story, a.story, "the follow-up joins the flood story");
+  assert.equal(b.copyOf, a.slug);
+  assert.equal(a.copyOf, null);
+  assert.equal(c.copyOf, null, "a follow-up in other words is a source of its own");
+  assert.notEqual(a.story, storyOfFile(archive, "002_"), "a flood in Hungary is not the Balochistan attacks");
+});
+
+test("a story appears with its article and goes when the article is removed; other stories keep their slugs", async () => {
+  const before = await ingest("seeds", knowledge);
+  const dir = seedsWith("added", { "flood-a.txt": floodA });
+  const added = await ingest(dir, knowledge);
+  assert.equal(added.archive.stories.length, before.archive.stories.length + 1);
+  const beforeSlugs = before.archive.stories.map((s) => s.slug);
+  for (const slug of beforeSlugs)
+    assert.ok(
+      added.archive.stories.some((s) => s.slug === slug),
+      `${slug} renamed`,
+    );
+  rmSync(path.join(dir, "flood-a.txt"));
+  assert.deepEqual(readdirSync(dir).sort(), readdirSync("seeds").sort());
+  const removed = await ingest(dir, knowledge);
+  assert.deepEqual(
+    removed.archive.stories.map((s) => s.slug),
+    beforeSlugs,
+  );
+});
+
+test("front matter story: forces a grouping", async () => {
+  const forced = (text: string) => text.replace("---\n", "---\nstory: Tisza floods 2026\n");
+  const { archive } = await ingest(
+    seedsWith("forced", {
+      "flood-a.txt": forced(floodA),
+      "other.txt": forced(floodFollowUp.replace(/Tisza/g, "Maros")),
+    }),
+    knowledge,
+  );
+  const story = archive.stories.find((s) => s.slug === "tisza-floods-2026");
+  assert.ok(story, archive.stories.map((s) => s.slug).join(", "));
+  assert.equal(story.articles.length, 2);
+});
