@@ -108,7 +108,12 @@ describe("figures: outcomes in either order", () => {
     ["leaving 9 people dead", "killed"],
     ["9 civilians lost their lives", "killed"],
     ["9 civilians were injured", "injured"],
-    ["police detained 9 students", "arrested"],
+    ["police detained 9 students", "detained"],
+    ["9 protesters were detained", "detained"],
+    ["9 passengers were stranded", "stranded"],
+    ["9 villagers were displaced", "displaced"],
+    ["9 families were left homeless", "homeless"],
+    ["9 patients are in critical condition", "injured"],
     ["9 inmates fled custody", "escaped"],
     ["the rebels freed 9 hostages", "released"],
     ["9 engineers were kidnapped", "abducted"],
@@ -213,6 +218,133 @@ describe("figures: coordination, breakdowns, elided nouns", () => {
   });
 });
 
+describe("figures: counts of one and counts in words", () => {
+  test("a count of one written with an article, and ages are not counts", () => {
+    assert.deepEqual(figures("A 30-year-old farmer was killed, and a man aged 40 was injured."), [
+      [1, null, "farmer", "civilians", "killed"],
+      [1, null, "man", "civilians", "injured"],
+    ]);
+  });
+
+  test("'one … and another' counts one each, with the noun of the first", () => {
+    assert.deepEqual(figures("The clash left one guard dead and another injured."), [
+      [1, null, "guard", "security personnel", "killed"],
+      [1, null, "guard", "security personnel", "injured"],
+    ]);
+    assert.deepEqual(figures("One worker was killed and another was wounded."), [
+      [1, null, "worker", "civilians", "killed"],
+      [1, null, "worker", "civilians", "injured"],
+    ]);
+  });
+
+  test("'a' before a plural, 'another' before a number, and 'the one who' are not counts of one", () => {
+    assert.deepEqual(figures("Another 14 pilgrims were injured."), [[14, null, "pilgrims", "civilians", "injured"]]);
+    assert.deepEqual(figures("It was the one who escaped that was never found."), []);
+    assert.deepEqual(figures("A few soldiers were hurt."), []);
+  });
+
+  test("'that one' before a noun is a count", () => {
+    assert.deepEqual(figures("Officials confirmed that one driver was killed."), [
+      [1, null, "driver", "civilians", "killed"],
+    ]);
+  });
+
+  test("a compound's last noun is its head", () => {
+    assert.deepEqual(figures("Three women teachers were among those injured."), [
+      [3, null, "women teachers", "civilians", "injured"],
+    ]);
+  });
+
+  test("an outcome written as the noun's adjective", () => {
+    assert.deepEqual(figures("The clinic received 23 wounded villagers."), [
+      [23, null, "villagers", "civilians", "injured"],
+    ]);
+    assert.deepEqual(figures("Rescuers searched for six missing fishermen."), [
+      [6, null, "fishermen", "civilians", "missing"],
+    ]);
+  });
+
+  test("the subject of an active verb with an object is not its victim", () => {
+    assert.deepEqual(figures("A guard shot two robbers."), [[2, null, "robbers", "people", "injured"]]);
+    assert.deepEqual(figures("Two gunmen killed a shopkeeper."), [[1, null, "shopkeeper", "civilians", "killed"]]);
+    assert.deepEqual(figures("Two soldiers died the next day."), [
+      [2, null, "soldiers", "security personnel", "killed"],
+    ]);
+  });
+
+  test("shots are fired, not people; a plural count does not take a singular verb", () => {
+    assert.deepEqual(figures("The guard fired one shot into the air."), []);
+    assert.deepEqual(figures("The trader standing between two porters was shot in the arm."), []);
+  });
+});
+
+describe("figures: shootings, fatally, conditions", () => {
+  test("those shot and not killed are injured; shot dead, to death or fatally are killed", () => {
+    assert.deepEqual(figures("Two farmers were shot near the canal."), [[2, null, "farmers", "civilians", "injured"]]);
+    assert.deepEqual(figures("Two farmers were shot to death."), [[2, null, "farmers", "civilians", "killed"]]);
+    assert.deepEqual(figures("Two farmers were fatally shot."), [[2, null, "farmers", "civilians", "killed"]]);
+    assert.deepEqual(figures("Gunmen fatally shot two farmers."), [[2, null, "farmers", "civilians", "killed"]]);
+  });
+
+  test("'X were shot, N fatally' is N killed and X − N injured", () => {
+    assert.deepEqual(figures("Five traders were shot on Friday, two fatally."), [
+      [3, null, "traders", "civilians", "injured"],
+      [2, null, "traders", "civilians", "killed"],
+    ]);
+    assert.deepEqual(figures("Four men were shot and one of them was killed."), [
+      [3, null, "men", "civilians", "injured"],
+      [1, null, "men", "civilians", "killed"],
+    ]);
+  });
+
+  test("the wounded who later died stay counted among the wounded", () => {
+    assert.deepEqual(figures("The hospital took in 30 wounded patients, six of whom later died."), [
+      [30, null, "patients", "civilians", "injured"],
+      [6, null, "patients", "civilians", "killed"],
+    ]);
+  });
+
+  test("a result after the noun is its own ('shot two guards dead and two others')", () => {
+    assert.deepEqual(figures("The attacker shot two guards dead and two others in the yard."), [
+      [2, null, "guards", "security personnel", "killed"],
+      [2, null, "others", "people", "injured"],
+    ]);
+  });
+
+  test("people in hospital or in a stated condition are injured", () => {
+    assert.deepEqual(figures("One person is in critical condition after the crash."), [
+      [1, null, "person", "people", "injured"],
+    ]);
+    assert.deepEqual(figures("The fire left four children hospitalised."), [
+      [4, null, "children", "civilians", "injured"],
+    ]);
+    assert.deepEqual(figures("Police found two men with gunshot wounds."), [[2, null, "men", "civilians", "injured"]]);
+  });
+
+  test("a place between the noun and its outcome", () => {
+    assert.deepEqual(figures("Two people in Green Valley are dead."), [[2, null, "people", "people", "killed"]]);
+  });
+});
+
+describe("figures: detained, abducted, missing, stranded, displaced, homeless", () => {
+  test("detained is kept apart from arrested", () => {
+    assert.deepEqual(figures("Police detained 15 protesters and arrested three students."), [
+      [15, null, "protesters", "civilians", "detained"],
+      [3, null, "students", "civilians", "arrested"],
+    ]);
+  });
+
+  for (const [text, expected] of [
+    ["Seven fishermen were abducted at sea.", [7, null, "fishermen", "civilians", "abducted"]],
+    ["Two fishermen remain missing.", [2, null, "fishermen", "civilians", "missing"]],
+    ["Nearly 300 passengers were stranded at the border.", [300, "nearly", "passengers", "civilians", "stranded"]],
+    ["The floods displaced about 4,000 villagers.", [4000, "about", "villagers", "civilians", "displaced"]],
+    ["Some 120 families were left homeless.", [120, "about", "families", "civilians", "homeless"]],
+  ] as const) {
+    test(text, () => assert.deepEqual(figures(text), [expected]));
+  }
+});
+
 describe("figures: periods", () => {
   const periodOf = (...paragraphs: string[]) => extractFigures(cleaned(...paragraphs), knowledge).map((f) => f.period);
 
@@ -246,7 +378,6 @@ describe("figures: what is not a figure", () => {
     "Nearly two hours of gunfire followed, and the siege lasted 40 hours.",
     "During the 2013 elections, the party won seats.",
     "The meeting on Feb 12 ended, and 8 February was set.",
-    "A 25-year-old man was killed, and a man aged 25 was injured.",
     "The government paid Rs5 million and $10,000 to the families of those killed.",
     "It was one of the deadliest attacks, and no one was arrested.",
     "The second phase began, and 40 percent of the people were displaced.",

@@ -109,6 +109,8 @@ const FigureVocabularySchema = z.object({
     .default({}),
   /** Outcome → words and phrases that say what happened ("killed": [martyred, shot dead]). */
   outcomes: z.record(z.string(), names).default({}),
+  /** Outcome → words that turn an injury into it ("killed": [fatally, to death]: "fatally shot", "shot, one fatally"). */
+  manner: z.record(z.string(), names).optional(),
   /** Canonical qualifier → phrases ("over": [more than, over, above]). */
   qualifiers: z.record(z.string(), names).default({}),
   /** Words for vague amounts that are not figures (dozens, several). */

@@ -30,6 +30,8 @@ interface Candidate {
   start: number;
   noun: CountedNoun | null;
   outcome: string | null;
+  /** The outcome of the verb this count is the object or subject of, which a coordination shares ("shot two men to death and two others"). */
+  verbOutcome: string | null;
   /** Members of one coordination ("17 soldiers and 33 civilians") share verb and qualifier. */
   chain: Candidate[];
   /** The figure an "including …" list breaks down. */
@@ -38,7 +40,9 @@ interface Candidate {
 
 // Words that may stand between a counted noun and its outcome ("were also", "have reportedly been").
 const AUXILIARY =
-  "were|was|is|are|be|been|being|have|has|had|got|get|gets|also|all|both|each|later|then|now|already|too|who|that|which|said|says|to|believed|feared|reported|confirmed|thought|remain|remained|remains|went|among|those";
+  "were|was|is|are|be|been|being|have|has|had|got|get|gets|also|all|both|each|later|then|now|already|too|who|that|which|said|says|to|believed|feared|reported|confirmed|thought|remain|remained|remains|went|among|those|found|still|listed";
+// The forms of "be" (and "get") that make the outcome after a noun passive ("two men were shot").
+const PASSIVE = /\b(?:were|was|is|are|be|been|being|got|get|gets)\b/i;
 const MONTH =
   "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec";
 const DATE_BEFORE = new RegExp(`\\b(?:${MONTH})\\.?\\s+$`, "i");
@@ -46,16 +50,39 @@ const DATE_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:${MONTH})\\b`, "i");
 // Ages, money, numbering and codes: the number is not a count of people.
 const NOT_A_COUNT_BEFORE =
   /(?:\b(?:aged|age|ages|Rs\.?|PKR|USD|rupees|No\.|number|Article|Section|Clause|page)|[$£€₹¥])\s*$/i;
+// Shots, rounds and bullets are fired and heard, people are not ("fired at least one shot").
+const FIRED_BEFORE =
+  /\b(?:fired|fires|fire|firing|heard|hearing)\s+(?:(?:at\s+least|more\s+than|about|nearly|some)\s+)?$/i;
 const YEAR = /^(?:1[89]|20)\d\d$/;
 const YEAR_CONTEXT_BEFORE = /(?:\b(?:in|since|of|by|until|till|from|during|before|after|year|the)|,)\s+$/i;
-// "no one", "any one", "the one who": pronoun uses of "one".
-const PRONOUN_ONE_BEFORE = /\b(?:no|any|every|each|the|this|that|which|some|anyone)\s+$/i;
+// "no one", "any one": pronoun uses of "one"; "the one who", "that one" are pronouns too unless a noun follows.
+const PRONOUN_ONE_BEFORE = /\b(?:no|any|every|anyone)\s+$/i;
+const DETERMINER_ONE_BEFORE = /\b(?:each|the|this|that|which|some)\s+$/i;
 const FILLER_BEFORE_NUMBER = /(?:\b(?:a\s+total\s+of|the|all|another|an\s+additional|a\s+further))\s+$/i;
 // After a bare number whose noun is left out ("killing five and injuring 12").
 const BARE_END =
-  /^\s*(?:[,.;:)]|$|(?:and|of\s+them|in|on|at|near|during|while|after|when|as|across|inside|outside)\b)/i;
+  /^(?:\s+more)?\s*(?:[,.;:)]|$|(?:and|of\s+them|in|on|at|near|during|while|after|when|as|across|inside|outside)\b)/i;
 // Between two coordinated counts ("17 soldiers and 33 civilians", "five men, three women, and three children").
 const COORDINATION_GAP = /^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus)\s+)?$/i;
+// A count of one written with an article or as "another" ("a man was killed", "one dead and another
+// injured", "three were shot to death and a fourth wounded"); "a"/"an" need a singular counted noun.
+const ONE_WORD = /\b(?:(an?)|another|the\s+other|an?\s+(?:second|third|fourth|fifth|sixth))\b(?=\s)/gi;
+// "another 12 people", "the other two": the number that follows is the count ("a 25-year-old man" is not).
+const NUMBER_NEXT =
+  /\s+(?:\d[\d,]*(?![\w-])|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|few|several|more)\b(?!-))/iy;
+// What may stand between a counted noun and its outcome besides auxiliaries: where ("two people in
+// Pike County are dead") or an age ("a man aged 25 was injured"). Case-sensitive: places are capitalised.
+const POSTMODIFIER =
+  /(?:\s+(?:in|at|near|from|of)\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}|,?\s+aged\s+\d+,?)/uy;
+// After a transitive outcome verb, an object shows the counted noun was its subject, not its victim
+// ("a gunman shot two people", "a man killed his wife").
+const OBJECT_PRONOUN = /\s+(?:him|her|them|himself|herself|themselves|each\s+other|one\s+another)\b/iy;
+// "the officers shot back": they fired, nobody was hit.
+const RETURNED_FIRE = /\s+back\b/iy;
+// A singular verb after a plural count belongs to another subject ("a woman caught between two men was shot").
+const SINGULAR_VERB = /^\s*(?:was|is|has)\b/i;
+const OBJECT_DETERMINER =
+  /\s+(?:(?:at\s+least|more\s+than|nearly|about|some)\s+)?(?:the|a|an|his|her|their|its|another|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*)(?=\s)/iy;
 // Before the counts that break another down ("11 civilians, including five men").
 const BREAKDOWN_GAP =
   /^\s*[,(]?\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|comprising|mostly|mainly|besides)\s*:?\s*$/i;
@@ -81,17 +108,18 @@ function patternsFor(vocabulary: CompiledFigureVocabulary): SentencePatterns {
   if (patterns) return patterns;
   const nouns = `(?:${vocabulary.nounAlternation})`;
   const outcomes = `(?:${vocabulary.outcomeAlternation})`;
-  const auxiliaries = `(?:\\s+(?:${AUXILIARY}|\\w+ly)\\b)*`;
+  const manner = `(?:${vocabulary.mannerAlternation})`;
+  // Adverbs may stand before the outcome, except a manner word, which changes it ("fatally shot").
+  const auxiliaries = `(?:\\s+(?:${AUXILIARY}|(?!${manner}(?![\\w-]))\\w+ly)\\b)*`;
+  // groups: manner before, outcome, manner after ("were fatally shot", "were shot dead").
+  const outcome = `(?:\\s+(${manner}))?\\s+(${outcomes})(?:\\s+(${manner}))?(?![\\w-])`;
   // A second noun phrase coordinated with the first ("Ten police personnel and security forces were killed").
   const coordinated = `(?:\\s*,?\\s+(?:and|or|as\\s+well\\s+as)\\s+(?:[\\w’'“”"-]+\\s+){0,3}?${nouns}["”’']?(?![\\w-]))?`;
   // A parenthetical between commas ("12 people, mostly women, were killed").
   const parenthetical = "(?:\\s*,[^,.;:]{1,80},)?";
   patterns = {
-    outcomeAfterNoun: new RegExp(`${coordinated}${parenthetical}${auxiliaries}\\s+(${outcomes})(?![\\w-])`, "iy"),
-    outcomeAfterNumber: new RegExp(
-      `(?:\\s+(?:of\\s+them|of\\s+whom|more))?${auxiliaries}\\s+(${outcomes})(?![\\w-])`,
-      "iy",
-    ),
+    outcomeAfterNoun: new RegExp(`${coordinated}${parenthetical}${auxiliaries}${outcome}`, "iy"),
+    outcomeAfterNumber: new RegExp(`(?:\\s+(?:of\\s+them|of\\s+whom|more))?${auxiliaries}${outcome}`, "iy"),
     // "five of the wounded were civilians": the outcome, then who the counted were.
     partOfOutcome: new RegExp(
       `\\s+of\\s+the\\s+(${outcomes})\\s+(?:were|was|are)\\s+(?:(?:also|all|mostly|\\w+ly)\\s+)?(${nouns})(?![\\w-])`,
@@ -113,7 +141,7 @@ function tail(text: string, end: number): string {
 function isCount(sentence: string, number: NumberMention, before: string): boolean {
   const after = sentence.slice(number.end);
   if (DATE_BEFORE.test(before) || DATE_AFTER.test(after)) return false;
-  if (NOT_A_COUNT_BEFORE.test(before)) return false;
+  if (NOT_A_COUNT_BEFORE.test(before) || FIRED_BEFORE.test(before)) return false;
   if (YEAR.test(number.text) && YEAR_CONTEXT_BEFORE.test(before)) return false;
   if (/^one$/i.test(number.text) && PRONOUN_ONE_BEFORE.test(before)) return false;
   return true;
@@ -132,6 +160,26 @@ interface CountedNoun {
   end: number;
   /** Introduced by "of them": part of the count before it. */
   partitive: boolean;
+  /** The head noun is singular ("man", "soldier"): what a count of one written "a"/"another" needs. */
+  singular: boolean;
+  /** An outcome written before the noun as its adjective ("47 wounded patients", "two dead soldiers"). */
+  attributive: string | null;
+}
+
+// An outcome word that can stand before a noun as its adjective: a participle or "dead", "missing".
+const ATTRIBUTIVE = /^(?:[\p{L}-]+(?:ed|en)|dead|missing|homeless|hurt)$/iu;
+
+/** The listed noun at `at` (optionally quoted), or null. */
+function listedNoun(sentence: string, at: number, vocabulary: CompiledFigureVocabulary) {
+  vocabulary.noun.lastIndex = at;
+  const match = vocabulary.noun.exec(sentence);
+  if (!match) return null;
+  const [whole, open, noun, close] = match;
+  const category = vocabulary.categoryOf(noun);
+  if (!category) return null;
+  // Keep quotation marks only when they enclose the noun (“terrorists”), not a possessive.
+  const quoted = open && close;
+  return { noun, what: quoted ? whole : noun, category, end: at + (quoted ? whole.length : open.length + noun.length) };
 }
 
 /** The counted noun after a number, skipping a few modifiers ("11 unarmed civilians"). */
@@ -142,29 +190,39 @@ function nounAfter(sentence: string, from: number, vocabulary: CompiledFigureVoc
   const ofDeterminer = !partitive && OF_DETERMINER.test(sentence);
   let position = partitive ? PARTITIVE.lastIndex : ofDeterminer ? OF_DETERMINER.lastIndex : from;
   let groupName: { what: string; end: number } | null = null;
+  let attributive: string | null = null;
   for (let modifiers = 0; modifiers <= MAX_MODIFIERS; modifiers++) {
     SPACE.lastIndex = position;
     if (!SPACE.test(sentence)) break;
     const at = SPACE.lastIndex;
-    vocabulary.noun.lastIndex = at;
-    const match = vocabulary.noun.exec(sentence);
-    if (match) {
-      const [whole, open, noun, close] = match;
-      const category = vocabulary.categoryOf(noun);
-      if (!category) return null;
-      // Keep quotation marks only when they enclose the noun (“terrorists”), not a possessive.
-      const quoted = open && close;
-      const end = at + (quoted ? whole.length : open.length + noun.length);
-      return { what: quoted ? whole : noun, category, end, partitive };
+    const first = listedNoun(sentence, at, vocabulary);
+    if (first) {
+      // In a compound the last noun is the head ("three women teachers", "one male victim").
+      let head = first;
+      for (;;) {
+        SPACE.lastIndex = head.end;
+        const next = SPACE.test(sentence) ? listedNoun(sentence, SPACE.lastIndex, vocabulary) : null;
+        if (!next) break;
+        head = next;
+      }
+      const what = head === first ? first.what : sentence.slice(at, head.end);
+      const singular = vocabulary.isSingular(head.noun);
+      return { what, category: head.category, end: head.end, partitive, singular, attributive };
     }
     WORD.lastIndex = at;
     const word = WORD.exec(sentence);
-    if (!word || !vocabulary.isModifier(word[0])) break;
+    // An article starts another noun phrase ("—KARE 11 A woman was shot"): not a modifier.
+    if (!word || /^(?:a|an|the)$/i.test(word[0])) break;
+    const outcome = ATTRIBUTIVE.test(word[0]) ? vocabulary.outcomeOf(word[0]) : "";
+    if (outcome) attributive = outcome;
+    else if (!vocabulary.isModifier(word[0])) break;
     // A group name is the noun only when no listed noun follows it ("Frontier Corps soldiers").
     groupName = GROUP_NAME.test(word[0]) ? { what: word[0], end: WORD.lastIndex } : null;
     position = WORD.lastIndex;
   }
-  return groupName && groupName.end === position ? { ...groupName, category: "people", partitive } : null;
+  return groupName && groupName.end === position
+    ? { ...groupName, category: "people", partitive, singular: false, attributive }
+    : null;
 }
 
 /** Attacked-location outcomes go with counted places, every other outcome with counted people. */
@@ -173,10 +231,58 @@ function fits(outcome: string | null, category: FigureCategory | null): string |
   return (outcome === "attacked-locations") === (category === "other") ? outcome : null;
 }
 
+// "Shot" says someone was hit, not whether they survived: it is reported as injured once the parts
+// of it that died are taken out (see injuredPart).
+const SHOT = "shot";
+const isInjury = (outcome: string | null | undefined) => outcome === "injured" || outcome === SHOT;
+
+/** An injury's outcome as a manner word changes it ("fatally shot": killed); any other outcome as it is. */
+function withManner(outcome: string, manner: string | undefined, vocabulary: CompiledFigureVocabulary): string {
+  return manner && isInjury(outcome) ? vocabulary.mannerOf(manner) || outcome : outcome;
+}
+
+/** The outcome of a sticky outcome pattern at `at` (groups: manner before, outcome, manner after), with the match. */
 function stickyOutcome(pattern: RegExp, sentence: string, at: number, vocabulary: CompiledFigureVocabulary) {
   pattern.lastIndex = at;
   const match = pattern.exec(sentence);
-  return match ? vocabulary.outcomeOf(match[1]) : null;
+  if (!match) return null;
+  const [, before, phrase, after] = match;
+  return { outcome: withManner(vocabulary.outcomeOf(phrase), before ?? after, vocabulary), match };
+}
+
+/** True when an object follows at `at` ("… shot two people", "… killed his wife"): the verb before is active. */
+function objectFollows(sentence: string, at: number, vocabulary: CompiledFigureVocabulary): boolean {
+  OBJECT_PRONOUN.lastIndex = at;
+  if (OBJECT_PRONOUN.test(sentence)) return true;
+  OBJECT_DETERMINER.lastIndex = at;
+  const from = OBJECT_DETERMINER.test(sentence) ? OBJECT_DETERMINER.lastIndex : at;
+  return nounAfter(sentence, from, vocabulary) !== null;
+}
+
+/**
+ * The outcome said of a counted noun after it ("two men were shot", "two people in Pike County are
+ * dead"); not when the noun is the subject of an active verb with an object ("a gunman shot two people").
+ */
+function outcomeAfterNoun(
+  sentence: string,
+  value: number,
+  end: number,
+  vocabulary: CompiledFigureVocabulary,
+): string | null {
+  const pattern = patternsFor(vocabulary).outcomeAfterNoun;
+  let found = stickyOutcome(pattern, sentence, end, vocabulary);
+  if (!found) {
+    POSTMODIFIER.lastIndex = end;
+    if (POSTMODIFIER.test(sentence)) found = stickyOutcome(pattern, sentence, POSTMODIFIER.lastIndex, vocabulary);
+  }
+  if (!found) return null;
+  const { match, outcome } = found;
+  if (value > 1 && SINGULAR_VERB.test(match[0])) return null;
+  const matchEnd = match.index + match[0].length;
+  const passive = PASSIVE.test(match[0].slice(0, match[0].length - match[2].length - (match[3]?.length ?? 0)));
+  if (!passive && objectFollows(sentence, matchEnd, vocabulary)) return null;
+  RETURNED_FIRE.lastIndex = matchEnd;
+  return RETURNED_FIRE.test(sentence) ? null : outcome;
 }
 
 /** The running total a number gives ("the number of gunmen killed … has reached 108"). */
@@ -198,61 +304,117 @@ function tallyOf(sentence: string, beforeStart: number, vocabulary: CompiledFigu
   };
 }
 
-/** Every number of the sentence that may be a count, with its qualifier and counted noun. */
-function readCandidates(sentence: string, vocabulary: CompiledFigureVocabulary): Candidate[] {
+/** A number that may be a count: not a date, an age, money, a year or the pronoun "one". */
+function readNumberCandidate(
+  sentence: string,
+  number: NumberMention,
+  vocabulary: CompiledFigureVocabulary,
+): Candidate | null {
+  const before = tail(sentence, number.start);
+  if (!isCount(sentence, number, before)) return null;
+  const qualifierMatch = vocabulary.qualifierBefore.exec(before);
+  const start = number.start - (qualifierMatch?.[0].length ?? 0);
+  if (vocabulary.vagueBefore.test(tail(sentence, start))) return null;
+  const noun = nounAfter(sentence, number.end, vocabulary);
+  if (!noun && /^one$/i.test(number.text) && DETERMINER_ONE_BEFORE.test(before)) return null;
+  return {
+    number,
+    qualifier: qualifierMatch ? vocabulary.qualifierOf(qualifierMatch[1]) : null,
+    start,
+    noun,
+    outcome: null,
+    verbOutcome: null,
+    chain: [],
+    parent: null,
+  };
+}
+
+/** Counts of one written "a man", "another", "the other", "a fourth" (numbers in `taken` are already read). */
+function oneWordCandidates(
+  sentence: string,
+  taken: NumberMention[],
+  vocabulary: CompiledFigureVocabulary,
+): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const number of findNumbers(sentence)) {
-    const before = tail(sentence, number.start);
-    if (!isCount(sentence, number, before)) continue;
-    const qualifierMatch = vocabulary.qualifierBefore.exec(before);
-    const start = number.start - (qualifierMatch?.[0].length ?? 0);
-    if (vocabulary.vagueBefore.test(tail(sentence, start))) continue;
+  for (const match of sentence.matchAll(ONE_WORD)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (taken.some((number) => number.start < end && start < number.end)) continue;
+    NUMBER_NEXT.lastIndex = end;
+    if (NUMBER_NEXT.test(sentence)) continue;
+    const noun = nounAfter(sentence, end, vocabulary);
+    // "a"/"an" count only a singular person ("a man", "an officer"); "another" may leave its noun out.
+    if (noun ? !noun.singular || noun.category === "other" || noun.partitive : match[1]) continue;
     candidates.push({
-      number,
-      qualifier: qualifierMatch ? vocabulary.qualifierOf(qualifierMatch[1]) : null,
+      number: { value: 1, start, end, text: match[0] },
+      qualifier: null,
       start,
-      noun: nounAfter(sentence, number.end, vocabulary),
+      noun,
       outcome: null,
+      verbOutcome: null,
       chain: [],
       parent: null,
     });
   }
-  linkCoordinations(sentence, candidates);
   return candidates;
 }
 
-/** The outcome verb governing a number from before it ("killing 11", "arrested more than 40"). */
+/** Every number of the sentence that may be a count, with its qualifier and counted noun. */
+function readCandidates(sentence: string, vocabulary: CompiledFigureVocabulary): Candidate[] {
+  const numbers = findNumbers(sentence);
+  const candidates: Candidate[] = [];
+  for (const number of numbers) {
+    const candidate = readNumberCandidate(sentence, number, vocabulary);
+    if (candidate) candidates.push(candidate);
+  }
+  candidates.push(...oneWordCandidates(sentence, numbers, vocabulary));
+  candidates.sort((a, b) => a.start - b.start);
+  linkCoordinations(sentence, candidates, vocabulary);
+  return candidates;
+}
+
+/** The outcome verb governing a number from before it ("killing 11", "arrested more than 40", "fatally shot two"). */
 function outcomeBefore(sentence: string, candidate: Candidate, vocabulary: CompiledFigureVocabulary): string | null {
   const beforeText = tail(sentence, candidate.start).replace(FILLER_BEFORE_NUMBER, "");
   const verb = patternsFor(vocabulary).outcomeBefore.exec(beforeText);
-  return verb ? vocabulary.outcomeOf(verb[1]) : null;
+  if (!verb) return null;
+  const manner = vocabulary.mannerBefore.exec(beforeText.slice(0, verb.index));
+  return withManner(vocabulary.outcomeOf(verb[1]), manner?.[1], vocabulary);
 }
 
 /**
  * Gives each counted noun its outcome: its own verb (before it, then after it), else the verb of
- * its coordination, else that of the count it breaks down, else the tally it reports; and
- * coordinated counts the qualifier of the first ("at least 17 … and 31 …").
+ * its coordination, else that of the count it breaks down, else the tally it reports, else an
+ * outcome written as its adjective ("47 wounded patients"); and coordinated counts the qualifier of
+ * the first ("at least 17 … and 31 …"). A result after the noun changes the verb's injury for that
+ * noun alone ("shot two teenagers to death and two others").
  */
 function assignOutcomes(sentence: string, candidates: Candidate[], vocabulary: CompiledFigureVocabulary): void {
-  const { outcomeAfterNoun } = patternsFor(vocabulary);
   for (const candidate of candidates) {
     if (!candidate.noun) continue;
     const { category, end } = candidate.noun;
-    candidate.outcome =
-      fits(outcomeBefore(sentence, candidate, vocabulary), category) ??
-      fits(stickyOutcome(outcomeAfterNoun, sentence, end, vocabulary), category);
+    const before = fits(outcomeBefore(sentence, candidate, vocabulary), category);
+    candidate.verbOutcome =
+      before ?? fits(outcomeAfterNoun(sentence, candidate.number.value, end, vocabulary), category);
+    const result = before ? stickyMatch(vocabulary.mannerAfter, sentence, end) : null;
+    candidate.outcome = result && before ? withManner(before, result[1], vocabulary) : candidate.verbOutcome;
   }
   for (const candidate of candidates) {
     if (!candidate.noun) continue;
-    const { category } = candidate.noun;
+    const { category, attributive } = candidate.noun;
     candidate.outcome ??=
-      fits(candidate.chain.find((member) => member.outcome)?.outcome ?? null, category) ??
+      fits(candidate.chain.find((member) => member.verbOutcome)?.verbOutcome ?? null, category) ??
       fits(candidate.parent?.outcome ?? null, category) ??
-      fits(tallyOf(sentence, candidate.start, vocabulary)?.outcome ?? null, category);
+      fits(tallyOf(sentence, candidate.start, vocabulary)?.outcome ?? null, category) ??
+      fits(attributive, category);
     if (!candidate.qualifier && candidate.chain[0] !== candidate && !candidate.parent)
       candidate.qualifier = candidate.chain[0]?.qualifier ?? null;
   }
 }
+
+// "three people were shot, one fatally", "two of them fatally": a manner word after an elided count.
+const OF_THEM = /(?:\s+of\s+(?:them|whom))?/y;
+const LIST_BEFORE = /(?:,|\band)\s*$/i;
 
 /**
  * Figures of one sentence. `antecedent` is the last figure of the previous sentence: a count
@@ -271,7 +433,8 @@ export function figuresInSentence(
   for (const candidate of candidates) {
     const { number, noun, outcome } = candidate;
     if (!noun) {
-      const elided = elidedFigure(sentence, candidate, vocabulary, lastCounted);
+      const part = injuredPart(sentence, candidate, vocabulary, figures);
+      const elided = part ?? elidedFigure(sentence, candidate, vocabulary, lastCounted);
       if (elided) figures.push(elided);
       continue;
     }
@@ -291,7 +454,64 @@ export function figuresInSentence(
       });
     }
   }
+  for (const figure of figures) if (figure.outcome === SHOT) figure.outcome = "injured";
   return figures;
+}
+
+/**
+ * A part of the injured count just before it, in the same sentence: "three people were shot, one
+ * fatally" (a manner word), "four men were shot and one of them was killed" (a partitive that died).
+ * The part takes its outcome; when that is killed, it is taken out of the injured count, which keeps
+ * the rest (one killed, two injured). A part that is injured too is a breakdown ("two of whom were
+ * listed in critical condition").
+ */
+function injuredPart(
+  sentence: string,
+  candidate: Candidate,
+  vocabulary: CompiledFigureVocabulary,
+  figures: SentenceFigure[],
+): SentenceFigure | null {
+  const { number } = candidate;
+  const injured = figures.at(-1);
+  if (!injured || !isInjury(injured.outcome) || injured.value <= number.value) return null;
+  const listed = LIST_BEFORE.test(tail(sentence, candidate.start));
+  OF_THEM.lastIndex = number.end;
+  const partitive = OF_THEM.test(sentence) && OF_THEM.lastIndex > number.end;
+  const manner = stickyMatch(vocabulary.mannerAfter, sentence, OF_THEM.lastIndex);
+  // Only an adverb: "five dead" after a count is a count of its own ("… to five dead and 27 wounded").
+  const adverb = manner && !vocabulary.outcomeOf(manner[1]) && listed;
+  const outcome = adverb ? withManner("injured", manner[1], vocabulary) : null;
+  const part = outcome
+    ? { outcome, end: vocabulary.mannerAfter.lastIndex, what: injured.what }
+    : partitive || listed
+      ? elidedFigure(sentence, candidate, vocabulary, injured)
+      : null;
+  if (!part || part.what !== injured.what) return null;
+  // The wounded who later died stay among the wounded ("47 wounded patients, nine of whom later
+  // died"); of those shot, the dead are not injured ("four men were shot and one of them was killed").
+  const takenOut = part.outcome === "killed" && (outcome !== null || injured.outcome === SHOT);
+  if (!takenOut && !(partitive && isInjury(part.outcome))) return null;
+  const counted = { what: injured.what, category: injured.category };
+  if (takenOut) {
+    injured.value -= number.value;
+    return {
+      ...counted,
+      value: number.value,
+      qualifier: candidate.qualifier,
+      outcome: "killed",
+      start: candidate.start,
+      end: part.end,
+    };
+  }
+  return {
+    ...counted,
+    value: number.value,
+    qualifier: candidate.qualifier,
+    outcome: part.outcome === SHOT ? "injured" : part.outcome,
+    start: candidate.start,
+    end: part.end,
+    partOf: { value: injured.value, what: injured.what },
+  };
 }
 
 /** A count whose noun is left out: "11 were killed", "killing five and injuring 12", "the toll rose to 34". */
@@ -316,7 +536,8 @@ function elidedFigure(
       end: number.end,
     };
   const tally = tallyOf(sentence, candidate.start, vocabulary);
-  let outcome = stickyOutcome(patternsFor(vocabulary).outcomeAfterNumber, sentence, number.end, vocabulary);
+  let outcome =
+    stickyOutcome(patternsFor(vocabulary).outcomeAfterNumber, sentence, number.end, vocabulary)?.outcome ?? null;
   if (!outcome && BARE_END.test(sentence.slice(number.end))) outcome = outcomeBefore(sentence, candidate, vocabulary);
   outcome ??= tally?.outcome ?? null;
   // A tally counts what its subject names ("the death toll": people), not the count before it.
@@ -342,12 +563,15 @@ function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray
 }
 
 /** Groups counted nouns joined by "and"/commas into chains, and "including …" lists under their head. */
-function linkCoordinations(sentence: string, candidates: Candidate[]): void {
+function linkCoordinations(sentence: string, candidates: Candidate[], vocabulary: CompiledFigureVocabulary): void {
   let chain: Candidate[] = [];
   let parent: Candidate | null = null;
   let previous: Candidate | null = null;
   for (const candidate of candidates) {
-    const gap = previous?.noun ? sentence.slice(previous.noun.end, candidate.start) : null;
+    // A result of the first's verb may stand between ("shot two guards dead and two others").
+    const result = previous?.noun ? stickyMatch(vocabulary.mannerAfter, sentence, previous.noun.end) : null;
+    const gapStart = result ? vocabulary.mannerAfter.lastIndex : previous?.noun?.end;
+    const gap = gapStart === undefined ? null : sentence.slice(gapStart, candidate.start);
     const breaksDown =
       gap !== null && (BREAKDOWN_GAP.test(gap) || (candidate.noun?.partitive && /^\s*[,(]?\s*$/.test(gap)));
     if (candidate.noun && breaksDown) {

@@ -14,6 +14,8 @@ export interface CompiledFigureVocabulary {
   /** Sticky: a counted noun at lastIndex, optionally in quotes; groups: open quote, noun, close quote. */
   noun: RegExp;
   categoryOf(noun: string): FigureCategory | null;
+  /** True for the singular form of a listed noun ("soldier", "man", "person"): what "a"/"another" may count. */
+  isSingular(noun: string): boolean;
   /** Unanchored, global: any outcome phrase. */
   outcome: RegExp;
   outcomeOf(phrase: string): string;
@@ -23,6 +25,14 @@ export interface CompiledFigureVocabulary {
   /** Ends at the end of the text: a vague word just before a number ("several hundred"). */
   vagueBefore: RegExp;
   isModifier(word: string): boolean;
+  /** Regex source: every manner word ("fatally", "to death"), longest first (no groups). */
+  mannerAlternation: string;
+  /** Ends at the end of the text: a manner word just before an outcome ("fatally" of "fatally shot"). */
+  mannerBefore: RegExp;
+  /** Sticky: a manner word after a counted noun or number ("shot two men dead", "one fatally"). */
+  mannerAfter: RegExp;
+  /** The outcome an injury takes with this manner word ("fatally" → killed), or "". */
+  mannerOf(word: string): string;
   /** Ends at the end of the text: a tally verb just before a number ("has reached"). */
   tallyVerbBefore: RegExp;
   /** Global: the subject of a tally ("death toll", "number of"). */
@@ -61,13 +71,20 @@ const normalise = (phrase: string): string => phrase.toLowerCase().replace(/\s+/
 
 function compile(vocabulary: FigureVocabulary): CompiledFigureVocabulary {
   const categoryByNoun = new Map<string, FigureCategory>();
+  const singulars = new Set<string>();
   for (const category of FIGURE_CATEGORIES) {
     for (const noun of vocabulary.categories[category] ?? []) {
       categoryByNoun.set(normalise(noun), category);
       const singular = singularOf(noun);
+      if (singular) singulars.add(normalise(singular));
       if (singular && !categoryByNoun.has(normalise(singular))) categoryByNoun.set(normalise(singular), category);
     }
   }
+  const outcomeByManner = new Map<string, string>();
+  for (const [outcome, words] of Object.entries(vocabulary.manner ?? {})) {
+    for (const word of words) outcomeByManner.set(normalise(word), outcome);
+  }
+  const manner = alternation(outcomeByManner.keys());
   const outcomeByPhrase = new Map<string, string>();
   for (const [outcome, phrases] of Object.entries(vocabulary.outcomes)) {
     for (const phrase of phrases) outcomeByPhrase.set(normalise(phrase), outcome);
@@ -84,6 +101,7 @@ function compile(vocabulary: FigureVocabulary): CompiledFigureVocabulary {
     outcomeAlternation: outcomes,
     noun: new RegExp(`(["“‘']?)(${nouns})(["”’']?)(?![\\w-])`, "iy"),
     categoryOf: (noun) => categoryByNoun.get(normalise(noun)) ?? null,
+    isSingular: (noun) => singulars.has(normalise(noun)),
     outcome: new RegExp(`\\b(?:${outcomes})(?![\\w-])`, "gi"),
     outcomeOf: (phrase) => outcomeByPhrase.get(normalise(phrase)) ?? "",
     qualifierBefore: new RegExp(`\\b(${alternation(qualifierByPhrase.keys())})\\s+$`, "i"),
@@ -91,6 +109,10 @@ function compile(vocabulary: FigureVocabulary): CompiledFigureVocabulary {
     vagueBefore: new RegExp(`\\b(?:${alternation(vocabulary.vague)})\\s+$`, "i"),
     isModifier: (word) =>
       modifiers.has(word.toLowerCase()) || /^[A-Z]/.test(word) || /^[a-z]+(?:ed|ly)$/i.test(word) || /\w-\w/.test(word),
+    mannerAlternation: manner,
+    mannerBefore: new RegExp(`\\b(${manner})\\s+$`, "i"),
+    mannerAfter: new RegExp(`\\s+(${manner})(?![\\w-])`, "iy"),
+    mannerOf: (word) => outcomeByManner.get(normalise(word)) ?? "",
     tallyVerbBefore: new RegExp(`\\b(?:${alternation(vocabulary.tallies?.verbs ?? [])})\\s+$`, "i"),
     tallySubject: new RegExp(`\\b(?:${alternation(vocabulary.tallies?.subjects ?? [])})\\b`, "gi"),
     anyNoun: new RegExp(`\\b(?:${nouns})(?![\\w-])`, "gi"),
