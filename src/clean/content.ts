@@ -46,6 +46,8 @@ export const CONTENT_SETTINGS = {
   /** Share of its worth a prose line keeps inside such a crowded paragraph; what a short line there costs more. */
   crowdedWeight: 0.3,
   crowdedShortCost: 35,
+  /** A list below the story's last paragraph belongs to it with at least this many items (see listEnd). */
+  minListItems: 3,
   /** How much more each further line of a run of worthless lines costs (see findContent). */
   gapGrowth: 0.5,
   /** What a short line standing alone costs (a subheading, a caption, a one-line paragraph). */
@@ -217,5 +219,52 @@ export function findContent(
       bestEnd = index;
     }
   });
-  return bestStart === -1 ? null : { start: bestStart, end: bestEnd, classes };
+  if (bestStart === -1) return null;
+  return { start: bestStart, end: listEnd(lines, bestEnd), classes };
+}
+
+/** "1) ", "2. ", "• ", "- ": how a list item is marked, or null. */
+function enumerator(text: string): string | null {
+  const mark = /^(?:(\d{1,3})([.)])|([•·*–-]))\s/u.exec(text);
+  if (!mark) return null;
+  return mark[2] ? `digit${mark[2]}` : mark[3]!;
+}
+
+/**
+ * What items of one list share: the same marker, or else a figure (a date, a score, a price),
+ * at the start or not. A run of bare headlines is no list of the story's: it has neither.
+ */
+function itemShape(text: string): string | null {
+  return enumerator(text) ?? (/\d/.test(text) ? `figure${/^\d/.test(text)}` : null);
+}
+
+/**
+ * A list that ends the story: a paragraph's words fall short, so the densest run stops above
+ * it ("Tour dates:" then "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL", …; or "1) …",
+ * "2) …"). The run goes on through a list that the line after it announces with a colon, or
+ * whose items are numbered or bulleted, as long as its items keep one shape (see itemShape); furniture between
+ * them (a bare link under each) does not stop it.
+ */
+function listEnd(lines: ContentLine[], end: number): number {
+  const { lengthHigh, minListItems } = CONTENT_SETTINGS;
+  let i = end + 1;
+  while (i < lines.length && lines[i]!.furniture) i++;
+  if (i >= lines.length) return end;
+  const announced = /:$/.test(lines[i]!.text) && !lines[i]!.prose;
+  if (announced) i++;
+  while (i < lines.length && lines[i]!.furniture) i++;
+  const first = lines[i];
+  if (!first || (!announced && !enumerator(first.text))) return end;
+  const shape = itemShape(first.text);
+  if (shape === null) return end;
+  let items = 0;
+  let last = end;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.furniture) continue;
+    if (line.text.length >= lengthHigh * 2 || itemShape(line.text) !== shape) break;
+    items++;
+    last = i;
+  }
+  return items >= minListItems ? last : end;
 }
