@@ -280,3 +280,125 @@ test("markup in the text is kept as text in paragraphs", () => {
   const html = "<p>Officials said the <b>bridge</b> reopened on Monday after long repairs.</p>";
   assert.equal(roleOf(clean(html), html), "paragraph");
 });
+
+// ───────── where the article is on a whole scraped page (content.ts) ─────────
+
+const STORY = [
+  "Workers finished repairs on the old river bridge on Monday, and the city opened it to traffic again after a closure that lasted nearly three weeks.",
+  "The bridge carries most of the trucks that bring vegetables from the farms in the north to the wholesale market, and traders said the detour had doubled their costs.",
+  "Engineers found cracks in two of the supports during an inspection last month. They said the new steel plates should hold for at least another ten years.",
+  "The mayor said the council would ask the province for money to build a second crossing, so that the town would not be cut off again when the bridge needs work.",
+];
+const bodyOf = (cleaned: CleanedText) => cleaned.paragraphs.map((entry) => entry.text);
+/** A page as a scraper copies it: paragraphs set apart with blank lines, menus and lists one item a line. */
+const page = (...blocks: (string | string[])[]) =>
+  blocks.map((block) => (Array.isArray(block) ? block.join("\n") : block)).join("\n\n");
+
+test("a whole page: menu, byline, story, related list and comment section — only the story is the body", () => {
+  const menu = ["Home", "World", "Business", "Sport", "Culture", "Opinion", "Weather"];
+  const related = [
+    "Related articles",
+    "Floods close the coast road for a second week",
+    "Port traffic slows as fuel prices rise again",
+    "New ferry service to start in the spring",
+  ];
+  const comments = [
+    "12 responses to “Bridge reopens after repairs”",
+    "riverfan says:",
+    "About time too. I have been driving the long way round for weeks and the detour added an hour to every trip I made.",
+    "old_trucker says:",
+    "The council should have fixed those supports years ago, everybody here knew the bridge was getting worse.",
+  ];
+  const cleaned = clean(
+    page(
+      menu,
+      "Bridge reopens after repairs",
+      "By Jane Doe",
+      ...STORY,
+      related,
+      comments,
+      "© 2025 The Daily News. All rights reserved.",
+    ),
+  );
+  assert.deepEqual(bodyOf(cleaned), STORY);
+  assert.equal(roleOf(cleaned, "Bridge reopens after repairs"), "header");
+  assert.equal(reasonOf(cleaned, "riverfan says:"), "comment author");
+  assert.ok(reasonOf(cleaned, comments[2]!), "a reader's comment is dropped with a reason");
+});
+
+test("prose around the story that belongs to the page, not the story, stays out of the body", () => {
+  const notice =
+    "Your privacy is important to us. We have updated our privacy policy to better explain how we use the data you share with this site.";
+  const teasers = [
+    "Other stories",
+    "Council approves the new budget",
+    "The council approved a budget that raises spending on schools and roads by a tenth, after a debate that lasted into the night.",
+    "2h ago",
+    "Storm warning for the weekend",
+    "Forecasters said strong winds and heavy rain were expected to reach the coast on Saturday evening and last until Monday.",
+    "5h ago",
+  ];
+  const cleaned = clean(
+    page(notice, ["About Us", "Contact", "Jobs"], "Bridge reopens after repairs", ...STORY, teasers),
+  );
+  assert.deepEqual(bodyOf(cleaned), STORY);
+});
+
+test("a page's copyright line ends the story: the teasers below it are other stories", () => {
+  const teaser =
+    "Forecasters said strong winds and heavy rain were expected to reach the coast on Saturday evening and would last until Monday.";
+  const cleaned = clean(
+    page(...STORY, "© 2025 The Daily News. All rights reserved.", ["World", "More World", "Storm warning"], teaser),
+  );
+  assert.deepEqual(bodyOf(cleaned), STORY);
+});
+
+test("a share bar, a caption or a short line between paragraphs does not split the story", () => {
+  const cleaned = clean(
+    page(
+      STORY[0]!,
+      ["Share", "Facebook", "Twitter"],
+      STORY[1]!,
+      "What comes next",
+      STORY[2]!,
+      "Nobody was hurt.",
+      STORY[3]!,
+    ),
+  );
+  assert.deepEqual(bodyOf(cleaned), [STORY[0], STORY[1], "What comes next", STORY[2], "Nobody was hurt.", STORY[3]]);
+});
+
+test("one 'name says:' line is a quoted speaker, not a comment section", () => {
+  const cleaned = clean(page(STORY[0]!, "The mayor says:", STORY[1]!, STORY[2]!));
+  assert.equal(reasonOf(cleaned, "The mayor says:"), undefined);
+  assert.deepEqual(bodyOf(cleaned), [STORY[0], "The mayor says:", STORY[1], STORY[2]]);
+});
+
+test("a list that closes the story belongs to it: announced with a colon, or numbered", () => {
+  const dates = [
+    "June 9 -- Riverside Hall, Lahore",
+    "June 12 -- City Arena, Karachi",
+    "June 15 -- Open Air Theatre, Quetta",
+  ];
+  const announced = clean(page(...STORY.slice(0, 3), "The tour dates:", dates, ["Advertise", "Contact", "Careers"]));
+  assert.deepEqual(bodyOf(announced), [...STORY.slice(0, 3), "The tour dates:", ...dates]);
+  const numbered = ["1) A spare wheel", "2) A torch and batteries", "3) Drinking water"];
+  const listed = clean(page(...STORY.slice(0, 3), numbered, ["Careers", "Contact", "Help"]));
+  assert.deepEqual(bodyOf(listed), [...STORY.slice(0, 3), ...numbered]);
+});
+
+test("a story in another language is found by that language's function words", () => {
+  const spanish = [
+    "Los trabajadores terminaron el lunes las reparaciones del viejo puente sobre el río, y la ciudad lo abrió de nuevo al tráfico después de casi tres semanas.",
+    "El puente lleva la mayor parte de los camiones que traen verduras desde las granjas del norte hasta el mercado, y los comerciantes dijeron que el desvío les costó el doble.",
+    "Los ingenieros encontraron grietas en dos de los soportes durante una inspección el mes pasado, y dijeron que las nuevas placas de acero durarán al menos diez años.",
+  ];
+  const cleaned = clean(
+    page(["Inicio", "Mundo", "Economía", "Deportes"], "Reabren el puente", ...spanish, [
+      "Contacto",
+      "Aviso legal",
+      "Empleo",
+    ]),
+  );
+  assert.deepEqual(bodyOf(cleaned), spanish);
+});

@@ -119,8 +119,14 @@ function isShortLabel(text: string, rules: FurnitureRules): boolean {
   const shape = rules.shape(text);
   const trimmed = text.trim();
   // A bare dateline in capitals ("NEW DELHI") or with a colon ("LAHORE:") starts the story.
-  // Nor is a byline ("By Ann Lee") a menu item.
-  if (/[:,]$/.test(trimmed) || /^[\p{Lu}][\p{Lu}\s'’-]{3,}$/u.test(trimmed) || /^by\s/i.test(trimmed)) return false;
+  // Nor is a byline ("By Ann Lee") a menu item, nor a numbered list's item ("3) Drinking water").
+  if (
+    /[:,]$/.test(trimmed) ||
+    /^[\p{Lu}][\p{Lu}\s'’-]{3,}$/u.test(trimmed) ||
+    /^by\s/i.test(trimmed) ||
+    /^\d{1,3}[.)]\s/.test(trimmed)
+  )
+    return false;
   // One word with a dot ("U.S.") is an abbreviation, not a sentence.
   return shape.words.length > 0 && shape.words.length <= 3 && (!shape.endsLikeSentence || shape.words.length === 1);
 }
