@@ -12,6 +12,7 @@ import yaml from "js-yaml";
 import { z } from "zod";
 import { KnowledgeFileError } from "../errors.ts";
 import { FIGURE_CATEGORIES } from "../types.ts";
+import { gazetteerDataVersion } from "./gazetteer.ts";
 
 const names = z.array(z.string().min(1)).default([]);
 
@@ -41,6 +42,9 @@ const PlaceSchema = z.object({
   in: z.string().optional(),
   /** Names that are also common words or surnames (Hub, Kalat): matched only in place-like context. */
   ambiguous: z.boolean().default(false),
+  /** Its point (WGS84 degrees), for the map; without them the gazetteer lends GeoNames' point of the same place. */
+  lat: z.number().min(-90).max(90).optional(),
+  lon: z.number().min(-180).max(180).optional(),
 });
 
 const OutletSchema = z.object({
@@ -213,5 +217,7 @@ export function loadKnowledge(dirs: string[] = [DEFAULT_KNOWLEDGE_DIR]): Knowled
       else mergeInto(target as Record<string, unknown>, data as Record<string, unknown>);
     }
   }
+  // The gazetteer's data packages type and locate places too: a new version of them is new data.
+  hash.update(gazetteerDataVersion());
   return { ...knowledge, version: hash.digest("hex").slice(0, 16) };
 }
