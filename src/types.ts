@@ -290,6 +290,13 @@ export interface PlaceRecord {
   slug: string;
   name: string;
   kind: PlaceKind;
+  /** The larger place it lies in (knowledge/places.yaml's `in`, else the gazetteer's), or null. */
+  in: string | null;
+  /** ISO 3166-1 alpha-2 code of its country, when the gazetteer knows it. */
+  country: string | null;
+  /** Its point (WGS84 degrees) for the map, or null when neither places.yaml nor the gazetteer gives one. */
+  lat: number | null;
+  lon: number | null;
   variants: string[];
   articles: string[];
 }

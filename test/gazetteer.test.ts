@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
+import { ingest } from "../src/ingest/index.ts";
 import { gazetteerOf, lookupPlace, placeKey } from "../src/knowledge/gazetteer.ts";
 import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from "../src/knowledge/index.ts";
 
@@ -134,5 +135,31 @@ describe("gazetteer with knowledge/places.yaml", () => {
       (error: Error) =>
         error.message.includes("places.yaml") && error.message.includes("lat") && !error.message.includes("\n"),
     );
+  });
+});
+
+describe("place records", () => {
+  test("each place in the archive carries its point, parent and country", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "gazetteer-seeds-"));
+    writeFileSync(
+      path.join(dir, "story.txt"),
+      [
+        "Blast kills two in Quetta",
+        "",
+        "QUETTA: Two people were killed in a blast in Quetta on Monday, police said.",
+        "",
+        "The wounded were taken to a hospital in Karachi, officials in Balochistan said.",
+      ].join("\n"),
+    );
+    const { archive } = await ingest(dir, loadKnowledge());
+    const quetta = archive.places.find((p) => p.name === "Quetta");
+    assert.ok(quetta, JSON.stringify(archive.places.map((p) => p.name)));
+    assert.deepEqual([quetta.kind, quetta.in, quetta.country], ["city", "Balochistan", "PK"]);
+    near(quetta.lat, 30.18);
+    near(quetta.lon, 67.0);
+    for (const place of archive.places) {
+      assert.ok(place.lat === null || (place.lat >= -90 && place.lat <= 90), place.name);
+      assert.equal(place.lat === null, place.lon === null, place.name);
+    }
   });
 });

@@ -63,6 +63,8 @@ export interface ContentLine {
   prose: boolean;
   /** The line shares its paragraph (lines with no blank line between) with several others. */
   crowded?: boolean;
+  /** The page prints the same long line more than once (a caption and its gallery copy, a teaser in two lists). */
+  repeated?: boolean;
 }
 
 export type BlockClass = "furniture" | "good" | "near-good" | "short" | "bad";
@@ -143,7 +145,8 @@ function measure(text: string, tokens: string[], stopWords: ReadonlySet<string> 
 /** jusText's first, context-free pass: each line on its own. */
 export function classifyBlock(line: ContentLine, measured: Measured): BlockClass {
   const { lengthLow, lengthHigh, stopHigh, stopLow } = CONTENT_SETTINGS;
-  if (line.furniture) return "furniture";
+  // A repeated line counts as furniture here, though no rule drops it.
+  if (line.furniture || line.repeated) return "furniture";
   const { size, stopDensity } = measured;
   if (size < lengthLow) return line.prose && stopDensity >= stopLow ? "near-good" : "short";
   if (size >= lengthHigh && stopDensity >= stopHigh) return "good";

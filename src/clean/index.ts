@@ -176,6 +176,17 @@ function crowdedLines(lines: { line: number }[]): boolean[] {
   return runOf.map((run) => runs[run]! >= crowdedRun);
 }
 
+/**
+ * Long lines the page prints more than once: a photo caption over the photo and again in its
+ * gallery, a teaser in two lists. A story does not repeat its paragraphs.
+ */
+function repeatedLines(lines: { text: string }[]): boolean[] {
+  const seen = new Map<string, number>();
+  for (const { text } of lines)
+    if (text.length >= CONTENT_SETTINGS.lengthLow) seen.set(text, (seen.get(text) ?? 0) + 1);
+  return lines.map(({ text }) => (seen.get(text) ?? 0) > 1);
+}
+
 /** Stage 2: separates article paragraphs from page furniture; every dropped line is kept in `discarded` with a reason. */
 export function cleanText(source: SeedSource, knowledge: Knowledge): CleanedText {
   const rules = rulesFor(knowledge);
@@ -197,6 +208,7 @@ export function cleanText(source: SeedSource, knowledge: Knowledge): CleanedText
     });
   const menu = menuRuns(nonEmpty, matches, rules);
   const crowded = crowdedLines(nonEmpty);
+  const repeated = repeatedLines(nonEmpty);
   const tokens = nonEmpty.map(({ text }) => contentTokens(text));
   const stopWords = pageStopWords(tokens).words;
   // Where the article starts, judged before any block is opened: a block opener above it is a menu link.
@@ -206,6 +218,8 @@ export function cleanText(source: SeedSource, knowledge: Knowledge): CleanedText
         text,
         furniture: matches[index] !== null || menu[index]!,
         prose: isProse(rules.shape(text)),
+        crowded: crowded[index]!,
+        repeated: repeated[index]!,
       }),
     ),
     stopWords,
@@ -220,6 +234,7 @@ export function cleanText(source: SeedSource, knowledge: Knowledge): CleanedText
       furniture: furniture !== null,
       prose,
       crowded: crowded[index]!,
+      repeated: repeated[index]!,
     })),
     stopWords,
     tokens,

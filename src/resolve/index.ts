@@ -21,6 +21,7 @@ import type {
 import { compareStrings, groupBy } from "../util/group.ts";
 import { SlugRegistry, slugify } from "../util/slug.ts";
 import { canonicalName, clusterPeople } from "./people.ts";
+import { placeLocator } from "./places.ts";
 import { groupStories } from "./stories.ts";
 
 /** Articles newest first; undated last; then by title and file so the order never depends on input order. */
@@ -265,7 +266,12 @@ export function resolveArchive(extracted: ExtractedArticle[], rejected: Rejected
     };
   };
   const organizationRecords: OrganizationRecord[] = [...organizations.values()].map(typedRecord);
-  const placeRecords: PlaceRecord[] = [...places.values()].map(typedRecord);
+  // Places: the kind, parent, country and point the gazetteer gives, where places.yaml does not say.
+  const locate = placeLocator(knowledge, (article) => articles[article]!.entities.places);
+  const placeRecords: PlaceRecord[] = [...places.values()].map((group) => {
+    const { slug, name, variants, articles } = typedRecord(group);
+    return { slug, name, ...locate(group.mentions), variants, articles };
+  });
 
   const recordsByOutlet = groupBy(records, (r) => r.outlet);
   const outlets: OutletRecord[] = outletNames.map((name) => ({

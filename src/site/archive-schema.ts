@@ -103,6 +103,10 @@ export const archiveSchema = z.object({
     z.object({
       ...named,
       kind: z.enum(["country", "province", "district", "city", "area"]),
+      in: z.string().nullable(),
+      country: z.string().nullable(),
+      lat: z.number().min(-90).max(90).nullable(),
+      lon: z.number().min(-180).max(180).nullable(),
       variants: z.array(z.string()),
     }),
   ),

@@ -400,7 +400,17 @@ function organization(
 }
 
 function place(slug: string, name: string, kind: PlaceRecord["kind"]): PlaceRecord {
-  return { slug, name, kind, variants: [], articles: articlesOf((a) => a.places, slug) };
+  return {
+    slug,
+    name,
+    kind,
+    in: null,
+    country: null,
+    lat: null,
+    lon: null,
+    variants: [],
+    articles: articlesOf((a) => a.places, slug),
+  };
 }
 
 /** A fresh copy each call, so a test that mutates its archive cannot leak into another. */
