@@ -37,6 +37,8 @@ export interface Found {
   definedAbbr?: boolean;
   /** For a pattern name with an "of …" tail: where the tail's name starts. */
   tailStart?: number;
+  /** Proposed by the statistical tagger (./ner). */
+  tagged?: boolean;
 }
 
 /** Enough sentences to show where an entity was named without copying the article. */

@@ -12,6 +12,8 @@ import { foldKey, foldText } from "./fold.ts";
 import { type KnownNames, knownNames, matchKnownNames } from "./named-known.ts";
 import { buildMentions, type Entity, type Found } from "./named-mentions.ts";
 import { findUnknownNames } from "./named-patterns.ts";
+import { taggedCandidates } from "./named-tagged.ts";
+import type { NerSpan } from "./ner/index.ts";
 import { inPlaceContext } from "./place-context.ts";
 
 /** Where a party, organization or place was found: sentence index and character offsets in that sentence. */
@@ -23,6 +25,8 @@ export interface EntitySpan {
   /** PartyMention.key / OrganizationMention.key / PlaceMention.key */
   key: string;
   text: string;
+  /** Proposed by the statistical tagger. */
+  tagged?: boolean;
 }
 
 export interface NamedEntities {
@@ -33,7 +37,14 @@ export interface NamedEntities {
 }
 
 /** Every candidate of one sentence: known names at each word and unknown names by pattern. */
-function candidatesOf(sentence: Sentence, index: number, table: KnownNames, knowledge: Knowledge): Found[] {
+function candidatesOf(
+  sentence: Sentence,
+  index: number,
+  table: KnownNames,
+  knowledge: Knowledge,
+  tagged: readonly NerSpan[],
+  lowercaseWords: ReadonlySet<string>,
+): Found[] {
   const found: Found[] = [];
   for (const match of matchKnownNames(foldText(sentence.text), table)) {
     found.push({
@@ -53,11 +64,13 @@ function candidatesOf(sentence: Sentence, index: number, table: KnownNames, know
     const tail = match.tailStart === undefined ? {} : { tailStart: match.tailStart };
     found.push({ sentence: index, start: match.start, end: match.end, entity, weak: false, ambiguous: false, ...tail });
   }
+  found.push(...taggedCandidates(sentence.text, index, tagged, table, knowledge, lowercaseWords));
   return found;
 }
 
 /**
- * Longest match wins; at equal length a known name beats a pattern. Known parties and
+ * Longest match wins; at equal length a known name beats a pattern, and a pattern beats a name
+ * the tagger proposed (the pattern knows what kind of thing it names). Known parties and
  * organizations are never overridden by a pattern (which would only add a role word to
  * them), but a pattern may contain a known place ("Balochistan National Movement").
  */
@@ -79,7 +92,9 @@ function selectSpans(candidates: Found[]): Found[] {
     (a, b) =>
       b.end - b.start - (a.end - a.start) ||
       Number(b.entity.known) - Number(a.entity.known) ||
+      Number(a.ambiguous) - Number(b.ambiguous) ||
       Number(b.definedAbbr ?? false) - Number(a.definedAbbr ?? false) ||
+      Number(a.tagged ?? false) - Number(b.tagged ?? false) ||
       a.start - b.start,
   );
   const chosen: Found[] = [];
@@ -166,10 +181,25 @@ function datelineEntity(metadata: Metadata, table: KnownNames): Entity | null {
     : { kind: "place", key: metadata.dateline, known: false, placeKind: "city" };
 }
 
-/** Parties, organizations and places named in the sentences (and the metadata's dateline place). */
-export function findNamedEntities(sentences: Sentence[], metadata: Metadata, knowledge: Knowledge): NamedEntities {
+/**
+ * Parties, organizations and places named in the sentences (and the metadata's dateline place);
+ * `tagged` holds the statistical tagger's spans of each sentence.
+ */
+export function findNamedEntities(
+  sentences: Sentence[],
+  metadata: Metadata,
+  knowledge: Knowledge,
+  tagged: readonly (readonly NerSpan[])[] = [],
+): NamedEntities {
   const table = knownNames(knowledge);
-  const candidates = sentences.map((sentence, index) => candidatesOf(sentence, index, table, knowledge));
+  const lowercaseWords = new Set<string>();
+  if (tagged.length) {
+    for (const { text } of sentences)
+      for (const [word] of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])/gu)) lowercaseWords.add(word);
+  }
+  const candidates = sentences.map((sentence, index) =>
+    candidatesOf(sentence, index, table, knowledge, tagged[index] ?? [], lowercaseWords),
+  );
   const firstPass = candidates.flatMap(selectSpans);
   const extra = usesOfDefinitions(sentences, definedAbbreviations(sentences, firstPass));
   const selected = extra.length
@@ -187,6 +217,7 @@ export function findNamedEntities(sentences: Sentence[], metadata: Metadata, kno
     kind: span.entity.kind as EntitySpan["kind"],
     key: span.entity.key,
     text: sentences[span.sentence]!.text.slice(span.start, span.end),
+    ...(span.tagged ? { tagged: true } : {}),
   }));
   return { ...mentions, spans };
 }

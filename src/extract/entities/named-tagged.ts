@@ -1,0 +1,140 @@
+/**
+ * Organizations and places the statistical tagger (./ner) found, as candidates beside the known
+ * names and the name patterns. The knowledge files type them: a tagged organization that
+ * parties.yaml knows is that party, a known organization keeps its kind, a known place its kind;
+ * an unknown one is an organization of kind "other" or a place whose kind the platform's country
+ * list or the gazetteer tells, else an area.
+ */
+import type { Knowledge } from "../../knowledge/index.ts";
+import type { PlaceKind } from "../../types.ts";
+import { foldKey } from "./fold.ts";
+import type { KnownNames } from "./named-known.ts";
+import type { Entity, Found } from "./named-mentions.ts";
+import { countryNames } from "./ner/gazetteer.ts";
+import type { NerSpan } from "./ner/index.ts";
+
+/**
+ * The name in a tagged span: without leading lower-case words, article or punctuation, a trailing possessive or
+ * punctuation ("the U.S.", "Reuters'", a quote, an unmatched bracket), and only what follows a
+ * possessive inside it ("Kishor's Jan Suraaj Party" names the party; the person is the people finder's).
+ */
+function trimmed(text: string, span: NerSpan): { start: number; end: number } | null {
+  let { start, end } = span;
+  const inner = /^.*['’]s\s+/su.exec(text.slice(start, end));
+  if (inner) start += inner[0].length;
+  // Names begin with a capital: leading lower-case words ("stated Jam Kamal") and an article go.
+  const lead = /^(?:(?:The|THE|\p{Ll}[\p{L}'’-]*)\s+|[^\p{L}\p{N}]+)*/u.exec(text.slice(start, end));
+  if (lead) start += lead[0].length;
+  const tail = /(?:['’]s?|[^\p{L}\p{N}.)]+)$/u.exec(text.slice(start, end));
+  if (tail) end -= tail[0].length;
+  if (text[end - 1] === ")" && !text.slice(start, end).includes("(")) end--;
+  return end > start && /\p{L}/u.test(text.slice(start, end)) ? { start, end } : null;
+}
+
+let countries: Set<string> | undefined;
+
+/**
+ * Below this margin over "person" (weight units) a tagged organization or place written as two or
+ * more name-shaped words is left to the people finder, which knows honorifics, roles and name prefixes.
+ */
+const PERSON_MARGIN = 12;
+const NAME_WORD = /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
+
+function personShaped(name: string, span: NerSpan): boolean {
+  const words = name.split(" ");
+  return span.personMargin < PERSON_MARGIN && words.length >= 2 && words.every((word) => NAME_WORD.test(word));
+}
+
+interface WordSets {
+  person: Set<string>;
+  role: Set<string>;
+  function: Set<string>;
+}
+
+const wordSets = new WeakMap<Knowledge, WordSets>();
+
+function wordSetsOf(knowledge: Knowledge): WordSets {
+  let sets = wordSets.get(knowledge);
+  if (!sets) {
+    const lower = (list: string[]) => new Set(list.map((word) => word.toLowerCase().replace(/\.$/, "")));
+    const { honorifics, namePrefixes, roleWords } = knowledge.vocabulary;
+    sets = {
+      person: lower([...honorifics, ...namePrefixes]),
+      role: lower([...honorifics, ...roleWords]),
+      function: lower(knowledge.furniture.stopWords),
+    };
+    wordSets.set(knowledge, sets);
+  }
+  return sets;
+}
+
+/**
+ * Words that make a span a person, a title or no name at all: it opens with an honorific, a name
+ * prefix (Dr., Mir, Syed) or a function word ("All Parties", "There"), has a role word in it
+ * ("Interior Minister"), or follows a title ("Chief Minister Nitish Kumar").
+ */
+function notAName(text: string, start: number, name: string, knowledge: Knowledge): boolean {
+  const sets = wordSetsOf(knowledge);
+  const words = name
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  const first = words[0] ?? "";
+  if (sets.person.has(first) || sets.function.has(first) || words.some((word) => sets.role.has(word))) return true;
+  const before = /(\p{L}+)\.?\s+$/u.exec(text.slice(0, start))?.[1]?.toLowerCase();
+  return before !== undefined && sets.role.has(before);
+}
+
+function unknownPlaceKind(name: string): PlaceKind {
+  countries ??= new Set(countryNames().map(foldKey));
+  return countries.has(foldKey(name)) ? "country" : "area";
+}
+
+/** Headings capitalise every word, which the tagger (trained on prose and all-capital headlines) misreads. */
+function isTitleCase(text: string): boolean {
+  const words = text.match(/(?<![\p{L}\p{N}])\p{L}{4,}/gu) ?? [];
+  return words.length >= 3 && words.every((word) => /^\p{Lu}/u.test(word)) && /\p{Ll}/u.test(text);
+}
+
+/**
+ * The tagger's organization and place spans of one sentence as candidates. `lowercaseWords` are
+ * the words the article writes in lower case: one of them opening a sentence is no name ("There").
+ */
+export function taggedCandidates(
+  text: string,
+  index: number,
+  spans: readonly NerSpan[],
+  table: KnownNames,
+  knowledge: Knowledge,
+  lowercaseWords: ReadonlySet<string>,
+): Found[] {
+  const found: Found[] = [];
+  const heading = spans.length > 0 && isTitleCase(text);
+  for (const span of spans) {
+    if (span.type === "PER") continue;
+    const extent = trimmed(text, span);
+    if (!extent) continue;
+    const name = text.slice(extent.start, extent.end).replace(/\s+/g, " ");
+    const wanted = span.type === "LOC" ? ["place"] : ["party", "organization"];
+    const known = table.byKey.get(foldKey(name));
+    // An outlet's name is its credit or masthead ("(Reuters)"), read by the metadata extractor.
+    if (known?.some((k) => k.kind === "outlet")) continue;
+    const match = known?.find((k) => wanted.includes(k.kind)) ?? known?.find((k) => k.kind !== "outlet");
+    let entity: Entity;
+    if (match) entity = { kind: match.kind, key: match.key, known: true };
+    else if (
+      heading ||
+      notAName(text, extent.start, name, knowledge) ||
+      personShaped(name, span) ||
+      // "Kishor's Jan Suraaj Party": an unknown owner of a named thing is as often a person.
+      /^['’]s\s+\p{Lu}/u.test(text.slice(extent.end)) ||
+      (!/[^\p{L}]/u.test(name) && !/\p{L}/u.test(text.slice(0, extent.start)) && lowercaseWords.has(name.toLowerCase()))
+    )
+      continue;
+    else if (span.type === "LOC")
+      entity = { kind: "place", key: name, known: false, placeKind: unknownPlaceKind(name) };
+    else entity = { kind: "organization", key: name, known: false, organizationKind: "other" };
+    found.push({ sentence: index, ...extent, entity, weak: match?.weak ?? false, ambiguous: false, tagged: true });
+  }
+  return found;
+}

@@ -1,0 +1,105 @@
+/**
+ * A statistical named-entity tagger: an averaged perceptron over word, shape, affix, context,
+ * known-name and tag-history features, decoded greedily left to right under BILOU constraints.
+ * Trained on CoNLL-2003 by `npm run train-ner` (scripts/train-ner.ts); weights in model.json.gz.
+ * It proposes spans of people, organizations and places; the knowledge files then type them.
+ */
+import type { Knowledge } from "../../../knowledge/index.ts";
+import { allowed, historyFeatures, normalise, remember, sentenceFeatures, shape, TAGS } from "./features.ts";
+import { type NerGazetteer, nerGazetteer } from "./gazetteer.ts";
+import { type NerModel, shippedModel } from "./model.ts";
+import { tokenize } from "./tokenize.ts";
+
+export type NerSpanType = "PER" | "ORG" | "LOC";
+
+export interface NerSpan {
+  /** Character offsets in the tagged text. */
+  start: number;
+  end: number;
+  type: NerSpanType;
+  text: string;
+  /** How far the tagger preferred this type over a person at the span's first word (in weight units; 0 for people). */
+  personMargin: number;
+}
+
+function score(model: NerModel, features: readonly string[], scores: Float64Array): void {
+  const { offsets, counts, pairs } = model;
+  for (const feature of features) {
+    const at = offsets.get(feature);
+    if (at === undefined) continue;
+    const end = at + 2 * counts.get(feature)!;
+    for (let k = at; k < end; k += 2) scores[pairs[k]!]! += pairs[k + 1]!;
+  }
+}
+
+/** Tags of one sentence's words, greedily, each the best tag the previous one allows. */
+export function decode(
+  model: NerModel,
+  words: readonly string[],
+  gazetteer: NerGazetteer,
+  seen: Map<string, string>,
+  margins: number[] = [],
+): string[] {
+  const tags: string[] = [];
+  const statics = sentenceFeatures(words, gazetteer);
+  const scores = new Float64Array(model.tags.length);
+  for (let i = 0; i < words.length; i++) {
+    scores.fill(0);
+    score(model, statics[i]!, scores);
+    score(model, historyFeatures(tags, i, normalise(words[i]!), shape(words[i]!), seen), scores);
+    const previous = i > 0 ? tags[i - 1]! : "O";
+    let best = -1;
+    for (let t = 0; t < model.tags.length; t++) {
+      const tag = model.tags[t]!;
+      // The last word cannot leave an entity open.
+      if (!allowed(previous, tag) || (i === words.length - 1 && (tag[0] === "B" || tag[0] === "I"))) continue;
+      if (best < 0 || scores[t]! > scores[best]!) best = t;
+    }
+    tags.push(model.tags[best]!);
+    let person = -Infinity;
+    for (let t = 0; t < model.tags.length; t++) {
+      if (model.tags[t]!.endsWith("-PER") && allowed(previous, model.tags[t]!)) person = Math.max(person, scores[t]!);
+    }
+    margins.push(scores[best]! - person);
+  }
+  remember(seen, words, tags);
+  return tags;
+}
+
+/** Spans of people, organizations and places in each text (sentences of one document, in order). */
+export function tagDocument(texts: readonly string[], knowledge: Knowledge, model = shippedModel()): NerSpan[][] {
+  if (!model) return texts.map(() => []);
+  const gazetteer = nerGazetteer(knowledge);
+  const seen = new Map<string, string>();
+  return texts.map((text) => {
+    const tokens = tokenize(text);
+    if (!tokens.length) return [];
+    const margins: number[] = [];
+    const tags = decode(
+      model,
+      tokens.map((token) => token.text),
+      gazetteer,
+      seen,
+      margins,
+    );
+    const spans: NerSpan[] = [];
+    let open = -1;
+    for (let i = 0; i < tokens.length; i++) {
+      const tag = tags[i]!;
+      if (tag[0] === "B" || tag[0] === "U") open = i;
+      if ((tag[0] === "L" || tag[0] === "U") && open >= 0) {
+        const type = tag.slice(2);
+        if (type !== "MISC") {
+          const start = tokens[open]!.start;
+          const end = tokens[i]!.end;
+          const personMargin = margins[open]! * model.step;
+          spans.push({ start, end, type: type as NerSpanType, text: text.slice(start, end), personMargin });
+        }
+        open = -1;
+      }
+    }
+    return spans;
+  });
+}
+
+export { TAGS };
