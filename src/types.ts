@@ -137,6 +137,8 @@ export interface Figure {
   /** killed | injured | arrested | escaped | released | abducted | missing | attacked-locations | … */
   outcome: string;
   period: string | null;
+  /** Where it happened, as the sentence names it ("Harnai", "Quetta district"), or null. */
+  place: string | null;
   /** The sentence the figure was read from. */
   text: string;
   line: number;

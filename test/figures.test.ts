@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
@@ -8,7 +8,7 @@ import { extractFigures } from "../src/extract/figures/index.ts";
 import { findNumbers } from "../src/extract/figures/numbers.ts";
 import { DEFAULT_KNOWLEDGE_DIR, type Knowledge, loadKnowledge } from "../src/knowledge/index.ts";
 import { readSeedFile } from "../src/read/index.ts";
-import type { CleanedText, Figure } from "../src/types.ts";
+import type { CleanedText, Figure, PlaceMention } from "../src/types.ts";
 
 // Only the figure vocabulary, so these tests do not depend on the other knowledge files.
 const figureKnowledgeDir = mkdtempSync(path.join(tmpdir(), "figures-knowledge-"));
@@ -368,6 +368,67 @@ describe("figures: periods", () => {
       ),
       ["over nearly 40 hours"],
     );
+  });
+});
+
+describe("figures: places", () => {
+  const place = (name: string, variants: string[] = []): PlaceMention => ({
+    key: name,
+    name,
+    kind: "district",
+    variants,
+    known: false,
+    evidence: [],
+  });
+  const placesOf = (text: string, places: PlaceMention[]) =>
+    extractFigures(cleaned(text), knowledge, places).map((f) => [f.value, f.place]);
+
+  test("the article's place after a preposition, nearest in the figure's own clause", () => {
+    const places = [place("Harnai"), place("Panjgur")];
+    assert.deepEqual(placesOf("Thirty gunmen were killed in Harnai, while 11 were killed in Panjgur.", places), [
+      [30, "Harnai"],
+      [11, "Panjgur"],
+    ]);
+    assert.deepEqual(
+      placesOf("In Harnai, four soldiers were killed, and in Panjgur, two civilians were hurt.", places),
+      [
+        [4, "Harnai"],
+        [2, "Panjgur"],
+      ],
+    );
+  });
+
+  test("coordinated counts share the place after them; a kind word is kept, a possessive narrows", () => {
+    assert.deepEqual(placesOf("Five soldiers and two civilians were killed in Kech district.", [place("Kech")]), [
+      [5, "Kech district"],
+      [2, "Kech district"],
+    ]);
+    assert.deepEqual(
+      placesOf("Three guards were injured in Norland's Kech district.", [place("Norland"), place("Kech")]),
+      [[3, "Kech district"]],
+    );
+  });
+
+  test("a place the article did not extract, or without a preposition, is no place", () => {
+    assert.deepEqual(placesOf("Two porters were killed in Harnai.", [place("Kech")]), [[2, null]]);
+    assert.deepEqual(placesOf("Harnai officials said two porters were killed.", [place("Harnai")]), [[2, null]]);
+    assert.deepEqual(placesOf("Two porters were killed in Harnai on Monday.", [place("Harnai")]), [[2, "Harnai"]]);
+  });
+
+  test("without the article's places, the knowledge file's", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "figures-places-"));
+    try {
+      copyFileSync(path.join(DEFAULT_KNOWLEDGE_DIR, "figures.yaml"), path.join(dir, "figures.yaml"));
+      writeFileSync(path.join(dir, "places.yaml"), "- {name: Kech, kind: district, variants: [Kej]}\n");
+      const withPlaces = loadKnowledge([dir]);
+      const found = extractFigures(cleaned("Four labourers were abducted near Kej."), withPlaces);
+      assert.deepEqual(
+        found.map((f) => [f.value, f.outcome, f.place]),
+        [[4, "abducted", "Kej"]],
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -7,7 +7,13 @@ import { fixtureArchive } from "./helpers/fixture-archive.ts";
 test("ledger: a breakdown is shown as part of its count and does not widen the group's range", () => {
   const archive = fixtureArchive();
   const article = archive.articles[0];
-  const base = { qualifier: null, period: null, text: "Gunmen killed 11 civilians, including five men.", line: 3 };
+  const base = {
+    qualifier: null,
+    period: null,
+    place: null,
+    text: "Gunmen killed 11 civilians, including five men.",
+    line: 3,
+  };
   article.figures = [
     { ...base, value: 11, what: "civilians", category: "civilians", outcome: "killed" },
     {

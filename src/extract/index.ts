@@ -17,6 +17,7 @@ export function extractArticle(source: SeedSource, knowledge: Knowledge): Extrac
     throw new SeedRejectedError(source.file, "no article text: every line is page furniture or too short to be prose");
   }
   const metadata = extractMetadata(source, cleaned, knowledge);
+  const entities = extractEntities(cleaned, metadata, knowledge);
   // The seed's text stays behind: held by 50,000 records it would be ~0.4 GiB through the ingest.
   const { text: _text, ...kept } = source;
   return {
@@ -24,8 +25,8 @@ export function extractArticle(source: SeedSource, knowledge: Knowledge): Extrac
     metadata,
     body: bodyMarkdown(cleaned.paragraphs),
     discarded: cleaned.discarded,
-    entities: extractEntities(cleaned, metadata, knowledge),
-    figures: extractFigures(cleaned, knowledge),
+    entities,
+    figures: extractFigures(cleaned, knowledge, entities.places),
     flags: [],
   };
 }

@@ -24,6 +24,7 @@ const figure = z.object({
   category: figureCategory,
   outcome: z.string(),
   period: z.string().nullable(),
+  place: z.string().nullable(),
   text: z.string(),
   line: z.number(),
   partOf: z.object({ value: z.number(), what: z.string() }).optional(),

@@ -72,7 +72,7 @@ function figure(
   line: number,
   qualifier: string | null = null,
 ): Figure {
-  return { value, qualifier, what, category, outcome, period: null, text, line };
+  return { value, qualifier, what, category, outcome, period: null, place: null, text, line };
 }
 
 const mention = (kind: MentionLink["kind"], slug: string, ...forms: string[]): MentionLink => ({

@@ -3,10 +3,11 @@
  * 31 civilians lost their lives") read from an article's body, one Figure per count.
  */
 import type { Knowledge } from "../../knowledge/index.ts";
-import type { CleanedText, Figure } from "../../types.ts";
+import type { CleanedText, Figure, PlaceMention } from "../../types.ts";
 import { type Sentence, splitSentences } from "../sentences.ts";
 import { mayContainNumber } from "./numbers.ts";
 import { findPeriods, nearestPeriod } from "./period.ts";
+import { articlePlaceForms, findPlaces, knowledgePlaceForms, placeOf } from "./place.ts";
 import { figuresInSentence, type SentenceFigure } from "./sentence.ts";
 import { compiledVocabulary } from "./vocabulary.ts";
 
@@ -20,9 +21,14 @@ function continuationPeriod(next: Sentence): string | null {
   return findPeriods(next.text)[0]?.text ?? null;
 }
 
-/** Numeric claims about people (killed, injured, arrested …) in one article's paragraphs. */
-export function extractFigures(cleaned: CleanedText, knowledge: Knowledge): Figure[] {
+/**
+ * Numeric claims about people (killed, injured, arrested …) in one article's paragraphs. `places`
+ * are the article's extracted places, which a figure's place is read from; without them, the
+ * knowledge file's places.
+ */
+export function extractFigures(cleaned: CleanedText, knowledge: Knowledge, places?: readonly PlaceMention[]): Figure[] {
   const vocabulary = compiledVocabulary(knowledge.figures);
+  const placeForms = places ? articlePlaceForms(places) : knowledgePlaceForms(knowledge.places);
   const figures: Figure[] = [];
   // One claim repeated (headline, lead, body) is one figure.
   const seen = new Set<string>();
@@ -45,10 +51,12 @@ export function extractFigures(cleaned: CleanedText, knowledge: Knowledge): Figu
     const periods = findPeriods(sentence.text);
     const next = sentences[index + 1];
     const following = periods.length || next?.line !== sentence.line ? null : continuationPeriod(next);
-    for (const figure of found) {
+    const placesInSentence = findPlaces(sentence.text, placeForms);
+    found.forEach((figure, position) => {
       const key = `${figure.value}|${figure.what.toLowerCase()}|${figure.outcome}`;
-      if (seen.has(key)) continue;
+      if (seen.has(key)) return;
       seen.add(key);
+      const nextStart = found[position + 1]?.start ?? sentence.text.length;
       figures.push({
         value: figure.value,
         qualifier: figure.qualifier,
@@ -56,11 +64,12 @@ export function extractFigures(cleaned: CleanedText, knowledge: Knowledge): Figu
         category: figure.category,
         outcome: figure.outcome,
         period: nearestPeriod(periods, figure.start, figure.end) ?? following,
+        place: placeOf(sentence.text, placesInSentence, figure.start, figure.end, nextStart),
         text: sentence.text,
         line: sentence.line,
         ...(figure.partOf ? { partOf: figure.partOf } : {}),
       });
-    }
+    });
   });
   return figures;
 }
