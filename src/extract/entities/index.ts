@@ -11,7 +11,9 @@ import { tagDocument } from "./ner/index.ts";
 import { findPeople } from "./people.ts";
 
 export function extractEntities(cleaned: CleanedText, metadata: Metadata, knowledge: Knowledge): Entities {
-  const sentences = splitSentences(cleaned.paragraphs);
+  // The headline names things too ("ROMANIA COMELF H1 PROFIT RISE"): read it with the body.
+  const headline = cleaned.lines.find((line) => line.role === "header" && line.text.trim() === metadata.title);
+  const sentences = splitSentences(headline ? [headline, ...cleaned.paragraphs] : cleaned.paragraphs);
   const tagged = tagDocument(
     sentences.map((sentence) => sentence.text),
     knowledge,
