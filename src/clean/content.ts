@@ -226,7 +226,7 @@ export function findContent(
   // A short sentence standing alone right at either edge is the story's: a one-line lead
   // ("LOS ANGELES (AP) — To LeBron James, triple-doubles are not a goal.") or last word.
   const edge = (line: ContentLine | undefined) =>
-    line !== undefined && line.prose && !line.furniture && !line.crowded && !line.repeated;
+    line?.prose === true && !line.furniture && !line.crowded && !line.repeated;
   const first = edge(lines[bestStart - 1]) ? bestStart - 1 : bestStart;
   const last = edge(lines[bestEnd + 1]) ? bestEnd + 1 : bestEnd;
   return { start: first, end: listEnd(lines, last), classes };
