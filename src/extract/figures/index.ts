@@ -16,6 +16,8 @@ import { compiledVocabulary } from "./vocabulary.ts";
 const CONTINUATION =
   /^(?:The|These|Those|This|That)\s+(?:[\w-]+\s+){0,2}?[\w-]+,?\s+(?:which\s+|that\s+)?(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:carried\s+out|conducted|launched|lasted|lasting|continued|spanned|spanning|took\s+place|ran)\b/i;
 
+const MAY_COUNT_ONE = /\b(?:an?|another|other)\s/i;
+
 function continuationPeriod(next: Sentence): string | null {
   if (!CONTINUATION.test(next.text)) return null;
   return findPeriods(next.text)[0]?.text ?? null;
@@ -35,8 +37,13 @@ export function extractFigures(cleaned: CleanedText, knowledge: Knowledge, place
   let antecedent: SentenceFigure | null = null;
   // cleanText keeps only paragraphs and subheadings here.
   const body = cleaned.paragraphs;
-  // Sentence splitting is the costly part, and most paragraphs hold no number at all.
-  const withNumbers = body.filter((paragraph) => mayContainNumber(paragraph.text));
+  // Sentence splitting is the costly part, and most paragraphs hold no number at all; a count of
+  // one written "a man", "another" needs an outcome too.
+  const withNumbers = body.filter(
+    (paragraph) =>
+      mayContainNumber(paragraph.text) ||
+      (MAY_COUNT_ONE.test(paragraph.text) && vocabulary.mentionsOutcome.test(paragraph.text)),
+  );
   const positionOfLine = new Map(body.map((paragraph, position) => [paragraph.line, position]));
   const sentences = splitSentences(withNumbers);
   let previousLine = Number.NaN;

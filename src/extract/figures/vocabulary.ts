@@ -18,6 +18,8 @@ export interface CompiledFigureVocabulary {
   isSingular(noun: string): boolean;
   /** Unanchored, global: any outcome phrase. */
   outcome: RegExp;
+  /** Unanchored, not global: whether a text holds any outcome phrase. */
+  mentionsOutcome: RegExp;
   outcomeOf(phrase: string): string;
   /** Ends at the end of the text: a qualifier written just before a number. */
   qualifierBefore: RegExp;
@@ -103,6 +105,7 @@ function compile(vocabulary: FigureVocabulary): CompiledFigureVocabulary {
     categoryOf: (noun) => categoryByNoun.get(normalise(noun)) ?? null,
     isSingular: (noun) => singulars.has(normalise(noun)),
     outcome: new RegExp(`\\b(?:${outcomes})(?![\\w-])`, "gi"),
+    mentionsOutcome: new RegExp(`\\b(?:${outcomes})(?![\\w-])`, "i"),
     outcomeOf: (phrase) => outcomeByPhrase.get(normalise(phrase)) ?? "",
     qualifierBefore: new RegExp(`\\b(${alternation(qualifierByPhrase.keys())})\\s+$`, "i"),
     qualifierOf: (phrase) => qualifierByPhrase.get(normalise(phrase)) ?? phrase.toLowerCase(),
