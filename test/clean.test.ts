@@ -402,3 +402,44 @@ test("a story in another language is found by that language's function words", (
   );
   assert.deepEqual(bodyOf(cleaned), spanish);
 });
+
+test("a caption the page prints twice (over the photo and in its gallery) is not where the story starts", () => {
+  const caption =
+    "In this photo taken on Sunday, trucks wait in a long line at the closed river bridge while workers repair two of its supports.";
+  const cleaned = clean(page(caption, ["Image 1 of 4", caption, "Back to gallery"], ...STORY));
+  assert.deepEqual(bodyOf(cleaned), STORY);
+});
+
+test("a page without blank lines: the story is still the densest run of prose", () => {
+  const teasers = [
+    "More from the city",
+    "Council approves the new budget",
+    "Storm warning for the weekend",
+    "Schools to reopen after the holiday",
+  ];
+  const cleaned = clean(
+    ["Home", "World", "Business", "Sport", "Bridge reopens after repairs", ...STORY, ...teasers].join("\n"),
+  );
+  assert.deepEqual(bodyOf(cleaned), STORY);
+});
+
+test("a page in a language no function-word list fits is measured by its sentence marks", () => {
+  const korean = [
+    "서울시는 월요일 오래된 다리의 수리를 마치고 다시 차량 통행을 허용했다. 다리는 거의 3주 동안 닫혀 있었다.",
+    "이 다리는 북쪽 농장에서 도매시장으로 채소를 나르는 트럭 대부분이 지나가는 길이다. 상인들은 우회로 때문에 비용이 두 배로 늘었다고 말했다.",
+    "기술자들은 지난달 점검에서 지지대 두 곳에서 균열을 발견했다. 새로 붙인 강철판은 적어도 10년은 버틸 것이라고 밝혔다.",
+  ];
+  const cleaned = clean(
+    page(["홈", "뉴스", "스포츠", "연예", "오피니언"], "다리 다시 열려", ...korean, [
+      "회사소개",
+      "광고문의",
+      "이용약관",
+    ]),
+  );
+  assert.deepEqual(bodyOf(cleaned), korean);
+});
+
+test("the same page cleans the same way every time", () => {
+  const text = page(["Home", "World"], "Bridge reopens after repairs", ...STORY, ["Related", "Port traffic slows"]);
+  assert.deepEqual(clean(text), clean(text));
+});
