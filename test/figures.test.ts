@@ -345,6 +345,27 @@ describe("figures: detained, abducted, missing, stranded, displaced, homeless", 
   }
 });
 
+describe("figures: headlines", () => {
+  const withHeadline = (headline: string, ...paragraphs: string[]): CleanedText => {
+    const body = paragraphs.map((text, index) => ({ line: index + 3, text, role: "paragraph" as const }));
+    return { lines: [{ line: 1, text: headline, role: "header" }, ...body], paragraphs: body, discarded: [] };
+  };
+  const read = (text: CleanedText) => extractFigures(text, knowledge).map((f) => [f.value, f.what, f.outcome, f.line]);
+
+  test("a headline's count is read when the body does not state it", () => {
+    assert.deepEqual(read(withHeadline("Two killed in border clash", "The clash began at noon.")), [
+      [2, "people", "killed", 1],
+    ]);
+  });
+
+  test("a count the body states with the same outcome is the body's", () => {
+    assert.deepEqual(
+      read(withHeadline("Four hurt as bus overturns", "Four passengers were injured when the bus overturned.")),
+      [[4, "passengers", "injured", 3]],
+    );
+  });
+});
+
 describe("figures: periods", () => {
   const periodOf = (...paragraphs: string[]) => extractFigures(cleaned(...paragraphs), knowledge).map((f) => f.period);
 

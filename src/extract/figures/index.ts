@@ -3,13 +3,13 @@
  * 31 civilians lost their lives") read from an article's body, one Figure per count.
  */
 import type { Knowledge } from "../../knowledge/index.ts";
-import type { CleanedText, Figure, PlaceMention } from "../../types.ts";
+import type { CleanedText, Figure, PlaceMention, TextLine } from "../../types.ts";
 import { type Sentence, splitSentences } from "../sentences.ts";
 import { mayContainNumber } from "./numbers.ts";
 import { findPeriods, nearestPeriod } from "./period.ts";
-import { articlePlaceForms, findPlaces, knowledgePlaceForms, placeOf } from "./place.ts";
+import { articlePlaceForms, findPlaces, knowledgePlaceForms, type PlaceForms, placeOf } from "./place.ts";
 import { figuresInSentence, type SentenceFigure } from "./sentence.ts";
-import { compiledVocabulary } from "./vocabulary.ts";
+import { type CompiledFigureVocabulary, compiledVocabulary } from "./vocabulary.ts";
 
 // A sentence that goes on describing the operation just counted ("The operations, carried out
 // over nearly 40 hours, followed …") lends its time span to the figures before it.
@@ -24,27 +24,39 @@ function continuationPeriod(next: Sentence): string | null {
 }
 
 /**
- * Numeric claims about people (killed, injured, arrested …) in one article's paragraphs. `places`
- * are the article's extracted places, which a figure's place is read from; without them, the
- * knowledge file's places.
+ * Numeric claims about people (killed, injured, arrested …) in one article's paragraphs, and in its
+ * headline and other lines above the first paragraph when the body does not state the same count
+ * with the same outcome ("3 shot in east Austin" above "Three men were shot …" is one claim).
+ * `places` are the article's extracted places, which a figure's place is read from; without them,
+ * the knowledge file's places.
  */
 export function extractFigures(cleaned: CleanedText, knowledge: Knowledge, places?: readonly PlaceMention[]): Figure[] {
   const vocabulary = compiledVocabulary(knowledge.figures);
   const placeForms = places ? articlePlaceForms(places) : knowledgePlaceForms(knowledge.places);
+  const body = figuresOfLines(cleaned.paragraphs, vocabulary, placeForms);
+  const stated = new Set(body.map((figure) => `${figure.value}|${figure.outcome}`));
+  const paragraphs = new Set(cleaned.paragraphs.map((paragraph) => paragraph.text));
+  const header = cleaned.lines.filter((line) => line.role === "header" && !paragraphs.has(line.text));
+  const above = figuresOfLines(header, vocabulary, placeForms).filter(
+    (figure) => !stated.has(`${figure.value}|${figure.outcome}`),
+  );
+  return [...above, ...body];
+}
+
+/** The figures of a run of lines, each claim once. */
+function figuresOfLines(lines: TextLine[], vocabulary: CompiledFigureVocabulary, placeForms: PlaceForms): Figure[] {
   const figures: Figure[] = [];
   // One claim repeated (headline, lead, body) is one figure.
   const seen = new Set<string>();
   let antecedent: SentenceFigure | null = null;
-  // cleanText keeps only paragraphs and subheadings here.
-  const body = cleaned.paragraphs;
   // Sentence splitting is the costly part, and most paragraphs hold no number at all; a count of
   // one written "a man", "another" needs an outcome too.
-  const withNumbers = body.filter(
+  const withNumbers = lines.filter(
     (paragraph) =>
       mayContainNumber(paragraph.text) ||
       (MAY_COUNT_ONE.test(paragraph.text) && vocabulary.mentionsOutcome.test(paragraph.text)),
   );
-  const positionOfLine = new Map(body.map((paragraph, position) => [paragraph.line, position]));
+  const positionOfLine = new Map(lines.map((paragraph, position) => [paragraph.line, position]));
   const sentences = splitSentences(withNumbers);
   let previousLine = Number.NaN;
   sentences.forEach((sentence, index) => {
