@@ -9,6 +9,7 @@ import { splitSentences } from "../sentences.ts";
 import { findNamedEntities, type NamedEntities } from "./named.ts";
 import { tagDocument } from "./ner/index.ts";
 import { findPeople } from "./people.ts";
+import { withTaggedPeople } from "./people-tagged.ts";
 
 export function extractEntities(cleaned: CleanedText, metadata: Metadata, knowledge: Knowledge): Entities {
   // The headline names things too ("ROMANIA COMELF H1 PROFIT RISE"): read it with the body.
@@ -19,7 +20,7 @@ export function extractEntities(cleaned: CleanedText, metadata: Metadata, knowle
     knowledge,
   );
   const named = findNamedEntities(sentences, metadata, knowledge, tagged);
-  const people = findPeople(sentences, named, knowledge);
+  const people = withTaggedPeople(findPeople(sentences, named, knowledge), sentences, tagged, named.spans, knowledge);
   return { people, parties: named.parties, ...withoutPeople(named, people) };
 }
 

@@ -111,7 +111,7 @@ export function taggedCandidates(
   const found: Found[] = [];
   const heading = spans.length > 0 && isTitleCase(text);
   for (const span of spans) {
-    if (span.type === "PER") continue;
+    if (span.type === "PER" || span.type === "MISC") continue;
     const extent = trimmed(text, span);
     if (!extent) continue;
     const name = text.slice(extent.start, extent.end).replace(/\s+/g, " ");

@@ -10,7 +10,8 @@ import { type NerGazetteer, nerGazetteer } from "./gazetteer.ts";
 import { type NerModel, shippedModel } from "./model.ts";
 import { tokenize } from "./tokenize.ts";
 
-export type NerSpanType = "PER" | "ORG" | "LOC";
+/** MISC (nationalities, events, works) is kept so callers can tell such words are no person. */
+export type NerSpanType = "PER" | "ORG" | "LOC" | "MISC";
 
 export interface NerSpan {
   /** Character offsets in the tagged text. */
@@ -66,12 +67,16 @@ export function decode(
   return tags;
 }
 
-/** Spans of people, organizations and places in each text (sentences of one document, in order). */
+/**
+ * Spans of people, organizations, places and MISC names in each text (sentences of one document,
+ * in order). A name written the same way more than once gets the type it has most often in the
+ * document (the first on a tie): "Urus-Martan" is not a place in one sentence and a body in the next.
+ */
 export function tagDocument(texts: readonly string[], knowledge: Knowledge, model = shippedModel()): NerSpan[][] {
   if (!model) return texts.map(() => []);
   const gazetteer = nerGazetteer(knowledge);
   const seen = new Map<string, string>();
-  return texts.map((text) => {
+  const tagged = texts.map((text) => {
     const tokens = tokenize(text);
     if (!tokens.length) return [];
     const margins: number[] = [];
@@ -88,18 +93,39 @@ export function tagDocument(texts: readonly string[], knowledge: Knowledge, mode
       const tag = tags[i]!;
       if (tag[0] === "B" || tag[0] === "U") open = i;
       if ((tag[0] === "L" || tag[0] === "U") && open >= 0) {
-        const type = tag.slice(2);
-        if (type !== "MISC") {
-          const start = tokens[open]!.start;
-          const end = tokens[i]!.end;
-          const personMargin = margins[open]! * model.step;
-          spans.push({ start, end, type: type as NerSpanType, text: text.slice(start, end), personMargin });
-        }
+        const type = tag.slice(2) as NerSpanType;
+        const start = tokens[open]!.start;
+        const end = tokens[i]!.end;
+        const personMargin = type === "PER" ? 0 : margins[open]! * model.step;
+        spans.push({ start, end, type, text: text.slice(start, end), personMargin });
         open = -1;
       }
     }
     return spans;
   });
+  return oneTypePerName(tagged);
+}
+
+function oneTypePerName(tagged: NerSpan[][]): NerSpan[][] {
+  const votes = new Map<string, Map<NerSpanType, number>>();
+  for (const span of tagged.flat()) {
+    const key = span.text.toLowerCase();
+    const counts = votes.get(key) ?? new Map<NerSpanType, number>();
+    counts.set(span.type, (counts.get(span.type) ?? 0) + 1);
+    votes.set(key, counts);
+  }
+  const typeOf = (text: string): NerSpanType => {
+    let best: NerSpanType | null = null;
+    for (const [type, count] of votes.get(text.toLowerCase())!)
+      if (!best || count > votes.get(text.toLowerCase())!.get(best)!) best = type;
+    return best!;
+  };
+  return tagged.map((spans) =>
+    spans.map((span) => {
+      const type = typeOf(span.text);
+      return type === span.type ? span : { ...span, type, personMargin: type === "PER" ? 0 : span.personMargin };
+    }),
+  );
 }
 
 export { TAGS };
