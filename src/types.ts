@@ -86,7 +86,13 @@ export interface CleanedText {
 
 export type TitleSource = "headline" | "front-matter" | "lead";
 export type DateSource = "text" | "front-matter" | "inferred";
-export type OutletSource = "text" | "signature" | "front-matter";
+/**
+ * How the outlet was found: `text` — "Published in X", a masthead, a kicker, its own blurb, "told X";
+ * `credit` — a wire or agency credit ("LONDON (Reuters) -", "— AFP"); `self-mention` — the page
+ * names its own outlet ("Copyright © 2024 X", "Follow X on WhatsApp"); `signature` — page
+ * furniture only that outlet carries; `front-matter` — the seed's front matter.
+ */
+export type OutletSource = "text" | "credit" | "self-mention" | "signature" | "front-matter";
 
 export interface EventDate {
   /** YYYY-MM-DD, YYYY-MM or YYYY. */

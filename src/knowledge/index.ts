@@ -56,6 +56,36 @@ const OutletSchema = z.object({
   domains: names,
 });
 
+const OutletCuesSchema = z.object({
+  /** Patterns that name the outlet ("Copyright © 2024 {outlet}"); knowledge/outlet-cues.yaml says how they are read. */
+  cues: z
+    .array(
+      z.object({
+        pattern: z
+          .string()
+          .min(1)
+          .refine((p) => p.includes("{outlet}"), "a cue's pattern must contain {outlet}")
+          .refine((p) => {
+            try {
+              new RegExp(p.replaceAll("{outlet}", "(?<outlet>x)"), "iu");
+              return true;
+            } catch {
+              return false;
+            }
+          }, "not a valid regular expression"),
+        kind: z.enum(["credit", "self-mention"]),
+        /** Accept a name-shaped outlet that outlets.yaml does not list. */
+        unknown: z.boolean().default(false),
+        where: z.enum(["page", "lead", "end"]).default("page"),
+      }),
+    )
+    .default([]),
+  /** Words that end a company's name and not the outlet's ("Limited", "Inc."). */
+  corporateSuffixes: names,
+  /** Name-shaped text that never names an outlet ("Us" in "Follow Us on X"). */
+  notOutlets: names,
+});
+
 /**
  * A furniture line may open a block of furniture (a comment section, an author blurb, a related-links list):
  * `end` — every later line is furniture too; `prose` — the lines up to the next prose paragraph are.
@@ -130,6 +160,7 @@ const files = {
   organizations: { file: "organizations.yaml", schema: z.array(OrganizationSchema) },
   places: { file: "places.yaml", schema: z.array(PlaceSchema) },
   outlets: { file: "outlets.yaml", schema: z.array(OutletSchema) },
+  outletCues: { file: "outlet-cues.yaml", schema: OutletCuesSchema },
   furniture: { file: "furniture.yaml", schema: FurnitureSchema },
   vocabulary: { file: "vocabulary.yaml", schema: VocabularySchema },
   figures: { file: "figures.yaml", schema: FigureVocabularySchema },
@@ -139,6 +170,7 @@ export type PartyEntry = z.infer<typeof PartySchema>;
 export type OrganizationEntry = z.infer<typeof OrganizationSchema>;
 export type PlaceEntry = z.infer<typeof PlaceSchema>;
 export type OutletEntry = z.infer<typeof OutletSchema>;
+export type OutletCues = z.infer<typeof OutletCuesSchema>;
 export type Furniture = z.infer<typeof FurnitureSchema>;
 export type Vocabulary = z.infer<typeof VocabularySchema>;
 export type FigureVocabulary = z.infer<typeof FigureVocabularySchema>;
@@ -148,6 +180,7 @@ export interface Knowledge {
   organizations: OrganizationEntry[];
   places: PlaceEntry[];
   outlets: OutletEntry[];
+  outletCues: OutletCues;
   furniture: Furniture;
   vocabulary: Vocabulary;
   figures: FigureVocabulary;
@@ -201,6 +234,7 @@ export function loadKnowledge(dirs: string[] = [DEFAULT_KNOWLEDGE_DIR]): Knowled
     organizations: [],
     places: [],
     outlets: [],
+    outletCues: { cues: [], corporateSuffixes: [], notOutlets: [] },
     furniture: { lines: [], patterns: [], fillerWords: [], stopWords: [] },
     vocabulary: { honorifics: [], namePrefixes: [], roleWords: [], notNames: [] },
     figures: { categories: {}, outcomes: {}, qualifiers: {}, vague: [] },

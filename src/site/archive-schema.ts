@@ -58,7 +58,7 @@ const article = z.object({
   dateEvidence: z.string().nullable(),
   outlet: z.string().nullable(),
   outletSlug: z.string().nullable(),
-  outletFrom: z.enum(["text", "signature", "front-matter"]).nullable(),
+  outletFrom: z.enum(["text", "credit", "self-mention", "signature", "front-matter"]).nullable(),
   outletEvidence: z.string().nullable(),
   authors: z.array(z.string()),
   authorsEvidence: z.string().nullable(),

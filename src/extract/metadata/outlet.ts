@@ -4,7 +4,7 @@
  * then page-furniture signatures from knowledge/outlets.yaml. A media organisation the story
  * merely quotes ("State broadcaster X said") matches none of these shapes.
  */
-import type { Knowledge, OutletEntry } from "../../knowledge/index.ts";
+import type { Knowledge, OutletCues, OutletEntry } from "../../knowledge/index.ts";
 import type { FrontMatter, OutletSource, TextLine } from "../../types.ts";
 import { escapeRegExp } from "../../util/regexp.ts";
 import type { Dateline } from "./dateline.ts";
@@ -170,6 +170,95 @@ function findInFurniture(lines: TextLine[], names: OutletNames): OutletMatch | n
   return null;
 }
 
+interface CompiledCue {
+  pattern: RegExp;
+  kind: "credit" | "self-mention";
+  where: "page" | "lead" | "end";
+  unknown: boolean;
+}
+
+/** The cues of knowledge/outlet-cues.yaml with `{outlet}` filled in, and the words they are checked against. */
+interface Cues {
+  cues: CompiledCue[];
+  suffixes: RegExp | null;
+  notOutlets: Set<string>;
+}
+
+const cuesByKnowledge = new WeakMap<OutletCues, Cues>();
+
+/**
+ * `{outlet}` becomes a listed outlet's spelling, or (for a cue that accepts unknown outlets)
+ * any short text without sentence punctuation, which `readCue` then checks is name-shaped.
+ */
+function cuesOf(knowledge: Knowledge, names: OutletNames): Cues {
+  const data = knowledge.outletCues;
+  let compiled = cuesByKnowledge.get(data);
+  if (!compiled) {
+    const knownNames = names.spellings.length ? `(?<outlet>${names.spellings.map(escapeRegExp).join("|")})` : null;
+    const anyName = "(?<outlet>[^.,|:;()\\n]{2,60}?)";
+    const suffixes = data.corporateSuffixes.map(escapeRegExp).sort((a, b) => b.length - a.length);
+    compiled = {
+      cues: data.cues.flatMap((cue) => {
+        const name = cue.unknown ? anyName : knownNames;
+        if (!name) return [];
+        return [
+          {
+            ...cue,
+            pattern: new RegExp(
+              cue.pattern.replaceAll("{outlet}", () => name),
+              "iu",
+            ),
+          },
+        ];
+      }),
+      suffixes: suffixes.length ? new RegExp(`(?:\\s*,)?\\s+(?:${suffixes.join("|")})\\s*$`, "i") : null,
+      notOutlets: new Set(data.notOutlets.map((n) => n.toLowerCase())),
+    };
+    cuesByKnowledge.set(data, compiled);
+  }
+  return compiled;
+}
+
+/** The outlet a cue names in a line: a listed outlet, or a name-shaped unknown one where the cue allows. */
+function readCue(cue: CompiledCue, text: string, names: OutletNames, cues: Cues): OutletMatch | null {
+  const written = cue.pattern.exec(text.replace(/[‘’]/g, "'"))?.groups?.outlet;
+  if (!written) return null;
+  let name = written.trim().replace(/[\s.,;:'"-]+$/, "");
+  for (let before = ""; cues.suffixes && before !== name; ) {
+    before = name;
+    name = name.replace(cues.suffixes, "").trim();
+  }
+  const evidence = text.trim().slice(0, 200);
+  const canonical = known(names, name);
+  if (canonical) return { outlet: canonical, from: cue.kind, evidence };
+  if (!cue.unknown || !PROPER_NAME.test(name) || /^[\d\s]+$/.test(name)) return null;
+  if (cues.notOutlets.has(name.toLowerCase()) || cues.notOutlets.has(name.replace(/^the\s+/i, "").toLowerCase()))
+    return null;
+  return { outlet: name, from: cue.kind, evidence };
+}
+
+/** The first cue of a place (in the file's order) that names an outlet in the given lines, tried in order. */
+function findCue(where: CompiledCue["where"], lines: TextLine[], names: OutletNames, cues: Cues): OutletMatch | null {
+  for (const cue of cues.cues) {
+    if (cue.where !== where) continue;
+    for (const { text } of lines) {
+      const found = readCue(cue, text, names, cues);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** A wire credit in the dateline ("KARACHI (Reuters) -"): a listed outlet, or a name-shaped unknown agency ("(Kyodo)"). */
+function datelineCredit(dateline: Dateline | null, names: OutletNames, cues: Cues): OutletMatch | null {
+  const credit = dateline?.credit?.trim();
+  if (!credit) return null;
+  const canonical = known(names, credit);
+  if (canonical) return { outlet: canonical, from: "credit", evidence: dateline!.evidence };
+  if (!PROPER_NAME.test(credit) || cues.notOutlets.has(credit.toLowerCase()) || /\d/.test(credit)) return null;
+  return { outlet: credit, from: "credit", evidence: dateline!.evidence };
+}
+
 /** "told Dawn", "talking to The Express Tribune", "Dawn has learnt": the outlet's own reporting. */
 function findOwnReporting(body: TextLine[], names: OutletNames): OutletMatch | null {
   const told = names.ownReporting;
@@ -203,10 +292,20 @@ export function findOutlet(
   const furniture = lines.filter((l) => (l.role !== "paragraph" && l.role !== "subheading") || publishedInName(l.text));
   const textual = findInFurniture(furniture, names);
   if (textual) return textual;
-  const credit = dateline?.credit ? known(names, dateline.credit) : null;
-  if (credit) return { outlet: credit, from: "text", evidence: dateline!.evidence };
+  // The page naming itself (a copyright line, "Follow X on"), footers first; then a wire credit
+  // at the story's start; "told X"; then a credit at its end.
+  const cues = cuesOf(knowledge, names);
+  const selfMention = findCue("page", [...lines].reverse(), names, cues);
+  if (selfMention) return selfMention;
+  const credit =
+    datelineCredit(dateline, names, cues) ??
+    findCue("lead", [...lines.filter((l) => l.role === "header"), ...body.slice(0, 2)], names, cues);
+  if (credit) return credit;
   const reporting = findOwnReporting(body, names);
   if (reporting) return reporting;
+  const lastBody = body.length ? lines.indexOf(body.at(-1)!) : -1;
+  const closing = findCue("end", [...body.slice(-2), ...lines.slice(lastBody + 1)], names, cues);
+  if (closing) return closing;
 
   for (const { text } of lines) {
     const signed = names.signature(text);
