@@ -243,6 +243,12 @@ describe("figures: counts of one and counts in words", () => {
     assert.deepEqual(figures("A few soldiers were hurt."), []);
   });
 
+  test("an age stands for a person; 'both' counts two", () => {
+    assert.deepEqual(figures("A 17-year-old was stabbed on Monday."), [[1, null, "17-year-old", "people", "injured"]]);
+    assert.deepEqual(figures("Both porters were wounded."), [[2, null, "porters", "civilians", "injured"]]);
+    assert.deepEqual(figures("Both sides suffered losses."), []);
+  });
+
   test("'that one' before a noun is a count", () => {
     assert.deepEqual(figures("Officials confirmed that one driver was killed."), [
       [1, null, "driver", "civilians", "killed"],
@@ -294,6 +300,12 @@ describe("figures: shootings, fatally, conditions", () => {
     assert.deepEqual(figures("Four men were shot and one of them was killed."), [
       [3, null, "men", "civilians", "injured"],
       [1, null, "men", "civilians", "killed"],
+    ]);
+  });
+
+  test("when all of those shot died, none is injured", () => {
+    assert.deepEqual(figures("Two guards were shot; both died in hospital."), [
+      [2, null, "guards", "security personnel", "killed"],
     ]);
   });
 

@@ -66,7 +66,7 @@ const BARE_END =
 const COORDINATION_GAP = /^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus)\s+)?$/i;
 // A count of one written with an article or as "another" ("a man was killed", "one dead and another
 // injured", "three were shot to death and a fourth wounded"); "a"/"an" need a singular counted noun.
-const ONE_WORD = /\b(?:(an?)|another|the\s+other|an?\s+(?:second|third|fourth|fifth|sixth))\b(?=\s)/gi;
+const ONE_WORD = /\b(?:(an?)|another|the\s+other|an?\s+(?:second|third|fourth|fifth|sixth)|(both))\b(?=\s)/gi;
 // "another 12 people", "the other two": the number that follows is the count ("a 25-year-old man" is not).
 const NUMBER_NEXT =
   /\s+(?:\d[\d,]*(?![\w-])|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|few|several|more)\b(?!-))/iy;
@@ -153,6 +153,8 @@ const PARTITIVE = /\s+(?:of\s+(?:them|whom)|among\s+them)(?=\s)/iy;
 const OF_DETERMINER = /\s+of\s+(?:the|his|her|their|its|our|these|those)(?=\s)/iy;
 // A capitalised plural standing for people of a nation, faith or group ("Palestinians", "Hazaras").
 const GROUP_NAME = /^\p{Lu}\p{Ll}{2,}[^s\W]s$/u;
+// An age standing for a person ("a 17-year-old was shot", "two 19-year-olds").
+const AGE_NOUN = /^\d{1,3}-years?-olds?$/i;
 
 interface CountedNoun {
   what: string;
@@ -189,7 +191,7 @@ function nounAfter(sentence: string, from: number, vocabulary: CompiledFigureVoc
   OF_DETERMINER.lastIndex = from;
   const ofDeterminer = !partitive && OF_DETERMINER.test(sentence);
   let position = partitive ? PARTITIVE.lastIndex : ofDeterminer ? OF_DETERMINER.lastIndex : from;
-  let groupName: { what: string; end: number } | null = null;
+  let groupName: { what: string; end: number; singular: boolean } | null = null;
   let attributive: string | null = null;
   for (let modifiers = 0; modifiers <= MAX_MODIFIERS; modifiers++) {
     SPACE.lastIndex = position;
@@ -216,13 +218,13 @@ function nounAfter(sentence: string, from: number, vocabulary: CompiledFigureVoc
     const outcome = ATTRIBUTIVE.test(word[0]) ? vocabulary.outcomeOf(word[0]) : "";
     if (outcome) attributive = outcome;
     else if (!vocabulary.isModifier(word[0])) break;
-    // A group name is the noun only when no listed noun follows it ("Frontier Corps soldiers").
-    groupName = GROUP_NAME.test(word[0]) ? { what: word[0], end: WORD.lastIndex } : null;
+    // A group name or an age is the noun only when no listed noun follows it ("Frontier Corps
+    // soldiers", "a 17-year-old boy").
+    const ageOrGroup = AGE_NOUN.test(word[0]) || GROUP_NAME.test(word[0]);
+    groupName = ageOrGroup ? { what: word[0], end: WORD.lastIndex, singular: !/s$/i.test(word[0]) } : null;
     position = WORD.lastIndex;
   }
-  return groupName && groupName.end === position
-    ? { ...groupName, category: "people", partitive, singular: false, attributive }
-    : null;
+  return groupName && groupName.end === position ? { ...groupName, category: "people", partitive, attributive } : null;
 }
 
 /** Attacked-location outcomes go with counted places, every other outcome with counted people. */
@@ -343,10 +345,12 @@ function oneWordCandidates(
     NUMBER_NEXT.lastIndex = end;
     if (NUMBER_NEXT.test(sentence)) continue;
     const noun = nounAfter(sentence, end, vocabulary);
-    // "a"/"an" count only a singular person ("a man", "an officer"); "another" may leave its noun out.
-    if (noun ? !noun.singular || noun.category === "other" || noun.partitive : match[1]) continue;
+    // "a"/"an" count only a singular person ("a man", "an officer"), "both" two of them ("both
+    // victims"); "another", "both" may leave the noun out.
+    const both = match[2] !== undefined;
+    if (noun ? noun.singular === both || noun.category === "other" || noun.partitive : match[1]) continue;
     candidates.push({
-      number: { value: 1, start, end, text: match[0] },
+      number: { value: both ? 2 : 1, start, end, text: match[0] },
       qualifier: null,
       start,
       noun,
@@ -414,7 +418,7 @@ function assignOutcomes(sentence: string, candidates: Candidate[], vocabulary: C
 
 // "three people were shot, one fatally", "two of them fatally": a manner word after an elided count.
 const OF_THEM = /(?:\s+of\s+(?:them|whom))?/y;
-const LIST_BEFORE = /(?:,|\band)\s*$/i;
+const LIST_BEFORE = /(?:[,;]|\band)\s*$/i;
 
 /**
  * Figures of one sentence. `antecedent` is the last figure of the previous sentence: a count
@@ -473,7 +477,7 @@ function injuredPart(
 ): SentenceFigure | null {
   const { number } = candidate;
   const injured = figures.at(-1);
-  if (!injured || !isInjury(injured.outcome) || injured.value <= number.value) return null;
+  if (!injured || !isInjury(injured.outcome) || injured.value < number.value) return null;
   const listed = LIST_BEFORE.test(tail(sentence, candidate.start));
   OF_THEM.lastIndex = number.end;
   const partitive = OF_THEM.test(sentence) && OF_THEM.lastIndex > number.end;
@@ -493,7 +497,9 @@ function injuredPart(
   if (!takenOut && !(partitive && isInjury(part.outcome))) return null;
   const counted = { what: injured.what, category: injured.category };
   if (takenOut) {
-    injured.value -= number.value;
+    // All of those shot died ("two men were shot; both died"): the injured count goes.
+    if (injured.value === number.value) figures.pop();
+    else injured.value -= number.value;
     return {
       ...counted,
       value: number.value,
