@@ -9,6 +9,7 @@
  * article. Every threshold is in CONTENT_SETTINGS.
  */
 import stopwordLists from "stopword";
+import { endsLikeSentence } from "./shape.ts";
 
 /** Thresholds and weights of the content finder, in one place (trafilatura keeps its settings alike). */
 export const CONTENT_SETTINGS = {
@@ -30,6 +31,8 @@ export const CONTENT_SETTINGS = {
    * inside the article (a share bar, an inline "Related" list) it should not split the story.
    */
   furnitureCost: 10,
+  /** What the page's copyright line costs: the story goes on below it only if much more prose follows. */
+  footerCost: 300,
   /** A CJK character carries about as much as this many Latin letters. */
   cjkWeight: 3,
   /** A line with this share of CJK characters is measured by characters and sentence marks, not words. */
@@ -67,7 +70,13 @@ export interface ContentLine {
   repeated?: boolean;
 }
 
-export type BlockClass = "furniture" | "good" | "near-good" | "short" | "bad";
+export type BlockClass = "furniture" | "page footer" | "good" | "near-good" | "sentence" | "short" | "bad";
+
+/**
+ * The page's copyright line ("© 2019 CBS Interactive Inc. All Rights Reserved."): what follows
+ * it is mostly other stories. Not an end: some sites print it under each photo inside the story.
+ */
+const COPYRIGHT_LINE = /^(?:©|\(c\)|copyright\b).{0,160}\ball rights? reserved\.?$/iu;
 
 const TOKEN = /[\p{L}\p{N}\p{M}]+/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
@@ -145,10 +154,15 @@ function measure(text: string, tokens: string[], stopWords: ReadonlySet<string> 
 /** jusText's first, context-free pass: each line on its own. */
 export function classifyBlock(line: ContentLine, measured: Measured): BlockClass {
   const { lengthLow, lengthHigh, stopHigh, stopLow } = CONTENT_SETTINGS;
+  if (COPYRIGHT_LINE.test(line.text)) return "page footer";
   // A repeated line counts as furniture here, though no rule drops it.
   if (line.furniture || line.repeated) return "furniture";
   const { size, stopDensity } = measured;
-  if (size < lengthLow) return line.prose && stopDensity >= stopLow ? "near-good" : "short";
+  if (size < lengthLow) {
+    if (line.prose && stopDensity >= stopHigh) return "near-good";
+    // "Trust me.", "It's very wet.": a sentence standing alone is no menu item, whatever its length.
+    return !line.crowded && endsLikeSentence(line.text) ? "sentence" : "short";
+  }
   if (size >= lengthHigh && stopDensity >= stopHigh) return "good";
   // A sentence is near-good however many names it carries ("…, Senator Mir Baz Khan and Nasrullah Zerey.").
   if (stopDensity >= stopLow || line.prose) return "near-good";
@@ -164,12 +178,16 @@ function worth(kind: BlockClass, size: number, crowded: boolean | undefined): nu
       return size * share;
     case "near-good":
       return size * nearWeight * share;
+    case "sentence":
+      return 0;
     case "short":
       return crowded === undefined ? -shortCost : crowded ? -crowdedShortCost : -aloneShortCost;
     case "bad":
       return -size * badWeight;
     case "furniture":
       return -furnitureCost;
+    case "page footer":
+      return -CONTENT_SETTINGS.footerCost;
   }
 }
 
@@ -211,7 +229,7 @@ export function findContent(
     }
     const own = worth(kind, measured.size, line.crowded);
     // Known furniture keeps its flat cost: the rules drop it anyway, and a share bar is no end of the story.
-    if (kind === "furniture") sum += own;
+    if (kind === "furniture" || kind === "page footer" || kind === "sentence") sum += own;
     else {
       gap = own > 0 ? 0 : gap + 1;
       sum += own > 0 ? own : own * (1 + CONTENT_SETTINGS.gapGrowth * (gap - 1));
@@ -234,7 +252,7 @@ export function findContent(
 
 /** "1) ", "2. ", "• ", "- ": how a list item is marked, or null. */
 function enumerator(text: string): string | null {
-  const mark = /^(?:(\d{1,3})([.)])|([•·*–-]))\s/u.exec(text);
+  const mark = /^(?:(\d{1,3})([.)])|([•·*–—-]{1,2}))\s/u.exec(text);
   if (!mark) return null;
   return mark[2] ? `digit${mark[2]}` : mark[3]!;
 }
@@ -251,11 +269,12 @@ function itemShape(text: string): string | null {
  * A list that ends the story: a paragraph's words fall short, so the densest run stops above
  * it ("Tour dates:" then "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL", …; or "1) …",
  * "2) …"). The run goes on through a list that the line after it announces with a colon, or
- * whose items are numbered or bulleted, as long as its items keep one shape (see itemShape); furniture between
+ * whose items are numbered or bulleted, as long as its items keep one shape (see itemShape) or a
+ * short heading stands over the next item; furniture between
  * them (a bare link under each) does not stop it.
  */
 function listEnd(lines: ContentLine[], end: number): number {
-  const { lengthHigh, minListItems } = CONTENT_SETTINGS;
+  const { lengthLow, lengthHigh, minListItems } = CONTENT_SETTINGS;
   let i = end + 1;
   while (i < lines.length && lines[i]!.furniture) i++;
   if (i >= lines.length) return end;
@@ -268,10 +287,16 @@ function listEnd(lines: ContentLine[], end: number): number {
   if (shape === null) return end;
   let items = 0;
   let last = end;
+  const isItem = (line: ContentLine | undefined) =>
+    line !== undefined && line.text.length < lengthHigh * 2 && itemShape(line.text) === shape;
   for (; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.furniture) continue;
-    if (line.text.length >= lengthHigh * 2 || itemShape(line.text) !== shape) break;
+    if (!isItem(line)) {
+      // A short heading over the next items ("DIARIO 16" over "- Catalan nationalists say …") is the list's.
+      if (line.text.length < lengthLow && isItem(lines[i + 1])) continue;
+      break;
+    }
     items++;
     last = i;
   }

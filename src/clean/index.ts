@@ -182,8 +182,11 @@ function crowdedLines(lines: { line: number }[]): boolean[] {
  */
 function repeatedLines(lines: { text: string }[]): boolean[] {
   const seen = new Map<string, number>();
-  for (const { text } of lines)
-    if (text.length >= CONTENT_SETTINGS.lengthLow) seen.set(text, (seen.get(text) ?? 0) + 1);
+  lines.forEach(({ text }, index) => {
+    // The same line twice in a row is the scraper's (a lead printed as the deck too), not the page's.
+    if (text.length >= CONTENT_SETTINGS.lengthLow && text !== lines[index - 1]?.text)
+      seen.set(text, (seen.get(text) ?? 0) + 1);
+  });
   return lines.map(({ text }) => (seen.get(text) ?? 0) > 1);
 }
 
