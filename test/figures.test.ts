@@ -333,6 +333,39 @@ describe("figures: shootings, fatally, conditions", () => {
     assert.deepEqual(figures("Police found two men with gunshot wounds."), [[2, null, "men", "civilians", "injured"]]);
   });
 
+  test("hospital, condition and wound phrases with words between ('taken to an area hospital')", () => {
+    assert.deepEqual(figures("Two porters were rushed to a nearby hospital."), [
+      [2, null, "porters", "civilians", "injured"],
+    ]);
+    assert.deepEqual(figures("One guard is in serious but stable condition."), [
+      [1, null, "guard", "security personnel", "injured"],
+    ]);
+    assert.deepEqual(figures("Three traders were treated for minor burn injuries."), [
+      [3, null, "traders", "civilians", "injured"],
+    ]);
+    assert.deepEqual(figures("A driver was released from the district hospital."), [
+      [1, null, "driver", "civilians", "injured"],
+    ]);
+  });
+
+  test("an apposition, an age or a possessive before the outcome", () => {
+    assert.deepEqual(figures("The victim, a 40-year-old farmer, was pronounced dead."), [
+      [1, null, "farmer", "civilians", "killed"],
+    ]);
+    assert.deepEqual(figures("Two men in their 30s were wounded."), [[2, null, "men", "civilians", "injured"]]);
+    assert.deepEqual(figures("A shopkeeper was killed and his son was wounded."), [
+      [1, null, "shopkeeper", "civilians", "killed"],
+      [1, null, "son", "civilians", "injured"],
+    ]);
+    assert.deepEqual(figures("His son said nobody was hurt."), []);
+  });
+
+  test("a body found is a death", () => {
+    assert.deepEqual(figures("Villagers found the bodies of two shepherds who had been shot."), [
+      [2, null, "shepherds", "civilians", "killed"],
+    ]);
+  });
+
   test("a place between the noun and its outcome", () => {
     assert.deepEqual(figures("Two people in Green Valley are dead."), [[2, null, "people", "people", "killed"]]);
   });

@@ -16,7 +16,7 @@ import { type CompiledFigureVocabulary, compiledVocabulary } from "./vocabulary.
 const CONTINUATION =
   /^(?:The|These|Those|This|That)\s+(?:[\w-]+\s+){0,2}?[\w-]+,?\s+(?:which\s+|that\s+)?(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:carried\s+out|conducted|launched|lasted|lasting|continued|spanned|spanning|took\s+place|ran)\b/i;
 
-const MAY_COUNT_ONE = /\b(?:an?|another|other|both)\s/i;
+const MAY_COUNT_ONE = /\b(?:an?|another|other|both|his|her)\s/i;
 
 function continuationPeriod(next: Sentence): string | null {
   if (!CONTINUATION.test(next.text)) return null;

@@ -66,14 +66,17 @@ const BARE_END =
 const COORDINATION_GAP = /^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus)\s+)?$/i;
 // A count of one written with an article or as "another" ("a man was killed", "one dead and another
 // injured", "three were shot to death and a fourth wounded"); "a"/"an" need a singular counted noun.
-const ONE_WORD = /\b(?:(an?)|another|the\s+other|an?\s+(?:second|third|fourth|fifth|sixth)|(both))\b(?=\s)/gi;
+// "Her son was wounded", "his wife was killed": a possessive before a singular person counts one too.
+const ONE_WORD = /\b(?:(an?|his|her)|another|the\s+other|an?\s+(?:second|third|fourth|fifth|sixth)|(both))\b(?=\s)/gi;
 // "another 12 people", "the other two": the number that follows is the count ("a 25-year-old man" is not).
 const NUMBER_NEXT =
   /\s+(?:\d[\d,]*(?![\w-])|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|few|several|more)\b(?!-))/iy;
 // What may stand between a counted noun and its outcome besides auxiliaries: where ("two people in
-// Pike County are dead") or an age ("a man aged 25 was injured"). Case-sensitive: places are capitalised.
+// Green Valley are dead"), an age ("a man aged 25 was injured", "two men in their 20s"), or the
+// comma closing an apposition ("The victim, a 23-year-old man, was …"). Case-sensitive: places are
+// capitalised.
 const POSTMODIFIER =
-  /(?:\s+(?:in|at|near|from|of)\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}|,?\s+aged\s+\d+,?)/uy;
+  /(?:\s+(?:in|at|near|from|of)\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}|,?\s+aged\s+\d+,?|\s+in\s+(?:his|her|their)\s+(?:(?:early|mid|late)[\s-]+)?\d0s|,(?=\s+(?:was|were|is|are|has|have|had)\s))/uy;
 // After a transitive outcome verb, an object shows the counted noun was its subject, not its victim
 // ("a gunman shot two people", "a man killed his wife").
 const OBJECT_PRONOUN = /\s+(?:him|her|them|himself|herself|themselves|each\s+other|one\s+another)\b/iy;
@@ -345,8 +348,8 @@ function oneWordCandidates(
     NUMBER_NEXT.lastIndex = end;
     if (NUMBER_NEXT.test(sentence)) continue;
     const noun = nounAfter(sentence, end, vocabulary);
-    // "a"/"an" count only a singular person ("a man", "an officer"), "both" two of them ("both
-    // victims"); "another", "both" may leave the noun out.
+    // "a"/"an"/"his"/"her" count only a singular person ("a man", "an officer", "her son"), "both"
+    // two of them ("both victims"); "another", "both" may leave the noun out.
     const both = match[2] !== undefined;
     if (noun ? noun.singular === both || noun.category === "other" || noun.partitive : match[1]) continue;
     candidates.push({

@@ -45,12 +45,22 @@ export interface CompiledFigureVocabulary {
 
 const cache = new WeakMap<FigureVocabulary, CompiledFigureVocabulary>();
 
+// "…" in a phrase stands for one to four words ("taken to … hospital": "taken to an area hospital").
+const GAP = /\s*…\s*/g;
+const GAP_SOURCE = "\\s+(?:[\\w'’-]+\\s+){1,4}?";
+
+/** A phrase as a regex source: spaces match any run of whitespace, "…" one to four words. */
+function phraseSource(phrase: string): string {
+  return escapeRegExp(phrase.replace(GAP, " … "))
+    .replace(/\s+…\s+/g, GAP_SOURCE)
+    .replace(/\s+/g, "\\s+");
+}
+
 /** Alternation of phrases, longest first so "law enforcement personnel" wins over "personnel". */
 function alternation(phrases: Iterable<string>): string {
   const unique = [...new Set([...phrases].map((phrase) => phrase.trim()).filter(Boolean))];
   unique.sort((a, b) => b.length - a.length);
-  // Spaces in a phrase match any run of whitespace.
-  return unique.map((phrase) => escapeRegExp(phrase).replace(/\s+/g, "\\s+")).join("|") || "(?!)";
+  return unique.map(phraseSource).join("|") || "(?!)";
 }
 
 /** Singular of a listed plural noun (its last word): "soldiers" → "soldier", "policemen" → "policeman". */
@@ -62,6 +72,7 @@ function singularOf(noun: string): string | null {
   if (/^others$/i.test(last))
     singular = null; // "one other soldier": "other" is a modifier there
   else if (/^children$/i.test(last)) singular = "child";
+  else if (/ives$/i.test(last)) singular = last.replace(/ives$/i, "ife");
   else if (/men$/i.test(last)) singular = last.replace(/men$/i, "man");
   else if (/^people$/i.test(last)) singular = "person";
   else if (/ies$/i.test(last)) singular = last.replace(/ies$/i, "y");
@@ -88,9 +99,16 @@ function compile(vocabulary: FigureVocabulary): CompiledFigureVocabulary {
   }
   const manner = alternation(outcomeByManner.keys());
   const outcomeByPhrase = new Map<string, string>();
+  // Phrases with a gap are found by matching them whole against the text read.
+  const gapped: [RegExp, string][] = [];
   for (const [outcome, phrases] of Object.entries(vocabulary.outcomes)) {
-    for (const phrase of phrases) outcomeByPhrase.set(normalise(phrase), outcome);
+    for (const phrase of phrases) {
+      outcomeByPhrase.set(normalise(phrase), outcome);
+      if (phrase.includes("…")) gapped.push([new RegExp(`^(?:${phraseSource(phrase.trim())})$`, "i"), outcome]);
+    }
   }
+  const outcomeOf = (phrase: string) =>
+    outcomeByPhrase.get(normalise(phrase)) ?? gapped.find(([pattern]) => pattern.test(phrase))?.[1] ?? "";
   const qualifierByPhrase = new Map<string, string>();
   for (const [qualifier, phrases] of Object.entries(vocabulary.qualifiers)) {
     for (const phrase of [qualifier, ...phrases]) qualifierByPhrase.set(normalise(phrase), qualifier);
@@ -106,7 +124,7 @@ function compile(vocabulary: FigureVocabulary): CompiledFigureVocabulary {
     isSingular: (noun) => singulars.has(normalise(noun)),
     outcome: new RegExp(`\\b(?:${outcomes})(?![\\w-])`, "gi"),
     mentionsOutcome: new RegExp(`\\b(?:${outcomes})(?![\\w-])`, "i"),
-    outcomeOf: (phrase) => outcomeByPhrase.get(normalise(phrase)) ?? "",
+    outcomeOf,
     qualifierBefore: new RegExp(`\\b(${alternation(qualifierByPhrase.keys())})\\s+$`, "i"),
     qualifierOf: (phrase) => qualifierByPhrase.get(normalise(phrase)) ?? phrase.toLowerCase(),
     vagueBefore: new RegExp(`\\b(?:${alternation(vocabulary.vague)})\\s+$`, "i"),
