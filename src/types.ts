@@ -152,8 +152,10 @@ export interface Figure {
   partOf?: { value: number; what: string };
 }
 
-export type OrganizationKind = "militant group" | "government body" | "security force" | "media" | "other";
-export type PlaceKind = "country" | "province" | "district" | "city" | "area";
+export const ORGANIZATION_KINDS = ["militant group", "government body", "security force", "media", "other"] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+export const PLACE_KINDS = ["country", "province", "district", "city", "area"] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
 
 /** A person as seen inside one article (before cross-article resolution). */
 export interface PersonMention {
@@ -205,6 +207,56 @@ export interface Entities {
 /** What an extracted record keeps of its seed: all but the text, which the record's fields replace. */
 export type ExtractedSource = Omit<SeedSource, "text">;
 
+/** A figure as the archive keeps it: its place is the slug of the place record it names, or null. */
+export type ArchiveFigure = Omit<Figure, "place"> & { place: string | null };
+
+/** One figure of a story's ledger, where it was claimed and what it counts for. */
+export interface LedgerClaim {
+  /** The article's slug and the figure's index in its figures. */
+  article: string;
+  figure: number;
+  value: number;
+  qualifier: string | null;
+  category: FigureCategory;
+  outcome: string;
+  /** Outlet slug, or null when the article's outlet is unknown. */
+  outlet: string | null;
+  date: string | null;
+  period: string | null;
+  /** Place slug, or null when the sentence names none. */
+  place: string | null;
+  /** A part (a breakdown, or a narrower place's count) never widens the range. */
+  role: "total" | "part";
+  /** The article is a wire copy of another: not a source of its own. */
+  copy: boolean;
+}
+
+/** Like claims of one story ("militants killed"): the range over totals, graded by independent sources. */
+export interface LedgerLine {
+  category: FigureCategory;
+  outcome: string;
+  /** Oldest first. */
+  claims: LedgerClaim[];
+  low: number;
+  high: number;
+  /** Median of each independent source's latest total. */
+  best: number;
+  /** The lowest total (ACLED's conservative figure). */
+  conservative: number;
+  /** Independent sources behind the totals: outlets, an article without one counting as its own. */
+  sources: number;
+  grading: "single source" | "corroborated";
+}
+
+/** Words in quotation marks that the article attributes to a person it names. */
+export interface QuoteMention {
+  /** The speaker's full name as the people finder gave it (PersonMention.name). */
+  person: string;
+  /** The quoted words, without the quotation marks. */
+  text: string;
+  line: number;
+}
+
 /** Everything extracted from one seed, before cross-article resolution. */
 export interface ExtractedArticle {
   source: ExtractedSource;
@@ -213,6 +265,7 @@ export interface ExtractedArticle {
   discarded: Discarded[];
   entities: Entities;
   figures: Figure[];
+  quotes: QuoteMention[];
   /** Non-fatal problems worth showing on the build report ("no date found"). */
   flags: string[];
 }
@@ -256,11 +309,13 @@ export interface ArticleRecord {
   organizations: string[];
   places: string[];
   mentions: MentionLink[];
-  figures: Figure[];
+  figures: ArchiveFigure[];
   events: EventDate[];
   flags: string[];
   url_original: string | null;
   tags: string[];
+  /** Quotes attributed with confidence to a person of this article (person slug). */
+  quotes: { person: string; text: string; line: number }[];
   /** The slug of the story (one real-world event's coverage) this article belongs to. */
   story: string;
   /** The earlier article from another outlet this one is a near-identical copy of (wire copy), or null. */
@@ -330,6 +385,8 @@ export interface StoryRecord {
   people: string[];
   organizations: string[];
   places: string[];
+  /** The story's figures ledger, the lines with most claims first. */
+  figures: LedgerLine[];
 }
 
 export interface Archive {
@@ -342,4 +399,6 @@ export interface Archive {
   places: PlaceRecord[];
   outlets: OutletRecord[];
   rejected: Rejected[];
+  /** Lines of knowledge/people.yaml or corrections.yaml that matched nothing in the archive. */
+  unmatchedCorrections: string[];
 }

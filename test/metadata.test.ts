@@ -34,6 +34,7 @@ function article(file: string, metadata: Metadata, body: string): ExtractedArtic
     discarded: [],
     entities: { people: [], parties: [], organizations: [], places: [] },
     figures: [],
+    quotes: [],
     flags: [],
   };
 }

@@ -10,7 +10,9 @@ import path from "node:path";
 import { after, test } from "node:test";
 import { ingest } from "../src/ingest/index.ts";
 import { loadKnowledge } from "../src/knowledge/index.ts";
-import type { Archive } from "../src/types.ts";
+import { storyLedger } from "../src/resolve/ledger.ts";
+import type { Archive, PlaceKind } from "../src/types.ts";
+import { article } from "./helpers/fixture-archive.ts";
 
 const knowledge = loadKnowledge();
 const scratch = mkdtempSync(path.join(tmpdir(), "news-archive-stories-"));
@@ -134,4 +136,66 @@ test("front matter story: forces a grouping", async () => {
   const story = archive.stories.find((s) => s.slug === "tisza-floods-2026");
   assert.ok(story, archive.stories.map((s) => s.slug).join(", "));
   assert.equal(story.articles.length, 2);
+});
+
+const figure = (value: number, place: string | null = null) => ({
+  value,
+  qualifier: null,
+  what: "militants",
+  category: "militants" as const,
+  outcome: "killed",
+  period: null,
+  text: `${value} militants were killed.`,
+  line: 1,
+  place,
+});
+
+test("a story's ledger: a district's count is a part of the province-wide total and does not widen the range", () => {
+  const kinds = new Map<string, PlaceKind>([
+    ["harnai", "district"],
+    ["balochistan", "province"],
+  ]);
+  const ledger = storyLedger(
+    [
+      article({ slug: "a", title: "A", body: "", outletSlug: "dawn", figures: [figure(145), figure(30, "harnai")] }),
+      article({ slug: "b", title: "B", body: "", outletSlug: "tribune", figures: [figure(177, "balochistan")] }),
+    ],
+    (slug) => kinds.get(slug),
+  );
+  assert.equal(ledger.length, 1);
+  const [line] = ledger;
+  assert.deepEqual(
+    line.claims.map((c) => [c.value, c.role]),
+    [
+      [145, "total"],
+      [30, "part"],
+      [177, "total"],
+    ],
+  );
+  assert.deepEqual([line.low, line.high, line.conservative, line.best], [145, 177, 145, 161]);
+  assert.equal(line.grading, "corroborated");
+});
+
+test("a story's ledger: a wire copy is not a second source, and an unknown outlet is not one outlet", () => {
+  const ledger = storyLedger(
+    [
+      article({ slug: "a", title: "A", body: "", outletSlug: "agency", figures: [figure(12)] }),
+      article({ slug: "b", title: "B", body: "", outletSlug: "paper", copyOf: "a", figures: [figure(12)] }),
+    ],
+    () => undefined,
+  );
+  assert.equal(ledger[0].sources, 1);
+  assert.equal(ledger[0].grading, "single source");
+  assert.deepEqual(
+    ledger[0].claims.map((c) => c.copy),
+    [false, true],
+  );
+  const unknown = storyLedger(
+    [
+      article({ slug: "a", title: "A", body: "", figures: [figure(12)] }),
+      article({ slug: "b", title: "B", body: "", figures: [figure(14)] }),
+    ],
+    () => undefined,
+  );
+  assert.equal(unknown[0].sources, 2, "two articles of unknown outlets are two sources, not one outlet");
 });

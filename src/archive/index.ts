@@ -20,14 +20,21 @@ const FIGURE_COLUMNS = [
   "category",
   "outcome",
   "period",
+  "place",
+  "story",
+  "role",
   "line",
   "text",
 ] as const;
 
 export function figuresCsv(archive: Archive): string {
   const rows = [csvRow([...FIGURE_COLUMNS])];
+  // A figure's role in its story's ledger: a total, or a part of a larger count.
+  const roleOf = new Map<string, string>();
+  for (const story of archive.stories)
+    for (const line of story.figures) for (const c of line.claims) roleOf.set(`${c.article}\u0000${c.figure}`, c.role);
   for (const article of archive.articles) {
-    for (const f of article.figures) {
+    for (const [index, f] of article.figures.entries()) {
       rows.push(
         csvRow([
           article.slug,
@@ -39,6 +46,9 @@ export function figuresCsv(archive: Archive): string {
           f.category,
           f.outcome,
           f.period,
+          f.place,
+          article.story,
+          roleOf.get(`${article.slug}\u0000${index}`) ?? "total",
           f.line,
           f.text,
         ]),

@@ -58,6 +58,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       onProgress: options.onProgress ?? progressReporter(),
     });
     for (const r of archive.rejected) log(`rejected ${r.file}${r.line ? `:${r.line}` : ""}: ${r.reason}`);
+    for (const problem of archive.unmatchedCorrections) log(`correction not applied: ${problem}`);
     const changes = cache?.changes() ?? null;
     const ingested = performance.now();
 

@@ -10,6 +10,7 @@ import { bodyMarkdown } from "./body.ts";
 import { extractEntities } from "./entities/index.ts";
 import { extractFigures } from "./figures/index.ts";
 import { extractMetadata } from "./metadata/index.ts";
+import { findQuotes } from "./quotes/index.ts";
 
 export function extractArticle(source: SeedSource, knowledge: Knowledge): ExtractedArticle {
   const cleaned = cleanText(source, knowledge);
@@ -27,6 +28,7 @@ export function extractArticle(source: SeedSource, knowledge: Knowledge): Extrac
     discarded: cleaned.discarded,
     entities,
     figures: extractFigures(cleaned, knowledge, entities.places),
+    quotes: findQuotes(cleaned.paragraphs, entities.people, knowledge.vocabulary.speechVerbs ?? []),
     flags: [],
   };
 }

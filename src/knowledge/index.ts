@@ -12,6 +12,7 @@ import yaml from "js-yaml";
 import { z } from "zod";
 import { KnowledgeFileError } from "../errors.ts";
 import { FIGURE_CATEGORIES } from "../types.ts";
+import { type Correction, CorrectionSchema, type PersonEntry, PersonEntrySchema } from "./corrections.ts";
 import { gazetteerDataVersion } from "./gazetteer.ts";
 
 const names = z.array(z.string().min(1)).default([]);
@@ -120,6 +121,8 @@ const VocabularySchema = z.object({
   nameParticles: z.array(z.string().min(1)).optional(),
   /** Words that qualify a role next to a role word but are not one alone (former, Provincial, Finance). */
   roleModifiers: z.array(z.string().min(1)).optional(),
+  /** Verbs that attribute a quote to its speaker ("said", "told", "added"), every form written out. */
+  speechVerbs: z.array(z.string().min(1)).optional(),
   /** Head nouns of organisation/place names: capitalised words right before one are not a person (School, Zone). */
   organizationWords: z.array(z.string().min(1)).optional(),
 });
@@ -164,7 +167,12 @@ const files = {
   furniture: { file: "furniture.yaml", schema: FurnitureSchema },
   vocabulary: { file: "vocabulary.yaml", schema: VocabularySchema },
   figures: { file: "figures.yaml", schema: FigureVocabularySchema },
+  people: { file: "people.yaml", schema: z.array(PersonEntrySchema) },
+  corrections: { file: "corrections.yaml", schema: z.array(CorrectionSchema) },
 } as const;
+
+/** Files that act on the resolved archive only: editing them must not invalidate cached extraction. */
+const RESOLVE_ONLY = new Set<string>(["people", "corrections"]);
 
 export type PartyEntry = z.infer<typeof PartySchema>;
 export type OrganizationEntry = z.infer<typeof OrganizationSchema>;
@@ -184,7 +192,14 @@ export interface Knowledge {
   furniture: Furniture;
   vocabulary: Vocabulary;
   figures: FigureVocabulary;
-  /** Hash of every loaded file's bytes: part of the cache key, so editing data invalidates cached records. */
+  /** Who is who, as the user states it (knowledge/people.yaml). */
+  people: PersonEntry[];
+  /** The user's corrections to entities and figures (knowledge/corrections.yaml). */
+  corrections: Correction[];
+  /**
+   * Hash of the bytes of every file extraction reads (not people.yaml or corrections.yaml, which act on
+   * the resolved archive): part of the cache key, so editing data invalidates cached records.
+   */
   version: string;
 }
 
@@ -238,6 +253,8 @@ export function loadKnowledge(dirs: string[] = [DEFAULT_KNOWLEDGE_DIR]): Knowled
     furniture: { lines: [], patterns: [], fillerWords: [], stopWords: [] },
     vocabulary: { honorifics: [], namePrefixes: [], roleWords: [], notNames: [] },
     figures: { categories: {}, outcomes: {}, qualifiers: {}, vague: [] },
+    people: [],
+    corrections: [],
   };
   for (const dir of dirs) {
     for (const [key, { file, schema }] of Object.entries(files)) {
@@ -245,7 +262,7 @@ export function loadKnowledge(dirs: string[] = [DEFAULT_KNOWLEDGE_DIR]): Knowled
       const read = parseFile(full, schema);
       if (read === undefined) continue;
       const { data, bytes } = read;
-      hash.update(file).update(bytes);
+      if (!RESOLVE_ONLY.has(key)) hash.update(file).update(bytes);
       const target: unknown = knowledge[key as keyof typeof files];
       if (Array.isArray(target)) target.push(...(data as unknown[]));
       else mergeInto(target as Record<string, unknown>, data as Record<string, unknown>);

@@ -20,9 +20,14 @@ import type {
 } from "../types.ts";
 import { compareStrings, groupBy } from "../util/group.ts";
 import { SlugRegistry, slugify } from "../util/slug.ts";
+import { applyCorrections } from "./corrections.ts";
 import { canonicalName, clusterPeople } from "./people.ts";
 import { placeLocator } from "./places.ts";
 import { groupStories } from "./stories.ts";
+
+/** A kind word after a place's name ("Quetta district", "Kurram tribal district"). */
+const PLACE_KIND_WORD =
+  /\s+(?:tribal\s+)?(?:city|town|village|district|province|region|area|county|state|tehsil|valley)$/i;
 
 /** Articles newest first; undated last; then by title and file so the order never depends on input order. */
 function articleOrder(a: ExtractedArticle, b: ExtractedArticle): number {
@@ -171,6 +176,15 @@ export function resolveArchive(extracted: ExtractedArticle[], rejected: Rejected
         evidence: p.evidence.slice(0, 2),
       })),
     ];
+    // A figure's place as its sentence writes it ("Quetta district") → the article's place of that name.
+    const placeSlugOf = (written: string | null): string | null => {
+      if (written === null) return null;
+      const wanted = [written, written.replace(PLACE_KIND_WORD, "")].map((w) => w.toLowerCase());
+      const place = a.entities.places.find((p) =>
+        [p.name, ...p.variants].some((form) => wanted.includes(form.toLowerCase())),
+      );
+      return place ? slugOf(places, place) : null;
+    };
     const flags = [...a.flags];
     if (!m.date) flags.push("no publication date found");
     else if (m.dateFrom === "inferred") flags.push(`publication date inferred: ${m.dateEvidence ?? ""}`.trim());
@@ -207,11 +221,15 @@ export function resolveArchive(extracted: ExtractedArticle[], rejected: Rejected
       organizations: [...new Set(a.entities.organizations.map((o) => slugOf(organizations, o)))],
       places: [...new Set(a.entities.places.map((p) => slugOf(places, p)))],
       mentions,
-      figures: a.figures,
+      figures: a.figures.map((f) => ({ ...f, place: placeSlugOf(f.place) })),
       events: m.events,
       flags,
       url_original: a.source.frontMatter.url ?? null,
       tags: a.source.frontMatter.tags ?? [],
+      quotes: a.quotes.flatMap((q) => {
+        const speaker = a.entities.people.find((p) => p.name === q.person);
+        return speaker ? [{ person: personSlugOf.get(speaker)!, text: q.text, line: q.line }] : [];
+      }),
       // Set below, once every article has its record: a story is found across articles.
       story: "",
       copyOf: null,
@@ -282,25 +300,31 @@ export function resolveArchive(extracted: ExtractedArticle[], rejected: Rejected
 
   for (const person of people) person.articles = chronological(person.articles);
 
-  const forcedStories = new Map<string, string>();
-  articles.forEach((a, i) => {
-    const story = a.source.frontMatter.story;
-    if (story) forcedStories.set(slugs[i], slugify(story) || "story");
-  });
-  const { stories, storyOf, copyOf } = groupStories(records, forcedStories);
-  for (const record of records) {
-    record.story = storyOf.get(record.slug) as string;
-    record.copyOf = copyOf.get(record.slug) ?? null;
-  }
-
-  return {
+  const archive: Archive = {
     articles: records,
-    stories,
+    stories: [],
     people,
     parties: partyRecords.sort((a, b) => compareStrings(a.slug, b.slug)),
     organizations: organizationRecords.sort((a, b) => compareStrings(a.slug, b.slug)),
     places: placeRecords.sort((a, b) => compareStrings(a.slug, b.slug)),
     outlets,
     rejected: [...rejected].sort((a, b) => compareStrings(a.file, b.file)),
+    unmatchedCorrections: [],
   };
+  // The user's corrections act on the entities before stories are found from them.
+  archive.unmatchedCorrections = applyCorrections(archive, knowledge.people, knowledge.corrections);
+
+  const forcedStories = new Map<string, string>();
+  articles.forEach((a, i) => {
+    const story = a.source.frontMatter.story;
+    if (story) forcedStories.set(slugs[i], slugify(story) || "story");
+  });
+  const placeKind = new Map(archive.places.map((p) => [p.slug, p.kind]));
+  const { stories, storyOf, copyOf } = groupStories(records, forcedStories, (slug) => placeKind.get(slug));
+  for (const record of records) {
+    record.story = storyOf.get(record.slug) as string;
+    record.copyOf = copyOf.get(record.slug) ?? null;
+  }
+  archive.stories = stories;
+  return archive;
 }

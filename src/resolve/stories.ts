@@ -13,9 +13,10 @@
  * `copyOf`, so a ledger counts them as one source.
  */
 import { stem } from "porter2";
-import type { ArticleRecord, StoryRecord } from "../types.ts";
+import type { ArticleRecord, PlaceKind, StoryRecord } from "../types.ts";
 import { compareStrings, groupBy } from "../util/group.ts";
 import { SlugRegistry } from "../util/slug.ts";
+import { storyLedger } from "./ledger.ts";
 import { STORY_SETTINGS } from "./settings.ts";
 
 type Vector = Map<string, number>;
@@ -251,7 +252,11 @@ export interface StoryGrouping {
  * matter names: those articles form that story and are left out of the clustering. Any other
  * story's slug is its first article's, so the story keeps its name as later articles join it.
  */
-export function groupStories(articles: ArticleRecord[], forced: Map<string, string> = new Map()): StoryGrouping {
+export function groupStories(
+  articles: ArticleRecord[],
+  forced: Map<string, string> = new Map(),
+  kindOf: (place: string) => PlaceKind | undefined = () => undefined,
+): StoryGrouping {
   const free = articles.filter((a) => !forced.has(a.slug));
   const vectors = tfIdfVectors(free);
   const similar = similarPairs(free, vectors);
@@ -283,10 +288,21 @@ export function groupStories(articles: ArticleRecord[], forced: Map<string, stri
       people: countedByFrequency(ordered.map((a) => a.people)),
       organizations: countedByFrequency(ordered.map((a) => a.organizations)),
       places: countedByFrequency(ordered.map((a) => a.places)),
+      figures: [],
     };
   });
+  // The ledger needs each article's copyOf, known once every story is.
+  const copyOf = wireCopies(free, similar, storyOf);
+  const bySlug = new Map(articles.map((a) => [a.slug, a]));
+  for (const story of stories) {
+    const members = story.articles.map((slug) => {
+      const article = bySlug.get(slug) as ArticleRecord;
+      return { ...article, copyOf: copyOf.get(slug) ?? null };
+    });
+    story.figures = storyLedger(members, kindOf);
+  }
   stories.sort((a, b) => compareStrings(b.start ?? "", a.start ?? "") || compareStrings(a.slug, b.slug));
-  return { stories, storyOf, copyOf: wireCopies(free, similar, storyOf) };
+  return { stories, storyOf, copyOf };
 }
 
 /**

@@ -79,6 +79,7 @@ const article = z.object({
   flags: z.array(z.string()),
   url_original: z.string().nullable(),
   tags: z.array(z.string()),
+  quotes: z.array(z.object({ person: slug, text: z.string(), line: z.number() })),
   story: slug,
   copyOf: slug.nullable(),
 });
@@ -123,9 +124,38 @@ export const archiveSchema = z.object({
       people: z.array(slug),
       organizations: z.array(slug),
       places: z.array(slug),
+      figures: z.array(
+        z.object({
+          category: figureCategory,
+          outcome: z.string(),
+          claims: z.array(
+            z.object({
+              article: slug,
+              figure: z.number().int().nonnegative(),
+              value: z.number(),
+              qualifier: z.string().nullable(),
+              category: figureCategory,
+              outcome: z.string(),
+              outlet: slug.nullable(),
+              date: z.string().nullable(),
+              period: z.string().nullable(),
+              place: slug.nullable(),
+              role: z.enum(["total", "part"]),
+              copy: z.boolean(),
+            }),
+          ),
+          low: z.number(),
+          high: z.number(),
+          best: z.number(),
+          conservative: z.number(),
+          sources: z.number().int().nonnegative(),
+          grading: z.enum(["single source", "corroborated"]),
+        }),
+      ),
     }),
   ),
   rejected: z.array(z.object({ file: z.string(), reason: z.string(), line: z.number().optional() })),
+  unmatchedCorrections: z.array(z.string()),
 }) satisfies z.ZodType<Archive>;
 
 /** Check an archive; throws an error listing each bad field by path. */

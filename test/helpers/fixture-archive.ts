@@ -57,6 +57,7 @@ export function article(input: ArticleInput): ArticleRecord {
     flags: [],
     url_original: null,
     tags: [],
+    quotes: [],
     story: input.slug,
     copyOf: null,
     ...input,
@@ -461,11 +462,13 @@ export function fixtureArchive(): Archive {
       people: [...new Set(members.flatMap((a) => a.people))],
       organizations: [...new Set(members.flatMap((a) => a.organizations))],
       places: [...new Set(members.flatMap((a) => a.places))],
+      figures: [],
     })),
     rejected: [
       { file: "006_shop_page.txt", reason: "no article text: only page furniture", line: 1 },
       { file: "007_empty.txt", reason: "empty file" },
     ],
+    unmatchedCorrections: [],
   };
   return structuredClone(archive);
 }
