@@ -241,12 +241,14 @@ export function findContent(
     }
   });
   if (bestStart === -1) return null;
-  // A short sentence standing alone right at either edge is the story's: a one-line lead
-  // ("LOS ANGELES (AP) — To LeBron James, triple-doubles are not a goal.") or last word.
+  // Sentences standing alone right at either edge are the story's: a one-line lead ("LOS
+  // ANGELES (AP) — To LeBron James, triple-doubles are not a goal.") or its last short lines.
   const edge = (line: ContentLine | undefined) =>
     line?.prose === true && !line.furniture && !line.crowded && !line.repeated;
-  const first = edge(lines[bestStart - 1]) ? bestStart - 1 : bestStart;
-  const last = edge(lines[bestEnd + 1]) ? bestEnd + 1 : bestEnd;
+  let first = bestStart;
+  while (edge(lines[first - 1])) first--;
+  let last = bestEnd;
+  while (edge(lines[last + 1])) last++;
   return { start: first, end: listEnd(lines, last), classes };
 }
 
