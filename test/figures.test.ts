@@ -381,6 +381,9 @@ describe("figures: detained, abducted, missing, stranded, displaced, homeless", 
 
   for (const [text, expected] of [
     ["Seven fishermen were abducted at sea.", [7, null, "fishermen", "civilians", "abducted"]],
+    ["Militants took 15 people hostage.", [15, null, "people", "people", "abducted"]],
+    ["Two of the wounded died later.", [2, null, "people", "people", "killed"]],
+    ["Four children drowned in the canal.", [4, null, "children", "civilians", "killed"]],
     ["Two fishermen remain missing.", [2, null, "fishermen", "civilians", "missing"]],
     ["Nearly 300 passengers were stranded at the border.", [300, "nearly", "passengers", "civilians", "stranded"]],
     ["The floods displaced about 4,000 villagers.", [4000, "about", "villagers", "civilians", "displaced"]],

@@ -122,7 +122,11 @@ function patternsFor(vocabulary: CompiledFigureVocabulary): SentencePatterns {
   const parenthetical = "(?:\\s*,[^,.;:]{1,80},)?";
   patterns = {
     outcomeAfterNoun: new RegExp(`${coordinated}${parenthetical}${auxiliaries}${outcome}`, "iy"),
-    outcomeAfterNumber: new RegExp(`(?:\\s+(?:of\\s+them|of\\s+whom|more))?${auxiliaries}${outcome}`, "iy"),
+    // "11 were killed", "two of them died", "two of the wounded died", "two more were hurt".
+    outcomeAfterNumber: new RegExp(
+      `(?:\\s+(?:of\\s+them|of\\s+whom|of\\s+the\\s+(?:${outcomes})|more))?${auxiliaries}${outcome}`,
+      "iy",
+    ),
     // "five of the wounded were civilians": the outcome, then who the counted were.
     partOfOutcome: new RegExp(
       `\\s+of\\s+the\\s+(${outcomes})\\s+(?:were|was|are)\\s+(?:(?:also|all|mostly|\\w+ly)\\s+)?(${nouns})(?![\\w-])`,
@@ -207,7 +211,8 @@ function nounAfter(sentence: string, from: number, vocabulary: CompiledFigureVoc
       for (;;) {
         SPACE.lastIndex = head.end;
         const next = SPACE.test(sentence) ? listedNoun(sentence, SPACE.lastIndex, vocabulary) : null;
-        if (!next) break;
+        // A noun that is also an outcome says what happened ("took 15 people hostage").
+        if (!next || vocabulary.outcomeOf(next.noun)) break;
         head = next;
       }
       const what = head === first ? first.what : sentence.slice(at, head.end);
