@@ -329,6 +329,8 @@ export interface PersonRecord {
   roles: string[];
   parties: string[];
   articles: string[];
+  /** Each article's first sentence naming the person, with the role that article gives them. */
+  mentions: { article: string; sentence: string; line: number; role: string | null }[];
 }
 
 export interface PartyRecord {

@@ -44,6 +44,11 @@ test("people.yaml: aliases make one person with every name; a party and a role a
   assert.equal(personNamed(archive, "Arif Khan Achakzai"), undefined, "one person page, not two");
   assert.ok(merged.variants.includes("Arif Khan Achakzai"));
   assert.deepEqual([...merged.articles].sort(), [...new Set([...asghar.articles, ...arif.articles])].sort());
+  assert.equal(merged.mentions.length, asghar.mentions.length + arif.mentions.length, "each mention in context kept");
+  assert.ok(
+    arif.mentions.every((m) => m.sentence.includes("Arif")),
+    "a mention is the sentence naming the person",
+  );
   assert.equal(merged.roles[0], "Test Role Holder");
   assert.ok(merged.parties.includes("pakistan-peoples-party"));
   assert.ok(archive.parties.find((p) => p.slug === "pakistan-peoples-party")?.members.includes(merged.slug));

@@ -93,6 +93,10 @@ function mergeRecords(archive: Archive, kind: EntityKind, source: EntityRecord, 
   if ("roles" in target && "roles" in source) {
     target.roles = [...new Set([...target.roles, ...source.roles])];
     target.parties = [...new Set([...target.parties, ...source.parties])].sort();
+    const order = new Map(archive.articles.map((a, i) => [a.slug, i]));
+    target.mentions = [...target.mentions, ...source.mentions].sort(
+      (x, y) => (order.get(x.article) ?? 0) - (order.get(y.article) ?? 0),
+    );
   }
   if ("members" in target && "members" in source)
     target.members = [...new Set([...target.members, ...source.members])].sort();
@@ -140,6 +144,10 @@ function splitRecord(archive: Archive, kind: EntityKind, record: EntityRecord, f
     variants: forms.slice(1),
     articles: moved,
   } as EntityRecord;
+  if ("mentions" in copy && "mentions" in record) {
+    copy.mentions = record.mentions.filter((m) => moved.includes(m.article));
+    record.mentions = record.mentions.filter((m) => !moved.includes(m.article));
+  }
   (archive[LIST[kind]] as EntityRecord[]).push(copy);
   return true;
 }

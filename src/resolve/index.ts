@@ -134,6 +134,19 @@ export function resolveArchive(extracted: ExtractedArticle[], rejected: Rejected
       roles: [...new Set(mentions.flatMap((m) => m.roles))],
       parties: uniqueSorted(mentions.flatMap((m) => m.parties.map(partySlug))),
       articles: [...new Set(cluster.occurrences.map((o) => slugs[o.article]))],
+      // What each article says of the person: the first sentence naming them, and the role it gives.
+      mentions: cluster.occurrences.flatMap((o) =>
+        o.mention.evidence.length
+          ? [
+              {
+                article: slugs[o.article],
+                sentence: o.mention.evidence[0].text,
+                line: o.mention.evidence[0].line,
+                role: o.mention.roles[0] ?? null,
+              },
+            ]
+          : [],
+      ),
     };
   });
 

@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import { type Archive, FIGURE_CATEGORIES } from "../types.ts";
+import { type Archive, FIGURE_CATEGORIES, ORGANIZATION_KINDS, PLACE_KINDS } from "../types.ts";
 
 /** Slugs become folder names in the output: one path segment, never "." or "..". */
 const slug = z
@@ -89,7 +89,15 @@ const named = { slug, name: z.string(), articles: z.array(z.string()) };
 export const archiveSchema = z.object({
   articles: z.array(article),
   people: z.array(
-    z.object({ ...named, variants: z.array(z.string()), roles: z.array(z.string()), parties: z.array(z.string()) }),
+    z.object({
+      ...named,
+      variants: z.array(z.string()),
+      roles: z.array(z.string()),
+      parties: z.array(z.string()),
+      mentions: z.array(
+        z.object({ article: slug, sentence: z.string(), line: z.number(), role: z.string().nullable() }),
+      ),
+    }),
   ),
   parties: z.array(
     z.object({ ...named, abbr: z.string().nullable(), variants: z.array(z.string()), members: z.array(z.string()) }),
@@ -97,14 +105,14 @@ export const archiveSchema = z.object({
   organizations: z.array(
     z.object({
       ...named,
-      kind: z.enum(["militant group", "government body", "security force", "media", "other"]),
+      kind: z.enum(ORGANIZATION_KINDS),
       variants: z.array(z.string()),
     }),
   ),
   places: z.array(
     z.object({
       ...named,
-      kind: z.enum(["country", "province", "district", "city", "area"]),
+      kind: z.enum(PLACE_KINDS),
       in: z.string().nullable(),
       country: z.string().nullable(),
       lat: z.number().min(-90).max(90).nullable(),

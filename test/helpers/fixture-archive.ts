@@ -384,7 +384,16 @@ function articlesOf(pick: (article: ArticleRecord) => string[], slug: string): s
 }
 
 function person(slug: string, name: string, roles: string[], parties: string[], variants: string[] = []): PersonRecord {
-  return { slug, name, variants, roles, parties, articles: articlesOf((a) => a.people, slug) };
+  const mentioned = articles.filter((a) => a.people.includes(slug));
+  return {
+    slug,
+    name,
+    variants,
+    roles,
+    parties,
+    articles: mentioned.map((a) => a.slug),
+    mentions: mentioned.map((a) => ({ article: a.slug, sentence: `${name} spoke.`, line: 1, role: roles[0] ?? null })),
+  };
 }
 
 function party(slug: string, name: string, abbr: string | null, members: string[]): PartyRecord {
