@@ -1,11 +1,11 @@
 /**
  * `npm run build -- --seeds DIR --out DIR [--strict] [--knowledge DIR] [--cache DIR | --no-cache] [--shard-size N]`
  * Builds the archive site from a folder of seed articles. `--shard-size`: most articles per search-index
- * shard (src/site/search-shards.ts); lower it on a machine short of memory.
+ * shard (src/search/shards.ts); lower it on a machine short of memory.
  */
 import { parseArgs } from "node:util";
-import { build } from "../src/build/index.ts";
 import { DEFAULT_KNOWLEDGE_DIR } from "../src/knowledge/index.ts";
+import { build } from "../src/pipeline/index.ts";
 import { parsePositiveInt, runCli } from "./cli.ts";
 
 await runCli(async () => {

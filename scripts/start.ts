@@ -5,11 +5,11 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { build } from "../src/build/index.ts";
 import { DEFAULT_KNOWLEDGE_DIR } from "../src/knowledge/index.ts";
-import { LiveReload } from "../src/site/live-reload.ts";
-import { serveSite } from "../src/site/serve.ts";
-import { watchAndRebuild } from "../src/watch/index.ts";
+import { build } from "../src/pipeline/index.ts";
+import { LiveReload } from "../src/serve/live-reload.ts";
+import { serveSite } from "../src/serve/server.ts";
+import { watchAndRebuild } from "../src/serve/watch.ts";
 import { parsePositiveInt, runCli } from "./cli.ts";
 
 await runCli(async () => {

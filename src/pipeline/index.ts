@@ -1,19 +1,19 @@
 /**
- * The whole build: ingest the seeds, render the site and index it, into a temporary
- * folder that replaces the output only when everything has succeeded. A failed or
+ * The whole build, stage by stage: ingest (read → clean → extract) → resolve → archive → render → index,
+ * into a temporary folder that replaces the output only when everything has succeeded. A failed or
  * interrupted build therefore leaves the previous site as it was.
  */
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { writeArchiveFiles } from "../archive/index.ts";
 import { type ChangeSummary, extractorVersion, FileCache } from "../cache/index.ts";
-import { ingest } from "../ingest/index.ts";
+import { ingestSeeds, resolveRecords } from "../ingest/index.ts";
 import { loadKnowledge } from "../knowledge/index.ts";
-import { renderSite } from "../site/index.ts";
 import type { Archive, Rejected } from "../types.ts";
 import { escapeRegExp } from "../util/regexp.ts";
 import { acquireLock, isAlive } from "./lock.ts";
 import { progressReporter } from "./progress.ts";
+import { indexStage, renderStage, type SiteResult, sitePages } from "./site.ts";
 
 export interface BuildOptions {
   seedsDir: string;
@@ -22,7 +22,7 @@ export interface BuildOptions {
   knowledgeDirs?: string[];
   /** Where parsed seeds are cached between builds; null turns the cache off. Default `.cache`. */
   cacheDir?: string | null;
-  /** Most articles per search-index shard (default SHARD_ARTICLES in src/site/search-shards.ts). */
+  /** Most articles per search-index shard (default SHARD_ARTICLES in src/search/shards.ts). */
   searchShardSize?: number;
   log?: (line: string) => void;
   /** Progress of long ingests (default: a counter on stderr). */
@@ -53,52 +53,67 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await recoverInterruptedBuilds(outDir);
     const cacheDir = options.cacheDir === undefined ? ".cache" : options.cacheDir;
     const cache = cacheDir ? new FileCache(cacheDir, extractorVersion(knowledge)) : undefined;
-    const { archive, parsed } = await ingest(options.seedsDir, knowledge, {
+    // 1. ingest: read → clean → extract, each seed on its own (from the cache where it can)
+    const seeds = await ingestSeeds(options.seedsDir, knowledge, {
       cache,
       onProgress: options.onProgress ?? progressReporter(),
     });
+    // 2. resolve: across articles, one entity per real-world entity
+    const archive = resolveRecords(seeds.extracted, seeds.rejected, knowledge);
     for (const r of archive.rejected) log(`rejected ${r.file}${r.line ? `:${r.line}` : ""}: ${r.reason}`);
     const changes = cache?.changes() ?? null;
     const ingested = performance.now();
 
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
-    const {
-      pages,
-      reused,
-      searchShards,
-      timings: site,
-    } = await renderSite(archive, staging, {
-      seedsDir: options.seedsDir,
-      previousDir: outDir,
-      searchShardSize: options.searchShardSize,
-    });
+    // 3. archive: archive.json and figures.csv
     await writeArchiveFiles(archive, staging);
+    // 4. render: the pages
+    const siteOptions = { seedsDir: options.seedsDir, previousDir: outDir, searchShardSize: options.searchShardSize };
+    const rendered = await renderStage(archive, staging, siteOptions);
+    // 5. index: the search index, for a server and for pages opened from disk
+    const indexed = await indexStage(archive, staging, rendered, siteOptions);
+    const site = sitePages(staging, rendered, indexed);
     await swapInto(staging, outDir);
     cache?.saveManifest(); // only once the site is in place: a failed build must not hide its changes
-    const rendered = performance.now();
 
-    const timings = {
-      ingest: ingested - started,
-      render: site.render,
-      index: site.index,
-      total: rendered - started,
+    const timings = { ingest: ingested - started, ...site.timings, total: performance.now() - started };
+    log(summaryLine(archive, seeds.parsed, changes, site, outDir, timings));
+    return {
+      archive,
+      rejected: archive.rejected,
+      pages: site.pages,
+      reused: site.reused,
+      parsed: seeds.parsed,
+      changes,
+      timings,
     };
-    const changed = changes
-      ? `${changes.added} new, ${changes.changed} changed, ${changes.removed} removed, ${changes.unchanged} unchanged`
-      : "cache off";
-    log(
-      `built ${archive.articles.length} articles (${changed}; ${parsed.length} parsed), ` +
-        `${archive.rejected.length} rejected, ${pages} pages (${reused} unchanged), ` +
-        `search index in ${searchShards.total} ${searchShards.total === 1 ? "shard" : "shards"} (${searchShards.reused} unchanged) → ${path.relative(process.cwd(), outDir) || "."} ` +
-        `[ingest ${seconds(timings.ingest)}, render ${seconds(timings.render)}, index ${seconds(timings.index)}, ` +
-        `total ${seconds(timings.total)}]`,
-    );
-    return { archive, rejected: archive.rejected, pages, reused, parsed, changes, timings };
   } finally {
     await rm(staging, { recursive: true, force: true });
     await lock.release();
   }
+}
+
+/** The build's one line, e.g. "built 6 articles (1 new, …) … [ingest 0.31 s, render 0.70 s, …]". */
+function summaryLine(
+  archive: Archive,
+  parsed: string[],
+  changes: ChangeSummary | null,
+  site: SiteResult,
+  outDir: string,
+  timings: BuildResult["timings"],
+): string {
+  const { searchShards } = site;
+  const changed = changes
+    ? `${changes.added} new, ${changes.changed} changed, ${changes.removed} removed, ${changes.unchanged} unchanged`
+    : "cache off";
+  return (
+    `built ${archive.articles.length} articles (${changed}; ${parsed.length} parsed), ` +
+    `${archive.rejected.length} rejected, ${site.pages} pages (${site.reused} unchanged), ` +
+    `search index in ${searchShards.total} ${searchShards.total === 1 ? "shard" : "shards"} (${searchShards.reused} unchanged) → ${path.relative(process.cwd(), outDir) || "."} ` +
+    `[ingest ${seconds(timings.ingest)}, render ${seconds(timings.render)}, index ${seconds(timings.index)}, ` +
+    `total ${seconds(timings.total)}]`
+  );
 }
 
 /**

@@ -1,9 +1,9 @@
 /**
- * Eleventy runs over a stream of article and entity pages, for renderSite (src/site/index.ts).
+ * Eleventy runs over a stream of article and entity pages, for the render stage (src/render/index.ts).
  */
 import Eleventy from "@11ty/eleventy";
-import { configureSite, templatesDir } from "../../.eleventy.ts";
 import { collectGarbage } from "../util/memory.ts";
+import { sitePlugin, templatesDir } from "./eleventy-plugin.ts";
 import type { ArticlePage } from "./views/articles.ts";
 import type { EntityPage } from "./views/entities.ts";
 import type { SiteViews } from "./views/index.ts";
@@ -52,7 +52,7 @@ export class EleventyRuns {
     // The previous run's pages and Eleventy's copy of them are garbage now (see collectGarbage).
     collectGarbage();
     const eleventy = new Eleventy(templatesDir, this.output, {
-      // No config file: the views are handed over here, not read from disk by the CLI entry of .eleventy.ts.
+      // No config file: the site is the plugin, given the views here.
       configPath: false,
       quietMode: true,
       config: (eleventyConfig) => {
@@ -62,7 +62,7 @@ export class EleventyRuns {
         const timers = eleventyConfig.benchmarkManager;
         timers.setVerboseOutput(false);
         for (const group of Object.values(timers.getAll())) group.setIsVerbose(false);
-        configureSite(eleventyConfig, batch, { singlePages: first });
+        sitePlugin(eleventyConfig, { views: batch, singlePages: first });
       },
     });
     // The build prints its own one-line summary; Eleventy's would be a second one.

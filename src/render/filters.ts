@@ -1,5 +1,5 @@
 /**
- * Nunjucks filters. They format and link; they never derive archive data (that is src/site/views/).
+ * Nunjucks filters. They format and link; they never derive archive data (that is src/render/views/).
  */
 import { relativeHref } from "./urls.ts";
 

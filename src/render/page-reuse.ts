@@ -2,7 +2,7 @@
  * Reuse of unchanged pages between builds, so adding one article to a large archive renders the pages
  * that article changes, not all of them.
  *
- * An article or entity page is a pure function of its view (src/site/views/), the navigation and the
+ * An article or entity page is a pure function of its view (src/render/views/), the navigation and the
  * site's code and templates. Each build records a fingerprint of every such page — a hash of its view
  * salted with the site code's version — in PAGE_MANIFEST inside the site it writes. The next build
  * compares: a page whose fingerprint is unchanged is hard-linked from the previous site (copied where
@@ -26,9 +26,9 @@ let siteVersion: string | undefined;
 /** Hash of everything besides the view that shapes a page: the site code, templates and Eleventy. */
 function renderVersion(): string {
   siteVersion ??= codeVersion(ROOT, [
-    "src/site",
+    "src/render",
+    "src/search",
     "templates",
-    ".eleventy.ts",
     "src/types.ts",
     "node_modules/@11ty/eleventy/package.json",
   ]);
@@ -73,7 +73,7 @@ export function searchFingerprint(page: ArticlePage): string {
   return createHash("sha256").update(renderVersion()).update(JSON.stringify(indexed)).digest("base64url");
 }
 
-/** Article slug → searchFingerprint, what src/site/search-index.ts compares shard by shard. */
+/** Article slug → searchFingerprint, what src/search/pagefind.ts compares shard by shard. */
 export function searchFingerprints(articles: readonly ArticlePage[]): Map<string, string> {
   return new Map(articles.map((article) => [article.slug, searchFingerprint(article)]));
 }

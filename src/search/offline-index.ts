@@ -1,7 +1,7 @@
 /**
  * The search fallback for pages opened from disk (file://), where browsers refuse fetch() and JS modules,
  * so Pagefind cannot load. Written at render time from the Archive into <outDir>/search/offline/ as
- * classic scripts, each of which hands its data to `window.__archiveSearch` (templates/assets/search.js):
+ * classic scripts, each of which hands its data to `window.__archiveSearch` (src/search/browser/search.ts):
  *
  * - meta.js — loaded first, and small: document count, BM25 lengths, sort dates, the term-shard keys and
  *   the names of the filters that have values (of outlet, year, person, party, organization, place — the
@@ -18,20 +18,20 @@
  *
  * Postings are delta-coded base-36 doc ids, comma-separated, each with ":tf" when the body count is not 1
  * and "*" when the term is in the title: "0,3:2*,1a". Doc ids follow the site's article order (newest
- * first). Index terms are made by templates/assets/search-terms.js, the file the search page loads for its
+ * first). Index terms are made by src/search/browser/terms.ts, the module the search page's script bundles for its
  * queries, so both sides always make terms the same way.
  */
-import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { runInNewContext } from "node:vm";
+import { formatDate } from "../render/format.ts";
+import { articlePlainText } from "../render/markdown.ts";
+import { buildLookup, byDateDesc } from "../render/views/lookup.ts";
+import { SEARCH_FILTERS, type SearchFilter } from "../render/views/search-filters.ts";
 import type { Archive, ArticleRecord, MentionLink } from "../types.ts";
 import { compareStrings } from "../util/group.ts";
 import { collectGarbage } from "../util/memory.ts";
-import { formatDate } from "./format.ts";
-import { articlePlainText } from "./markdown.ts";
-import { buildLookup, byDateDesc } from "./views/lookup.ts";
-import { SEARCH_FILTERS, type SearchFilter } from "./views/search-filters.ts";
+import { docShardFile, filterFile, termShardFile } from "./browser/offline-files.ts";
+import { tokenize } from "./browser/terms.ts";
 
 const OFFLINE_DIR = "search/offline";
 /** Split a term shard larger than this (bytes of its entries) by one more prefix character. */
@@ -43,18 +43,6 @@ const DOC_SHARD = 200;
 const EXCERPT_CHARS = 600;
 /** Articles indexed between two garbage collections. */
 const COLLECT_EVERY = 2500;
-
-/** The term function the search page uses too, from the one file both sides load. */
-interface TermFunctions {
-  tokenize(text: string): string[];
-}
-
-const termsScript = readFileSync(new URL("../../templates/assets/search-terms.js", import.meta.url), "utf8");
-const sandbox: { __archiveTerms?: TermFunctions } = {};
-runInNewContext(termsScript, sandbox);
-const terms = sandbox.__archiveTerms!;
-// Arrays made in the sandbox's realm are copied into ours, so they compare like any other array.
-const tokenize = (text: string): string[] => [...terms.tokenize(text)];
 
 export interface OfflineIndexStats {
   documents: number;
@@ -75,18 +63,6 @@ export interface OfflineIndexStats {
 
 const script = (call: string, ...args: unknown[]) =>
   `window.__archiveSearch.${call}(${args.map((a) => JSON.stringify(a)).join(",")});\n`;
-
-/** File of a term shard: key characters a–z0–9 as is, others as _hex_. */
-function termShardFile(key: string): string {
-  let name = "t";
-  for (const char of key) name += /[a-z0-9]/.test(char) ? char : `_${char.codePointAt(0)?.toString(16)}_`;
-  return `${name}.js`;
-}
-
-/** File of a filter's values and postings. */
-function filterFile(name: string): string {
-  return `f-${name}.js`;
-}
 
 /**
  * A term's postings, two numbers each: the doc id, then tf·2 + 1 when the term is in the title. An object
@@ -242,7 +218,7 @@ export async function writeOfflineIndex(
   let docBytes = 0;
   const docShards = Math.ceil(docs.length / DOC_SHARD);
   for (let n = 0; n < docShards; n++) {
-    docBytes += await write(`d${n}.js`, script("addDocs", n, docs.slice(n * DOC_SHARD, (n + 1) * DOC_SHARD)));
+    docBytes += await write(docShardFile(n), script("addDocs", n, docs.slice(n * DOC_SHARD, (n + 1) * DOC_SHARD)));
   }
 
   // Pagefind lists filters by name and their values by code point; the search page shows them in that order.

@@ -1,21 +1,21 @@
 /**
  * Builds the Pagefind index over the rendered article pages (only they carry data-pagefind-body) with
- * Pagefind's Node API, in the shards of src/site/search-shards.ts: each shard's bundle (with Pagefind's
+ * Pagefind's Node API, in the shards of src/search/shards.ts: each shard's bundle (with Pagefind's
  * scripts, of which the search page uses pagefind.js and the Component UI's stylesheet) in its own folder,
  * the primary in <outDir>/pagefind/, and the manifest at <outDir>/pagefind-shards.json.
  *
  * Each shard is indexed by a Pagefind process of its own, closed before the next starts, so memory is
  * bounded by the shard, not the archive. A shard whose fingerprint matches one of the previous build's is
  * linked from that build instead of indexed again, even when the archive's vocabulary has grown since: the
- * manifest then lists the terms it lacks (src/site/search-vocabulary.ts).
+ * manifest then lists the terms it lacks (src/search/vocabulary.ts).
  */
 import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
+import { reusePage } from "../render/page-reuse.ts";
 import type { Archive } from "../types.ts";
 import { filesUnder } from "../util/files.ts";
-import { reusePage } from "./page-reuse.ts";
 import {
   articlePagePath,
   MANIFEST_FILE,
@@ -29,7 +29,7 @@ import {
   serializeShardManifest,
   shardFingerprint,
   VOCABULARY_URL,
-} from "./search-shards.ts";
+} from "./shards.ts";
 import {
   type LooseTerm,
   looseTerms,
@@ -39,10 +39,10 @@ import {
   termsPath,
   vocabularyTerms,
   writeTerms,
-} from "./search-vocabulary.ts";
+} from "./vocabulary.ts";
 
 export interface SearchIndexOptions {
-  /** Article slug → searchFingerprint (src/site/page-reuse.ts) of its page. */
+  /** Article slug → searchFingerprint (src/render/page-reuse.ts) of its page. */
   searchFingerprints: ReadonlyMap<string, string>;
   /** The previous build's site, whose unchanged shards are linked instead of indexed. */
   previousDir?: string;
@@ -125,7 +125,7 @@ async function indexShard(
     if (added.errors.length) throw pagefindError("read", added.errors);
     if (vocabulary !== null) {
       // Sorted by date, Pagefind scores a page by its position in the shard, and position 0 (score 0 at
-      // any weight) would hide which shard a page came from (templates/assets/search.js): the hidden
+      // any weight) would hide which shard a page came from (src/search/browser/search.ts): the hidden
       // record, dated before any article, takes it.
       const hidden = await index.addCustomRecord({
         url: VOCABULARY_URL,

@@ -4,13 +4,13 @@
  * Pagefind holds everything it indexes in memory until it writes: about 0.27 GiB per 1,000 article pages
  * here, so one index over 50,000 articles would need some 14 GiB. The article pages are therefore indexed
  * in shards of at most SHARD_ARTICLES each, by a fresh Pagefind process per shard, and the search page
- * (templates/assets/search.js) searches every shard and merges the results.
+ * (src/search/browser/search.ts) searches every shard and merges the results.
  *
  * - Shards are runs of whole publication years, oldest first (undated articles count as the oldest); a
  *   year larger than a shard is split at month boundaries, a month larger than a shard by count. So the
  *   shards' date ranges are disjoint and ordered, which lets the search page keep a sort by date across
  *   them, and a new article (usually the newest) changes one shard — the others are copied from the
- *   previous build (src/site/search-index.ts).
+ *   previous build (src/search/pagefind.ts).
  * - An archive of at most SHARD_ARTICLES articles is one shard: the index is exactly Pagefind's own.
  * - With several shards, each also holds one hidden record whose text is the vocabulary of the whole
  *   archive. Pagefind answers a word it cannot complete from its index with the longest indexed word that
@@ -18,7 +18,7 @@
  *   while the others answer exactly. With every word in every shard, each shard completes words as one
  *   index over everything would. The search page drops the hidden records (the manifest names them). A
  *   shard indexed before the archive gained words keeps its index; the manifest lists the terms it lacks,
- *   and the search page leaves it out of queries for them (src/site/search-vocabulary.ts).
+ *   and the search page leaves it out of queries for them (src/search/vocabulary.ts).
  *
  * The manifest, MANIFEST_FILE at the site root, lists the shards newest first (the first is the primary
  * bundle, pagefind/) with the fingerprint of each shard's pages, which the next build compares.
@@ -26,10 +26,10 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { formatDate } from "../render/format.ts";
 import type { Archive, ArticleRecord } from "../types.ts";
 import { compareStrings } from "../util/group.ts";
-import { formatDate } from "./format.ts";
-import type { LooseTerm } from "./search-vocabulary.ts";
+import type { LooseTerm } from "./vocabulary.ts";
 
 export const MANIFEST_FILE = "pagefind-shards.json";
 export const PRIMARY_BUNDLE = "pagefind/";
@@ -62,7 +62,7 @@ export interface ManifestShard {
   fingerprint: string;
   /** Pagefind's id of the hidden vocabulary record, which the search page drops; null with one shard. */
   hidden: string | null;
-  /** Id of the terms of the vocabulary the shard was indexed with (src/site/search-vocabulary.ts); null with one shard. */
+  /** Id of the terms of the vocabulary the shard was indexed with (src/search/vocabulary.ts); null with one shard. */
   vocabulary: string | null;
 }
 

@@ -2,14 +2,14 @@
  * What a search-index shard indexed with an older vocabulary lacks, so that adding an article with a new
  * word indexes one shard again, not all of them.
  *
- * With several shards each holds a hidden record of the archive's whole vocabulary (src/site/search-shards.ts),
+ * With several shards each holds a hidden record of the archive's whole vocabulary (src/search/shards.ts),
  * so each completes a word as one index over everything would. A new article usually brings a word no other
  * article has; indexing every shard again to teach them that word made adding one article to 10,000 cost three
  * Pagefind runs instead of one. Instead, a shard whose articles are unchanged keeps its index and the manifest
  * lists its *loose terms*: each term of today's vocabulary it lacks, with the length from which the term's
  * prefixes are ones the shard cannot complete. A query term that is such a prefix matches none of the shard's
  * pages in a complete index, while the stale shard would answer it with loose matches (Pagefind's fallback for
- * a word it cannot complete), so the search page (templates/assets/search.js) leaves the shard out of that query.
+ * a word it cannot complete), so the search page (src/search/browser/search.ts) leaves the shard out of that query.
  *
  * Terms are words as Pagefind matches them: folded to lower case without accents and stemmed with Snowball's
  * English stemmer (the porter2 package; Pagefind's stemmer implements the same algorithm). The terms taken from a

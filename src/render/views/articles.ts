@@ -106,7 +106,7 @@ const RELATED_CANDIDATES = 200;
  * articles first, until RELATED_CANDIDATES are found: exact for the many articles whose entities are all
  * rare, and for the rest a shortlist led by a shared person or place rather than by "Pakistan" —
  * counting every pair of articles would be n × n, minutes at 50,000 articles. A finder, not a list, so
- * article pages can be built a slice at a time (src/site/views/index.ts); answers do not depend on the
+ * article pages can be built a slice at a time (src/render/views/index.ts); answers do not depend on the
  * order of the calls.
  */
 export function relatedArticles(graph: ArchiveGraph, lookup: Lookup): (self: number) => RelatedArticle[] {

@@ -61,7 +61,7 @@ function flaggedArticles(sorted: ArticleRecord[], summaries: ArticleSummary[]): 
 }
 
 export interface ViewOptions {
-  /** True when the seed files are published under /seeds/ (renderSite copied them). */
+  /** True when the seed files are published under /seeds/ (the render stage copied them). */
   linkSeeds: boolean;
 }
 
