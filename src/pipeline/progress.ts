@@ -2,7 +2,9 @@
  * Progress of a long ingest: a counter rewritten in place on a terminal, plain lines
  * (every tenth) when the output goes to a file or CI log, nothing for small archives.
  */
-const LONG_INGEST = 200;
+import { PIPELINE } from "../settings.ts";
+
+const LONG_INGEST = PIPELINE.progressFrom;
 
 export function progressReporter(stream: NodeJS.WriteStream = process.stderr): (done: number, total: number) => void {
   let lastTenth = 0;

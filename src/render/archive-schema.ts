@@ -2,9 +2,8 @@
  * The archive as it enters the site: checked by a schema so a stale or hand-edited archive.json fails
  * with a readable message naming the field, instead of a template rendering "undefined".
  */
-import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import { type Archive, FIGURE_CATEGORIES } from "../types.ts";
+import { type Archive, FIGURE_CATEGORIES, ORGANIZATION_KINDS, PLACE_KINDS } from "../types.ts";
 
 /** Slugs become folder names in the output: one path segment, never "." or "..". */
 const slug = z
@@ -93,14 +92,14 @@ export const archiveSchema = z.object({
   organizations: z.array(
     z.object({
       ...named,
-      kind: z.enum(["militant group", "government body", "security force", "media", "other"]),
+      kind: z.enum(ORGANIZATION_KINDS),
       variants: z.array(z.string()),
     }),
   ),
   places: z.array(
     z.object({
       ...named,
-      kind: z.enum(["country", "province", "district", "city", "area"]),
+      kind: z.enum(PLACE_KINDS),
       variants: z.array(z.string()),
     }),
   ),
@@ -124,8 +123,4 @@ export function parseArchive(data: unknown, origin = "archive"): Archive {
 export function checkArchive(archive: Archive, origin = "archive"): Archive {
   parseArchive(archive, origin);
   return archive;
-}
-
-export async function readArchiveFile(path: string): Promise<Archive> {
-  return parseArchive(JSON.parse(await readFile(path, "utf8")), path);
 }

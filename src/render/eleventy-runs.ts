@@ -2,18 +2,15 @@
  * Eleventy runs over a stream of article and entity pages, for the render stage (src/render/index.ts).
  */
 import Eleventy from "@11ty/eleventy";
+import { RENDER } from "../settings.ts";
 import { collectGarbage } from "../util/memory.ts";
 import { sitePlugin, templatesDir } from "./eleventy-plugin.ts";
 import type { ArticlePage } from "./views/articles.ts";
 import type { EntityPage } from "./views/entities.ts";
 import type { SiteViews } from "./views/index.ts";
 
-/**
- * Eleventy keeps every page it renders in memory until its run ends, so a large archive is
- * rendered in several runs of at most this many article and entity pages each: memory stays
- * bounded, and the output is the same as one run's.
- */
-export const PAGES_PER_RUN = 3000;
+/** Article and entity pages per Eleventy run at most (src/settings.ts). */
+export const PAGES_PER_RUN = RENDER.pagesPerRun;
 
 /**
  * Eleventy runs of at most `pagesPerRun` article and entity pages each, articles first, started as

@@ -28,6 +28,7 @@ function renderVersion(): string {
   siteVersion ??= codeVersion(ROOT, [
     "src/render",
     "src/search",
+    "src/settings.ts",
     "templates",
     "src/types.ts",
     "node_modules/@11ty/eleventy/package.json",

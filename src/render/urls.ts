@@ -22,8 +22,25 @@ export function entityUrl(kind: EntityKind, slug: string): string {
   return `/${kindFolder[kind]}/${encodeURIComponent(slug)}/`;
 }
 
+/** The site folder of the article pages. */
+const ARTICLES = "articles";
+
+/** The article URL scheme: an article's page, by its slug (the record's `url`). */
 export function articleUrl(slug: string): string {
-  return `/articles/${encodeURIComponent(slug)}/`;
+  return `/${ARTICLES}/${encodeURIComponent(slug)}/`;
+}
+
+/** Where an article's page is written, relative to the site folder (its articleUrl's file). */
+export function articlePagePath(slug: string): string {
+  return `${ARTICLES}/${slug}/index.html`;
+}
+
+/** Every article page, as a glob relative to the site folder. */
+export const ARTICLE_PAGES = `${ARTICLES}/*/index.html`;
+
+/** The href of a site folder URL from the site's root folder: "/articles/a/" → "articles/a/index.html". */
+export function fromSiteRoot(url: string): string {
+  return `${url.slice(1)}index.html`;
 }
 
 /** The figures ledger's page for a group of figures, by the group's label ("Militants killed"). */

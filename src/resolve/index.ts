@@ -3,6 +3,7 @@
  * entity is one record with all its spellings, and every record has a stable slug.
  */
 import type { Knowledge, PartyEntry } from "../knowledge/index.ts";
+import { articleUrl } from "../render/urls.ts";
 import type {
   Archive,
   ArticleRecord,
@@ -176,7 +177,7 @@ export function resolveArchive(extracted: ExtractedArticle[], rejected: Rejected
     if (a.source.duplicates.length) flags.push(`same article also in: ${a.source.duplicates.join(", ")}`);
     return {
       slug: slugs[i],
-      url: `/articles/${slugs[i]}/`,
+      url: articleUrl(slugs[i]),
       source: { file: a.source.file, sha256: a.source.sha256, duplicates: a.source.duplicates },
       title: m.title,
       titleFrom: m.titleFrom,

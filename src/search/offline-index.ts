@@ -25,8 +25,10 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { formatDate } from "../render/format.ts";
 import { articlePlainText } from "../render/markdown.ts";
+import { articleUrl, fromSiteRoot } from "../render/urls.ts";
 import { buildLookup, byDateDesc } from "../render/views/lookup.ts";
 import { SEARCH_FILTERS, type SearchFilter } from "../render/views/search-filters.ts";
+import { OFFLINE_INDEX } from "../settings.ts";
 import type { Archive, ArticleRecord, MentionLink } from "../types.ts";
 import { compareStrings } from "../util/group.ts";
 import { collectGarbage } from "../util/memory.ts";
@@ -34,15 +36,15 @@ import { docShardFile, filterFile, termShardFile } from "./browser/offline-files
 import { tokenize } from "./browser/terms.ts";
 
 const OFFLINE_DIR = "search/offline";
-/** Split a term shard larger than this (bytes of its entries) by one more prefix character. */
-const SHARD_BYTES = 48_000;
-/** The root is always split at least once, so a query loads only the shards of its terms. */
-const MIN_KEY_LENGTH = 1;
-const MAX_KEY_LENGTH = 4;
-const DOC_SHARD = 200;
-const EXCERPT_CHARS = 600;
-/** Articles indexed between two garbage collections. */
-const COLLECT_EVERY = 2500;
+// Sizes, from src/settings.ts.
+const {
+  shardBytes: SHARD_BYTES,
+  minKeyLength: MIN_KEY_LENGTH,
+  maxKeyLength: MAX_KEY_LENGTH,
+  docShard: DOC_SHARD,
+  excerptChars: EXCERPT_CHARS,
+  collectEvery: COLLECT_EVERY,
+} = OFFLINE_INDEX;
 
 export interface OfflineIndexStats {
   documents: number;
@@ -191,7 +193,7 @@ export async function writeOfflineIndex(
     }
     const text = body.replace(/\s+/g, " ").trim();
     docs.push([
-      `articles/${encodeURIComponent(article.slug)}/index.html`,
+      fromSiteRoot(articleUrl(article.slug)),
       article.title,
       article.date ?? "",
       article.date ? formatDate(article.date) : "",

@@ -14,10 +14,10 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { reusePage } from "../render/page-reuse.ts";
+import { ARTICLE_PAGES, articlePagePath } from "../render/urls.ts";
 import type { Archive } from "../types.ts";
 import { filesUnder } from "../util/files.ts";
 import {
-  articlePagePath,
   MANIFEST_FILE,
   type ManifestShard,
   planShards,
@@ -118,7 +118,7 @@ async function indexShard(
   const { index, errors } = await pagefind.createIndex(INDEX_CONFIG);
   try {
     if (!index) throw pagefindError("start", errors);
-    const adding = index.addDirectory({ path: staging, glob: "articles/*/index.html" });
+    const adding = index.addDirectory({ path: staging, glob: ARTICLE_PAGES });
     adding.catch(() => {}); // awaited below; must not count as unhandled meanwhile
     onStarted();
     const added = await adding;

@@ -27,6 +27,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { formatDate } from "../render/format.ts";
+import { SEARCH_INDEX } from "../settings.ts";
 import type { Archive, ArticleRecord } from "../types.ts";
 import { compareStrings } from "../util/group.ts";
 import type { LooseTerm } from "./vocabulary.ts";
@@ -34,11 +35,8 @@ import type { LooseTerm } from "./vocabulary.ts";
 export const MANIFEST_FILE = "pagefind-shards.json";
 export const PRIMARY_BUNDLE = "pagefind/";
 export const SHARDS_DIR = "pagefind-shards";
-/**
- * Most articles per shard: Pagefind took 0.89 GiB for 2,500 of this site's article pages and 1.58 GiB for
- * 5,000 (measured alone), so about 1.3 GiB for a shard of this size, whatever the archive's size.
- */
-export const SHARD_ARTICLES = 4000;
+/** Most articles per shard (src/settings.ts). */
+export const SHARD_ARTICLES = SEARCH_INDEX.shardArticles;
 /** The URL of each shard's hidden vocabulary record; no page is published there. */
 export const VOCABULARY_URL = "/pagefind-vocabulary/";
 
@@ -76,8 +74,6 @@ export interface ShardManifest {
    */
   loose: Record<string, LooseTerm[]>;
 }
-
-export const articlePagePath = (slug: string) => `articles/${slug}/index.html`;
 
 interface Period {
   key: string;

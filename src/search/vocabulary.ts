@@ -21,15 +21,13 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stem } from "porter2";
+import { SEARCH_INDEX } from "../settings.ts";
 
 /** A term a shard lacks, and the length of its shortest prefix the shard cannot complete. */
 export type LooseTerm = [term: string, from: number];
 
-/**
- * Most loose terms of a vocabulary before the shards indexed with it are indexed again: the search page loads
- * the lists (one per vocabulary still in use, about 15 bytes a term), so they stay within some kilobytes.
- */
-export const MAX_LOOSE_TERMS = 1000;
+/** Most loose terms of a vocabulary before the shards indexed with it are indexed again (src/settings.ts). */
+export const MAX_LOOSE_TERMS = SEARCH_INDEX.maxLooseTerms;
 
 /** Where the terms of each vocabulary a shard in the site was indexed with are kept, relative to the site. */
 const TERMS_DIR = ".news-archive/vocabulary-terms";

@@ -1,8 +1,9 @@
 /** Article summaries (for lists) and full article pages with their entity panel and related articles. */
+import { PAGES } from "../../settings.ts";
 import type { ArticleRecord, Discarded, EventDate, Figure, MentionLink } from "../../types.ts";
 import { formatDate } from "../format.ts";
 import { renderArticleBody } from "../markdown.ts";
-import { articleUrl, figureGroupUrl, seedUrl } from "../urls.ts";
+import { articlePagePath, articleUrl, figureGroupUrl, seedUrl } from "../urls.ts";
 import type { ArchiveGraph } from "./graph.ts";
 import type { EntityRef, LinkView, Lookup } from "./lookup.ts";
 
@@ -65,7 +66,7 @@ export interface ArticlePage extends ArticleSummary {
   urlOriginal: string | null;
 }
 
-const RELATED_LIMIT = 5;
+const RELATED_LIMIT = PAGES.relatedArticles;
 
 export function figureLabel(figure: Pick<Figure, "category" | "outcome">): string {
   const text = `${figure.category} ${figure.outcome.replace(/-/g, " ")}`;
@@ -98,7 +99,7 @@ export function summarize(article: ArticleRecord, lookup: Lookup): ArticleSummar
 }
 
 /** Articles gathered as candidates for an article's related list (see relatedArticles). */
-const RELATED_CANDIDATES = 200;
+const RELATED_CANDIDATES = PAGES.relatedCandidates;
 
 /**
  * A finder of the articles sharing the most entities with an article (by its number in graph.sorted);
@@ -163,7 +164,7 @@ export function articlePage(
   });
   return {
     ...summary,
-    permalink: `articles/${article.slug}/index.html`,
+    permalink: articlePagePath(article.slug),
     subtitle: article.subtitle,
     authors: article.authors,
     dateEvidence: article.dateEvidence,

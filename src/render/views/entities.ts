@@ -1,4 +1,5 @@
 /** Entity pages (person, party, organization, place, outlet) and the per-kind index pages sorted two ways. */
+import { PAGES } from "../../settings.ts";
 import type { Archive } from "../../types.ts";
 import { compareStrings } from "../../util/group.ts";
 import { type EntityKind, entityUrl, kindFolder } from "../urls.ts";
@@ -51,7 +52,7 @@ export const kindLabels: Record<EntityKind, { one: string; many: string }> = {
 
 export const entityKinds: EntityKind[] = ["person", "party", "organization", "place", "outlet"];
 
-const COMPANION_LIMIT = 12;
+const COMPANION_LIMIT = PAGES.companions;
 
 /** Uniform shape over the five record lists. */
 interface EntitySource {

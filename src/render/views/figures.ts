@@ -6,7 +6,7 @@
 import type { Archive, ArticleRecord } from "../../types.ts";
 import { compareStrings } from "../../util/group.ts";
 import { slugify } from "../../util/slug.ts";
-import { figureGroupUrl } from "../urls.ts";
+import { figureGroupUrl, fromSiteRoot } from "../urls.ts";
 import { type ArticleSummary, figureLabel, summarize } from "./articles.ts";
 import { byDateDesc, type Lookup } from "./lookup.ts";
 
@@ -77,7 +77,7 @@ export function figureGroups(
       const url = figureGroupUrl(label);
       return {
         id: slugify(label),
-        permalink: `${url.slice(1)}index.html`,
+        permalink: fromSiteRoot(url),
         url,
         label,
         low: Math.min(...values),

@@ -1,4 +1,5 @@
 /** The home page: latest articles, archive counts and the most-mentioned people, parties and places. */
+import { PAGES } from "../../settings.ts";
 import type { Archive, ArticleRecord } from "../../types.ts";
 import { type ArticleSummary, summarize } from "./articles.ts";
 import type { EntityIndexPage, IndexEntry } from "./entities.ts";
@@ -18,8 +19,8 @@ export interface Home {
   topPlaces: IndexEntry[];
 }
 
-const LATEST = 8;
-const TOP = 6;
+const LATEST = PAGES.homeLatest;
+const TOP = PAGES.homeTop;
 
 /** `sorted`: the archive's articles in byDateDesc order (the archive graph's). */
 export function home(archive: Archive, sorted: ArticleRecord[], lookup: Lookup, indexes: EntityIndexPage[]): Home {

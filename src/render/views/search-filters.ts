@@ -7,11 +7,12 @@
  * by key, so the choice is deterministic); every other entity is still found by full-text search and
  * lists all its articles on its own page. Outlet and year are not capped: they stay few.
  */
+import { PAGES } from "../../settings.ts";
 import type { Archive } from "../../types.ts";
 import { compareStrings } from "../../util/group.ts";
 import { entityKeysOf, splitKey } from "./lookup.ts";
 
-export const SEARCH_FILTER_VALUES = 100;
+export const SEARCH_FILTER_VALUES = PAGES.searchFilterValues;
 
 /** The search filters: the article pages' data-pagefind-filter names. */
 export const SEARCH_FILTERS = ["outlet", "year", "person", "party", "organization", "place"] as const;

@@ -1,21 +1,14 @@
 // ───────── the page: the Component UI's markup, drawn for either engine ─────────
 // Mirrors <pagefind-input>, <pagefind-summary>, <pagefind-results> and <pagefind-filter-pane> of
 // pagefind-component-ui.js, whose stylesheet the page uses: keep the two in step when Pagefind changes.
+import { SEARCH_PAGE } from "../../settings.ts";
 import { el } from "./dom.ts";
 import { FilterPane } from "./filters.ts";
 import { ResultList } from "./results.ts";
 import type { Engine, Sort } from "./types.ts";
 
-/** Results whose data is fetched before the list is drawn: about a screenful. */
-const FILLED_AT_ONCE = 5;
-/**
- * A search starts once typing pauses this long: long enough to take a burst of input events (a paste,
- * key repeat, an input method) as one query, short enough not to add to the wait for results. Keys typed
- * by hand come further apart, so each starts a search anyway; a newer search supersedes an older one
- * before the older fetches its results' data, and the index chunks a query needs are preloaded from its
- * first keystroke.
- */
-const TYPING_PAUSE_MS = 30;
+/** Results fetched before the list is drawn, and the typing pause before a search starts (src/settings.ts). */
+const { filledAtOnce: FILLED_AT_ONCE, typingPauseMs: TYPING_PAUSE_MS } = SEARCH_PAGE;
 
 const sortOf = (value: string): Sort => {
   const [key, direction] = value.split(":");

@@ -1,13 +1,11 @@
 // <pagefind-results> and the "More results" button: results drawn a page at a time, each a placeholder
 // until it scrolls into view (the first few come filled).
+import { SEARCH_PAGE } from "../../settings.ts";
 import { el } from "./dom.ts";
 import type { ResultData, ResultLoader } from "./types.ts";
 
-/**
- * Results are shown a page at a time: each result shown is a placeholder until its data loads, and
- * thousands of them (a common name at 10,000 articles) took seconds to lay out.
- */
-export const RESULTS_PAGE = 20;
+/** Results are shown a page at a time, this many (src/settings.ts). */
+export const RESULTS_PAGE = SEARCH_PAGE.resultsPage;
 
 const resultItem = (result: ResultData) =>
   el(
