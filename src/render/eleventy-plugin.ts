@@ -8,7 +8,6 @@
  */
 import { fileURLToPath } from "node:url";
 import type { UserConfig } from "@11ty/eleventy";
-import { searchPageScripts } from "../search/page-scripts.ts";
 import { siteFilters } from "./filters.ts";
 import type { SiteViews } from "./views/index.ts";
 
@@ -64,23 +63,15 @@ export function sitePlugin(eleventyConfig: UserConfig, { views, singlePages }: S
 
   // 2. Templates: Nunjucks, autoescaped, failing loudly on a misspelt variable.
   //    https://www.11ty.dev/docs/languages/nunjucks/
-  eleventyConfig.setTemplateFormats(["njk", "css", "js"]);
+  eleventyConfig.setTemplateFormats(["njk", "css"]);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: true });
 
   // 3. Filters: relative links and small formatting helpers (src/render/filters.ts).
   //    https://www.11ty.dev/docs/filters/
   for (const [name, filter] of Object.entries(siteFilters)) eleventyConfig.addFilter(name, filter);
 
-  // 4. Assets: our CSS, written out unchanged at the same path under the output.
+  // 4. Assets: our stylesheet, written out unchanged at the same path under the output. (The search page's
+  //    scripts are built from TypeScript by the index stage: src/search/page-scripts.ts.)
   //    https://www.11ty.dev/docs/languages/custom/
-  for (const extension of ["css", "js"]) {
-    eleventyConfig.addExtension(extension, {
-      outputFileExtension: extension,
-      compile: (content) => () => content,
-    });
-  }
-  //    The search page's scripts are built, not written by hand: its TypeScript bundled, and the stemmer
-  //    from an npm package (src/search/page-scripts.ts); each is a virtual template.
-  //    https://www.11ty.dev/docs/virtual-templates/
-  if (singlePages) for (const [asset, script] of searchPageScripts()) eleventyConfig.addTemplate(asset, script);
+  eleventyConfig.addExtension("css", { outputFileExtension: "css", compile: (content) => () => content });
 }

@@ -3,14 +3,6 @@
  * strict TypeScript build cannot read, so the few calls we make are typed here.
  */
 declare module "@11ty/eleventy" {
-  export interface EleventyDirectories {
-    input: string;
-    output: string;
-    includes?: string;
-    layouts?: string;
-    data?: string;
-  }
-
   export interface CustomExtension {
     outputFileExtension: string;
     compile: (inputContent: string, inputPath: string) => (data: unknown) => string | Promise<string>;
@@ -22,10 +14,6 @@ declare module "@11ty/eleventy" {
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     addExtension(extension: string | string[], options: CustomExtension): void;
     setTemplateFormats(formats: string | string[]): void;
-    /** A template that is not a file; its path (relative to the input folder) picks its language. */
-    addTemplate(virtualInputPath: string, content: string, data?: Record<string, unknown>): void;
-    on(event: "eleventy.after", listener: (event: { directories: EleventyDirectories }) => unknown): void;
-    on(event: string, listener: (...args: never[]) => unknown): void;
     /** Globs (or paths) of input files Eleventy must not process. */
     ignores: Set<string>;
     /** Eleventy's timers, in groups; a group made while the manager is verbose prints slow-filter warnings. */

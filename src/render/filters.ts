@@ -1,7 +1,7 @@
 /**
  * Nunjucks filters. They format and link; they never derive archive data (that is src/render/views/).
  */
-import { relativeHref } from "./urls.ts";
+import { relativeHref } from "../urls.ts";
 
 /**
  * `{{ "/people/x/" | rel(page.url) }}` → "../../people/x/index.html" from /articles/a/.

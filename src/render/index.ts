@@ -1,7 +1,7 @@
 /**
  * The render stage: Archive → the site's pages in `outDir`, with Eleventy (src/render/eleventy-plugin.ts).
  *
- * renderPages writes only its own files — pages, assets/ (the search page's scripts included), feed.xml,
+ * renderPages writes only its own files — pages, assets/site.css, feed.xml,
  * sitemap.xml, seeds/ and the page manifest — and deletes nothing, so archive.json and figures.csv
  * (src/archive) and the search index (src/search) may be written into the same folder before or after.
  * Give it an empty folder for a clean result: files left by an earlier, different archive stay.

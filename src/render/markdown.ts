@@ -7,7 +7,7 @@
  */
 import markdownIt, { type Env, type MarkdownIt, type StateCore, type Token } from "markdown-it";
 import type { MentionLink } from "../types.ts";
-import { type EntityKind, entityUrl, relativeHref } from "./urls.ts";
+import { type EntityKind, entityUrl, relativeHref } from "../urls.ts";
 
 interface LinkTarget {
   key: string;

@@ -29,6 +29,7 @@ function renderVersion(): string {
     "src/render",
     "src/search",
     "src/settings.ts",
+    "src/urls.ts",
     "templates",
     "src/types.ts",
     "node_modules/@11ty/eleventy/package.json",

@@ -3,7 +3,6 @@
  * entity is one record with all its spellings, and every record has a stable slug.
  */
 import type { Knowledge, PartyEntry } from "../knowledge/index.ts";
-import { articleUrl } from "../render/urls.ts";
 import type {
   Archive,
   ArticleRecord,
@@ -19,6 +18,7 @@ import type {
   PlaceRecord,
   Rejected,
 } from "../types.ts";
+import { articleUrl } from "../urls.ts";
 import { compareStrings, groupBy } from "../util/group.ts";
 import { SlugRegistry, slugify } from "../util/slug.ts";
 import { canonicalName, clusterPeople } from "./people.ts";

@@ -6,12 +6,13 @@
  * - the fallback index for pages opened from disk (search/offline/: src/search/offline-index.ts), written
  *   while Pagefind indexes the first shard in its own process.
  *
- * The search page's own scripts (src/search/browser/, bundled by src/search/page-scripts.ts) are written
- * with the one-off pages by the render stage.
+ * - the search page's own scripts (assets/search.js, assets/search-terms.js, assets/stemmer.js): its
+ *   TypeScript in src/search/browser/, bundled by src/search/page-scripts.ts.
  */
 import type { Archive } from "../types.ts";
 import { collectGarbage } from "../util/memory.ts";
 import { writeOfflineIndex } from "./offline-index.ts";
+import { writeSearchPageScripts } from "./page-scripts.ts";
 import { indexSearch, type SearchIndexResult } from "./pagefind.ts";
 
 export interface IndexOptions {
@@ -27,6 +28,7 @@ export interface IndexOptions {
 
 /** Indexes the article pages already rendered into `output` (an absolute path) for search. */
 export async function indexSite(archive: Archive, output: string, options: IndexOptions): Promise<SearchIndexResult> {
+  await writeSearchPageScripts(output);
   return indexSearch(output, archive, {
     searchFingerprints: options.searchFingerprints,
     previousDir: options.previousDir,

@@ -12,7 +12,9 @@
  * not minified; the same sources and esbuild version give the same bytes.
  */
 import { readFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSync } from "esbuild";
 
@@ -53,8 +55,16 @@ function stemmerScript(): string {
 
 let scripts: [asset: string, script: string][] | undefined;
 
+/** Writes the search page's scripts into the site folder `output`. */
+export async function writeSearchPageScripts(output: string): Promise<void> {
+  for (const [asset, script] of searchPageScripts()) {
+    await mkdir(path.dirname(path.join(output, asset)), { recursive: true });
+    await writeFile(path.join(output, asset), script);
+  }
+}
+
 /** Each script's path in the site and its text; made once per process. */
-export function searchPageScripts(): [asset: string, script: string][] {
+function searchPageScripts(): [asset: string, script: string][] {
   scripts ??= [
     ...BUNDLES.map(([asset, entry]): [string, string] => [asset, bundle(entry)]),
     ["assets/stemmer.js", stemmerScript()],

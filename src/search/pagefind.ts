@@ -14,8 +14,8 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { reusePage } from "../render/page-reuse.ts";
-import { ARTICLE_PAGES, articlePagePath } from "../render/urls.ts";
 import type { Archive } from "../types.ts";
+import { ARTICLE_PAGES, articlePagePath } from "../urls.ts";
 import { filesUnder } from "../util/files.ts";
 import {
   MANIFEST_FILE,

@@ -1,9 +1,9 @@
 /** Article summaries (for lists) and full article pages with their entity panel and related articles. */
 import { PAGES } from "../../settings.ts";
 import type { ArticleRecord, Discarded, EventDate, Figure, MentionLink } from "../../types.ts";
+import { articlePagePath, articleUrl, figureGroupUrl, seedUrl } from "../../urls.ts";
 import { formatDate } from "../format.ts";
 import { renderArticleBody } from "../markdown.ts";
-import { articlePagePath, articleUrl, figureGroupUrl, seedUrl } from "../urls.ts";
 import type { ArchiveGraph } from "./graph.ts";
 import type { EntityRef, LinkView, Lookup } from "./lookup.ts";
 

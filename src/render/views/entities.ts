@@ -1,8 +1,8 @@
 /** Entity pages (person, party, organization, place, outlet) and the per-kind index pages sorted two ways. */
 import { PAGES } from "../../settings.ts";
 import type { Archive } from "../../types.ts";
+import { type EntityKind, entityUrl, kindFolder } from "../../urls.ts";
 import { compareStrings } from "../../util/group.ts";
-import { type EntityKind, entityUrl, kindFolder } from "../urls.ts";
 import { type ArticleSummary, summarize } from "./articles.ts";
 import type { ArchiveGraph } from "./graph.ts";
 import { byName, type EntityRef, type Lookup } from "./lookup.ts";

@@ -1,7 +1,7 @@
 /** Data for feed.xml (Atom) and sitemap.xml. Both are deterministic: no build time anywhere. */
 import type { ArticleRecord } from "../../types.ts";
+import { articleUrl } from "../../urls.ts";
 import { atomTimestamp } from "../format.ts";
-import { articleUrl } from "../urls.ts";
 
 export interface FeedEntry {
   id: string;

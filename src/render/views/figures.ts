@@ -4,9 +4,9 @@
  * group under an index of groups: a single page grew with the archive, 21 MB at 10,000 articles.
  */
 import type { Archive, ArticleRecord } from "../../types.ts";
+import { figureGroupUrl, fromSiteRoot } from "../../urls.ts";
 import { compareStrings } from "../../util/group.ts";
 import { slugify } from "../../util/slug.ts";
-import { figureGroupUrl, fromSiteRoot } from "../urls.ts";
 import { type ArticleSummary, figureLabel, summarize } from "./articles.ts";
 import { byDateDesc, type Lookup } from "./lookup.ts";
 

@@ -4,7 +4,7 @@
  * which articles mention each entity, and a rank for every name in `byName` order.
  */
 import type { Archive, ArticleRecord } from "../../types.ts";
-import type { EntityKind } from "../urls.ts";
+import type { EntityKind } from "../../urls.ts";
 import { byDateDesc, byName, entityKeysOf, splitKey } from "./lookup.ts";
 
 export interface ArchiveGraph {

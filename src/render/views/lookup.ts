@@ -1,7 +1,7 @@
 /** Name and URL of every entity by kind and slug, so views can turn slugs into links. */
 import type { Archive, ArticleRecord } from "../../types.ts";
+import { type EntityKind, entityUrl } from "../../urls.ts";
 import { compareStrings } from "../../util/group.ts";
-import { type EntityKind, entityUrl } from "../urls.ts";
 
 export interface LinkView {
   name: string;

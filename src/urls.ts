@@ -5,7 +5,7 @@
  * and folders do not resolve to their index.html).
  */
 
-import { slugify } from "../util/slug.ts";
+import { slugify } from "./util/slug.ts";
 
 export type EntityKind = "person" | "party" | "organization" | "place" | "outlet";
 
