@@ -1,32 +1,24 @@
 /**
  * `npm run build -- --seeds DIR --out DIR [--strict] [--knowledge DIR] [--cache DIR | --no-cache] [--shard-size N]`
  * Builds the archive site from a folder of seed articles. `--shard-size`: most articles per search-index
- * shard (src/site/search-shards.ts); lower it on a machine short of memory.
+ * shard (src/search/shards.ts); lower it on a machine short of memory.
  */
 import { parseArgs } from "node:util";
-import { build } from "../src/build/index.ts";
-import { DEFAULT_KNOWLEDGE_DIR } from "../src/knowledge/index.ts";
-import { parsePositiveInt, runCli } from "./cli.ts";
+import { build } from "../src/pipeline/index.ts";
+import { BUILD_FLAGS, buildFolders, parsePositiveInt, runCli } from "./cli.ts";
 
 await runCli(async () => {
   const { values } = parseArgs({
     options: {
-      seeds: { type: "string", default: "seeds" },
-      out: { type: "string", default: "_site" },
-      knowledge: { type: "string", multiple: true },
+      ...BUILD_FLAGS,
       strict: { type: "boolean", default: false },
-      cache: { type: "string", default: ".cache" },
-      "no-cache": { type: "boolean", default: false },
       "shard-size": { type: "string" },
     },
   });
   const shardSize =
     values["shard-size"] === undefined ? undefined : parsePositiveInt("--shard-size", values["shard-size"]);
   const result = await build({
-    seedsDir: values.seeds,
-    outDir: values.out,
-    knowledgeDirs: [DEFAULT_KNOWLEDGE_DIR, ...(values.knowledge ?? [])],
-    cacheDir: values["no-cache"] ? null : values.cache,
+    ...buildFolders(values),
     searchShardSize: shardSize,
     log: (line) => console.log(line),
   });

@@ -1,4 +1,5 @@
 import { NewsArchiveError, UsageError } from "../src/errors.ts";
+import { DEFAULT_KNOWLEDGE_DIR } from "../src/knowledge/index.ts";
 
 /** node:util parseArgs's errors (unknown option, missing or ambiguous value, …): bad usage too. */
 function isParseArgsError(error: unknown): error is Error {
@@ -35,4 +36,29 @@ export function parsePositiveInt(flag: string, value: string, min = 1, max = Num
     throw new UsageError(`${flag} must be an integer ${range}, got "${value}"`);
   }
   return n;
+}
+
+/** The options `npm run build` and `npm start` share: where the seeds, the site, extra knowledge and the cache are. */
+export const BUILD_FLAGS = {
+  seeds: { type: "string", default: "seeds" },
+  out: { type: "string", default: "_site" },
+  knowledge: { type: "string", multiple: true },
+  cache: { type: "string", default: ".cache" },
+  "no-cache": { type: "boolean", default: false },
+} as const;
+
+/** What BUILD_FLAGS give the build (src/pipeline): its folders, the project's knowledge first. */
+export function buildFolders(values: {
+  seeds: string;
+  out: string;
+  knowledge?: string[];
+  cache: string;
+  "no-cache": boolean;
+}): { seedsDir: string; outDir: string; knowledgeDirs: string[]; cacheDir: string | null } {
+  return {
+    seedsDir: values.seeds,
+    outDir: values.out,
+    knowledgeDirs: [DEFAULT_KNOWLEDGE_DIR, ...(values.knowledge ?? [])],
+    cacheDir: values["no-cache"] ? null : values.cache,
+  };
 }

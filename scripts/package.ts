@@ -1,15 +1,15 @@
 /**
  * `npm run package -- [--site _site] [--out news-archive-site.zip]`
  * Zips the built site into one file for readers: unpacked, it is a folder news-archive-site/ whose
- * index.html opens by double-click (search included: see src/site/offline-index.ts). Byte-identical for
- * the same site (fixed timestamps and order: src/site/zip.ts).
+ * index.html opens by double-click (search included: see src/search/offline-index.ts). Byte-identical for
+ * the same site (fixed timestamps and order: src/package/zip.ts).
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { NewsArchiveError } from "../src/errors.ts";
-import { PAGE_MANIFEST } from "../src/site/page-reuse.ts";
-import { zipFolder } from "../src/site/zip.ts";
+import { zipFolder } from "../src/package/zip.ts";
+import { PAGE_MANIFEST } from "../src/render/page-reuse.ts";
 import { runCli } from "./cli.ts";
 
 await runCli(async () => {

@@ -5,31 +5,24 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { build } from "../src/build/index.ts";
-import { DEFAULT_KNOWLEDGE_DIR } from "../src/knowledge/index.ts";
-import { LiveReload } from "../src/site/live-reload.ts";
-import { serveSite } from "../src/site/serve.ts";
-import { watchAndRebuild } from "../src/watch/index.ts";
-import { parsePositiveInt, runCli } from "./cli.ts";
+import { build } from "../src/pipeline/index.ts";
+import { LiveReload } from "../src/serve/live-reload.ts";
+import { serveSite } from "../src/serve/server.ts";
+import { watchAndRebuild } from "../src/serve/watch.ts";
+import { BUILD_FLAGS, buildFolders, parsePositiveInt, runCli } from "./cli.ts";
 
 await runCli(async () => {
   const { values } = parseArgs({
     options: {
       port: { type: "string", default: process.env.PORT ?? "8080" },
       host: { type: "string", default: "127.0.0.1" },
-      seeds: { type: "string", default: "seeds" },
-      out: { type: "string", default: "_site" },
-      knowledge: { type: "string", multiple: true },
-      cache: { type: "string", default: ".cache" },
-      "no-cache": { type: "boolean", default: false },
+      ...BUILD_FLAGS,
       "no-watch": { type: "boolean", default: false },
     },
   });
   const port = parsePositiveInt("--port", values.port, 0, 65535);
-  const knowledgeDirs = [DEFAULT_KNOWLEDGE_DIR, ...(values.knowledge ?? [])];
-  const cacheDir = values["no-cache"] ? null : values.cache;
-  const buildOnce = () =>
-    build({ seedsDir: values.seeds, outDir: values.out, knowledgeDirs, cacheDir, log: (l) => console.log(l) });
+  const folders = buildFolders(values);
+  const buildOnce = () => build({ ...folders, log: (l) => console.log(l) });
 
   await buildOnce();
   const liveReload = values["no-watch"] ? undefined : new LiveReload();
@@ -38,7 +31,7 @@ await runCli(async () => {
   console.log(`Serving the archive at ${shown} (Ctrl+C to stop)`);
   if (!liveReload) return await new Promise<number>(() => {});
 
-  const watched = [values.seeds, ...knowledgeDirs].map((p) => path.resolve(p));
+  const watched = [folders.seedsDir, ...folders.knowledgeDirs].map((p) => path.resolve(p));
   watchAndRebuild(watched, async (changed) => {
     console.log(`changed: ${changed.map((c) => path.relative(process.cwd(), c)).join(", ")}`);
     try {

@@ -152,8 +152,10 @@ export interface Figure {
   partOf?: { value: number; what: string };
 }
 
+/** What an organization is; knowledge/organizations.yaml types each entry with one. */
 export const ORGANIZATION_KINDS = ["militant group", "government body", "security force", "media", "other"] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+/** What a place is; knowledge/places.yaml types each entry with one. */
 export const PLACE_KINDS = ["country", "province", "district", "city", "area"] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 

@@ -1,6 +1,6 @@
 /**
  * The built fixture site in headless Chromium, served on 127.0.0.1: navigation, search (Pagefind, drawn
- * by templates/assets/search.js) with filter, date sort and result meta, the figures ledger, screenshots (test-artifacts/) and axe-core accessibility checks.
+ * by src/search/browser/search.ts) with filter, date sort and result meta, the figures ledger, screenshots (test-artifacts/) and axe-core accessibility checks.
  */
 import assert from "node:assert/strict";
 import { mkdir, rm } from "node:fs/promises";
@@ -8,7 +8,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { type RunningServer, serveSite } from "../src/site/serve.ts";
+import { type RunningServer, serveSite } from "../src/serve/server.ts";
 import { buildFixtureSite, type FixtureSite } from "./helpers/build-fixture-site.ts";
 import { checkBrowser, launchChromium } from "./helpers/chromium.ts";
 import { sharedSurname } from "./helpers/fixture-archive.ts";

@@ -18,8 +18,8 @@ import {
 import os from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
-import { build } from "../src/build/index.ts";
 import { BuildLockedError } from "../src/errors.ts";
+import { build } from "../src/pipeline/index.ts";
 import type { Archive } from "../src/types.ts";
 import { treeDigest } from "./helpers/build-fixture-site.ts";
 

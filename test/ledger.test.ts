@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { figureGroups } from "../src/site/views/figures.ts";
-import { buildLookup } from "../src/site/views/lookup.ts";
+import { figureGroups } from "../src/render/views/figures.ts";
+import { buildLookup } from "../src/render/views/lookup.ts";
 import { fixtureArchive } from "./helpers/fixture-archive.ts";
 
 test("ledger: a breakdown is shown as part of its count and does not widen the group's range", () => {

@@ -1,9 +1,9 @@
 /**
  * The built fixture site opened straight from disk (file://, no server), as readers open the folder or
  * zip they were given: every page and its resources load, links lead somewhere, and search works through
- * the from-disk index (src/site/offline-index.ts) — finding the same articles as Pagefind does over http,
- * drawn in the same markup (Pagefind's Component UI's) by templates/assets/search.js.
- * Also: `npm run package` (src/site/zip.ts) writes a valid, deterministic zip of the site.
+ * the from-disk index (src/search/offline-index.ts) — finding the same articles as Pagefind does over http,
+ * drawn in the same markup (Pagefind's Component UI's) by src/search/browser/search.ts.
+ * Also: `npm run package` (src/package/zip.ts) writes a valid, deterministic zip of the site.
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -15,9 +15,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { PAGE_MANIFEST } from "../src/site/page-reuse.ts";
-import { type RunningServer, serveSite } from "../src/site/serve.ts";
-import { crc32, zipFolder } from "../src/site/zip.ts";
+import { crc32, zipFolder } from "../src/package/zip.ts";
+import { PAGE_MANIFEST } from "../src/render/page-reuse.ts";
+import { type RunningServer, serveSite } from "../src/serve/server.ts";
 import { buildFixtureSite, type FixtureSite, listFiles, writtenByCaller } from "./helpers/build-fixture-site.ts";
 import { checkBrowser, launchChromium } from "./helpers/chromium.ts";
 import { sharedSurname } from "./helpers/fixture-archive.ts";

@@ -9,10 +9,10 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
-import { build } from "../src/build/index.ts";
-import { LiveReload } from "../src/site/live-reload.ts";
-import { type RunningServer, serveSite } from "../src/site/serve.ts";
-import { watchAndRebuild } from "../src/watch/index.ts";
+import { build } from "../src/pipeline/index.ts";
+import { LiveReload } from "../src/serve/live-reload.ts";
+import { type RunningServer, serveSite } from "../src/serve/server.ts";
+import { watchAndRebuild } from "../src/serve/watch.ts";
 import { checkBrowser, launchChromium } from "./helpers/chromium.ts";
 
 const availability = checkBrowser();

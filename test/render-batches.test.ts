@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { renderSite } from "../src/site/index.ts";
+import { renderSite } from "../src/pipeline/site.ts";
 import { treeDigest } from "./helpers/build-fixture-site.ts";
 import { fixtureArchive } from "./helpers/fixture-archive.ts";
 

@@ -5,9 +5,9 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { articlePage } from "../src/site/views/articles.ts";
-import { buildLookup } from "../src/site/views/lookup.ts";
-import { SEARCH_FILTER_VALUES, searchFilterKeys } from "../src/site/views/search-filters.ts";
+import { articlePage } from "../src/render/views/articles.ts";
+import { buildLookup } from "../src/render/views/lookup.ts";
+import { SEARCH_FILTER_VALUES, searchFilterKeys } from "../src/render/views/search-filters.ts";
 import { fixtureArchive } from "./helpers/fixture-archive.ts";
 
 test("each kind offers its most-mentioned entities, ties broken by key", () => {

@@ -1,5 +1,5 @@
 /**
- * A query with more results than one page (RESULTS_PAGE in templates/assets/search.js): the search page
+ * A query with more results than one page (RESULTS_PAGE in src/search/browser/results.ts): the search page
  * shows the first page and a "More results" button that shows the next, with either engine — Pagefind
  * over http, the from-disk index over file://. A new query starts again from the first page.
  */
@@ -8,7 +8,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import type { RunningServer } from "../src/site/serve.ts";
+import type { RunningServer } from "../src/serve/server.ts";
 import type { Archive } from "../src/types.ts";
 import { checkBrowser } from "./helpers/chromium.ts";
 import { article, fixtureArchive } from "./helpers/fixture-archive.ts";

@@ -1,9 +1,9 @@
 /**
- * The search index in shards (src/site/search-shards.ts, src/site/search-index.ts, the merge in
- * templates/assets/search.js): how articles are split, that a search over several shards answers as one
+ * The search index in shards (src/search/shards.ts, src/search/pagefind.ts, the merge in
+ * src/search/browser/search.ts): how articles are split, that a search over several shards answers as one
  * index would (no loose matches from a shard that lacks the word, one order by date across shards), and
  * that a rebuild indexes again only the shards whose articles changed — a shard that merely lacks a new word
- * is left out of queries for it instead (src/site/search-vocabulary.ts).
+ * is left out of queries for it instead (src/search/vocabulary.ts).
  */
 import assert from "node:assert/strict";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -11,17 +11,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
-import { renderSite } from "../src/site/index.ts";
-import { searchFingerprint } from "../src/site/page-reuse.ts";
+import { renderSite } from "../src/pipeline/site.ts";
+import { searchFingerprint } from "../src/render/page-reuse.ts";
+import { buildSiteViews } from "../src/render/views/index.ts";
 import {
   MANIFEST_FILE,
   PRIMARY_BUNDLE,
   planShards,
   type ShardedArticle,
   type ShardManifest,
-} from "../src/site/search-shards.ts";
-import { type RunningServer, serveSite } from "../src/site/serve.ts";
-import { buildSiteViews } from "../src/site/views/index.ts";
+} from "../src/search/shards.ts";
+import { type RunningServer, serveSite } from "../src/serve/server.ts";
 import type { Archive } from "../src/types.ts";
 import { checkBrowser } from "./helpers/chromium.ts";
 import { article, fixtureArchive } from "./helpers/fixture-archive.ts";

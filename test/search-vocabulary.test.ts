@@ -1,5 +1,5 @@
 /**
- * The terms a search-index shard lacks (src/site/search-vocabulary.ts): what the search page leaves a shard
+ * The terms a search-index shard lacks (src/search/vocabulary.ts): what the search page leaves a shard
  * out of queries for, after the archive gained words the shard was not indexed with.
  */
 import assert from "node:assert/strict";
@@ -9,9 +9,9 @@ import path from "node:path";
 import { test } from "node:test";
 import { ingest } from "../src/ingest/index.ts";
 import { loadKnowledge } from "../src/knowledge/index.ts";
-import { renderSite } from "../src/site/index.ts";
-import { readShardManifest, searchVocabulary } from "../src/site/search-shards.ts";
-import { looseTerms, vocabularyTerms } from "../src/site/search-vocabulary.ts";
+import { renderSite } from "../src/pipeline/site.ts";
+import { readShardManifest, searchVocabulary } from "../src/search/shards.ts";
+import { looseTerms, vocabularyTerms } from "../src/search/vocabulary.ts";
 import { pagefindWords } from "./helpers/pagefind-words.ts";
 
 test("a vocabulary's terms: folded, whole and stemmed as Snowball English stems, split as Pagefind splits", () => {

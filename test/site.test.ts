@@ -10,7 +10,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { runInNewContext } from "node:vm";
 import { HtmlValidate } from "html-validate";
-import { mimeTypeOf, resolveRequestPath, serveSite } from "../src/site/serve.ts";
+import { mimeTypeOf, resolveRequestPath, serveSite } from "../src/serve/server.ts";
 import {
   buildFixtureSite,
   type FixtureSite,

@@ -3,6 +3,7 @@
  * corpus has thousands of distinct people, so entity pages and the search index grow with N
  * the way a real archive's would, instead of piling every mention onto the seeds' few names.
  */
+import { WEEKDAYS as CALENDAR_WEEKDAYS, MONTHS } from "../../src/util/calendar.ts";
 
 // biome-ignore format: word lists read best packed
 export const MALE_FIRST_NAMES = [
@@ -71,13 +72,10 @@ export const ROLES = [
   "chairman of the district council", "bar association president", "vice chancellor",
 ] as const;
 
-export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+/** Monday first: the order the corpus has always drawn them in. */
+export const WEEKDAYS = [...CALENDAR_WEEKDAYS.slice(1), CALENDAR_WEEKDAYS[0]];
 
-// biome-ignore format: word lists read best packed
-export const MONTHS = [
-  "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-  "December",
-] as const;
+export { MONTHS };
 
 export const FIRST_YEAR = 2019;
 export const LAST_YEAR = 2026;

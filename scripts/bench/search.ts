@@ -11,7 +11,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Page, Request } from "playwright-core";
-import { serveSite } from "../../src/site/serve.ts";
+import { serveSite } from "../../src/serve/server.ts";
 import { launchChromium } from "../../test/helpers/chromium.ts";
 
 const DEFAULT_INPUT_SELECTOR =

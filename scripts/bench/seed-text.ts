@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { MONTH_ABBREVIATIONS } from "../../src/util/calendar.ts";
 import { escapeRegExp } from "../../src/util/regexp.ts";
 
 /** The people named in the seeds, with the short form later mentions use ("Achakzai"). */
@@ -105,8 +106,7 @@ export function compileSentence(sentence: string): SentenceTemplate {
   return { parts, slots };
 }
 
-const ABBREVIATION_END =
-  /\b(?:Dr|Mr|Mrs|Ms|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gen|Col|Lt|[A-Z])\.$/;
+const ABBREVIATION_END = new RegExp(`\\b(?:Dr|Mr|Mrs|Ms|St|No|${MONTH_ABBREVIATIONS.join("|")}|Gen|Col|Lt|[A-Z])\\.$`);
 
 export function splitSentences(paragraph: string): string[] {
   const pieces = paragraph.split(/(?<=[.!?][”"’']?)\s+(?=[A-Z“"‘'])/);

@@ -2,7 +2,7 @@
  * Reads the full build's summary line, e.g.
  *   built 998 articles (1000 new, …; 1000 parsed), 2 rejected, 4321 pages (0 unchanged) → out
  *     [ingest 1.23 s, render 3.45 s, index 1.11 s, total 5.79 s]
- * (one line; see src/build/index.ts) leniently: stage names and their order may change, and a figure
+ * (one line; see src/pipeline/index.ts) leniently: stage names and their order may change, and a figure
  * may be given in ms or s.
  */
 export interface BuildSummary {

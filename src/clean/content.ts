@@ -6,7 +6,12 @@
  * lines whose worth is greatest — the densest run of prose. Boilerplate inside that run stays
  * (a short line between paragraphs is a subheading or a one-line paragraph); prose outside it
  * (a cookie notice above the story, teasers of other stories below) does not belong to the
- * article. Every threshold is in CONTENT_SETTINGS.
+ * article. A paragraph crowded with other lines (where blank lines set paragraphs apart), a
+ * line the page repeats and the page's copyright line count against the run; a long run of
+ * worthless lines costs more with each line; sentences standing alone at its edges and a list
+ * right below it are the story's. Every threshold is in CONTENT_SETTINGS. The function words
+ * come from the `stopword` package (62 languages; the page's language is the list that covers
+ * most of its words).
  */
 import stopwordLists from "stopword";
 import { endsLikeSentence } from "./shape.ts";
@@ -17,12 +22,12 @@ export const CONTENT_SETTINGS = {
   lengthLow: 70,
   /** From this many characters a line dense enough in function words is a paragraph of prose. */
   lengthHigh: 150,
-  /** Function-word density of prose, for a long line (≥ lengthHigh) and for a mid-length one. */
+  /** Function-word density of prose: for a long line (≥ lengthHigh) and a short sentence; for any other line. */
   stopHigh: 0.2,
   stopLow: 0.3,
-  /** What a short line that is not a sentence costs the run it is in, in characters of prose. */
+  /** What a short line that is not a sentence costs the run it is in, in characters of prose (no paragraph structure known). */
   shortCost: 25,
-  /** Share of its length a short sentence ("Nobody was hurt.") adds; a mid-length near-prose line adds as much. */
+  /** Share of its length a near-good line adds: a mid-length line of prose, a short sentence dense in function words. */
   nearWeight: 0.5,
   /** Share of its length a long line that is not prose (a run-on headline list, a cookie notice) costs. */
   badWeight: 0.5,

@@ -1,7 +1,9 @@
 /**
  * Stage 2 — clean: separates the article body from page furniture. Every non-empty line
  * gets a role; furniture is kept in `lines` (bylines and footers carry metadata) and listed
- * in `discarded` with a reason, so nothing disappears without a trace.
+ * in `discarded` with a reason, so nothing disappears without a trace. The article itself is
+ * the densest run of prose on the page (content.ts): lines above it are the header, lines
+ * below it the footer, and only furniture rules drop lines inside it.
  */
 import type { Knowledge } from "../knowledge/index.ts";
 import type { CleanedText, Discarded, LineRole, SeedSource, TextLine } from "../types.ts";

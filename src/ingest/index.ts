@@ -1,5 +1,6 @@
 /**
- * Ingest: seeds/ → read → clean → extract → resolve → Archive.
+ * Ingest: seeds/ → read → clean → extract (ingestSeeds), then → resolve → Archive (resolveRecords);
+ * `ingest` does both.
  * One bad seed never stops the others: whatever goes wrong with a file becomes a
  * one-line entry in `rejected`, and every other article is built as usual.
  */
@@ -33,11 +34,35 @@ export interface IngestResult {
   parsed: string[];
 }
 
+/** The seeds' records, each on its own: what the resolve step joins into an Archive. */
+export interface IngestedSeeds {
+  extracted: ExtractedArticle[];
+  rejected: Rejected[];
+  /** Sources that were extracted afresh (not served from the cache). */
+  parsed: string[];
+}
+
 export async function ingest(
   seedsDir: string,
   knowledge: Knowledge,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
+  const { extracted, rejected, parsed } = await ingestSeeds(seedsDir, knowledge, options);
+  return { archive: resolveRecords(extracted, rejected, knowledge), parsed };
+}
+
+/** Cross-article steps: years missing from a dateline are inferred from the neighbouring articles, then resolve. */
+export function resolveRecords(extracted: ExtractedArticle[], rejected: Rejected[], knowledge: Knowledge): Archive {
+  inferMissingYears(extracted);
+  return resolveArchive(extracted, rejected, knowledge);
+}
+
+/** Reads, cleans and extracts every seed of `seedsDir` (from the cache where it can). */
+export async function ingestSeeds(
+  seedsDir: string,
+  knowledge: Knowledge,
+  options: IngestOptions = {},
+): Promise<IngestedSeeds> {
   const { sources, rejected } = await readSeeds(seedsDir);
   // Shared copies of the strings records repeat; dropped with the ingest (src/util/string-pool.ts).
   const pool = new StringPool();
@@ -73,8 +98,5 @@ export async function ingest(
     if (isRejected(result)) rejected.push(result);
     else extracted.push(result);
   }
-  const parsed = toParse.map((p) => p.source.file);
-  // Years missing from a dateline are inferred from the neighbouring articles.
-  inferMissingYears(extracted);
-  return { archive: resolveArchive(extracted, rejected, knowledge), parsed };
+  return { extracted, rejected, parsed: toParse.map((p) => p.source.file) };
 }

@@ -18,6 +18,7 @@ import type {
   PlaceRecord,
   Rejected,
 } from "../types.ts";
+import { articleUrl } from "../urls.ts";
 import { compareStrings, groupBy } from "../util/group.ts";
 import { SlugRegistry, slugify } from "../util/slug.ts";
 import { applyCorrections } from "./corrections.ts";
@@ -205,7 +206,7 @@ export function resolveArchive(extracted: ExtractedArticle[], rejected: Rejected
     if (a.source.duplicates.length) flags.push(`same article also in: ${a.source.duplicates.join(", ")}`);
     return {
       slug: slugs[i],
-      url: `/articles/${slugs[i]}/`,
+      url: articleUrl(slugs[i]),
       source: { file: a.source.file, sha256: a.source.sha256, duplicates: a.source.duplicates },
       title: m.title,
       titleFrom: m.titleFrom,

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { renderSite } from "../../src/site/index.ts";
+import { renderSite } from "../../src/pipeline/site.ts";
 import { fixtureArchive, fixtureSeedFiles } from "./fixture-archive.ts";
 
 /**

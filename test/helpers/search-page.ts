@@ -1,5 +1,5 @@
 /**
- * Drives the search page (templates/search.njk + templates/assets/search.js) in a browser, whichever
+ * Drives the search page (templates/search.njk + src/search/browser/search.ts) in a browser, whichever
  * engine answers: Pagefind over http, the from-disk fallback over file://, both drawn by search.js.
  * The page marks its state on .search-layout: data-engine ("pagefind" | "offline"), data-state ("loading"
  * | "ready" | "searching" | "done" | "error") and data-query (the text the shown results answer).

@@ -3,8 +3,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { type RenderOptions, renderSite } from "../../src/site/index.ts";
-import { type RunningServer, serveSite } from "../../src/site/serve.ts";
+import { type RenderOptions, renderSite } from "../../src/pipeline/site.ts";
+import { type RunningServer, serveSite } from "../../src/serve/server.ts";
 import type { Archive } from "../../src/types.ts";
 import { launchChromium } from "./chromium.ts";
 

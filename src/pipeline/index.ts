@@ -1,0 +1,158 @@
+/**
+ * The whole build, stage by stage: ingest (read → clean → extract) → resolve → archive → render → index,
+ * into a temporary folder that replaces the output only when everything has succeeded. A failed or
+ * interrupted build therefore leaves the previous site as it was.
+ */
+import { mkdir, readdir, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { writeArchiveFiles } from "../archive/index.ts";
+import { type ChangeSummary, extractorVersion, FileCache } from "../cache/index.ts";
+import { ingestSeeds, resolveRecords } from "../ingest/index.ts";
+import { loadKnowledge } from "../knowledge/index.ts";
+import type { Archive, Rejected } from "../types.ts";
+import { escapeRegExp } from "../util/regexp.ts";
+import { acquireLock, isAlive } from "./lock.ts";
+import { progressReporter } from "./progress.ts";
+import { indexStage, renderStage, type SiteResult, sitePages } from "./site.ts";
+
+export interface BuildOptions {
+  seedsDir: string;
+  outDir: string;
+  /** Extra knowledge folders whose data files extend the project's. */
+  knowledgeDirs?: string[];
+  /** Where parsed seeds are cached between builds; null turns the cache off. Default `.cache`. */
+  cacheDir?: string | null;
+  /** Most articles per search-index shard (default SHARD_ARTICLES in src/search/shards.ts). */
+  searchShardSize?: number;
+  log?: (line: string) => void;
+  /** Progress of long ingests (default: a counter on stderr). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface BuildResult {
+  archive: Archive;
+  rejected: Rejected[];
+  pages: number;
+  /** Article and entity pages reused from the previous site instead of rendered. */
+  reused: number;
+  parsed: string[];
+  changes: ChangeSummary | null;
+  timings: { ingest: number; render: number; index: number; total: number };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const log = options.log ?? (() => {});
+  const started = performance.now();
+  const outDir = path.resolve(options.outDir);
+  const knowledge = loadKnowledge(options.knowledgeDirs);
+  const lock = await acquireLock(outDir);
+  const staging = `${outDir}.building-${process.pid}`;
+  try {
+    await recoverInterruptedBuilds(outDir);
+    const cacheDir = options.cacheDir === undefined ? ".cache" : options.cacheDir;
+    const cache = cacheDir ? new FileCache(cacheDir, extractorVersion(knowledge)) : undefined;
+    // 1. ingest: read → clean → extract, each seed on its own (from the cache where it can)
+    const seeds = await ingestSeeds(options.seedsDir, knowledge, {
+      cache,
+      onProgress: options.onProgress ?? progressReporter(),
+    });
+    // 2. resolve: across articles, one entity per real-world entity
+    const archive = resolveRecords(seeds.extracted, seeds.rejected, knowledge);
+    for (const r of archive.rejected) log(`rejected ${r.file}${r.line ? `:${r.line}` : ""}: ${r.reason}`);
+    for (const problem of archive.unmatchedCorrections) log(`correction not applied: ${problem}`);
+    const changes = cache?.changes() ?? null;
+    const ingested = performance.now();
+
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging, { recursive: true });
+    // 3. archive: archive.json and figures.csv
+    await writeArchiveFiles(archive, staging);
+    // 4. render: the pages
+    const siteOptions = { seedsDir: options.seedsDir, previousDir: outDir, searchShardSize: options.searchShardSize };
+    const rendered = await renderStage(archive, staging, siteOptions);
+    // 5. index: the search index, for a server and for pages opened from disk
+    const indexed = await indexStage(archive, staging, rendered, siteOptions);
+    const site = sitePages(staging, rendered, indexed);
+    await swapInto(staging, outDir);
+    cache?.saveManifest(); // only once the site is in place: a failed build must not hide its changes
+
+    const timings = { ingest: ingested - started, ...site.timings, total: performance.now() - started };
+    log(summaryLine(archive, seeds.parsed, changes, site, outDir, timings));
+    return {
+      archive,
+      rejected: archive.rejected,
+      pages: site.pages,
+      reused: site.reused,
+      parsed: seeds.parsed,
+      changes,
+      timings,
+    };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+    await lock.release();
+  }
+}
+
+/** The build's one line, e.g. "built 6 articles (1 new, …) … [ingest 0.31 s, render 0.70 s, …]". */
+function summaryLine(
+  archive: Archive,
+  parsed: string[],
+  changes: ChangeSummary | null,
+  site: SiteResult,
+  outDir: string,
+  timings: BuildResult["timings"],
+): string {
+  const { searchShards } = site;
+  const changed = changes
+    ? `${changes.added} new, ${changes.changed} changed, ${changes.removed} removed, ${changes.unchanged} unchanged`
+    : "cache off";
+  return (
+    `built ${archive.articles.length} articles (${changed}; ${parsed.length} parsed), ` +
+    `${archive.rejected.length} rejected, ${site.pages} pages (${site.reused} unchanged), ` +
+    `search index in ${searchShards.total} ${searchShards.total === 1 ? "shard" : "shards"} (${searchShards.reused} unchanged) → ${path.relative(process.cwd(), outDir) || "."} ` +
+    `[ingest ${seconds(timings.ingest)}, render ${seconds(timings.render)}, index ${seconds(timings.index)}, ` +
+    `total ${seconds(timings.total)}]`
+  );
+}
+
+/**
+ * A build killed mid-way leaves its staging folder behind, and — if killed between the two
+ * renames of the swap — the previous site under its parked name. Restore that site and drop
+ * the leftovers of builds whose process is gone.
+ */
+async function recoverInterruptedBuilds(outDir: string): Promise<void> {
+  const parent = path.dirname(outDir);
+  const base = path.basename(outDir);
+  const leftover = new RegExp(`^${escapeRegExp(base)}\\.(building|previous)-(\\d+)$`);
+  const entries = await readdir(parent).catch(() => [] as string[]);
+  for (const name of entries.sort()) {
+    const match = leftover.exec(name);
+    if (!match || isAlive(Number(match[2]))) continue;
+    const full = path.join(parent, name);
+    if (match[1] === "previous") {
+      try {
+        await rename(full, outDir); // the site never got replaced: put it back
+        continue;
+      } catch {
+        // outDir exists: the swap had finished, the parked copy is stale
+      }
+    }
+    await rm(full, { recursive: true, force: true });
+  }
+}
+
+/** Replaces `outDir` by `staging` with two renames, so readers never see a half-written site. */
+async function swapInto(staging: string, outDir: string): Promise<void> {
+  const previous = `${outDir}.previous-${process.pid}`;
+  let hadPrevious = true;
+  try {
+    await rename(outDir, previous);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    hadPrevious = false;
+  }
+  await rename(staging, outDir);
+  if (hadPrevious) await rm(previous, { recursive: true, force: true });
+}

@@ -1,0 +1,74 @@
+/**
+ * The output half of the pipeline for an Archive in memory: render (src/render), then index (src/search),
+ * into one folder. The build (src/pipeline/index.ts) runs these two stages after the archive stage; tests
+ * and tools that hold an Archive call renderSite.
+ */
+import path from "node:path";
+import { type RenderOptions as PageOptions, type RenderResult, renderPages } from "../render/index.ts";
+import { indexSite } from "../search/index.ts";
+import type { Archive } from "../types.ts";
+import { filesUnder } from "../util/files.ts";
+import { collectGarbage } from "../util/memory.ts";
+
+/** The render stage's options, and the index stage's shard size. */
+export interface RenderOptions extends PageOptions {
+  /** Most articles per search-index shard (default SHARD_ARTICLES in src/search/shards.ts). */
+  searchShardSize?: number;
+}
+
+export interface SiteResult {
+  pages: number;
+  /** Article and entity pages taken unchanged from `previousDir`, not rendered. */
+  reused: number;
+  /** Shards of the search index, and how many of them were taken unchanged from `previousDir`. */
+  searchShards: { total: number; reused: number };
+  /** Milliseconds spent rendering pages (Eleventy) and indexing them for search (Pagefind and the offline index). */
+  timings: { render: number; index: number };
+}
+
+/** The render stage, timed; the views it built are collected before the index stage starts Pagefind. */
+export async function renderStage(archive: Archive, output: string, options: PageOptions) {
+  const started = performance.now();
+  const rendered = await renderPages(archive, output, options);
+  // The views are garbage now (renderPages kept them in its own scope): collect them before Pagefind
+  // starts its own process.
+  collectGarbage();
+  return { ...rendered, ms: performance.now() - started };
+}
+
+/** The index stage over the pages the render stage wrote, timed. */
+export async function indexStage(archive: Archive, output: string, rendered: RenderResult, options: RenderOptions) {
+  const started = performance.now();
+  const { shards, reused } = await indexSite(archive, output, {
+    searchFingerprints: rendered.searchFingerprints,
+    filterKeys: rendered.filterKeys,
+    previousDir: options.previousDir,
+    shardSize: options.searchShardSize,
+  });
+  return { total: shards, reused, ms: performance.now() - started };
+}
+
+export async function renderSite(archive: Archive, outDir: string, options: RenderOptions = {}): Promise<SiteResult> {
+  const output = path.resolve(outDir);
+  const rendered = await renderStage(archive, output, options);
+  const indexed = await indexStage(archive, output, rendered, options);
+  return sitePages(output, rendered, indexed);
+}
+
+/** What the two stages did, as the build's summary line tells it. */
+export function sitePages(
+  output: string,
+  rendered: { reused: number; ms: number },
+  indexed: { total: number; reused: number; ms: number },
+): SiteResult {
+  return {
+    pages: countHtmlFiles(output),
+    reused: rendered.reused,
+    searchShards: { total: indexed.total, reused: indexed.reused },
+    timings: { render: rendered.ms, index: indexed.ms },
+  };
+}
+
+function countHtmlFiles(dir: string): number {
+  return filesUnder(dir).filter((file) => file.endsWith(".html")).length;
+}

@@ -1,0 +1,69 @@
+/**
+ * Eleventy runs over a stream of article and entity pages, for the render stage (src/render/index.ts).
+ */
+import Eleventy from "@11ty/eleventy";
+import { RENDER } from "../settings.ts";
+import { collectGarbage } from "../util/memory.ts";
+import { sitePlugin, templatesDir } from "./eleventy-plugin.ts";
+import type { ArticlePage } from "./views/articles.ts";
+import type { EntityPage } from "./views/entities.ts";
+import type { SiteViews } from "./views/index.ts";
+
+/** Article and entity pages per Eleventy run at most (src/settings.ts). */
+export const PAGES_PER_RUN = RENDER.pagesPerRun;
+
+/**
+ * Eleventy runs of at most `pagesPerRun` article and entity pages each, articles first, started as
+ * pages are added: a rebuild that changes a few pages is one run. The first run also writes the one-off
+ * pages and the entity indexes, and there is always a first run.
+ */
+export class EleventyRuns {
+  private articles: ArticlePage[] = [];
+  private entities: EntityPage[] = [];
+  private runs = 0;
+
+  constructor(
+    private readonly views: SiteViews,
+    private readonly output: string,
+    private readonly pagesPerRun: number,
+  ) {}
+
+  async add(articles: ArticlePage[], entities: EntityPage[]): Promise<void> {
+    this.articles.push(...articles);
+    this.entities.push(...entities);
+    while (this.articles.length + this.entities.length >= this.pagesPerRun) await this.run();
+  }
+
+  async finish(): Promise<void> {
+    while (this.runs === 0 || this.articles.length + this.entities.length > 0) await this.run();
+  }
+
+  private async run(): Promise<void> {
+    const articles = this.articles.splice(0, this.pagesPerRun);
+    const entities = this.entities.splice(0, this.pagesPerRun - articles.length);
+    const first = this.runs++ === 0;
+    const batch: SiteViews = {
+      ...this.views,
+      paged: { articles, entities, entityIndexes: first ? this.views.entityIndexes : [] },
+    };
+    // The previous run's pages and Eleventy's copy of them are garbage now (see collectGarbage).
+    collectGarbage();
+    const eleventy = new Eleventy(templatesDir, this.output, {
+      // No config file: the site is the plugin, given the views here.
+      configPath: false,
+      quietMode: true,
+      config: (eleventyConfig) => {
+        // Eleventy warns of any filter taking over 8% of a run — on a large archive always `rel`, which
+        // every link goes through. Neither quietMode nor disableLogger() reaches the timer groups made
+        // before this callback (Eleventy's own filters make them), and the build prints its own summary.
+        const timers = eleventyConfig.benchmarkManager;
+        timers.setVerboseOutput(false);
+        for (const group of Object.values(timers.getAll())) group.setIsVerbose(false);
+        sitePlugin(eleventyConfig, { views: batch, singlePages: first });
+      },
+    });
+    // The build prints its own one-line summary; Eleventy's would be a second one.
+    eleventy.disableLogger();
+    await eleventy.write();
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Reuse of unchanged pages between builds, so adding one article to a large archive renders the pages
+ * that article changes, not all of them.
+ *
+ * An article or entity page is a pure function of its view (src/render/views/), the navigation and the
+ * site's code and templates. Each build records a fingerprint of every such page — a hash of its view
+ * salted with the site code's version — in PAGE_MANIFEST inside the site it writes. The next build
+ * compares: a page whose fingerprint is unchanged is hard-linked from the previous site (copied where
+ * links are not possible) instead of rendered. The manifest lives in the site folder itself so it is
+ * swapped in with the pages it describes and can never disagree with them.
+ */
+import { createHash } from "node:crypto";
+import { copyFile, link, mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { codeVersion } from "../util/code-version.ts";
+import { compareStrings } from "../util/group.ts";
+import type { ArticlePage, MentionedEntity } from "./views/articles.ts";
+
+/** Where the fingerprints of a site's pages are kept, relative to the site folder. */
+export const PAGE_MANIFEST = ".news-archive/pages.json";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+let siteVersion: string | undefined;
+/** Hash of everything besides the view that shapes a page: the site code, templates and Eleventy. */
+function renderVersion(): string {
+  siteVersion ??= codeVersion(ROOT, [
+    "src/render",
+    "src/search",
+    "src/settings.ts",
+    "src/urls.ts",
+    "templates",
+    "src/types.ts",
+    "node_modules/@11ty/eleventy/package.json",
+  ]);
+  return siteVersion;
+}
+
+export interface PagedView {
+  permalink: string;
+}
+
+export function pageFingerprint(page: PagedView, navigation: unknown): string {
+  return createHash("sha256")
+    .update(renderVersion())
+    .update(JSON.stringify(navigation))
+    .update(JSON.stringify(page))
+    .digest("base64url");
+}
+
+/**
+ * Fingerprint of what Pagefind indexes of an article page (its search shard is indexed again when one
+ * changes): the fields the page shows inside data-pagefind-body outside data-pagefind-ignore, and its
+ * filter values (templates/_includes/layouts/article.njk). The entity panel's roles and parties and the
+ * related articles, which other articles change, are left out. Salted with the site code's version, so
+ * a template that indexes more re-indexes everything.
+ */
+export function searchFingerprint(page: ArticlePage): string {
+  const filterValues = (entities: MentionedEntity[]) => entities.filter((e) => e.inSearchFilter).map((e) => e.name);
+  const indexed = {
+    url: page.url,
+    title: page.title,
+    subtitle: page.subtitle,
+    outlet: page.outlet?.name ?? null,
+    year: page.year,
+    date: page.date,
+    dateLabel: page.dateLabel,
+    dateInferred: page.dateInferred,
+    authors: page.authors,
+    dateline: page.dateline,
+    bodyHtml: page.bodyHtml,
+    filters: [page.people, page.parties, page.organizations, page.places].map(filterValues),
+  };
+  return createHash("sha256").update(renderVersion()).update(JSON.stringify(indexed)).digest("base64url");
+}
+
+/** Article slug → searchFingerprint, what src/search/pagefind.ts compares shard by shard. */
+export function searchFingerprints(articles: readonly ArticlePage[]): Map<string, string> {
+  return new Map(articles.map((article) => [article.slug, searchFingerprint(article)]));
+}
+
+export type PageManifest = Record<string, string>;
+
+export async function readPageManifest(siteDir: string): Promise<PageManifest> {
+  try {
+    const parsed = JSON.parse(await readFile(path.join(siteDir, PAGE_MANIFEST), "utf8"));
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as PageManifest) : {};
+  } catch {
+    return {}; // no previous site, or not one of ours: render everything
+  }
+}
+
+export async function writePageManifest(siteDir: string, manifest: PageManifest): Promise<void> {
+  const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => compareStrings(a, b)));
+  await mkdir(path.dirname(path.join(siteDir, PAGE_MANIFEST)), { recursive: true });
+  await writeFile(path.join(siteDir, PAGE_MANIFEST), `${JSON.stringify(sorted, null, 0)}\n`);
+}
+
+/**
+ * Puts the previous site's copy of `permalink` into `siteDir`. False when there is none to reuse
+ * (deleted by hand, say): the caller renders the page instead.
+ */
+export async function reusePage(previousDir: string, siteDir: string, permalink: string): Promise<boolean> {
+  const from = path.join(previousDir, permalink);
+  const to = path.join(siteDir, permalink);
+  await mkdir(path.dirname(to), { recursive: true });
+  try {
+    // The previous site is never written in place (builds replace it whole), so sharing the file is safe.
+    await link(from, to);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return false;
+    // Another file system, or one without hard links.
+    return copyFile(from, to).then(
+      () => true,
+      () => false,
+    );
+  }
+}

@@ -1,0 +1,207 @@
+/** Article summaries (for lists) and full article pages with their entity panel and related articles. */
+import { PAGES } from "../../settings.ts";
+import type { ArticleRecord, Discarded, EventDate, Figure, MentionLink } from "../../types.ts";
+import { articlePagePath, articleUrl, figureGroupUrl, seedUrl } from "../../urls.ts";
+import { formatDate } from "../format.ts";
+import { renderArticleBody } from "../markdown.ts";
+import type { ArchiveGraph } from "./graph.ts";
+import type { EntityRef, LinkView, Lookup } from "./lookup.ts";
+
+export interface ArticleSummary {
+  slug: string;
+  url: string;
+  title: string;
+  date: string | null;
+  dateLabel: string;
+  dateInferred: boolean;
+  outlet: LinkView | null;
+  dateline: string | null;
+}
+
+/** An entity named in the article; inSearchFilter: its link carries a search filter value (search-filters.ts). */
+export interface MentionedEntity extends EntityRef {
+  inSearchFilter: boolean;
+}
+
+export interface PersonInArticle extends MentionedEntity {
+  roles: string[];
+  parties: EntityRef[];
+}
+
+/** What the article page shows of a figure. */
+export interface FigureView extends Pick<Figure, "value" | "qualifier" | "what"> {
+  label: string;
+  /** The figures ledger's page for the figure's group. */
+  ledgerUrl: string;
+}
+
+export interface RelatedArticle extends ArticleSummary {
+  sharedNames: string[];
+}
+
+/** What the article page shows of a mentioned date. */
+export interface EventView extends Pick<EventDate, "date" | "what" | "inferred"> {
+  dateLabel: string;
+}
+
+export interface ArticlePage extends ArticleSummary {
+  permalink: string;
+  subtitle: string | null;
+  authors: string[];
+  dateEvidence: string | null;
+  year: string | null;
+  bodyHtml: string;
+  people: PersonInArticle[];
+  parties: MentionedEntity[];
+  organizations: MentionedEntity[];
+  places: MentionedEntity[];
+  figures: FigureView[];
+  events: EventView[];
+  related: RelatedArticle[];
+  discarded: Discarded[];
+  seedFile: string;
+  seedUrl: string | null;
+  duplicates: string[];
+  flags: string[];
+  urlOriginal: string | null;
+}
+
+const RELATED_LIMIT = PAGES.relatedArticles;
+
+export function figureLabel(figure: Pick<Figure, "category" | "outcome">): string {
+  const text = `${figure.category} ${figure.outcome.replace(/-/g, " ")}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const summaryCache = new WeakMap<Lookup, WeakMap<ArticleRecord, ArticleSummary>>();
+
+/** The list entry of an article; one shared object per article and lookup (views never change it). */
+export function summarize(article: ArticleRecord, lookup: Lookup): ArticleSummary {
+  let summaries = summaryCache.get(lookup);
+  if (!summaries) {
+    summaries = new WeakMap();
+    summaryCache.set(lookup, summaries);
+  }
+  const known = summaries.get(article);
+  if (known) return known;
+  const summary: ArticleSummary = {
+    slug: article.slug,
+    url: articleUrl(article.slug),
+    title: article.title,
+    date: article.date,
+    dateLabel: formatDate(article.date),
+    dateInferred: article.dateFrom === "inferred",
+    outlet: article.outletSlug ? lookup.entity("outlet", article.outletSlug) : null,
+    dateline: article.dateline,
+  };
+  summaries.set(article, summary);
+  return summary;
+}
+
+/** Articles gathered as candidates for an article's related list (see relatedArticles). */
+const RELATED_CANDIDATES = PAGES.relatedCandidates;
+
+/**
+ * A finder of the articles sharing the most entities with an article (by its number in graph.sorted);
+ * ties go to the newer article. Candidates come from the article's entities taken rarest first, newest
+ * articles first, until RELATED_CANDIDATES are found: exact for the many articles whose entities are all
+ * rare, and for the rest a shortlist led by a shared person or place rather than by "Pakistan" —
+ * counting every pair of articles would be n × n, minutes at 50,000 articles. A finder, not a list, so
+ * article pages can be built a slice at a time (src/render/views/index.ts); answers do not depend on the
+ * order of the calls.
+ */
+export function relatedArticles(graph: ArchiveGraph, lookup: Lookup): (self: number) => RelatedArticle[] {
+  const { sorted, keys, postings } = graph;
+  // Scratch marks, all zero again between calls.
+  const seen = new Uint8Array(sorted.length);
+  const mine = new Uint8Array(postings.length);
+  return (self) => {
+    const article = sorted[self];
+    const ownKeys = [...new Set(keys[self])];
+    for (const id of ownKeys) mine[id] = 1;
+    const rarestFirst = ownKeys.sort((a, b) => postings[a].length - postings[b].length || a - b);
+    const candidates: number[] = [];
+    gather: for (const id of rarestFirst) {
+      for (const other of postings[id]) {
+        if (seen[other] || other === self || sorted[other].slug === article.slug) continue;
+        seen[other] = 1;
+        candidates.push(other);
+        if (candidates.length >= RELATED_CANDIDATES) break gather;
+      }
+    }
+    const sharedCount = (other: number) => {
+      const ids = keys[other];
+      let count = 0;
+      for (let i = 0; i < ids.length; i++) count += mine[ids[i]];
+      return count;
+    };
+    const scored = candidates.map((other) => ({ other, count: sharedCount(other) }));
+    for (const other of candidates) seen[other] = 0;
+    scored.sort((a, b) => b.count - a.count || a.other - b.other);
+    const related = scored.slice(0, RELATED_LIMIT).map(({ other }) => {
+      const shared = Array.from(keys[other]).filter((id) => mine[id] === 1);
+      return {
+        ...summarize(sorted[other], lookup),
+        sharedNames: shared.map((id) => lookup.entity(graph.kindOf[id], graph.slugOf[id]).name),
+      };
+    });
+    for (const id of ownKeys) mine[id] = 0;
+    return related;
+  };
+}
+
+export function articlePage(
+  article: ArticleRecord,
+  related: RelatedArticle[],
+  lookup: Lookup,
+  options: { linkSeeds: boolean; searchFilters: ReadonlySet<string> },
+): ArticlePage {
+  const summary = summarize(article, lookup);
+  const details = new Map(article.peopleDetail.map((d) => [d.slug, d]));
+  const mentioned = (kind: MentionLink["kind"], slug: string): MentionedEntity => ({
+    ...lookup.entity(kind, slug),
+    inSearchFilter: options.searchFilters.has(`${kind}:${slug}`),
+  });
+  return {
+    ...summary,
+    permalink: articlePagePath(article.slug),
+    subtitle: article.subtitle,
+    authors: article.authors,
+    dateEvidence: article.dateEvidence,
+    year: article.date ? article.date.slice(0, 4) : null,
+    bodyHtml: renderArticleBody(article.body, article.mentions, summary.url),
+    people: article.people.map((slug) => ({
+      ...mentioned("person", slug),
+      roles: details.get(slug)?.roles ?? [],
+      parties: (details.get(slug)?.parties ?? []).map((party) => lookup.entity("party", party)),
+    })),
+    parties: article.parties.map((slug) => mentioned("party", slug)),
+    organizations: article.organizations.map((slug) => mentioned("organization", slug)),
+    places: article.places.map((slug) => mentioned("place", slug)),
+    figures: article.figures.map((figure) => ({
+      value: figure.value,
+      qualifier: figure.qualifier,
+      what: figure.what,
+      label: figureLabel(figure),
+      ledgerUrl: figureGroupUrl(figureLabel(figure)),
+    })),
+    events: article.events.map((event) => ({
+      date: event.date,
+      what: event.what,
+      inferred: event.inferred,
+      dateLabel: formatDate(event.date),
+    })),
+    related,
+    discarded: [...article.discarded].sort((a, b) => a.line - b.line),
+    seedFile: article.source.file,
+    seedUrl: options.linkSeeds ? seedUrl(article.source.file) : null,
+    duplicates: article.source.duplicates,
+    flags: article.flags,
+    urlOriginal: webUrl(article.url_original),
+  };
+}
+
+/** A link to the original only when it is a web address: the seed's front matter is not trusted as an href. */
+function webUrl(url: string | null): string | null {
+  return url !== null && /^https?:\/\//i.test(url) ? url : null;
+}

@@ -1,0 +1,207 @@
+/** Entity pages (person, party, organization, place, outlet) and the per-kind index pages sorted two ways. */
+import { PAGES } from "../../settings.ts";
+import type { Archive } from "../../types.ts";
+import { type EntityKind, entityUrl, kindFolder } from "../../urls.ts";
+import { compareStrings } from "../../util/group.ts";
+import { type ArticleSummary, summarize } from "./articles.ts";
+import type { ArchiveGraph } from "./graph.ts";
+import { byName, type EntityRef, type Lookup } from "./lookup.ts";
+
+export interface Companion extends EntityRef {
+  kindLabel: string;
+  count: number;
+}
+
+export interface EntityPage extends EntityRef {
+  permalink: string;
+  kindLabel: string;
+  indexUrl: string;
+  indexTitle: string;
+  /** "province", "militant group", "ANP" … shown under the name. */
+  description: string | null;
+  variants: string[];
+  roles: string[];
+  parties: EntityRef[];
+  members: EntityRef[];
+  articles: ArticleSummary[];
+  companions: Companion[];
+}
+
+export interface IndexEntry extends EntityRef {
+  count: number;
+}
+
+export interface EntityIndexPage {
+  kind: EntityKind;
+  title: string;
+  permalink: string;
+  url: string;
+  sortedBy: "name" | "articles";
+  byNameUrl: string;
+  byArticlesUrl: string;
+  entries: IndexEntry[];
+}
+
+export const kindLabels: Record<EntityKind, { one: string; many: string }> = {
+  person: { one: "Person", many: "People" },
+  party: { one: "Party", many: "Parties" },
+  organization: { one: "Organization", many: "Organizations" },
+  place: { one: "Place", many: "Places" },
+  outlet: { one: "Outlet", many: "Outlets" },
+};
+
+export const entityKinds: EntityKind[] = ["person", "party", "organization", "place", "outlet"];
+
+const COMPANION_LIMIT = PAGES.companions;
+
+/** Uniform shape over the five record lists. */
+interface EntitySource {
+  kind: EntityKind;
+  slug: string;
+  name: string;
+  description: string | null;
+  variants: string[];
+  roles: string[];
+  parties: string[];
+  members: string[];
+  articles: string[];
+}
+
+export function entitySources(archive: Archive): EntitySource[] {
+  const none = { description: null, variants: [], roles: [], parties: [], members: [] };
+  const common = (e: { slug: string; name: string; articles: string[] }) => ({
+    slug: e.slug,
+    name: e.name,
+    articles: e.articles,
+  });
+  return [
+    ...archive.people.map(
+      (e): EntitySource => ({
+        ...none,
+        ...common(e),
+        kind: "person",
+        variants: e.variants,
+        roles: e.roles,
+        parties: e.parties,
+      }),
+    ),
+    ...archive.parties.map(
+      (e): EntitySource => ({
+        ...none,
+        ...common(e),
+        kind: "party",
+        description: e.abbr,
+        variants: e.variants,
+        members: e.members,
+      }),
+    ),
+    ...archive.organizations.map(
+      (e): EntitySource => ({ ...none, ...common(e), kind: "organization", description: e.kind, variants: e.variants }),
+    ),
+    ...archive.places.map(
+      (e): EntitySource => ({ ...none, ...common(e), kind: "place", description: e.kind, variants: e.variants }),
+    ),
+    ...archive.outlets.map((e): EntitySource => ({ ...none, ...common(e), kind: "outlet" })),
+  ];
+}
+
+/**
+ * Entity pages. Each page's article list is recomputed from the articles themselves (the entity's
+ * postings, or its outlet's articles) plus the articles its record lists, so the page and the article
+ * panels agree; companions are counted over those articles only.
+ */
+export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGraph): EntityPage[] {
+  const { sorted, keys, kindOf, slugOf, postings } = graph;
+  const entityCount = kindOf.length;
+  // Each article's distinct entities in first-mention order, and each entity's rank by display name.
+  const distinct = keys.map((ids) => Int32Array.from(new Set(ids)));
+  const rankOf = new Int32Array(entityCount);
+  for (let id = 0; id < entityCount; id++) rankOf[id] = graph.nameRank(lookup.entity(kindOf[id], slugOf[id]).name);
+  const counts = new Int32Array(entityCount);
+  const touched: number[] = [];
+
+  /** Entities seen in the same articles as this one, most shared articles first. */
+  const companions = (self: number, articles: number[]): Companion[] => {
+    for (const article of articles) {
+      for (const id of distinct[article]) {
+        if (id === self) continue;
+        if (counts[id] === 0) touched.push(id);
+        counts[id]++;
+      }
+    }
+    // Same order as sorting the companions by count, then byName, then kind.
+    // Entities tying on all three keep their first-seen order (the sort is stable).
+    touched.sort((a, b) => counts[b] - counts[a] || rankOf[a] - rankOf[b] || compareStrings(kindOf[a], kindOf[b]));
+    const top = touched.slice(0, COMPANION_LIMIT).map((id) => ({
+      ...lookup.entity(kindOf[id], slugOf[id]),
+      kindLabel: kindLabels[kindOf[id]].one,
+      count: counts[id],
+    }));
+    for (const id of touched) counts[id] = 0;
+    touched.length = 0;
+    return top;
+  };
+
+  return entitySources(archive).map((source) => {
+    const self = graph.keyId.get(`${source.kind}:${source.slug}`) ?? -1;
+    const mentioned = source.kind === "outlet" ? graph.byOutlet.get(source.slug) : postings[self];
+    const numbers = new Set(mentioned);
+    for (const slug of source.articles) for (const at of graph.bySlug.get(slug) ?? []) numbers.add(at);
+    // Article numbers follow byDateDesc, so ascending numbers are newest first.
+    const articles = [...numbers].sort((a, b) => a - b);
+    return {
+      ...lookup.entity(source.kind, source.slug),
+      name: source.name,
+      permalink: `${kindFolder[source.kind]}/${source.slug}/index.html`,
+      kindLabel: kindLabels[source.kind].one,
+      indexUrl: `/${kindFolder[source.kind]}/`,
+      indexTitle: kindLabels[source.kind].many,
+      description: source.description,
+      variants: source.variants.filter((v) => v !== source.name),
+      roles: source.roles,
+      parties: source.parties.map((slug) => lookup.entity("party", slug)),
+      members: source.members.map((slug) => lookup.entity("person", slug)).sort(byName),
+      articles: articles.map((at) => summarize(sorted[at], lookup)),
+      companions: companions(self, articles),
+    };
+  });
+}
+
+export function entityIndexPages(pages: EntityPage[]): EntityIndexPage[] {
+  return entityKinds.flatMap((kind) => {
+    const folder = kindFolder[kind];
+    const entries = pages
+      .filter((page) => page.kind === kind)
+      .map((page) => ({
+        kind,
+        slug: page.slug,
+        name: page.name,
+        url: entityUrl(kind, page.slug),
+        count: page.articles.length,
+      }));
+    const byNameList = [...entries].sort(byName);
+    const byCountList = [...entries].sort((a, b) => b.count - a.count || byName(a, b));
+    const common = {
+      kind,
+      title: kindLabels[kind].many,
+      byNameUrl: `/${folder}/`,
+      byArticlesUrl: `/${folder}/by-articles/`,
+    };
+    return [
+      {
+        ...common,
+        permalink: `${folder}/index.html`,
+        url: `/${folder}/`,
+        sortedBy: "name" as const,
+        entries: byNameList,
+      },
+      {
+        ...common,
+        permalink: `${folder}/by-articles/index.html`,
+        url: `/${folder}/by-articles/`,
+        sortedBy: "articles" as const,
+        entries: byCountList,
+      },
+    ];
+  });
+}

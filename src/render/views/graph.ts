@@ -1,0 +1,73 @@
+/**
+ * Indexes over the Archive, built once per render so every view is linear in the archive instead of
+ * scanning all articles for each article or entity: articles in page order, each article's entity keys,
+ * which articles mention each entity, and a rank for every name in `byName` order.
+ */
+import type { Archive, ArticleRecord } from "../../types.ts";
+import type { EntityKind } from "../../urls.ts";
+import { byDateDesc, byName, entityKeysOf, splitKey } from "./lookup.ts";
+
+export interface ArchiveGraph {
+  /** The articles newest first (byDateDesc, stable); an article's position here is its number below. */
+  sorted: ArticleRecord[];
+  /** entityKeysOf(sorted[i]), as entity numbers (duplicates kept). */
+  keys: Int32Array[];
+  /** Kind and slug of each entity number; kindOf.length is the number of entities. */
+  kindOf: EntityKind[];
+  slugOf: string[];
+  /** Entity number of a key, or undefined when no article names it. */
+  keyId: Map<string, number>;
+  /** Article numbers naming each entity number, ascending, once per occurrence in entityKeysOf. */
+  postings: number[][];
+  /** Article numbers of each slug (a slug is normally unique). */
+  bySlug: Map<string, number[]>;
+  /** Article numbers of each outlet slug, ascending. */
+  byOutlet: Map<string, number[]>;
+  /** Rank of a name in byName order: compare ranks instead of collating strings. */
+  nameRank(name: string): number;
+}
+
+export function buildGraph(archive: Archive, names: string[]): ArchiveGraph {
+  const sorted = [...archive.articles].sort(byDateDesc);
+  const keyId = new Map<string, number>();
+  const kindOf: EntityKind[] = [];
+  const slugOf: string[] = [];
+  const postings: number[][] = [];
+  const bySlug = new Map<string, number[]>();
+  const byOutlet = new Map<string, number[]>();
+  const keys = sorted.map((article, index) => {
+    const list = entityKeysOf(article);
+    const ids = new Int32Array(list.length);
+    list.forEach((key, at) => {
+      let id = keyId.get(key);
+      if (id === undefined) {
+        id = kindOf.length;
+        keyId.set(key, id);
+        const { kind, slug } = splitKey(key);
+        kindOf.push(kind);
+        slugOf.push(slug);
+        postings.push([]);
+      }
+      ids[at] = id;
+      postings[id].push(index);
+    });
+    const same = bySlug.get(article.slug);
+    if (same) same.push(index);
+    else bySlug.set(article.slug, [index]);
+    if (article.outletSlug !== null) {
+      const outlet = byOutlet.get(article.outletSlug);
+      if (outlet) outlet.push(index);
+      else byOutlet.set(article.outletSlug, [index]);
+    }
+    return ids;
+  });
+
+  const unique = [...new Set(names)].sort((a, b) => byName({ name: a }, { name: b }));
+  const ranks = new Map(unique.map((name, rank) => [name, rank]));
+  const nameRank = (name: string): number => {
+    const rank = ranks.get(name);
+    if (rank === undefined) throw new Error(`archive graph: name "${name}" was not ranked`);
+    return rank;
+  };
+  return { sorted, keys, kindOf, slugOf, keyId, postings, bySlug, byOutlet, nameRank };
+}

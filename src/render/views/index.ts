@@ -1,0 +1,115 @@
+/**
+ * Everything the templates show, computed from the Archive. Templates only present this data:
+ * orderings, groupings, counts and links are all decided here. The article pages are built on demand,
+ * a slice at a time (`articlePages`); everything else once per build.
+ */
+import type { Archive, ArticleRecord } from "../../types.ts";
+import { compareStrings } from "../../util/group.ts";
+import { type ArticlePage, type ArticleSummary, articlePage, relatedArticles, summarize } from "./articles.ts";
+import { type EntityIndexPage, type EntityPage, entityIndexPages, entityPages, entitySources } from "./entities.ts";
+import { type Feed, feed } from "./feeds.ts";
+import { type FigureGroup, figureGroups } from "./figures.ts";
+import { buildGraph } from "./graph.ts";
+import { type Home, home } from "./home.ts";
+import { buildLookup } from "./lookup.ts";
+import { type SearchFilter, searchFilterKeys, searchFilterNames } from "./search-filters.ts";
+import { type Timeline, timeline } from "./timeline.ts";
+
+export interface FlaggedArticle extends Pick<ArticleSummary, "title" | "url" | "dateLabel"> {
+  flags: string[];
+}
+
+export interface SiteViews {
+  home: Home;
+  /** Every article's list entry, newest first (the Articles page). */
+  articleList: ArticleSummary[];
+  entities: EntityPage[];
+  entityIndexes: EntityIndexPage[];
+  timeline: Timeline;
+  figures: FigureGroup[];
+  report: { rejected: Archive["rejected"]; flagged: FlaggedArticle[] };
+  feed: Feed;
+  search: {
+    /** Names of the search page's filters that have values, in Pagefind's order. */
+    filters: SearchFilter[];
+    /** The entities that are filter values ("person:slug"), for the from-disk index too. */
+    filterKeys: ReadonlySet<string>;
+  };
+  /** Site paths of every HTML page, for sitemap.xml. */
+  sitemap: string[];
+  /** The pages this Eleventy run paginates over: all of them, or one slice of a batched render. */
+  paged: { articles: ArticlePage[]; entities: EntityPage[]; entityIndexes: EntityIndexPage[] };
+}
+
+export interface SiteViewSet {
+  /** Everything the templates show except the article pages; `paged` starts empty. */
+  views: SiteViews;
+  articleCount: number;
+  /**
+   * Article pages `start` to `end` (exclusive, default all), newest first. Built on demand because
+   * each holds its article's rendered HTML: all of them at once are gigabytes at 50,000 articles.
+   */
+  articlePages(start?: number, end?: number): ArticlePage[];
+}
+
+/** The report's list of articles with flags; `summaries` are those of `sorted`, in the same order. */
+function flaggedArticles(sorted: ArticleRecord[], summaries: ArticleSummary[]): FlaggedArticle[] {
+  return summaries.flatMap(({ title, url, dateLabel }, at) => {
+    const { flags } = sorted[at];
+    return flags.length > 0 ? [{ title, url, dateLabel, flags }] : [];
+  });
+}
+
+export interface ViewOptions {
+  /** True when the seed files are published under /seeds/ (the render stage copied them). */
+  linkSeeds: boolean;
+}
+
+export function buildSiteViews(archive: Archive, options: ViewOptions): SiteViewSet {
+  const lookup = buildLookup(archive);
+  const sources = entitySources(archive);
+  const graph = buildGraph(
+    archive,
+    sources.flatMap((source) => [source.name, lookup.entity(source.kind, source.slug).name]),
+  );
+  const related = relatedArticles(graph, lookup);
+  const searchFilters = searchFilterKeys(archive);
+  const articleOptions = { ...options, searchFilters };
+  const entities = entityPages(archive, lookup, graph);
+  const entityIndexes = entityIndexPages(entities);
+  const staticPages = ["/", "/articles/", "/timeline/", "/figures/", "/search/", "/report/"];
+  const timelineView = timeline(graph.sorted, lookup);
+  const figures = figureGroups(archive, lookup, graph.sorted);
+  const articleList = graph.sorted.map((article) => summarize(article, lookup));
+  const views: SiteViews = {
+    home: home(archive, graph.sorted, lookup, entityIndexes),
+    articleList,
+    entities,
+    entityIndexes,
+    timeline: timelineView,
+    figures,
+    report: {
+      rejected: [...archive.rejected].sort((a, b) => compareStrings(a.file, b.file)),
+      flagged: flaggedArticles(graph.sorted, articleList),
+    },
+    feed: feed(graph.sorted),
+    search: { filters: searchFilterNames(archive, searchFilters), filterKeys: searchFilters },
+    paged: { articles: [], entities: [], entityIndexes: [] },
+    sitemap: [
+      ...staticPages,
+      ...timelineView.pages.map((p) => p.url),
+      ...figures.map((group) => group.url),
+      ...articleList.map((a) => a.url),
+      ...entityIndexes.map((i) => i.url),
+      ...entities.map((e) => e.url),
+    ],
+  };
+  return {
+    views,
+    articleCount: graph.sorted.length,
+    articlePages: (start = 0, end = graph.sorted.length) =>
+      graph.sorted
+        .slice(start, end)
+        .map((article, i) => articlePage(article, related(start + i), lookup, articleOptions)),
+  };
+}

@@ -1,0 +1,76 @@
+/** Name and URL of every entity by kind and slug, so views can turn slugs into links. */
+import type { Archive, ArticleRecord } from "../../types.ts";
+import { type EntityKind, entityUrl } from "../../urls.ts";
+import { compareStrings } from "../../util/group.ts";
+
+export interface LinkView {
+  name: string;
+  url: string;
+}
+
+export interface EntityRef extends LinkView {
+  kind: EntityKind;
+  slug: string;
+}
+
+export interface Lookup {
+  entity(kind: EntityKind, slug: string): EntityRef;
+}
+
+export function buildLookup(archive: Archive): Lookup {
+  const byKind: Record<EntityKind, Map<string, string>> = {
+    person: new Map(archive.people.map((e) => [e.slug, e.name])),
+    party: new Map(archive.parties.map((e) => [e.slug, e.abbr ? `${e.name} (${e.abbr})` : e.name])),
+    organization: new Map(archive.organizations.map((e) => [e.slug, e.name])),
+    place: new Map(archive.places.map((e) => [e.slug, e.name])),
+    outlet: new Map(archive.outlets.map((e) => [e.slug, e.name])),
+  };
+  // One shared reference per entity: views hold hundreds of thousands of them at 50,000 articles.
+  const refs = new Map<string, EntityRef>();
+  return {
+    entity(kind, slug) {
+      const key = `${kind}:${slug}`;
+      let ref = refs.get(key);
+      if (ref) return ref;
+      const name = byKind[kind].get(slug);
+      // A dangling slug is a pipeline bug; failing here names it instead of rendering a dead link.
+      if (name === undefined) throw new Error(`archive: ${kind} "${slug}" is referenced but not listed`);
+      ref = Object.freeze({ kind, slug, name, url: entityUrl(kind, slug) });
+      refs.set(key, ref);
+      return ref;
+    },
+  };
+}
+
+/** The entities an article mentions (outlet not included), as kind-qualified keys. */
+export function entityKeysOf(article: ArticleRecord): string[] {
+  return [
+    ...article.people.map((slug) => `person:${slug}`),
+    ...article.parties.map((slug) => `party:${slug}`),
+    ...article.organizations.map((slug) => `organization:${slug}`),
+    ...article.places.map((slug) => `place:${slug}`),
+  ];
+}
+
+export function splitKey(key: string): { kind: EntityKind; slug: string } {
+  const at = key.indexOf(":");
+  return { kind: key.slice(0, at) as EntityKind, slug: key.slice(at + 1) };
+}
+
+/** The collator of `a.localeCompare(b, "en", { sensitivity: "base" })`, built once instead of per comparison. */
+const nameCollator = new Intl.Collator("en", { sensitivity: "base" });
+
+/** Explicit, locale-independent name order so output never depends on the machine's locale. */
+export function byName(a: { name: string }, b: { name: string }): number {
+  return nameCollator.compare(a.name, b.name) || compareStrings(a.name, b.name);
+}
+
+/** Newest first; undated articles last; ties by slug so the order is total. */
+export function byDateDesc(a: { date: string | null; slug: string }, b: { date: string | null; slug: string }): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return compareStrings(b.date, a.date);
+  }
+  return compareStrings(a.slug, b.slug);
+}

@@ -1,0 +1,311 @@
+// ───────── from disk: the fallback index (terms made by search-terms.js, as at build time) ─────────
+//
+// The index is classic scripts (search/offline/: src/search/offline-index.ts), each handing its data to
+// window.__archiveSearch; the engine loads only the files a query needs and scores with BM25.
+import { docShardFile, filterFile, termShardFile } from "./offline-files.ts";
+import type { TermFunctions } from "./terms.ts";
+import type {
+  Counts,
+  Engine,
+  ExcerptSegment,
+  FilterCounts,
+  OfflineDoc,
+  OfflineMeta,
+  ResultLoader,
+  Sort,
+} from "./types.ts";
+
+/** Loads a classic script once it is asked for; resolves when it has run. */
+function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`search: cannot load ${src}`));
+    document.head.append(script);
+  });
+}
+
+const decodeIds = (text: string): number[] => {
+  const ids: number[] = [];
+  let id = 0;
+  for (const part of text ? text.split(",") : []) {
+    id += Number.parseInt(part, 36);
+    ids.push(id);
+  }
+  return ids;
+};
+
+/** [doc, tf, in title] of each posting. */
+const decodePostings = (text: string): [doc: number, tf: number, title: boolean][] => {
+  const out: [number, number, boolean][] = [];
+  let id = 0;
+  for (const part of text.split(",")) {
+    const title = part.endsWith("*");
+    const [delta, tf] = (title ? part.slice(0, -1) : part).split(":");
+    id += Number.parseInt(delta, 36);
+    out.push([id, tf === undefined ? 1 : Number.parseInt(tf, 36), title]);
+  }
+  return out;
+};
+
+/** Query terms; the last is a prefix while it is being typed (no space after it). */
+function parseQuery(text: string, { stem, words }: TermFunctions): { terms: string[]; prefix: string | null } {
+  const typed = words(text);
+  const terms = [...new Set(typed.map(stem))];
+  // The last word, while typed, also matches the words it begins ("balo" → "balochistan").
+  const prefix = typed.length > 0 && !/\s$/.test(text) ? stem(typed[typed.length - 1]) : null;
+  return { terms, prefix };
+}
+
+/** About 30 words around the first hit, the hits in <mark> (Pagefind's excerpt, as HTML-free segments). */
+function excerptOf(
+  text: string,
+  terms: string[],
+  prefix: string | null,
+  { tokenize }: TermFunctions,
+): ExcerptSegment[] {
+  const all = [...text.matchAll(/\S+/g)].map((m) => m[0]);
+  const hit = (word: string) =>
+    tokenize(word).some((t) => terms.includes(t) || (prefix !== null && t.startsWith(prefix)));
+  const first = all.findIndex(hit);
+  const start = Math.max(0, first - 8);
+  const shown = all.slice(start, start + 30);
+  const segments: ExcerptSegment[] = [];
+  shown.forEach((word, i) => {
+    segments.push([word, hit(word)]);
+    if (i < shown.length - 1) segments.push([" ", false]);
+  });
+  return segments;
+}
+
+/** How much a document matches a term: its count, whether it is in the title, and the match's weight. */
+interface Match {
+  tf: number;
+  title: number;
+  weight: number;
+}
+
+/** BM25's parameters. */
+const K1 = 1.2;
+const B = 0.75;
+
+/** The fallback index as loaded so far: the files a query needs are loaded as it asks for them. */
+class OfflineIndex {
+  private readonly base: URL;
+  private readonly loading = new Map<string, Promise<void>>();
+  private readonly received = {
+    meta: null as OfflineMeta | null,
+    terms: new Map<string, Record<string, string>>(),
+    docs: new Map<number, OfflineDoc[]>(),
+    filters: new Map<string, [string, string][]>(),
+  };
+  meta!: OfflineMeta;
+  private keys: string[] = [];
+  private lengths: number[] = [];
+  private dates: string[] = [];
+  private averageLength = 0;
+  /** name → Map(value → doc ids), for the filters loaded so far. */
+  readonly filterDocs = new Map<string, Map<string, number[]>>();
+
+  constructor(
+    private readonly metaUrl: string,
+    private readonly termFunctions: TermFunctions,
+  ) {
+    this.base = new URL(".", metaUrl);
+    const received = this.received;
+    window.__archiveSearch = {
+      addMeta(meta) {
+        received.meta = meta;
+      },
+      addTerms(key, terms) {
+        received.terms.set(key, terms);
+      },
+      addDocs(n, docs) {
+        received.docs.set(n, docs);
+      },
+      addFilter(name, values) {
+        received.filters.set(name, values);
+      },
+    };
+  }
+
+  load(file: string): Promise<void> {
+    if (!this.loading.has(file)) this.loading.set(file, loadScript(new URL(file, this.base).href));
+    return this.loading.get(file)!;
+  }
+
+  async init(): Promise<void> {
+    await this.load(new URL(this.metaUrl).pathname.split("/").pop()!);
+    const meta = this.received.meta;
+    if (!meta) throw new Error("search index: meta.js did not register");
+    this.meta = meta;
+    this.keys = meta.keys;
+    this.lengths = meta.lengths.split(",").map((n) => Number.parseInt(n, 36));
+    this.dates = meta.dates.split(",");
+    this.averageLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, this.lengths.length);
+  }
+
+  /** Loads one filter's values (f-<name>.js) on first use. */
+  async loadFilter(name: string): Promise<void> {
+    if (this.filterDocs.has(name)) return;
+    await this.load(filterFile(name));
+    const values = this.received.filters.get(name) || [];
+    // Built as an object, like Pagefind's filter counts, so the values keep the same order (numeric
+    // keys such as years first, ascending).
+    const byValue: Record<string, number[]> = {};
+    for (const [value, ids] of values) byValue[value] = decodeIds(ids);
+    this.filterDocs.set(name, new Map(Object.entries(byValue)));
+  }
+
+  /** The shard of an exact term: the longest key that is a prefix of it. */
+  private keyOf(term: string): string | null {
+    let best: string | null = null;
+    for (const key of this.keys) if (term.startsWith(key) && (best === null || key.length > best.length)) best = key;
+    return best;
+  }
+
+  private keysFor(term: string, isPrefix: boolean): string[] {
+    const found = new Set<string>();
+    const own = this.keyOf(term);
+    if (own !== null) found.add(own);
+    if (isPrefix) for (const key of this.keys) if (key.startsWith(term)) found.add(key);
+    return [...found];
+  }
+
+  /** The query's terms, once the index files that hold them are loaded. */
+  async loadTerms(text: string): Promise<{ terms: string[]; prefix: string | null }> {
+    const query = parseQuery(text, this.termFunctions);
+    const { terms, prefix } = query;
+    await Promise.all(
+      terms.flatMap((term) => this.keysFor(term, term === prefix).map((key) => this.load(termShardFile(key)))),
+    );
+    return query;
+  }
+
+  /** doc → [tf, inTitle] for every index term matching `term` (as a prefix when asked). */
+  private matches(term: string, isPrefix: boolean): Map<number, Match> {
+    const byDoc = new Map<number, Match>();
+    for (const key of this.keysFor(term, isPrefix)) {
+      const shard = this.received.terms.get(key) || {};
+      const names = isPrefix
+        ? Object.keys(shard).filter((t) => t.startsWith(term))
+        : Object.hasOwn(shard, term)
+          ? [term]
+          : [];
+      for (const name of names) {
+        const exact = name === term;
+        for (const [doc, tf, title] of decodePostings(shard[name])) {
+          // Completions weigh a little less than the word itself.
+          const weight = exact ? 1 : 0.8;
+          const seen = byDoc.get(doc);
+          const inTitle = title ? 1 : 0;
+          if (!seen || seen.weight * (seen.tf + seen.title) < weight * (tf + inTitle)) {
+            byDoc.set(doc, { tf, title: inTitle, weight });
+          }
+        }
+      }
+    }
+    return byDoc;
+  }
+
+  /** BM25 score of every document matching all of `terms` (the last one, `prefix`, as a prefix). */
+  scores(terms: string[], prefix: string | null): Map<number, number> {
+    let scores: Map<number, number> | null = null;
+    for (const term of terms) {
+      const byDoc = this.matches(term, term === prefix);
+      const idf = Math.log(1 + (this.meta.docs - byDoc.size + 0.5) / (byDoc.size + 0.5));
+      const next = new Map<number, number>();
+      for (const [doc, { tf, title, weight }] of byDoc) {
+        if (scores && !scores.has(doc)) continue; // every term must match
+        const norm = tf + K1 * (1 - B + (B * this.lengths[doc]) / this.averageLength);
+        const score = weight * idf * ((tf * (K1 + 1)) / norm + 1.5 * title);
+        next.set(doc, (scores ? scores.get(doc)! : 0) + score);
+      }
+      scores = next;
+    }
+    return scores || new Map();
+  }
+
+  /** The documents of `scores` in the order asked: by date (dated ones only), else by score. */
+  ordered(scores: Map<number, number>, sort: Sort): number[] {
+    const { dates } = this;
+    let docs = [...scores.keys()];
+    if (sort.date) {
+      // Like Pagefind, a sort by date lists only the pages that have one.
+      docs = docs.filter((doc) => dates[doc] !== "");
+      const sign = sort.date === "asc" ? 1 : -1;
+      docs.sort((a, b) => sign * (dates[a] < dates[b] ? -1 : dates[a] > dates[b] ? 1 : 0) || a - b);
+    } else {
+      docs.sort((a, b) => scores.get(b)! - scores.get(a)! || a - b);
+    }
+    return docs;
+  }
+
+  /** value → count over `docs`, for each loaded filter; values in the order of the filter file. */
+  countsOver(docs: ReadonlySet<number> | null): FilterCounts {
+    const counts: FilterCounts = {};
+    for (const [name, map] of this.filterDocs) {
+      counts[name] = {};
+      for (const [value, ids] of map) counts[name][value] = docs ? ids.filter((id) => docs.has(id)).length : ids.length;
+    }
+    return counts;
+  }
+
+  /** Loads a result's document when it is drawn. */
+  result(doc: number, terms: string[], prefix: string | null): ResultLoader {
+    return async () => {
+      const { docShard } = this.meta;
+      const shard = Math.floor(doc / docShard);
+      await this.load(docShardFile(shard));
+      const [path, title, date, dateLabel, outlet, body] = this.received.docs.get(shard)![doc - shard * docShard];
+      return {
+        url: new URL(`../../${path}`, this.base).href,
+        title,
+        date,
+        dateLabel,
+        outlet,
+        excerpt: excerptOf(body, terms, prefix, this.termFunctions),
+      };
+    };
+  }
+}
+
+/**
+ * The engine: search(text, filters, sort) → { results: [load()], filters, totalFilters }, like Pagefind's.
+ * `terms` are the term functions of /assets/search-terms.js, as the build made the index's terms.
+ */
+export async function offlineEngine(metaUrl: string, terms: TermFunctions): Promise<Engine> {
+  const index = new OfflineIndex(metaUrl, terms);
+  await index.init();
+  /** The articles of the last search, before and after its filters. */
+  let last: { docs: Set<number>; unfiltered: Set<number> } | null = null;
+  const countsOfLast = (): Counts | null =>
+    last ? { filters: index.countsOver(last.docs), totalFilters: index.countsOver(last.unfiltered) } : null;
+  return {
+    filterNames: index.meta.filters.map((f) => f.name),
+    loadFilter: (name) => index.loadFilter(name),
+    totals: () => index.countsOver(null),
+    lastCounts: countsOfLast,
+    /** Loads the term files a query needs while the typing pause runs. */
+    preload(text) {
+      index.loadTerms(text).catch(() => {});
+    },
+    async search(text, selected, sort) {
+      const { terms, prefix } = await index.loadTerms(text);
+      await Promise.all(Object.keys(selected).map((name) => index.loadFilter(name)));
+      const scores = index.scores(terms, prefix);
+      const unfiltered = new Set(scores.keys());
+      // Like Pagefind's filters given as arrays: an article must carry every value selected.
+      for (const [name, values] of Object.entries(selected)) {
+        for (const value of values) {
+          const allowed = new Set(index.filterDocs.get(name)?.get(value) || []);
+          for (const doc of [...scores.keys()]) if (!allowed.has(doc)) scores.delete(doc);
+        }
+      }
+      const docs = index.ordered(scores, sort);
+      last = { docs: new Set(docs), unfiltered };
+      return { counts: countsOfLast(), results: docs.map((doc) => index.result(doc, terms, prefix)) };
+    },
+  };
+}

@@ -1,0 +1,237 @@
+// ───────── over http(s): Pagefind's JS API (pagefind/pagefind.js) ─────────
+//
+// The index comes in shards (pagefind-shards.json, newest first: src/search/shards.ts), each a
+// Pagefind bundle, joined into one instance with Pagefind's mergeIndex (separate instances on one page
+// share Pagefind's wasm memory and corrupt each other). The page drops each shard's hidden vocabulary
+// record from the results, and leaves a shard out of a query for words it lacks (shardsLacking).
+//
+// Two such instances: Pagefind counts every value of every loaded filter on each search, testing each
+// filter page against the result list one by one, so at 10,000 articles a search with the filters loaded
+// took 1–2 s against 50 ms without. `finder` (on the main thread) answers queries and loads only the
+// filters a query selects; `counter` (in Pagefind's web worker) loads all filters once a filter group is
+// opened, and its counts follow the results when they are ready.
+import type { ManifestShard, ShardManifest } from "../shards.ts";
+import type { LooseTerm } from "../vocabulary.ts";
+import type { Counts, Engine, FilterCounts, ResultData, Sort } from "./types.ts";
+
+/** The part of Pagefind's JS API the page uses. */
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<{ url: string; excerpt?: string; meta?: Record<string, string> }>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+  filters: FilterCounts;
+  totalFilters: FilterCounts;
+}
+type PagefindFilters = Record<string, string[] | { any: string[] }>;
+interface PagefindInstance {
+  mergeIndex(basePath: string, options: Record<string, unknown>): Promise<void>;
+  search(text: string, options: { filters: PagefindFilters; sort?: Sort }): Promise<PagefindSearch>;
+  filters(): Promise<FilterCounts>;
+  preload(text: string): Promise<void>;
+}
+interface PagefindModule {
+  createInstance(options: Record<string, unknown>): PagefindInstance;
+}
+
+/** A Pagefind result as the page draws it; the excerpt's <mark>s become [text, marked] segments. */
+function pagefindResult(data: Awaited<ReturnType<PagefindResult["data"]>>): ResultData {
+  const excerpt: ResultData["excerpt"] = [];
+  const parsed = new DOMParser().parseFromString(`<p>${data.excerpt || ""}</p>`, "text/html");
+  for (const node of parsed.body.firstChild!.childNodes) {
+    excerpt.push([node.textContent!, node.nodeName === "MARK"]);
+  }
+  const meta = data.meta || {};
+  return {
+    url: data.url,
+    title: meta.title || data.url,
+    date: meta.date || "",
+    dateLabel: meta.date_label || meta.date || "",
+    outlet: meta.outlet || "",
+    excerpt,
+  };
+}
+
+/**
+ * Shard k (0 = newest) joins with Pagefind's indexWeight 1 + k·SHARD_MARK. Sorted by date, Pagefind
+ * scores a page by its position in its own shard (0, 1, … from the oldest; negated for "asc"), and
+ * merges shards by score, interleaving them; the mark, far too small to reorder a search by relevance,
+ * tells each result's shard, so the shards' disjoint date ranges can follow each other instead. Position
+ * 0 (score 0 at any weight) is always the shard's hidden record (src/search/pagefind.ts).
+ */
+const SHARD_MARK = 1e-9;
+function shardOf(score: number): number {
+  const weighted = Math.abs(score);
+  const position = Math.round(weighted);
+  return position === 0 ? 0 : Math.round((weighted - position) / (position * SHARD_MARK));
+}
+
+/** The merged results without hidden records; sorted by date, shard after shard (each in its order). */
+function orderResults(results: PagefindResult[], sort: Sort, hidden: ReadonlySet<string>): PagefindResult[] {
+  const shown = results.filter((result) => !hidden.has(result.id));
+  const [direction] = Object.values(sort);
+  if (!direction) return shown;
+  const sign = direction === "asc" ? -1 : 1;
+  // Array sort is stable: within a shard, Pagefind's order stays.
+  return shown
+    .map((result) => ({ result, shard: sign * shardOf(result.score) }))
+    .sort((a, b) => a.shard - b.shard)
+    .map(({ result }) => result);
+}
+
+/**
+ * Pagefind splits every query with Intl.Segmenter, whose first use loads the browser's segmentation data:
+ * 65 ms in Chromium, once. Done while the page waits for typing, it is not part of the first query's wait.
+ */
+function warmUpSegmenter(): void {
+  if (typeof Intl.Segmenter === "undefined") return;
+  const lang = document.documentElement.lang || "en";
+  setTimeout(() => {
+    for (const _ of new Intl.Segmenter(lang, { granularity: "grapheme" }).segment("warm")) break;
+  });
+}
+
+/** The synthetic filter (Pagefind's mergeFilter) naming each page's shard, so a query can leave shards out. */
+const SHARD_FILTER = "__shard";
+
+/**
+ * Ids of the shards to leave out of a query. A shard indexed before the archive gained a word lacks it, and
+ * answers a query term it cannot complete with loose matches where a complete shard answers nothing; the
+ * manifest lists the loose terms of each such shard's vocabulary (src/search/vocabulary.ts). Query
+ * terms are made as Pagefind makes them — lower case, punctuation dropped, accents folded — and stemmed as
+ * it stems them.
+ */
+function shardsLacking(
+  text: string,
+  shards: ManifestShard[],
+  looseOf: (shard: ManifestShard) => LooseTerm[],
+): string[] {
+  const stem = window.__porter2?.stem;
+  if (!stem || !shards.some((shard) => looseOf(shard).length)) return [];
+  const terms = text
+    .toLowerCase()
+    .replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]+/gu, "")
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => stem(word));
+  return shards
+    .filter((shard) =>
+      looseOf(shard).some(([loose, from]) => terms.some((term) => term.length >= from && loose.startsWith(term))),
+    )
+    .map((shard) => shard.id);
+}
+
+/** The shards, joined: what both Pagefind instances are made of. */
+interface JoinedShards {
+  pagefind: PagefindModule;
+  shards: ManifestShard[];
+  looseOf: (shard: ManifestShard) => LooseTerm[];
+  hidden: ReadonlySet<string>;
+  /** A new instance over every shard; in Pagefind's web worker unless `noWorker`. */
+  instance(noWorker: boolean): Promise<PagefindInstance>;
+}
+
+async function joinShards(bundleUrl: string, shardsUrl: string): Promise<JoinedShards> {
+  const [pagefind, manifest] = await Promise.all([
+    import(bundleUrl) as Promise<PagefindModule>,
+    fetch(shardsUrl).then((response) => {
+      if (!response.ok) throw new Error(`search: cannot load ${shardsUrl}`);
+      return response.json() as Promise<ShardManifest>;
+    }),
+  ]);
+  const siteRoot = new URL("../", bundleUrl);
+  const { shards } = manifest;
+  const looseOf = (shard: ManifestShard) => (shard.vocabulary !== null && manifest.loose?.[shard.vocabulary]) || [];
+  const [primary, ...others] = shards.map((shard) => new URL(shard.bundle, siteRoot).pathname);
+  // Shards are named only when one may have to be left out: a filter more is work for every search.
+  const someLoose = shards.some((shard) => looseOf(shard).length);
+  const named = (i: number) => (someLoose ? { mergeFilter: { [SHARD_FILTER]: shards[i].id } } : {});
+  const hidden = new Set(manifest.shards.map((shard) => shard.hidden).filter((id): id is string => Boolean(id)));
+  // Result URLs are site-absolute ("/articles/…"): prefix the path the site is served under.
+  const options = { baseUrl: siteRoot.pathname, excerptLength: 30 };
+  const instance = async (noWorker: boolean) => {
+    const created = pagefind.createInstance({
+      ...options,
+      ...named(0),
+      basePath: primary,
+      ...(noWorker ? { noWorker: true } : {}),
+    });
+    for (const [i, basePath] of others.entries()) {
+      await created.mergeIndex(basePath, { ...options, ...named(i + 1), indexWeight: 1 + (i + 1) * SHARD_MARK });
+    }
+    return created;
+  };
+  return { pagefind, shards, looseOf, hidden, instance };
+}
+
+/** The Pagefind engine over the shards of `shardsUrl`, the primary bundle's pagefind.js at `bundleUrl`. */
+export async function pagefindEngine(bundleUrl: string, shardsUrl: string, filterNames: string[]): Promise<Engine> {
+  const joined = await joinShards(bundleUrl, shardsUrl);
+  const { shards, looseOf, hidden } = joined;
+  const finder = await joined.instance(true);
+  warmUpSegmenter();
+  let counter: PagefindInstance | null = null;
+  let counterReady: Promise<void> | null = null;
+  let allTotals: FilterCounts | null = null;
+  let last: { text: string; selected: PagefindFilters } | null = null;
+  let counting: Promise<unknown> = Promise.resolve();
+  /**
+   * Counts of every filter value over the last search (Pagefind's filters and totalFilters), or null when
+   * a newer search came first. Counts run one at a time and skip superseded searches, so typing does not
+   * queue up counts the worker would work through one by one.
+   */
+  const countsOfLast = (): Promise<Counts | null> => {
+    const asked = last!;
+    const counts = counting.then(async () => {
+      if (asked !== last) return null;
+      const counted = await counter!.search(asked.text, { filters: asked.selected });
+      return { filters: counted.filters, totalFilters: counted.totalFilters };
+    });
+    counting = counts.catch(() => null);
+    return counts;
+  };
+  return {
+    filterNames,
+    async loadFilter() {
+      counterReady ??= (async () => {
+        const instance = await joined.instance(false);
+        allTotals = await instance.filters();
+        counter = instance;
+      })();
+      await counterReady;
+    },
+    totals() {
+      return allTotals || {};
+    },
+    lastCounts() {
+      return last && counter ? countsOfLast() : null;
+    },
+    /** Fetches the index chunks a query needs while the typing pause runs (as Pagefind's debouncedSearch does). */
+    preload(text) {
+      finder.preload(text).catch(() => {});
+    },
+    async search(text, selected, sort) {
+      const lacking = shardsLacking(text, shards, looseOf);
+      if (lacking.length === shards.length) {
+        // No shard can complete a term (cannot happen: the shards indexed last know every word).
+        last = null;
+        return { counts: null, results: [] };
+      }
+      const filters: PagefindFilters = lacking.length
+        ? { ...selected, [SHARD_FILTER]: { any: shards.map((s) => s.id).filter((id) => !lacking.includes(id)) } }
+        : selected;
+      const found = await finder.search(text, { filters, sort });
+      last = { text, selected: filters };
+      return {
+        counts: counter ? countsOfLast() : null,
+        results: orderResults(found.results, sort, hidden).map(
+          (result) => async () => pagefindResult(await result.data()),
+        ),
+      };
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * The index stage: the rendered article pages → the site's search, for both ways the site is opened.
+ *
+ * - Pagefind's index in shards (pagefind/, pagefind-shards/ and pagefind-shards.json: src/search/pagefind.ts,
+ *   planned by src/search/shards.ts), with the terms a reused shard lacks (src/search/vocabulary.ts);
+ * - the fallback index for pages opened from disk (search/offline/: src/search/offline-index.ts), written
+ *   while Pagefind indexes the first shard in its own process.
+ *
+ * - the search page's own scripts (assets/search.js, assets/search-terms.js, assets/stemmer.js): its
+ *   TypeScript in src/search/browser/, bundled by src/search/page-scripts.ts.
+ */
+import type { Archive } from "../types.ts";
+import { collectGarbage } from "../util/memory.ts";
+import { writeOfflineIndex } from "./offline-index.ts";
+import { writeSearchPageScripts } from "./page-scripts.ts";
+import { indexSearch, type SearchIndexResult } from "./pagefind.ts";
+
+export interface IndexOptions {
+  /** Article slug → searchFingerprint (src/render/page-reuse.ts) of its page, from the render stage. */
+  searchFingerprints: ReadonlyMap<string, string>;
+  /** The search filters that have values (src/render/views/search-filters.ts), from the render stage. */
+  filterKeys: ReadonlySet<string>;
+  /** The site this one replaces: its unchanged search-index shards are linked instead of indexed. */
+  previousDir?: string;
+  /** Most articles per search-index shard (default SHARD_ARTICLES in src/search/shards.ts). */
+  shardSize?: number;
+}
+
+/** Indexes the article pages already rendered into `output` (an absolute path) for search. */
+export async function indexSite(archive: Archive, output: string, options: IndexOptions): Promise<SearchIndexResult> {
+  await writeSearchPageScripts(output);
+  return indexSearch(output, archive, {
+    searchFingerprints: options.searchFingerprints,
+    previousDir: options.previousDir,
+    shardSize: options.shardSize,
+    // Collected once written: Pagefind indexes the later, larger shards beside what the index left behind.
+    meanwhile: () => writeOfflineIndex(archive, output, options.filterKeys).then(collectGarbage),
+  });
+}

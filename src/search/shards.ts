@@ -1,0 +1,194 @@
+/**
+ * How the Pagefind index is split into shards, and the manifest that lists them.
+ *
+ * Pagefind holds everything it indexes in memory until it writes: about 0.27 GiB per 1,000 article pages
+ * here, so one index over 50,000 articles would need some 14 GiB. The article pages are therefore indexed
+ * in shards of at most SHARD_ARTICLES each, by a fresh Pagefind process per shard, and the search page
+ * (src/search/browser/search.ts) searches every shard and merges the results.
+ *
+ * - Shards are runs of whole publication years, oldest first (undated articles count as the oldest); a
+ *   year larger than a shard is split at month boundaries, a month larger than a shard by count. So the
+ *   shards' date ranges are disjoint and ordered, which lets the search page keep a sort by date across
+ *   them, and a new article (usually the newest) changes one shard — the others are copied from the
+ *   previous build (src/search/pagefind.ts).
+ * - An archive of at most SHARD_ARTICLES articles is one shard: the index is exactly Pagefind's own.
+ * - With several shards, each also holds one hidden record whose text is the vocabulary of the whole
+ *   archive. Pagefind answers a word it cannot complete from its index with the longest indexed word that
+ *   starts that word ("gw" for "gwadar"); a shard without the word would answer with such loose matches
+ *   while the others answer exactly. With every word in every shard, each shard completes words as one
+ *   index over everything would. The search page drops the hidden records (the manifest names them). A
+ *   shard indexed before the archive gained words keeps its index; the manifest lists the terms it lacks,
+ *   and the search page leaves it out of queries for them (src/search/vocabulary.ts).
+ *
+ * The manifest, MANIFEST_FILE at the site root, lists the shards newest first (the first is the primary
+ * bundle, pagefind/) with the fingerprint of each shard's pages, which the next build compares.
+ */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { formatDate } from "../render/format.ts";
+import { SEARCH_INDEX } from "../settings.ts";
+import type { Archive, ArticleRecord } from "../types.ts";
+import { compareStrings } from "../util/group.ts";
+import type { LooseTerm } from "./vocabulary.ts";
+
+export const MANIFEST_FILE = "pagefind-shards.json";
+export const PRIMARY_BUNDLE = "pagefind/";
+export const SHARDS_DIR = "pagefind-shards";
+/** Most articles per shard (src/settings.ts). */
+export const SHARD_ARTICLES = SEARCH_INDEX.shardArticles;
+/** The URL of each shard's hidden vocabulary record; no page is published there. */
+export const VOCABULARY_URL = "/pagefind-vocabulary/";
+
+/** What planning needs of an article: its page and its date. */
+export type ShardedArticle = Pick<ArticleRecord, "slug" | "date">;
+
+export interface ShardPlan {
+  /** The first and last period of the shard ("undated", "2019", "2021-07", "2021-07.2"), joined by "_". */
+  id: string;
+  /** Bundle folder relative to the site root, with a trailing slash. */
+  bundle: string;
+  /** Slugs of the shard's articles, newest first. */
+  slugs: string[];
+}
+
+export interface ManifestShard {
+  id: string;
+  bundle: string;
+  articles: number;
+  /** Hash of the shard's articles' search fingerprints (searchFingerprint) and the indexer's settings. */
+  fingerprint: string;
+  /** Pagefind's id of the hidden vocabulary record, which the search page drops; null with one shard. */
+  hidden: string | null;
+  /** Id of the terms of the vocabulary the shard was indexed with (src/search/vocabulary.ts); null with one shard. */
+  vocabulary: string | null;
+}
+
+export interface ShardManifest {
+  version: 2;
+  shards: ManifestShard[];
+  /**
+   * By vocabulary id, the terms of today's vocabulary that shards indexed with it lack; the search page
+   * leaves those shards out of queries for them. Listed once per vocabulary, since the shards indexed in one
+   * build share theirs; the vocabulary the last shards were indexed with lacks nothing and is not listed.
+   */
+  loose: Record<string, LooseTerm[]>;
+}
+
+interface Period {
+  key: string;
+  articles: ShardedArticle[];
+}
+
+/** Consecutive runs of `articles` (oldest first) with the same key. */
+function runsBy(articles: ShardedArticle[], keyOf: (a: ShardedArticle) => string): Period[] {
+  const runs: Period[] = [];
+  for (const article of articles) {
+    const key = keyOf(article);
+    const last = runs.at(-1);
+    if (last?.key === key) last.articles.push(article);
+    else runs.push({ key, articles: [article] });
+  }
+  return runs;
+}
+
+/** Splits `period` into periods of at most `size` articles: by month, then by count ("2021-07.2"). */
+function splitPeriod(period: Period, size: number): Period[] {
+  if (period.articles.length <= size) return [period];
+  const months = period.key === "undated" ? [period] : runsBy(period.articles, (a) => a.date?.slice(0, 7) ?? "");
+  return months.flatMap((month) => {
+    if (month.articles.length <= size) return [month];
+    const parts: Period[] = [];
+    for (let start = 0; start < month.articles.length; start += size) {
+      const part = start / size + 1;
+      parts.push({
+        key: part === 1 ? month.key : `${month.key}.${part}`,
+        articles: month.articles.slice(start, start + size),
+      });
+    }
+    return parts;
+  });
+}
+
+/** Oldest first: undated, then by date; within a date by slug, the site's order reversed. */
+function oldestFirst(a: ShardedArticle, b: ShardedArticle): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return -1;
+    if (b.date === null) return 1;
+    return compareStrings(a.date, b.date);
+  }
+  return compareStrings(b.slug, a.slug);
+}
+
+/**
+ * The shards of an archive's article pages, newest first; the first is the primary bundle. An archive
+ * without articles still has the primary, empty, so the search page finds an index to load.
+ */
+export function planShards(articles: readonly ShardedArticle[], size = SHARD_ARTICLES): ShardPlan[] {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`search shard size must be a positive integer`);
+  const sorted = [...articles].sort(oldestFirst);
+  const periods = runsBy(sorted, (a) => a.date?.slice(0, 4) ?? "undated").flatMap((p) => splitPeriod(p, size));
+  // Pack whole periods, oldest first: a shard closes when the next period would not fit.
+  const packed: Period[][] = [];
+  let count = 0;
+  for (const period of periods) {
+    const open = packed.at(-1);
+    if (open && count + period.articles.length <= size) {
+      open.push(period);
+      count += period.articles.length;
+    } else {
+      packed.push([period]);
+      count = period.articles.length;
+    }
+  }
+  if (packed.length === 0) return [{ id: "all", bundle: PRIMARY_BUNDLE, slugs: [] }];
+  return packed.reverse().map((group, i) => {
+    const first = group[0].key;
+    const last = group.at(-1)!.key;
+    const id = first === last ? first : `${first}_${last}`;
+    return {
+      id,
+      bundle: i === 0 ? PRIMARY_BUNDLE : `${SHARDS_DIR}/${id}/`,
+      slugs: group.flatMap((p) => p.articles.map((a) => a.slug)).reverse(),
+    };
+  });
+}
+
+/**
+ * Every word Pagefind can index on an article page: whitespace-separated pieces of the text inside the
+ * page's data-pagefind-body that is not data-pagefind-ignore (templates/_includes/layouts/article.njk),
+ * as written, so that Pagefind splits and stems them as it does the pages. Markdown marks left on a piece
+ * only add words no page has, which match nothing but the hidden record.
+ */
+export function searchVocabulary(archive: Archive): string {
+  // The template's own words in the indexed part of an article page.
+  const words = new Set(["Unknown", "outlet", "Undated", "inferred"]);
+  for (const article of archive.articles) {
+    const parts = [article.title, article.subtitle, article.outlet, article.dateline, article.body, ...article.authors];
+    // The date as the page shows it, its year (a filter's value) and as written (its date metadata, which
+    // Pagefind searches too).
+    if (article.date) parts.push(article.date, article.date.slice(0, 4), formatDate(article.date));
+    for (const part of parts) if (part) for (const word of part.split(/\s+/)) if (word) words.add(word);
+  }
+  return [...words].sort(compareStrings).join(" ");
+}
+
+/** A shard's fingerprint: its articles' search fingerprints in order, salted with the indexer's settings. */
+export function shardFingerprint(slugs: string[], searchFingerprints: ReadonlyMap<string, string>, salt: string) {
+  const hash = createHash("sha256").update(salt);
+  for (const slug of slugs) hash.update(`\n${slug} ${searchFingerprints.get(slug) ?? "?"}`);
+  return hash.digest("base64url");
+}
+
+export async function readShardManifest(siteDir: string): Promise<ShardManifest | null> {
+  try {
+    const manifest = JSON.parse(await readFile(path.join(siteDir, MANIFEST_FILE), "utf8")) as ShardManifest;
+    return manifest?.version === 2 && Array.isArray(manifest.shards) ? manifest : null;
+  } catch {
+    return null; // no previous site, or not one of ours: index every shard
+  }
+}
+
+export function serializeShardManifest(manifest: ShardManifest): string {
+  return `${JSON.stringify(manifest, null, 1)}\n`;
+}

@@ -1,0 +1,92 @@
+/**
+ * The output half's settings, in one table: how much goes on a page, how the site is rendered and indexed
+ * in bounded pieces, and how the search page paces itself. Each value is read where it is used under the
+ * name that module has always given it (PAGES_PER_RUN, SHARD_ARTICLES, …); change it here.
+ *
+ * The page fingerprints' code version covers this file (src/render/page-reuse.ts): a change renders every
+ * page again. The input half's thresholds (extraction rules) stay with their rules.
+ */
+
+/** What the views put on a page (src/render/views/). */
+export const PAGES = {
+  /** Latest articles on the home page. */
+  homeLatest: 8,
+  /** Most-mentioned people, parties and places on the home page, each. */
+  homeTop: 6,
+  /** Related articles on an article page. */
+  relatedArticles: 5,
+  /** Articles gathered as candidates for an article's related list (see relatedArticles in views/articles.ts). */
+  relatedCandidates: 200,
+  /** Entities most often seen with an entity, on its page. */
+  companions: 12,
+  /**
+   * Entities offered by each entity filter of the search page (person, party, organization, place): those
+   * named by the most articles (views/search-filters.ts). Outlet and year are not capped.
+   */
+  searchFilterValues: 100,
+};
+
+/** The render stage (src/render/). */
+export const RENDER = {
+  /**
+   * Eleventy keeps every page it renders in memory until its run ends, so a large archive is rendered in
+   * several runs of at most this many article and entity pages each: memory stays bounded, and the output
+   * is the same as one run's.
+   */
+  pagesPerRun: 3000,
+};
+
+/** The index stage (src/search/). */
+export const SEARCH_INDEX = {
+  /**
+   * Most articles per Pagefind shard: Pagefind took 0.89 GiB for 2,500 of this site's article pages and
+   * 1.58 GiB for 5,000 (measured alone), so about 1.3 GiB for a shard of this size, whatever the archive's
+   * size. `--shard-size` overrides it.
+   */
+  shardArticles: 4000,
+  /**
+   * Most loose terms of a vocabulary before the shards indexed with it are indexed again: the search page
+   * loads the lists (one per vocabulary still in use, about 15 bytes a term), so they stay within some kilobytes.
+   */
+  maxLooseTerms: 1000,
+};
+
+/** The fallback index for pages opened from disk (src/search/offline-index.ts). */
+export const OFFLINE_INDEX = {
+  /** Split a term shard larger than this (bytes of its entries) by one more prefix character. */
+  shardBytes: 48_000,
+  /** The root is always split at least once, so a query loads only the shards of its terms. */
+  minKeyLength: 1,
+  maxKeyLength: 4,
+  /** Documents per document file. */
+  docShard: 200,
+  /** Characters of an article's text kept for its excerpts. */
+  excerptChars: 600,
+  /** Articles indexed between two garbage collections. */
+  collectEvery: 2500,
+};
+
+/** The search page (src/search/browser/). */
+export const SEARCH_PAGE = {
+  /**
+   * Results shown at a time ("More results" shows more): each result shown is a placeholder until its data
+   * loads, and thousands of them (a common name at 10,000 articles) took seconds to lay out.
+   */
+  resultsPage: 20,
+  /** Results whose data is fetched before the list is drawn: about a screenful. */
+  filledAtOnce: 5,
+  /**
+   * A search starts once typing pauses this long (ms): long enough to take a burst of input events (a paste,
+   * key repeat, an input method) as one query, short enough not to add to the wait for results. Keys typed
+   * by hand come further apart, so each starts a search anyway; a newer search supersedes an older one
+   * before the older fetches its results' data, and the index chunks a query needs are preloaded from its
+   * first keystroke.
+   */
+  typingPauseMs: 30,
+};
+
+/** The build (src/pipeline/). */
+export const PIPELINE = {
+  /** Ingests of at least this many seeds show a progress counter. */
+  progressFrom: 200,
+};
