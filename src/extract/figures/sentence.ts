@@ -56,7 +56,7 @@ const FIRED_BEFORE =
 const YEAR = /^(?:1[89]|20)\d\d$/;
 const YEAR_CONTEXT_BEFORE = /(?:\b(?:in|since|of|by|until|till|from|during|before|after|year|the)|,)\s+$/i;
 // "no one", "any one": pronoun uses of "one"; "the one who", "that one" are pronouns too unless a noun follows.
-const PRONOUN_ONE_BEFORE = /\b(?:no|any|every|anyone)\s+$/i;
+const PRONOUN_ONE_BEFORE = /\b(?:no|any|every|anyone)[\s-]+$/i;
 const DETERMINER_ONE_BEFORE = /\b(?:each|the|this|that|which|some)\s+$/i;
 const FILLER_BEFORE_NUMBER = /(?:\b(?:a\s+total\s+of|the|all|another|an\s+additional|a\s+further))\s+$/i;
 // After a bare number whose noun is left out ("killing five and injuring 12").
@@ -80,6 +80,9 @@ const POSTMODIFIER =
 // After a transitive outcome verb, an object shows the counted noun was its subject, not its victim
 // ("a gunman shot two people", "a man killed his wife").
 const OBJECT_PRONOUN = /\s+(?:him|her|them|himself|herself|themselves|each\s+other|one\s+another)\b/iy;
+// A past-tense verb that may take an object; those that take none.
+const TRANSITIVE = /^[\w-]+(?:ed|shot|hurt)$/i;
+const INTRANSITIVE = /^(?:died|perished|drowned|disappeared|succumbed|surrendered|escaped)$/i;
 // "the officers shot back": they fired, nobody was hit.
 const RETURNED_FIRE = /\s+back\b/iy;
 // A singular verb after a plural count belongs to another subject ("a woman caught between two men was shot").
@@ -261,12 +264,15 @@ function stickyOutcome(pattern: RegExp, sentence: string, at: number, vocabulary
 }
 
 /** True when an object follows at `at` ("… shot two people", "… killed his wife"): the verb before is active. */
-function objectFollows(sentence: string, at: number, vocabulary: CompiledFigureVocabulary): boolean {
+function objectFollows(sentence: string, at: number, verb: string, vocabulary: CompiledFigureVocabulary): boolean {
   OBJECT_PRONOUN.lastIndex = at;
   if (OBJECT_PRONOUN.test(sentence)) return true;
   OBJECT_DETERMINER.lastIndex = at;
-  const from = OBJECT_DETERMINER.test(sentence) ? OBJECT_DETERMINER.lastIndex : at;
-  return nounAfter(sentence, from, vocabulary) !== null;
+  const determiner = OBJECT_DETERMINER.test(sentence);
+  // A transitive verb's object may be anything ("his wife released a statement"); after a verb that
+  // takes none, a noun phrase says when ("two soldiers died the next day").
+  if (determiner && TRANSITIVE.test(verb) && !INTRANSITIVE.test(verb)) return true;
+  return nounAfter(sentence, determiner ? OBJECT_DETERMINER.lastIndex : at, vocabulary) !== null;
 }
 
 /**
@@ -290,7 +296,7 @@ function outcomeAfterNoun(
   if (value > 1 && SINGULAR_VERB.test(match[0])) return null;
   const matchEnd = match.index + match[0].length;
   const passive = PASSIVE.test(match[0].slice(0, match[0].length - match[2].length - (match[3]?.length ?? 0)));
-  if (!passive && objectFollows(sentence, matchEnd, vocabulary)) return null;
+  if (!passive && objectFollows(sentence, matchEnd, match[2], vocabulary)) return null;
   RETURNED_FIRE.lastIndex = matchEnd;
   return RETURNED_FIRE.test(sentence) ? null : outcome;
 }
