@@ -90,10 +90,20 @@ function unknownPlaceKind(name: string): PlaceKind {
   return countries.has(foldKey(name)) ? "country" : "area";
 }
 
-/** Headings capitalise every word, which the tagger (trained on prose and all-capital headlines) misreads. */
-function isTitleCase(text: string): boolean {
-  const words = text.match(/(?<![\p{L}\p{N}])\p{L}{4,}/gu) ?? [];
-  return words.length >= 3 && words.every((word) => /^\p{Lu}/u.test(word)) && /\p{Ll}/u.test(text);
+const MINOR_WORDS = new Set(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from"]);
+
+/**
+ * Headings capitalise every word ("Dr. Malik Baloch And Jam Kamal Met"), which the tagger (trained
+ * on prose and all-capital headlines) misreads: every word but a few small ones is capitalised.
+ */
+export function isTitleCase(text: string): boolean {
+  const words = text.match(/(?<![\p{L}\p{N}])\p{L}[\p{L}'’-]*/gu) ?? [];
+  const capitalised = words.filter((word) => /^\p{Lu}/u.test(word));
+  return (
+    capitalised.length >= 3 &&
+    /\p{Ll}/u.test(text) &&
+    words.every((word) => /^\p{Lu}/u.test(word) || MINOR_WORDS.has(word))
+  );
 }
 
 /**
@@ -107,6 +117,7 @@ export function taggedCandidates(
   table: KnownNames,
   knowledge: Knowledge,
   lowercaseWords: ReadonlySet<string>,
+  ownOutlet: string | null,
 ): Found[] {
   const found: Found[] = [];
   const heading = spans.length > 0 && isTitleCase(text);
@@ -117,11 +128,14 @@ export function taggedCandidates(
     const name = text.slice(extent.start, extent.end).replace(/\s+/g, " ");
     const wanted = span.type === "LOC" ? ["place"] : ["party", "organization"];
     const known = table.byKey.get(foldKey(name));
-    // An outlet's name is its credit or masthead ("(Reuters)"), read by the metadata extractor.
-    if (known?.some((k) => k.kind === "outlet")) continue;
+    const outlet = known?.find((k) => k.kind === "outlet");
+    // The article's own outlet is its credit or masthead ("(Reuters)"), read by the metadata extractor.
+    if (outlet && (outlet.key === ownOutlet || span.type !== "ORG")) continue;
     const match = known?.find((k) => wanted.includes(k.kind)) ?? known?.find((k) => k.kind !== "outlet");
     let entity: Entity;
     if (match) entity = { kind: match.kind, key: match.key, known: true };
+    // Another outlet the story cites ("Interfax said") is a media organization.
+    else if (outlet) entity = { kind: "organization", key: outlet.key, known: false, organizationKind: "media" };
     else if (
       heading ||
       notAName(text, extent.start, name, knowledge) ||

@@ -44,6 +44,7 @@ function candidatesOf(
   knowledge: Knowledge,
   tagged: readonly NerSpan[],
   lowercaseWords: ReadonlySet<string>,
+  ownOutlet: string | null,
 ): Found[] {
   const found: Found[] = [];
   for (const match of matchKnownNames(foldText(sentence.text), table)) {
@@ -64,8 +65,12 @@ function candidatesOf(
     const tail = match.tailStart === undefined ? {} : { tailStart: match.tailStart };
     found.push({ sentence: index, start: match.start, end: match.end, entity, weak: false, ambiguous: false, ...tail });
   }
-  found.push(...taggedCandidates(sentence.text, index, tagged, table, knowledge, lowercaseWords));
-  return found;
+  const fromTagger = taggedCandidates(sentence.text, index, tagged, table, knowledge, lowercaseWords, ownOutlet);
+  // An outlet the tagger reads as a cited organization is that, not a masthead to skip.
+  const cited = (found: Found) =>
+    found.entity.kind === "outlet" &&
+    fromTagger.some((other) => other.start === found.start && other.end === found.end);
+  return [...found.filter((candidate) => !cited(candidate)), ...fromTagger];
 }
 
 /**
@@ -198,7 +203,7 @@ export function findNamedEntities(
       for (const [word] of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])/gu)) lowercaseWords.add(word);
   }
   const candidates = sentences.map((sentence, index) =>
-    candidatesOf(sentence, index, table, knowledge, tagged[index] ?? [], lowercaseWords),
+    candidatesOf(sentence, index, table, knowledge, tagged[index] ?? [], lowercaseWords, metadata.outlet),
   );
   const firstPass = candidates.flatMap(selectSpans);
   const extra = usesOfDefinitions(sentences, definedAbbreviations(sentences, firstPass));

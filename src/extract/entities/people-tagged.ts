@@ -8,14 +8,9 @@ import type { Knowledge } from "../../knowledge/index.ts";
 import type { PersonMention } from "../../types.ts";
 import type { Sentence } from "../sentences.ts";
 import type { EntitySpan } from "./named.ts";
+import { isTitleCase } from "./named-tagged.ts";
 import type { NerSpan } from "./ner/index.ts";
 import { peopleLexicon, wordKey } from "./people-lexicon.ts";
-
-/** A heading capitalises every word; the tagger was not trained on such lines. */
-function isTitleCase(text: string): boolean {
-  const long = text.match(/(?<![\p{L}\p{N}])\p{L}{4,}/gu) ?? [];
-  return long.length >= 3 && long.every((word) => /^\p{Lu}/u.test(word)) && /\p{Ll}/u.test(text);
-}
 
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*|\p{Lu}\.)$/u;
 
