@@ -361,6 +361,13 @@ describe("figures: shootings, fatally, conditions", () => {
     assert.deepEqual(figures("His son said nobody was hurt."), []);
   });
 
+  test("a partitive counts from a whole that is no count of its own; a parent's children are no count", () => {
+    assert.deepEqual(figures("Two of the three porters died."), [[2, null, "porters", "civilians", "killed"]]);
+    assert.deepEqual(figures("A mother of three was killed in the blast."), [
+      [1, null, "mother", "civilians", "killed"],
+    ]);
+  });
+
   test("a body found is a death", () => {
     assert.deepEqual(figures("Villagers found the bodies of two shepherds who had been shot."), [
       [2, null, "shepherds", "civilians", "killed"],

@@ -72,11 +72,11 @@ const ONE_WORD = /\b(?:(an?|his|her)|another|the\s+other|an?\s+(?:second|third|f
 const NUMBER_NEXT =
   /\s+(?:\d[\d,]*(?![\w-])|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|few|several|more)\b(?!-))/iy;
 // What may stand between a counted noun and its outcome besides auxiliaries: where ("two people in
-// Green Valley are dead"), an age ("a man aged 25 was injured", "two men in their 20s"), or the
-// comma closing an apposition ("The victim, a 23-year-old man, was …"). Case-sensitive: places are
-// capitalised.
+// Green Valley are dead"), an age ("a man aged 25 was injured", "two men in their 20s"), children
+// ("a mother of two died"), or the comma closing an apposition ("The victim, a 23-year-old man,
+// was …"). Case-sensitive: places are capitalised.
 const POSTMODIFIER =
-  /(?:\s+(?:in|at|near|from|of)\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}|,?\s+aged\s+\d+,?|\s+in\s+(?:his|her|their)\s+(?:(?:early|mid|late)[\s-]+)?\d0s|,(?=\s+(?:was|were|is|are|has|have|had)\s))/uy;
+  /(?:\s+(?:in|at|near|from|of)\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}|,?\s+aged\s+\d+,?|\s+in\s+(?:his|her|their)\s+(?:(?:early|mid|late)[\s-]+)?\d0s|,(?=\s+(?:was|were|is|are|has|have|had)\s)|\s+of\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s))/uy;
 // After a transitive outcome verb, an object shows the counted noun was its subject, not its victim
 // ("a gunman shot two people", "a man killed his wife").
 const OBJECT_PRONOUN = /\s+(?:him|her|them|himself|herself|themselves|each\s+other|one\s+another)\b/iy;
@@ -152,6 +152,7 @@ function isCount(sentence: string, number: NumberMention, before: string): boole
   const after = sentence.slice(number.end);
   if (DATE_BEFORE.test(before) || DATE_AFTER.test(after)) return false;
   if (NOT_A_COUNT_BEFORE.test(before) || FIRED_BEFORE.test(before)) return false;
+  if (PARTITIVE_WHOLE_BEFORE.test(before) || PARENT_OF_BEFORE.test(before)) return false;
   if (YEAR.test(number.text) && YEAR_CONTEXT_BEFORE.test(before)) return false;
   if (/^one$/i.test(number.text) && PRONOUN_ONE_BEFORE.test(before)) return false;
   return true;
@@ -161,6 +162,14 @@ function isCount(sentence: string, number: NumberMention, before: string): boole
 const PARTITIVE = /\s+(?:of\s+(?:them|whom)|among\s+them)(?=\s)/iy;
 // "five of his guards", "12 of the soldiers": the noun follows the determiner.
 const OF_DETERMINER = /\s+of\s+(?:the|his|her|their|its|our|these|those)(?=\s)/iy;
+// "two of the three victims": the whole a partitive count is taken from, which is not itself the
+// count the outcome speaks of.
+const NUMBER_WORD =
+  "(?:\\d[\\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-[a-z]+)?";
+const WHOLE_NUMBER = new RegExp(`\\s+${NUMBER_WORD}(?=\\s)`, "iy");
+const PARTITIVE_WHOLE_BEFORE = new RegExp(`\\b${NUMBER_WORD}\\s+of\\s+(?:the|these|those|its|their)\\s+$`, "i");
+// "a mother of two died": the number counts her children, not the dead.
+const PARENT_OF_BEFORE = /\b(?:mother|father|parent|mom|dad|grandmother|grandfather)\s+of\s+$/i;
 // A capitalised plural standing for people of a nation, faith or group ("Palestinians", "Hazaras").
 const GROUP_NAME = /^\p{Lu}\p{Ll}{2,}[^s\W]s$/u;
 // An age standing for a person ("a 17-year-old was shot", "two 19-year-olds").
@@ -201,6 +210,10 @@ function nounAfter(sentence: string, from: number, vocabulary: CompiledFigureVoc
   OF_DETERMINER.lastIndex = from;
   const ofDeterminer = !partitive && OF_DETERMINER.test(sentence);
   let position = partitive ? PARTITIVE.lastIndex : ofDeterminer ? OF_DETERMINER.lastIndex : from;
+  if (ofDeterminer) {
+    WHOLE_NUMBER.lastIndex = position;
+    if (WHOLE_NUMBER.test(sentence)) position = WHOLE_NUMBER.lastIndex;
+  }
   let groupName: { what: string; end: number; singular: boolean } | null = null;
   let attributive: string | null = null;
   for (let modifiers = 0; modifiers <= MAX_MODIFIERS; modifiers++) {
