@@ -40,15 +40,23 @@ let countries: Set<string> | undefined;
 const PERSON_MARGIN = 12;
 const NAME_WORD = /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
 
-function personShaped(name: string, span: NerSpan): boolean {
+function personShaped(name: string, span: NerSpan, knowledge: Knowledge): boolean {
   const words = name.split(" ");
-  return span.personMargin < PERSON_MARGIN && words.length >= 2 && words.every((word) => NAME_WORD.test(word));
+  const bodies = wordSetsOf(knowledge).body;
+  return (
+    span.personMargin < PERSON_MARGIN &&
+    words.length >= 2 &&
+    words.every((word) => NAME_WORD.test(word)) &&
+    // "Kansai International Airport", "Magna International Inc": a word that names a kind of body is no person's.
+    !words.some((word) => bodies.has(word.toLowerCase()))
+  );
 }
 
 interface WordSets {
   person: Set<string>;
   role: Set<string>;
   function: Set<string>;
+  body: Set<string>;
 }
 
 const wordSets = new WeakMap<Knowledge, WordSets>();
@@ -62,6 +70,7 @@ function wordSetsOf(knowledge: Knowledge): WordSets {
       person: lower([...honorifics, ...namePrefixes]),
       role: lower([...honorifics, ...roleWords]),
       function: lower(knowledge.furniture.stopWords),
+      body: lower(knowledge.vocabulary.organizationWords ?? []),
     };
     wordSets.set(knowledge, sets);
   }
@@ -139,7 +148,7 @@ export function taggedCandidates(
     else if (
       heading ||
       notAName(text, extent.start, name, knowledge) ||
-      personShaped(name, span) ||
+      personShaped(name, span, knowledge) ||
       // "Kishor's Jan Suraaj Party": an unknown owner of a named thing is as often a person.
       /^['’]s\s+\p{Lu}/u.test(text.slice(extent.end)) ||
       (!/[^\p{L}]/u.test(name) && !/\p{L}/u.test(text.slice(0, extent.start)) && lowercaseWords.has(name.toLowerCase()))
