@@ -84,6 +84,8 @@ test("extraction: tagged names become organizations and places with evidence; kn
   const place = entities.places.find((p) => p.name === "Zgierz");
   assert.ok(place, JSON.stringify(entities.places));
   assert.equal(place.known, false);
+  // The place gazetteer types what the tagger found: Zgierz is a town.
+  assert.equal(place.kind, "city");
   assert.ok(entities.people.some((person) => person.name === "Maria Kowalczyk"));
   // A party the knowledge files know stays that party, whatever the tagger called it.
   assert.ok(entities.parties.some((party) => party.known && /Insaf/.test(party.name)));

@@ -2,9 +2,11 @@
  * Organizations and places the statistical tagger (./ner) found, as candidates beside the known
  * names and the name patterns. The knowledge files type them: a tagged organization that
  * parties.yaml knows is that party, a known organization keeps its kind, a known place its kind;
- * an unknown one is an organization of kind "other" or a place whose kind the platform's country
- * list or the gazetteer tells, else an area.
+ * an unknown one is an organization of kind "other" (or "media" for a cited outlet) or a place
+ * whose kind the place gazetteer (src/knowledge/gazetteer.ts) or the platform's country list
+ * tells, else an area.
  */
+import { lookupPlace } from "../../knowledge/gazetteer.ts";
 import type { Knowledge } from "../../knowledge/index.ts";
 import type { PlaceKind } from "../../types.ts";
 import { foldKey } from "./fold.ts";
@@ -94,11 +96,13 @@ function notAName(text: string, start: number, name: string, knowledge: Knowledg
   return before !== undefined && sets.role.has(before);
 }
 
-function unknownPlaceKind(name: string): PlaceKind {
+/** The kind the place gazetteer (GeoNames and places.yaml) gives the name; else a country Intl knows; else an area. */
+function unknownPlaceKind(name: string, knowledge: Knowledge): PlaceKind {
+  const place = lookupPlace(knowledge, name);
+  if (place) return place.kind;
   countries ??= new Set(countryNames().map(foldKey));
   return countries.has(foldKey(name)) ? "country" : "area";
 }
-
 const MINOR_WORDS = new Set(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from"]);
 
 /**
@@ -155,7 +159,7 @@ export function taggedCandidates(
     )
       continue;
     else if (span.type === "LOC")
-      entity = { kind: "place", key: name, known: false, placeKind: unknownPlaceKind(name) };
+      entity = { kind: "place", key: name, known: false, placeKind: unknownPlaceKind(name, knowledge) };
     else entity = { kind: "organization", key: name, known: false, organizationKind: "other" };
     found.push({ sentence: index, ...extent, entity, weak: match?.weak ?? false, ambiguous: false, tagged: true });
   }
