@@ -192,6 +192,13 @@ describe("figures: coordination, breakdowns, elided nouns", () => {
     ]);
   });
 
+  test("an elided count of more than one takes the plural of a singular noun", () => {
+    assert.deepEqual(figures("The ambush killed one soldier and wounded two."), [
+      [1, null, "soldier", "security personnel", "killed"],
+      [2, null, "soldiers", "security personnel", "injured"],
+    ]);
+  });
+
   test("a count without an outcome still names what a later elided count counts", () => {
     assert.deepEqual(figures("Of the 50 attackers, 45 were killed and 5 arrested."), [
       [45, null, "attackers", "militants", "killed"],
@@ -390,6 +397,7 @@ describe("figures: detained, abducted, missing, stranded, displaced, homeless", 
   for (const [text, expected] of [
     ["Seven fishermen were abducted at sea.", [7, null, "fishermen", "civilians", "abducted"]],
     ["Militants took 15 people hostage.", [15, null, "people", "people", "abducted"]],
+    ["Fifteen people were killed or injured.", [15, null, "people", "people", "killed or injured"]],
     ["Two of the wounded died later.", [2, null, "people", "people", "killed"]],
     ["Four children drowned in the canal.", [4, null, "children", "civilians", "killed"]],
     ["Two fishermen remain missing.", [2, null, "fishermen", "civilians", "missing"]],
@@ -519,6 +527,7 @@ describe("figures: what is not a figure", () => {
     "The government paid Rs5 million and $10,000 to the families of those killed.",
     "It was one of the deadliest attacks, and no one was arrested.",
     "Officials said no-one had been injured.",
+    "None of the 12 passengers were hurt.",
     "The second phase began, and 40 percent of the people were displaced.",
     "Militants killed dozens of civilians and destroyed 12 vehicles.",
   ]) {

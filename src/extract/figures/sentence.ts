@@ -152,7 +152,7 @@ function isCount(sentence: string, number: NumberMention, before: string): boole
   const after = sentence.slice(number.end);
   if (DATE_BEFORE.test(before) || DATE_AFTER.test(after)) return false;
   if (NOT_A_COUNT_BEFORE.test(before) || FIRED_BEFORE.test(before)) return false;
-  if (PARTITIVE_WHOLE_BEFORE.test(before) || PARENT_OF_BEFORE.test(before)) return false;
+  if (PARTITIVE_WHOLE_BEFORE.test(before) || PARENT_OF_BEFORE.test(before) || NONE_OF_BEFORE.test(before)) return false;
   if (YEAR.test(number.text) && YEAR_CONTEXT_BEFORE.test(before)) return false;
   if (/^one$/i.test(number.text) && PRONOUN_ONE_BEFORE.test(before)) return false;
   return true;
@@ -168,6 +168,8 @@ const NUMBER_WORD =
   "(?:\\d[\\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-[a-z]+)?";
 const WHOLE_NUMBER = new RegExp(`\\s+${NUMBER_WORD}(?=\\s)`, "iy");
 const PARTITIVE_WHOLE_BEFORE = new RegExp(`\\b${NUMBER_WORD}\\s+of\\s+(?:the|these|those|its|their)\\s+$`, "i");
+// "None of the 12 passengers were hurt": a count of no one.
+const NONE_OF_BEFORE = /\b(?:none|neither|no\s+one|nobody)\s+of\s+(?:the|these|those|its|their|his|her)\s+$/i;
 // "a mother of two died": the number counts her children, not the dead.
 const PARENT_OF_BEFORE = /\b(?:mother|father|parent|mom|dad|grandmother|grandfather)\s+of\s+$/i;
 // A capitalised plural standing for people of a nation, faith or group ("Palestinians", "Hazaras").
@@ -579,10 +581,12 @@ function elidedFigure(
   const counted = inherited && fits(outcome, inherited.category) ? inherited : people;
   outcome = fits(outcome, counted.category);
   if (!outcome) return null;
+  // "killing one soldier and wounding two": two soldiers.
+  const what = (number.value > 1 && vocabulary.pluralOf(counted.what)) || counted.what;
   return {
     value: number.value,
     qualifier: candidate.qualifier,
-    what: counted.what,
+    what,
     category: counted.category,
     outcome,
     start: candidate.start,

@@ -16,6 +16,8 @@ export interface CompiledFigureVocabulary {
   categoryOf(noun: string): FigureCategory | null;
   /** True for the singular form of a listed noun ("soldier", "man", "person"): what "a"/"another" may count. */
   isSingular(noun: string): boolean;
+  /** The listed plural of a singular noun ("soldier" → "soldiers"), or null. */
+  pluralOf(noun: string): string | null;
   /** Unanchored, global: any outcome phrase. */
   outcome: RegExp;
   /** Unanchored, not global: whether a text holds any outcome phrase. */
@@ -84,12 +86,12 @@ const normalise = (phrase: string): string => phrase.toLowerCase().replace(/\s+/
 
 function compile(vocabulary: FigureVocabulary): CompiledFigureVocabulary {
   const categoryByNoun = new Map<string, FigureCategory>();
-  const singulars = new Set<string>();
+  const pluralBySingular = new Map<string, string>();
   for (const category of FIGURE_CATEGORIES) {
     for (const noun of vocabulary.categories[category] ?? []) {
       categoryByNoun.set(normalise(noun), category);
       const singular = singularOf(noun);
-      if (singular) singulars.add(normalise(singular));
+      if (singular && !pluralBySingular.has(normalise(singular))) pluralBySingular.set(normalise(singular), noun);
       if (singular && !categoryByNoun.has(normalise(singular))) categoryByNoun.set(normalise(singular), category);
     }
   }
@@ -121,7 +123,8 @@ function compile(vocabulary: FigureVocabulary): CompiledFigureVocabulary {
     outcomeAlternation: outcomes,
     noun: new RegExp(`(["“‘']?)(${nouns})(["”’']?)(?![\\w-])`, "iy"),
     categoryOf: (noun) => categoryByNoun.get(normalise(noun)) ?? null,
-    isSingular: (noun) => singulars.has(normalise(noun)),
+    isSingular: (noun) => pluralBySingular.has(normalise(noun)),
+    pluralOf: (noun) => pluralBySingular.get(normalise(noun)) ?? null,
     outcome: new RegExp(`\\b(?:${outcomes})(?![\\w-])`, "gi"),
     mentionsOutcome: new RegExp(`\\b(?:${outcomes})(?![\\w-])`, "i"),
     outcomeOf,
