@@ -5,6 +5,7 @@
  * the densest run of prose on the page (content.ts): lines above it are the header, lines
  * below it the footer, and only furniture rules drop lines inside it.
  */
+import { SeedRejectedError } from "../errors.ts";
 import type { Knowledge } from "../knowledge/index.ts";
 import type { CleanedText, Discarded, LineRole, SeedSource, TextLine } from "../types.ts";
 import { CONTENT_SETTINGS, type ContentLine, contentTokens, findContent, pageStopWords } from "./content.ts";
@@ -192,7 +193,19 @@ function repeatedLines(lines: { text: string }[]): boolean[] {
   return lines.map(({ text }) => (seen.get(text) ?? 0) > 1);
 }
 
-/** Stage 2: separates article paragraphs from page furniture; every dropped line is kept in `discarded` with a reason. */
+/**
+ * Stage 2, clean: a seed's text as lines with their roles, article paragraphs apart from page
+ * furniture. A seed with no article text left is rejected here, naming the file.
+ */
+export function cleanSeed(source: SeedSource, knowledge: Knowledge): CleanedText {
+  const cleaned = cleanText(source, knowledge);
+  if (cleaned.paragraphs.length === 0) {
+    throw new SeedRejectedError(source.file, "no article text: every line is page furniture or too short to be prose");
+  }
+  return cleaned;
+}
+
+/** Separates article paragraphs from page furniture; every dropped line is kept in `discarded` with a reason. */
 export function cleanText(source: SeedSource, knowledge: Knowledge): CleanedText {
   const rules = rulesFor(knowledge);
   const nonEmpty = source.text

@@ -1,22 +1,16 @@
 /**
- * Stage 3, extract: one cleaned seed → metadata, body, entities and figures.
+ * Stage 3, extract: one cleaned seed → metadata, body, entities, figures and quotes.
  * Each part lives in its own folder; this module only composes them.
  */
-import { cleanText } from "../clean/index.ts";
-import { SeedRejectedError } from "../errors.ts";
 import type { Knowledge } from "../knowledge/index.ts";
-import type { ExtractedArticle, SeedSource } from "../types.ts";
+import type { CleanedText, ExtractedArticle, SeedSource } from "../types.ts";
 import { bodyMarkdown } from "./body.ts";
 import { extractEntities } from "./entities/index.ts";
 import { extractFigures } from "./figures/index.ts";
 import { extractMetadata } from "./metadata/index.ts";
 import { findQuotes } from "./quotes/index.ts";
 
-export function extractArticle(source: SeedSource, knowledge: Knowledge): ExtractedArticle {
-  const cleaned = cleanText(source, knowledge);
-  if (cleaned.paragraphs.length === 0) {
-    throw new SeedRejectedError(source.file, "no article text: every line is page furniture or too short to be prose");
-  }
+export function extractArticle(source: SeedSource, cleaned: CleanedText, knowledge: Knowledge): ExtractedArticle {
   const metadata = extractMetadata(source, cleaned, knowledge);
   const entities = extractEntities(cleaned, metadata, knowledge);
   // The seed's text stays behind: held by 50,000 records it would be ~0.4 GiB through the ingest.
