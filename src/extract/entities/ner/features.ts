@@ -23,7 +23,23 @@ export function shape(word: string): string {
   let out = "";
   let last = "";
   for (const char of word) {
-    const c = /\p{Lu}/u.test(char) ? "X" : /\p{Ll}/u.test(char) ? "x" : /\p{N}/u.test(char) ? "d" : char;
+    const code = char.charCodeAt(0);
+    const c =
+      code >= 65 && code <= 90
+        ? "X"
+        : code >= 97 && code <= 122
+          ? "x"
+          : code >= 48 && code <= 57
+            ? "d"
+            : code < 128
+              ? char
+              : /\p{Lu}/u.test(char)
+                ? "X"
+                : /\p{Ll}/u.test(char)
+                  ? "x"
+                  : /\p{N}/u.test(char)
+                    ? "d"
+                    : char;
     if (c !== last) out += c;
     last = c;
   }
@@ -67,43 +83,93 @@ function gazetteerFeatures(lower: readonly string[], words: readonly string[], g
   return out;
 }
 
-/** The static features of every token of a sentence. */
-export function sentenceFeatures(words: readonly string[], gazetteer: NerGazetteer): string[][] {
+/** What the word-only features read of a word: its normalised form, shape (marked in a capitals line) and lower case. */
+export interface WordView {
+  norm: string;
+  shape: string;
+  lower: string;
+}
+
+/** Stand-ins for the words before the first and after the last. */
+export const BEFORE: WordView = { norm: "<s>", shape: "<s>", lower: "" };
+export const AFTER: WordView = { norm: "</s>", shape: "</s>", lower: "" };
+
+export function wordView(word: string, caps: boolean): WordView {
+  return { norm: normalise(word), shape: caps ? `C${shape(word)}` : shape(word), lower: word.toLowerCase() };
+}
+
+/** Where a word stands from the token being tagged: itself, one or two before, one or two after. */
+export const ROLES = ["c", "-1", "+1", "-2", "+2"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The features one word gives a token from where it stands (its own identity, or a neighbour's). */
+export function unitFeatures(view: WordView, role: Role, gazetteer: NerGazetteer): string[] {
+  const { norm: w, shape: sh, lower } = view;
+  switch (role) {
+    case "c": {
+      const features = ["b", `w=${w}`, `sh=${sh}`];
+      for (let k = 1; k <= 4 && k < w.length; k++) features.push(`p${k}=${w.slice(0, k)}`, `s${k}=${w.slice(-k)}`);
+      if (gazetteer.roleWords.has(lower)) features.push("role");
+      return features;
+    }
+    case "-1": {
+      const features = [`w-1=${w}`, `sh-1=${sh}`];
+      if (gazetteer.honorifics.has(lower.replace(/\.$/, ""))) features.push("hon-1");
+      if (gazetteer.roleWords.has(lower)) features.push("role-1");
+      return features;
+    }
+    case "+1":
+      return [`w+1=${w}`, `sh+1=${sh}`];
+    case "-2":
+      return [`w-2=${w}`];
+    case "+2":
+      return [`w+2=${w}`];
+  }
+}
+
+/** A sentence's word views and each token's features that join two words or read the sentence. */
+export function sentenceParts(
+  words: readonly string[],
+  gazetteer: NerGazetteer,
+): { views: WordView[]; context: string[][] } {
   const caps = isCapsLine(words);
-  const lower = words.map((word) => word.toLowerCase());
-  const norm = words.map(normalise);
-  const shapes = words.map((word) => (caps ? `C${shape(word)}` : shape(word)));
+  const views = words.map((word) => wordView(word, caps));
+  const lower = views.map((view) => view.lower);
   const known = gazetteerFeatures(lower, words, gazetteer);
-  const at = (list: readonly string[], i: number) => (i < 0 ? "<s>" : i >= list.length ? "</s>" : list[i]!);
-  return words.map((_, i) => {
-    const w = norm[i]!;
+  const context = words.map((_, i) => {
+    const here = views[i]!;
+    const previous = viewAt(views, i - 1);
+    const next = viewAt(views, i + 1);
     const features = [
-      "b",
-      `w=${w}`,
-      `w-1=${at(norm, i - 1)}`,
-      `w+1=${at(norm, i + 1)}`,
-      `w-2=${at(norm, i - 2)}`,
-      `w+2=${at(norm, i + 2)}`,
-      `w-1|w=${at(norm, i - 1)}|${w}`,
-      `w|w+1=${w}|${at(norm, i + 1)}`,
-      `sh=${shapes[i]}`,
-      `sh-1=${at(shapes, i - 1)}`,
-      `sh+1=${at(shapes, i + 1)}`,
-      `sh-1|sh=${at(shapes, i - 1)}|${shapes[i]}`,
-      `sh|sh+1=${shapes[i]}|${at(shapes, i + 1)}`,
-      `sh|w+1=${shapes[i]}|${at(norm, i + 1)}`,
-      `w-1|sh=${at(norm, i - 1)}|${shapes[i]}`,
+      `w-1|w=${previous.norm}|${here.norm}`,
+      `w|w+1=${here.norm}|${next.norm}`,
+      `sh-1|sh=${previous.shape}|${here.shape}`,
+      `sh|sh+1=${here.shape}|${next.shape}`,
+      `sh|w+1=${here.shape}|${next.norm}`,
+      `w-1|sh=${previous.norm}|${here.shape}`,
       ...known[i]!,
     ];
-    for (let k = 1; k <= 4 && k < w.length; k++) features.push(`p${k}=${w.slice(0, k)}`, `s${k}=${w.slice(-k)}`);
-    if (i === 0) features.push(`first|sh=${shapes[i]}`);
+    if (i === 0) features.push(`first|sh=${here.shape}`);
     if (caps) features.push("capsline");
-    if (i > 0 && gazetteer.honorifics.has(lower[i - 1]!.replace(/\.$/, ""))) features.push("hon-1");
-    if (i > 0 && gazetteer.roleWords.has(lower[i - 1]!)) features.push("role-1");
-    if (gazetteer.roleWords.has(lower[i]!)) features.push("role");
     for (const k of [-1, 1]) for (const f of known[i + k] ?? []) if (f.length < 12) features.push(`${k}${f}`);
     return features;
   });
+  return { views, context };
+}
+
+export function viewAt(views: readonly WordView[], i: number): WordView {
+  return i < 0 ? BEFORE : i >= views.length ? AFTER : views[i]!;
+}
+
+const OFFSETS: Record<Role, number> = { c: 0, "-1": -1, "+1": 1, "-2": -2, "+2": 2 };
+
+/** The static features of every token of a sentence (what training reads; tagging sums the same weights faster). */
+export function sentenceFeatures(words: readonly string[], gazetteer: NerGazetteer): string[][] {
+  const { views, context } = sentenceParts(words, gazetteer);
+  return words.map((_, i) => [
+    ...ROLES.flatMap((role) => unitFeatures(viewAt(views, i + OFFSETS[role]), role, gazetteer)),
+    ...context[i]!,
+  ]);
 }
 
 /** The history features of token `i`: previous tags and the type the word last had in the document. */

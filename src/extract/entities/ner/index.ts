@@ -5,7 +5,20 @@
  * It proposes spans of people, organizations and places; the knowledge files then type them.
  */
 import type { Knowledge } from "../../../knowledge/index.ts";
-import { allowed, historyFeatures, normalise, remember, sentenceFeatures, shape, TAGS } from "./features.ts";
+import {
+  AFTER,
+  allowed,
+  BEFORE,
+  historyFeatures,
+  normalise,
+  ROLES,
+  remember,
+  sentenceParts,
+  shape,
+  TAGS,
+  unitFeatures,
+  type WordView,
+} from "./features.ts";
 import { type NerGazetteer, nerGazetteer } from "./gazetteer.ts";
 import { type NerModel, shippedModel } from "./model.ts";
 import { tokenize } from "./tokenize.ts";
@@ -24,13 +37,41 @@ export interface NerSpan {
 }
 
 function score(model: NerModel, features: readonly string[], scores: Float64Array): void {
-  const { offsets, counts, pairs } = model;
+  const { slots, pairs } = model;
   for (const feature of features) {
-    const at = offsets.get(feature);
-    if (at === undefined) continue;
-    const end = at + 2 * counts.get(feature)!;
+    const slot = slots.get(feature);
+    if (slot === undefined) continue;
+    const at = Math.floor(slot / 32);
+    const end = at + 2 * (slot % 32);
     for (let k = at; k < end; k += 2) scores[pairs[k]!]! += pairs[k + 1]!;
   }
+}
+
+/**
+ * The weights the word-only features of one word add from each place it can stand (itself, one or
+ * two before or after the tagged token), summed once per word and kept: most of a token's features
+ * are these, and words repeat.
+ */
+const unitScores = new WeakMap<NerModel, Map<string, Float64Array>>();
+const MAX_CACHED_WORDS = 100_000;
+
+function unitsOf(model: NerModel, gazetteer: NerGazetteer, view: WordView): Float64Array {
+  let cache = unitScores.get(model);
+  if (!cache) {
+    cache = new Map();
+    unitScores.set(model, cache);
+  }
+  const key = `${view.shape}\u0001${view.lower}`;
+  let units = cache.get(key);
+  if (!units) {
+    const n = model.tags.length;
+    units = new Float64Array(ROLES.length * n);
+    for (const [r, role] of ROLES.entries())
+      score(model, unitFeatures(view, role, gazetteer), units.subarray(r * n, (r + 1) * n));
+    if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+    cache.set(key, units);
+  }
+  return units;
 }
 
 /** Tags of one sentence's words, greedily, each the best tag the previous one allows. */
@@ -42,11 +83,18 @@ export function decode(
   margins: number[] = [],
 ): string[] {
   const tags: string[] = [];
-  const statics = sentenceFeatures(words, gazetteer);
-  const scores = new Float64Array(model.tags.length);
+  const { views, context } = sentenceParts(words, gazetteer);
+  const n = model.tags.length;
+  const units = [BEFORE, ...views, AFTER].map((view) => unitsOf(model, gazetteer, view));
+  const unitAt = (i: number) => units[Math.max(0, Math.min(i + 1, units.length - 1))]!;
+  const scores = new Float64Array(n);
   for (let i = 0; i < words.length; i++) {
     scores.fill(0);
-    score(model, statics[i]!, scores);
+    for (const [r, offset] of [0, -1, 1, -2, 2].entries()) {
+      const from = unitAt(i + offset);
+      for (let t = 0; t < n; t++) scores[t]! += from[r * n + t]!;
+    }
+    score(model, context[i]!, scores);
     score(model, historyFeatures(tags, i, normalise(words[i]!), shape(words[i]!), seen), scores);
     const previous = i > 0 ? tags[i - 1]! : "O";
     let best = -1;

@@ -19,9 +19,8 @@ export interface ModelFile {
 export interface NerModel {
   tags: string[];
   step: number;
-  /** Feature → index into `pairs` of its first [tag, weight] pair; `counts` holds how many pairs. */
-  offsets: Map<string, number>;
-  counts: Map<string, number>;
+  /** Feature → where its [tag, weight] pairs are in `pairs`: offset × 32 + number of pairs (one look-up per feature). */
+  slots: Map<string, number>;
   pairs: Int16Array;
 }
 
@@ -29,16 +28,14 @@ export function modelFromFile(file: ModelFile): NerModel {
   let total = 0;
   for (const [, weights] of file.features) total += weights.length;
   const pairs = new Int16Array(total);
-  const offsets = new Map<string, number>();
-  const counts = new Map<string, number>();
+  const slots = new Map<string, number>();
   let at = 0;
   for (const [name, weights] of file.features) {
-    offsets.set(name, at);
-    counts.set(name, weights.length / 2);
+    slots.set(name, at * 32 + weights.length / 2);
     pairs.set(weights, at);
     at += weights.length;
   }
-  return { tags: file.tags, step: file.step, offsets, counts, pairs };
+  return { tags: file.tags, step: file.step, slots, pairs };
 }
 
 let loaded: NerModel | null | undefined;
