@@ -5,7 +5,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { extractEntities } from "../src/extract/entities/index.ts";
-import { tagDocument } from "../src/extract/entities/ner/index.ts";
+import { allowed, historyFeatures, normalise, sentenceFeatures, shape } from "../src/extract/entities/ner/features.ts";
+import { nerGazetteer } from "../src/extract/entities/ner/gazetteer.ts";
+import { decode, tagDocument } from "../src/extract/entities/ner/index.ts";
+import { shippedModel } from "../src/extract/entities/ner/model.ts";
 import { tokenize } from "../src/extract/entities/ner/tokenize.ts";
 import { loadKnowledge } from "../src/knowledge/index.ts";
 import type { CleanedText, Metadata } from "../src/types.ts";
@@ -43,6 +46,43 @@ test("tagger: offsets point into the text, and a document's later mention keeps 
     tagged.map((list) => list.filter((span) => span.text === "Tegucigalpa").map((span) => span.type)),
     [["LOC"], ["LOC"]],
   );
+});
+
+test("tagger: the fast scoring (word scores kept per word) tags as the plain sum of every feature's weights", () => {
+  const model = shippedModel()!;
+  const gazetteer = nerGazetteer(knowledge);
+  const plain = (words: string[], seen: Map<string, string>) => {
+    const statics = sentenceFeatures(words, gazetteer);
+    const tags: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const scores = new Array<number>(model.tags.length).fill(0);
+      for (const feature of [
+        ...statics[i]!,
+        ...historyFeatures(tags, i, normalise(words[i]!), shape(words[i]!), seen),
+      ]) {
+        const slot = model.slots.get(feature);
+        if (slot === undefined) continue;
+        const at = Math.floor(slot / 32);
+        for (let k = at; k < at + 2 * (slot % 32); k += 2) scores[model.pairs[k]!]! += model.pairs[k + 1]!;
+      }
+      let best = -1;
+      for (const [t, tag] of model.tags.entries()) {
+        const last = i === words.length - 1 && (tag[0] === "B" || tag[0] === "I");
+        if (allowed(i > 0 ? tags[i - 1]! : "O", tag) && !last && (best < 0 || scores[t]! > scores[best]!)) best = t;
+      }
+      tags.push(model.tags[best]!);
+    }
+    return tags;
+  };
+  const sentences = [
+    "BUCHAREST 1996-08-30",
+    "Shares in Orlen Energia Corp fell 3 percent in Warsaw on Tuesday, the exchange said.",
+    "Prime Minister John Major met Kurdistan Democratic Party leaders in London.",
+  ];
+  for (const text of sentences) {
+    const words = tokenize(text).map((token) => token.text);
+    assert.deepEqual(decode(model, words, gazetteer, new Map()), plain(words, new Map()), text);
+  }
 });
 
 test("tagger: plain lower-case prose has no entities", () => {

@@ -1,8 +1,8 @@
 /**
- * What the statistical tagger (./ner) adds to the people the rules found: a person it tags that
- * the rules missed ("Prime Minister John Major", where "Major" reads as a rank; "Suharto" alone),
- * and the removal of a "person" every form of which it reads as a nationality, event or work
- * ("Iraqi Kurds", "Cultural Revolution").
+ * What the statistical tagger (./ner) changes in the people the rules found: it adds a person of two
+ * or more words that the rules missed ("Prime Minister John Major", where "Major" reads as a rank),
+ * and drops a "person" every form of which it reads as a nationality, event or work ("Iraqi Kurds",
+ * "Cultural Revolution"). Single words it calls people are too often capitalised nouns to add.
  */
 import type { Knowledge } from "../../knowledge/index.ts";
 import type { PersonMention } from "../../types.ts";
@@ -45,11 +45,6 @@ export function withTaggedPeople(
     if (person.roles.length || person.honorific || person.parties.length) return true;
     return !(forms.every((form) => miscTexts.has(form)) && !forms.some((form) => personTexts.has(form)));
   });
-  const lowercase = new Set<string>();
-  for (const { text } of sentences) {
-    for (const [word] of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])/gu)) lowercase.add(word);
-  }
-
   const known = kept.map((person) => [person.name, ...person.variants].map(words));
   const fits = (name: string[]) =>
     known.some((forms) => forms.some((form) => isSubsequence(name, form) || isSubsequence(form, name)));
@@ -57,7 +52,7 @@ export function withTaggedPeople(
   const candidates = tagged.flatMap((spans, index) =>
     spans.filter((span) => span.type === "PER").map((span) => ({ span, index })),
   );
-  // Longer names first, so a later surname alone joins the full name instead of becoming a person.
+  // Longer names first, so a shorter form of one is not added as a person of its own.
   candidates.sort((a, b) => words(b.span.text).length - words(a.span.text).length || a.index - b.index);
   for (const { span, index } of candidates) {
     if (named.some((other) => other.sentence === index && other.start < span.end && span.start < other.end)) continue;
@@ -72,7 +67,7 @@ export function withTaggedPeople(
     if (
       fits(key) ||
       key.some((word) => lexicon.notNames.has(word) || lexicon.roleWords.has(word)) ||
-      (key.length === 1 && lowercase.has(key[0]!)) ||
+      key.length === 1 ||
       isTitleCase(sentence.text)
     )
       continue;
