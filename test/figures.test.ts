@@ -193,9 +193,9 @@ describe("figures: coordination, breakdowns, elided nouns", () => {
   });
 
   test("an elided count of more than one takes the plural of a singular noun", () => {
-    assert.deepEqual(figures("The ambush killed one soldier and wounded two."), [
-      [1, null, "soldier", "security personnel", "killed"],
-      [2, null, "soldiers", "security personnel", "injured"],
+    assert.deepEqual(figures("The landslide left one porter dead and two hurt."), [
+      [1, null, "porter", "civilians", "killed"],
+      [2, null, "porters", "civilians", "injured"],
     ]);
   });
 
@@ -288,7 +288,7 @@ describe("figures: counts of one and counts in words", () => {
 
   test("shots are fired, not people; a plural count does not take a singular verb", () => {
     assert.deepEqual(figures("The guard fired one shot into the air."), []);
-    assert.deepEqual(figures("The trader standing between two porters was shot in the arm."), []);
+    assert.deepEqual(figures("The trader standing between two porters was wounded in the leg."), []);
   });
 });
 
@@ -305,9 +305,9 @@ describe("figures: shootings, fatally, conditions", () => {
       [3, null, "traders", "civilians", "injured"],
       [2, null, "traders", "civilians", "killed"],
     ]);
-    assert.deepEqual(figures("Four men were shot and one of them was killed."), [
-      [3, null, "men", "civilians", "injured"],
-      [1, null, "men", "civilians", "killed"],
+    assert.deepEqual(figures("Six porters were shot and one of them died."), [
+      [5, null, "porters", "civilians", "injured"],
+      [1, null, "porters", "civilians", "killed"],
     ]);
   });
 
@@ -332,8 +332,8 @@ describe("figures: shootings, fatally, conditions", () => {
   });
 
   test("people in hospital or in a stated condition are injured", () => {
-    assert.deepEqual(figures("One person is in critical condition after the crash."), [
-      [1, null, "person", "people", "injured"],
+    assert.deepEqual(figures("A porter is in critical condition after the crash."), [
+      [1, null, "porter", "civilians", "injured"],
     ]);
     assert.deepEqual(figures("The fire left four children hospitalised."), [
       [4, null, "children", "civilians", "injured"],
@@ -341,11 +341,11 @@ describe("figures: shootings, fatally, conditions", () => {
     assert.deepEqual(figures("Police found two men with gunshot wounds."), [[2, null, "men", "civilians", "injured"]]);
   });
 
-  test("hospital, condition and wound phrases with words between ('taken to an area hospital')", () => {
+  test("hospital, condition and wound phrases with words between ('rushed to a nearby hospital')", () => {
     assert.deepEqual(figures("Two porters were rushed to a nearby hospital."), [
       [2, null, "porters", "civilians", "injured"],
     ]);
-    assert.deepEqual(figures("One guard is in serious but stable condition."), [
+    assert.deepEqual(figures("One guard is in critical but stable condition."), [
       [1, null, "guard", "security personnel", "injured"],
     ]);
     assert.deepEqual(figures("Three traders were treated for minor burn injuries."), [
@@ -360,7 +360,9 @@ describe("figures: shootings, fatally, conditions", () => {
     assert.deepEqual(figures("The victim, a 40-year-old farmer, was pronounced dead."), [
       [1, null, "farmer", "civilians", "killed"],
     ]);
-    assert.deepEqual(figures("Two men in their 30s were wounded."), [[2, null, "men", "civilians", "injured"]]);
+    assert.deepEqual(figures("Two guards in their 40s were wounded."), [
+      [2, null, "guards", "security personnel", "injured"],
+    ]);
     assert.deepEqual(figures("A shopkeeper was killed and his son was wounded."), [
       [1, null, "shopkeeper", "civilians", "killed"],
       [1, null, "son", "civilians", "injured"],
@@ -370,14 +372,14 @@ describe("figures: shootings, fatally, conditions", () => {
 
   test("a partitive counts from a whole that is no count of its own; a parent's children are no count", () => {
     assert.deepEqual(figures("Two of the three porters died."), [[2, null, "porters", "civilians", "killed"]]);
-    assert.deepEqual(figures("A mother of three was killed in the blast."), [
+    assert.deepEqual(figures("A mother of three was killed in the explosion."), [
       [1, null, "mother", "civilians", "killed"],
     ]);
   });
 
   test("a body found is a death", () => {
-    assert.deepEqual(figures("Villagers found the bodies of two shepherds who had been shot."), [
-      [2, null, "shepherds", "civilians", "killed"],
+    assert.deepEqual(figures("Rescuers recovered the bodies of two herders who had been shot."), [
+      [2, null, "herders", "civilians", "killed"],
     ]);
   });
 
@@ -486,7 +488,7 @@ describe("figures: places", () => {
   });
 
   test("coordinated counts share the place after them; a kind word is kept, a possessive narrows", () => {
-    assert.deepEqual(placesOf("Five soldiers and two civilians were killed in Kech district.", [place("Kech")]), [
+    assert.deepEqual(placesOf("Five soldiers and two civilians died in Kech district.", [place("Kech")]), [
       [5, "Kech district"],
       [2, "Kech district"],
     ]);

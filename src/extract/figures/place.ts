@@ -30,7 +30,7 @@ const LOCATIVE = new RegExp(
 const NAME_WORDS = /\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,4}/uy;
 const KIND_AFTER = new RegExp(`\\s+(?:tribal\\s+)?${KIND}\\b`, "iy");
 const POSSESSIVE = /['’]s$/;
-// Capitalised words that end a place name: days, months, times of day ("in Springfield Saturday").
+// Capitalised words that end a place name: days, months, times of day ("in Kech Tuesday").
 const NOT_A_NAME =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Noon|Midnight)\b/;
 

@@ -30,7 +30,7 @@ interface Candidate {
   start: number;
   noun: CountedNoun | null;
   outcome: string | null;
-  /** The outcome of the verb this count is the object or subject of, which a coordination shares ("shot two men to death and two others"). */
+  /** The outcome of the verb this count is the object or subject of, which a coordination shares ("shot two guards dead and two others"). */
   verbOutcome: string | null;
   /** Members of one coordination ("17 soldiers and 33 civilians") share verb and qualifier. */
   chain: Candidate[];
@@ -50,7 +50,7 @@ const DATE_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:${MONTH})\\b`, "i");
 // Ages, money, numbering and codes: the number is not a count of people.
 const NOT_A_COUNT_BEFORE =
   /(?:\b(?:aged|age|ages|Rs\.?|PKR|USD|rupees|No\.|number|Article|Section|Clause|page)|[$£€₹¥])\s*$/i;
-// Shots, rounds and bullets are fired and heard, people are not ("fired at least one shot").
+// Shots, rounds and bullets are fired and heard, people are not ("the guard fired one shot").
 const FIRED_BEFORE =
   /\b(?:fired|fires|fire|firing|heard|hearing)\s+(?:(?:at\s+least|more\s+than|about|nearly|some)\s+)?$/i;
 const YEAR = /^(?:1[89]|20)\d\d$/;
@@ -65,7 +65,7 @@ const BARE_END =
 // Between two coordinated counts ("17 soldiers and 33 civilians", "five men, three women, and three children").
 const COORDINATION_GAP = /^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus)\s+)?$/i;
 // A count of one written with an article or as "another" ("a man was killed", "one dead and another
-// injured", "three were shot to death and a fourth wounded"); "a"/"an" need a singular counted noun.
+// injured", "two were shot dead and a third hurt"); "a"/"an" need a singular counted noun.
 // "Her son was wounded", "his wife was killed": a possessive before a singular person counts one too.
 const ONE_WORD = /\b(?:(an?|his|her)|another|the\s+other|an?\s+(?:second|third|fourth|fifth|sixth)|(both))\b(?=\s)/gi;
 // "another 12 people", "the other two": the number that follows is the count ("a 25-year-old man" is not).
@@ -85,7 +85,7 @@ const TRANSITIVE = /^[\w-]+(?:ed|shot|hurt)$/i;
 const INTRANSITIVE = /^(?:died|perished|drowned|disappeared|succumbed|surrendered|escaped)$/i;
 // "the officers shot back": they fired, nobody was hit.
 const RETURNED_FIRE = /\s+back\b/iy;
-// A singular verb after a plural count belongs to another subject ("a woman caught between two men was shot").
+// A singular verb after a plural count belongs to another subject ("a porter standing between two guards was hit").
 const SINGULAR_VERB = /^\s*(?:was|is|has)\b/i;
 const OBJECT_DETERMINER =
   /\s+(?:(?:at\s+least|more\s+than|nearly|about|some)\s+)?(?:the|a|an|his|her|their|its|another|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*)(?=\s)/iy;
@@ -162,7 +162,7 @@ function isCount(sentence: string, number: NumberMention, before: string): boole
 const PARTITIVE = /\s+(?:of\s+(?:them|whom)|among\s+them)(?=\s)/iy;
 // "five of his guards", "12 of the soldiers": the noun follows the determiner.
 const OF_DETERMINER = /\s+of\s+(?:the|his|her|their|its|our|these|those)(?=\s)/iy;
-// "two of the three victims": the whole a partitive count is taken from, which is not itself the
+// "two of the four porters": the whole a partitive count is taken from, which is not itself the
 // count the outcome speaks of.
 const NUMBER_WORD =
   "(?:\\d[\\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-[a-z]+)?";
@@ -239,7 +239,7 @@ function nounAfter(sentence: string, from: number, vocabulary: CompiledFigureVoc
     }
     WORD.lastIndex = at;
     const word = WORD.exec(sentence);
-    // An article starts another noun phrase ("—KARE 11 A woman was shot"): not a modifier.
+    // An article starts another noun phrase ("— Radio 4 A guard was hurt"): not a modifier.
     if (!word || /^(?:a|an|the)$/i.test(word[0])) break;
     const outcome = ATTRIBUTIVE.test(word[0]) ? vocabulary.outcomeOf(word[0]) : "";
     if (outcome) attributive = outcome;
@@ -291,7 +291,7 @@ function objectFollows(sentence: string, at: number, verb: string, vocabulary: C
 }
 
 /**
- * The outcome said of a counted noun after it ("two men were shot", "two people in Pike County are
+ * The outcome said of a counted noun after it ("two men were shot", "two people in Green Valley are
  * dead"); not when the noun is the subject of an active verb with an object ("a gunman shot two people").
  */
 function outcomeAfterNoun(
@@ -420,7 +420,7 @@ function outcomeBefore(sentence: string, candidate: Candidate, vocabulary: Compi
  * its coordination, else that of the count it breaks down, else the tally it reports, else an
  * outcome written as its adjective ("47 wounded patients"); and coordinated counts the qualifier of
  * the first ("at least 17 … and 31 …"). A result after the noun changes the verb's injury for that
- * noun alone ("shot two teenagers to death and two others").
+ * noun alone ("shot two guards dead and two others").
  */
 function assignOutcomes(sentence: string, candidates: Candidate[], vocabulary: CompiledFigureVocabulary): void {
   for (const candidate of candidates) {
@@ -493,7 +493,7 @@ export function figuresInSentence(
 
 /**
  * A part of the injured count just before it, in the same sentence: "three people were shot, one
- * fatally" (a manner word), "four men were shot and one of them was killed" (a partitive that died).
+ * fatally" (a manner word), "five guards were shot and one of them died" (a partitive that died).
  * The part takes its outcome; when that is killed, it is taken out of the injured count, which keeps
  * the rest (one killed, two injured). A part that is injured too is a breakdown ("two of whom were
  * listed in critical condition").
@@ -511,7 +511,7 @@ function injuredPart(
   OF_THEM.lastIndex = number.end;
   const partitive = OF_THEM.test(sentence) && OF_THEM.lastIndex > number.end;
   const manner = stickyMatch(vocabulary.mannerAfter, sentence, OF_THEM.lastIndex);
-  // Only an adverb: "five dead" after a count is a count of its own ("… to five dead and 27 wounded").
+  // Only an adverb: "five dead" after a count is a count of its own ("the toll rose to six dead and 20 wounded").
   const adverb = manner && !vocabulary.outcomeOf(manner[1]) && listed;
   const outcome = adverb ? withManner("injured", manner[1], vocabulary) : null;
   const part = outcome
@@ -521,7 +521,7 @@ function injuredPart(
       : null;
   if (!part || part.what !== injured.what) return null;
   // The wounded who later died stay among the wounded ("47 wounded patients, nine of whom later
-  // died"); of those shot, the dead are not injured ("four men were shot and one of them was killed").
+  // died"); of those shot, the dead are not injured ("five guards were shot and one of them died").
   const takenOut = part.outcome === "killed" && (outcome !== null || injured.outcome === SHOT);
   if (!takenOut && !(partitive && isInjury(part.outcome))) return null;
   const counted = { what: injured.what, category: injured.category };
@@ -581,7 +581,7 @@ function elidedFigure(
   const counted = inherited && fits(outcome, inherited.category) ? inherited : people;
   outcome = fits(outcome, counted.category);
   if (!outcome) return null;
-  // "killing one soldier and wounding two": two soldiers.
+  // "one guard died and two were hurt": two guards.
   const what = (number.value > 1 && vocabulary.pluralOf(counted.what)) || counted.what;
   return {
     value: number.value,

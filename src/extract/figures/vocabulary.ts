@@ -47,7 +47,7 @@ export interface CompiledFigureVocabulary {
 
 const cache = new WeakMap<FigureVocabulary, CompiledFigureVocabulary>();
 
-// "…" in a phrase stands for one to four words ("taken to … hospital": "taken to an area hospital").
+// "…" in a phrase stands for one to four words ("taken to … hospital": "taken to a nearby hospital").
 const GAP = /\s*…\s*/g;
 const GAP_SOURCE = "\\s+(?:[\\w'’-]+\\s+){1,4}?";
 
