@@ -104,6 +104,14 @@ export interface EventDate {
   inferred?: string;
 }
 
+export interface YearlessDate {
+  month: number;
+  day: number;
+  text: string;
+  weekdays: { weekday: number; text: string }[];
+  story: TextLine[];
+}
+
 export interface Metadata {
   title: string;
   titleFrom: TitleSource;
@@ -113,6 +121,12 @@ export interface Metadata {
   dateEvidence: string | null;
   /** True when the publication date had no year in the text and the year was inferred. */
   dateYearMissing?: boolean;
+  /**
+   * A publication date written without a year that the article alone cannot complete, kept for
+   * resolve to date from the other articles: the month and day, as written, the weekdays the story
+   * names in the past tense, and the story's paragraphs for its event dates once the year is known.
+   */
+  yearless?: YearlessDate;
   outlet: string | null;
   outletFrom: OutletSource | null;
   outletEvidence: string | null;

@@ -2,8 +2,9 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { cleanText } from "../src/clean/index.ts";
-import { extractMetadata, inferMissingYears } from "../src/extract/metadata/index.ts";
+import { extractMetadata } from "../src/extract/metadata/index.ts";
 import { loadKnowledge } from "../src/knowledge/index.ts";
+import { inferMissingYears } from "../src/resolve/infer-years.ts";
 import type { CleanedText, ExtractedArticle, FrontMatter, LineRole, Metadata, SeedSource } from "../src/types.ts";
 
 const knowledge = loadKnowledge();

@@ -4,7 +4,6 @@
  * One bad seed never stops the others: whatever goes wrong with a file becomes a
  * one-line entry in `rejected`, and every other article is built as usual.
  */
-import { inferMissingYears } from "../extract/metadata/index.ts";
 import type { Knowledge } from "../knowledge/index.ts";
 import { readSeeds } from "../read/index.ts";
 import { resolveArchive } from "../resolve/index.ts";
@@ -51,9 +50,8 @@ export async function ingest(
   return { archive: resolveRecords(extracted, rejected, knowledge), parsed };
 }
 
-/** Cross-article steps: years missing from a dateline are inferred from the neighbouring articles, then resolve. */
+/** The cross-article stage (resolve) over freshly ingested records. */
 export function resolveRecords(extracted: ExtractedArticle[], rejected: Rejected[], knowledge: Knowledge): Archive {
-  inferMissingYears(extracted);
   return resolveArchive(extracted, rejected, knowledge);
 }
 

@@ -22,6 +22,7 @@ import { articleUrl } from "../urls.ts";
 import { compareStrings, groupBy } from "../util/group.ts";
 import { SlugRegistry, slugify } from "../util/slug.ts";
 import { applyCorrections } from "./corrections.ts";
+import { inferMissingYears } from "./infer-years.ts";
 import { canonicalName, clusterPeople } from "./people.ts";
 import { placeLocator } from "./places.ts";
 import { groupStories } from "./stories.ts";
@@ -94,6 +95,8 @@ function articleSlugs(articles: ExtractedArticle[]): string[] {
 }
 
 export function resolveArchive(extracted: ExtractedArticle[], rejected: Rejected[], knowledge: Knowledge): Archive {
+  // Dates written without a year take one from the neighbouring articles before anything is ordered by date.
+  inferMissingYears(extracted);
   const articles = [...extracted].sort(articleOrder);
   const slugs = articleSlugs(articles);
 

@@ -1,13 +1,14 @@
 /**
  * Across articles: a publication date written without a year ("Islamabad, Feb 1:") takes the
  * year that puts it nearest to the dated articles it shares the most entities with, the
- * weekdays its story names breaking ties. Runs after every article is extracted.
+ * weekdays its story names breaking ties. Works on what the extractor kept of such a date
+ * (Metadata.yearless: month, day, weekdays, the story's paragraphs), after every article is
+ * extracted; the first step of resolve.
  */
-import type { ExtractedArticle, TextLine } from "../../types.ts";
-import { splitSentences } from "../sentences.ts";
-import { findDates, fromIso, isoDate, toDate, type WrittenDate } from "./dates.ts";
-import { extractEvents } from "./events.ts";
-import { explainWeekdays, pastWeekdays, weekdayGap } from "./publication-date.ts";
+import { fromIso, isoDate, toDate } from "../extract/metadata/dates.ts";
+import { extractEvents } from "../extract/metadata/events.ts";
+import { explainWeekdays, weekdayGap } from "../extract/metadata/publication-date.ts";
+import type { ExtractedArticle, YearlessDate } from "../types.ts";
 
 function entityKeys(article: ExtractedArticle): Set<string> {
   const { people, parties, organizations, places } = article.entities;
@@ -19,27 +20,8 @@ function entityKeys(article: ExtractedArticle): Set<string> {
   ]);
 }
 
-/** The body paragraphs back from markdown, dateline removed, for re-reading event dates. */
-function bodyParagraphs(article: ExtractedArticle): TextLine[] {
-  const dateline = article.metadata.datelineEvidence;
-  return article.body
-    .split(/\n{2,}/)
-    .map((block) =>
-      block
-        .replace(/^#{1,6}\s+/, "")
-        .replace(/\\(.)/g, "$1")
-        .trim(),
-    )
-    .map((text, i) => (i === 0 && dateline && text.startsWith(dateline) ? text.slice(dateline.length).trim() : text))
-    .filter(Boolean)
-    .map((text, i) => ({ line: i + 1, text, role: "paragraph" as const }));
-}
-
-function yearlessDate(article: ExtractedArticle): (WrittenDate & { day: number }) | null {
-  const { date, dateYearMissing, dateEvidence } = article.metadata;
-  if (date || !dateYearMissing || !dateEvidence) return null;
-  const written = findDates(dateEvidence).find((d) => d.year === null && d.day !== null);
-  return written ? { ...written, day: written.day! } : null;
+function yearlessDate(article: ExtractedArticle): YearlessDate | null {
+  return article.metadata.date ? null : (article.metadata.yearless ?? null);
 }
 
 interface DatedArticle {
@@ -138,8 +120,7 @@ export function inferMissingYears(articles: ExtractedArticle[]): void {
     }
     const near = index.neighbours(entityKeys(article));
     const others = near.articles.length > 0 ? new DateLine(near.articles) : everyDated;
-    const paragraphs = bodyParagraphs(article);
-    const mentions = pastWeekdays(splitSentences(paragraphs));
+    const mentions = written.weekdays;
     const years = [...new Set(others.years().flatMap((y) => [y - 1, y, y + 1]))];
     const [best] = years
       .map((year) => {
@@ -155,6 +136,6 @@ export function inferMissingYears(articles: ExtractedArticle[]): void {
       `${article.metadata.dateEvidence} — '${written.text}' has no year; ${best.year} puts it ${best.nearest.days} day(s) from ` +
       `${best.nearest.article.file} (${isoDate(best.nearest.article.date)}), the nearest of ${others.size} dated article(s) ${among}.` +
       explainWeekdays(written.month, written.day, best.year, mentions);
-    article.metadata.events = extractEvents(paragraphs, best.date);
+    article.metadata.events = extractEvents(written.story, best.date);
   }
 }

@@ -5,17 +5,16 @@
  */
 import type { Knowledge } from "../../knowledge/index.ts";
 import type { CleanedText, FrontMatter, Metadata, SeedSource, TextLine } from "../../types.ts";
+import { splitSentences } from "../sentences.ts";
 import { findByline } from "./authors.ts";
 import { type Dateline, findDateline } from "./dateline.ts";
 import { fromIso, isoDate, toDate } from "./dates.ts";
 import { extractEvents } from "./events.ts";
 import { findOutlet, outletNamesOf } from "./outlet.ts";
-import { findWrittenPublicationDate, inferYearFromText } from "./publication-date.ts";
+import { findWrittenPublicationDate, inferYearFromText, pastWeekdays } from "./publication-date.ts";
 import { findHeadline, leadSentence, titleFromLead } from "./title.ts";
 
-export { inferMissingYears } from "./infer-years.ts";
-
-type DateFields = Pick<Metadata, "date" | "dateFrom" | "dateEvidence" | "dateYearMissing">;
+type DateFields = Pick<Metadata, "date" | "dateFrom" | "dateEvidence" | "dateYearMissing" | "yearless">;
 
 /** The body with the dateline cut from the paragraph it opens, so "Feb 1" there is not an event. */
 export function storyParagraphs(paragraphs: TextLine[], dateline: Dateline | null): TextLine[] {
@@ -38,8 +37,14 @@ function publicationDate(cleaned: CleanedText, dateline: Dateline | null, story:
     return { date: isoDate(toDate(year, month, day)), dateFrom: "text", dateEvidence: written.evidence };
   const inferred = inferYearFromText(written.date, story);
   if (!inferred)
-    // Left for inferMissingYears, which reads the month and day back from this evidence.
-    return { date: null, dateFrom: null, dateEvidence: written.evidence, dateYearMissing: true };
+    // Left for resolve, which dates it from the other articles (src/resolve/infer-years.ts).
+    return {
+      date: null,
+      dateFrom: null,
+      dateEvidence: written.evidence,
+      dateYearMissing: true,
+      yearless: { month, day, text: written.date.text, weekdays: pastWeekdays(splitSentences(story)), story },
+    };
   return {
     date: isoDate(toDate(inferred.year, month, day)),
     dateFrom: "inferred",
