@@ -34,6 +34,8 @@ export interface NerSpan {
   text: string;
   /** How far the tagger preferred this type over a person at the span's first word (in weight units; 0 for people). */
   personMargin: number;
+  /** How far the tagger preferred this type over any other reading (O included) at the span's first word, in weight units. */
+  confidence: number;
 }
 
 function score(model: NerModel, features: readonly string[], scores: Float64Array): void {
@@ -81,6 +83,7 @@ export function decode(
   gazetteer: NerGazetteer,
   seen: Map<string, string>,
   margins: number[] = [],
+  confidences: number[] = [],
 ): string[] {
   const tags: string[] = [];
   const { views, context } = sentenceParts(words, gazetteer);
@@ -110,6 +113,13 @@ export function decode(
       if (model.tags[t]!.endsWith("-PER") && allowed(previous, model.tags[t]!)) person = Math.max(person, scores[t]!);
     }
     margins.push(scores[best]! - person);
+    let other = -Infinity;
+    for (let t = 0; t < model.tags.length; t++) {
+      const tag = model.tags[t]!;
+      if (t !== best && tag.slice(2) !== model.tags[best]!.slice(2) && allowed(previous, tag))
+        other = Math.max(other, scores[t]!);
+    }
+    confidences.push(scores[best]! - other);
   }
   remember(seen, words, tags);
   return tags;
@@ -128,12 +138,14 @@ export function tagDocument(texts: readonly string[], knowledge: Knowledge, mode
     const tokens = tokenize(text);
     if (!tokens.length) return [];
     const margins: number[] = [];
+    const confidences: number[] = [];
     const tags = decode(
       model,
       tokens.map((token) => token.text),
       gazetteer,
       seen,
       margins,
+      confidences,
     );
     const spans: NerSpan[] = [];
     let open = -1;
@@ -145,7 +157,8 @@ export function tagDocument(texts: readonly string[], knowledge: Knowledge, mode
         const start = tokens[open]!.start;
         const end = tokens[i]!.end;
         const personMargin = type === "PER" ? 0 : margins[open]! * model.step;
-        spans.push({ start, end, type, text: text.slice(start, end), personMargin });
+        const confidence = confidences[open]! * model.step;
+        spans.push({ start, end, type, text: text.slice(start, end), personMargin, confidence });
         open = -1;
       }
     }
