@@ -1,10 +1,8 @@
 /**
  * Month and weekday names, and the patterns that find them in text, written once.
  *
- * Users: scripts/bench (the synthetic corpus and its sentence splitter). The input half still spells its
- * own (src/clean/dates.ts, src/extract/metadata/dates.ts and outlet.ts, src/extract/figures/period.ts and
- * sentence.ts, src/extract/sentences.ts, src/extract/entities/named-patterns.ts): they are to switch to
- * these when that half is next reorganised.
+ * Users: scripts/bench (the synthetic corpus and its sentence splitter), the date reader
+ * (src/extract/metadata/dates.ts), outlet lines (outlet.ts) and figure periods (src/extract/figures/period.ts).
  */
 
 /** The months, January first (index + 1 is the month's number). */

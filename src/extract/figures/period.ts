@@ -2,6 +2,7 @@
  * Time spans a figure is counted over ("over the past few days", "in the last 24 hours",
  * "over nearly 40 hours", "since January", "this year").
  */
+import { MONTH_PATTERN } from "../../util/calendar.ts";
 
 export interface PeriodMention {
   /** The span as the figure reports it: "past few days", "over nearly 40 hours", "since January". */
@@ -12,8 +13,7 @@ export interface PeriodMention {
 
 const UNIT = "(?:hours?|days?|weeks?|months?|years?|decades?)";
 const COUNT = String.raw`(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-eight|fifty|seventy-two)`;
-const MONTH =
-  "(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?)(?![\\w])";
+const MONTH = `${MONTH_PATTERN}(?![\\w])`;
 const PREPOSITION = "(?:over|in|during|within|for|across|throughout)";
 
 const PERIOD = new RegExp(

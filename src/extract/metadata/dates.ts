@@ -4,6 +4,7 @@
  * Regular expressions find where a date is written; date-fns reads and validates it.
  */
 import { addDays, differenceInCalendarDays, format, isValid, parse } from "date-fns";
+import { MONTH_PATTERN } from "../../util/calendar.ts";
 
 /** A date as written: the year or day may be missing ("Feb 1", "March 2023"). */
 export interface WrittenDate {
@@ -15,8 +16,7 @@ export interface WrittenDate {
   index: number;
 }
 
-const MONTH =
-  "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
+const MONTH = MONTH_PATTERN;
 const DAY = "(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?";
 const YEAR = "(?:1[89]|20)\\d{2}";
 

@@ -4,8 +4,10 @@
  * then page-furniture signatures from knowledge/outlets.yaml. A media organisation the story
  * merely quotes ("State broadcaster X said") matches none of these shapes.
  */
+
 import type { Knowledge, OutletCues, OutletEntry } from "../../knowledge/index.ts";
 import type { FrontMatter, OutletSource, TextLine } from "../../types.ts";
+import { MONTH_PATTERN } from "../../util/calendar.ts";
 import { escapeRegExp } from "../../util/regexp.ts";
 import type { Dateline } from "./dateline.ts";
 
@@ -114,7 +116,7 @@ export class OutletNames {
 
 const PROPER_NAME =
   /^(?:The\s+)?[\p{Lu}\d][\p{L}\d.&'’-]*(?:\s+(?:of\s+|the\s+|and\s+|&\s+)?[\p{Lu}\d][\p{L}\d.&'’-]*){0,5}$/u;
-const MONTH_START = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d/;
+const MONTH_START = new RegExp(`\\b${MONTH_PATTERN}\\s+\\d`);
 const PUBLISHED_IN =
   /^\W*(?:this\s+(?:article|story)\s+(?:was\s+)?)?(?:first\s+|originally\s+)?published\s+in\s+(?:the\s+print\s+edition\s+of\s+)?(.+)$/i;
 const KICKER =
