@@ -57,7 +57,10 @@ function candidatesOf(
       ambiguous: match.name.ambiguous,
     });
   }
+  // "the Kurdish city of Arbil": a place the patterns read before "city" that the tagger calls a nationality is none.
+  const misc = tagged.filter((span) => span.type === "MISC");
   for (const match of findUnknownNames(sentence.text, knowledge.vocabulary)) {
+    if (match.kind === "place" && misc.some((span) => span.start <= match.start && match.end <= span.end)) continue;
     const entity: Entity = { kind: match.kind, key: match.name, known: false };
     if (match.organizationKind) entity.organizationKind = match.organizationKind;
     if (match.placeKind) entity.placeKind = match.placeKind;
