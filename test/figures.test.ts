@@ -199,6 +199,22 @@ describe("figures: coordination, breakdowns, elided nouns", () => {
     ]);
   });
 
+  test("a breakdown lends its noun to no later elided count", () => {
+    assert.deepEqual(figures("The blast killed 12, including four women, and wounded 30."), [
+      [12, null, "people", "people", "killed"],
+      [4, null, "women", "civilians", "killed"],
+      [30, null, "people", "people", "injured"],
+    ]);
+    assert.deepEqual(figures("Raiders killed nine villagers, including two women.", "Three more died in hospital."), [
+      [9, null, "villagers", "civilians", "killed"],
+      [2, null, "women", "civilians", "killed"],
+      [3, null, "villagers", "civilians", "killed"],
+    ]);
+    assert.deepEqual(figures("Three officers were among the dead."), [
+      [3, null, "officers", "security personnel", "killed"],
+    ]);
+  });
+
   test("a count without an outcome still names what a later elided count counts", () => {
     assert.deepEqual(figures("Of the 50 attackers, 45 were killed and 5 arrested."), [
       [45, null, "attackers", "militants", "killed"],

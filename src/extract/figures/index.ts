@@ -65,7 +65,8 @@ function figuresOfLines(lines: TextLine[], vocabulary: CompiledFigureVocabulary,
     if (skipped) antecedent = null;
     previousLine = sentence.line;
     const found = figuresInSentence(sentence.text, vocabulary, antecedent);
-    antecedent = found.at(-1) ?? null;
+    // The next sentence's elided counts count what the last count counted, not a breakdown of it.
+    antecedent = [...found].reverse().find((figure) => !figure.partOf) ?? found.at(-1) ?? null;
     if (found.length === 0) return;
     const periods = findPeriods(sentence.text);
     const next = sentences[index + 1];

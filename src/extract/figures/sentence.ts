@@ -415,6 +415,16 @@ function outcomeBefore(sentence: string, candidate: Candidate, vocabulary: Compi
   return withManner(vocabulary.outcomeOf(verb[1]), manner?.[1], vocabulary);
 }
 
+/** The outcome of the count a breakdown breaks down: its own, or for a count without its noun, the verb before it. */
+function parentOutcome(
+  sentence: string,
+  parent: Candidate | null,
+  vocabulary: CompiledFigureVocabulary,
+): string | null {
+  if (!parent) return null;
+  return parent.noun ? parent.outcome : outcomeBefore(sentence, parent, vocabulary);
+}
+
 /**
  * Gives each counted noun its outcome: its own verb (before it, then after it), else the verb of
  * its coordination, else that of the count it breaks down, else the tally it reports, else an
@@ -437,7 +447,7 @@ function assignOutcomes(sentence: string, candidates: Candidate[], vocabulary: C
     const { category, attributive } = candidate.noun;
     candidate.outcome ??=
       fits(candidate.chain.find((member) => member.verbOutcome)?.verbOutcome ?? null, category) ??
-      fits(candidate.parent?.outcome ?? null, category) ??
+      fits(parentOutcome(sentence, candidate.parent, vocabulary), category) ??
       fits(tallyOf(sentence, candidate.start, vocabulary)?.outcome ?? null, category) ??
       fits(attributive, category);
     if (!candidate.qualifier && candidate.chain[0] !== candidate && !candidate.parent)
@@ -471,7 +481,9 @@ export function figuresInSentence(
       if (elided) figures.push(elided);
       continue;
     }
-    lastCounted = noun;
+    // A breakdown's noun is not what a later elided count counts ("killed 12, including four women,
+    // and wounded 30": 30 people).
+    if (!candidate.parent) lastCounted = noun;
     if (outcome) {
       const { what, category, end } = noun;
       const parent = candidate.parent;
@@ -483,7 +495,7 @@ export function figuresInSentence(
         outcome,
         start: candidate.start,
         end,
-        ...(parent?.noun ? { partOf: { value: parent.number.value, what: parent.noun.what } } : {}),
+        ...(parent ? { partOf: { value: parent.number.value, what: parent.noun?.what ?? "people" } } : {}),
       });
     }
   }
@@ -609,8 +621,11 @@ function linkCoordinations(sentence: string, candidates: Candidate[], vocabulary
     const result = previous?.noun ? stickyMatch(vocabulary.mannerAfter, sentence, previous.noun.end) : null;
     const gapStart = result ? vocabulary.mannerAfter.lastIndex : previous?.noun?.end;
     const gap = gapStart === undefined ? null : sentence.slice(gapStart, candidate.start);
+    // A count without its noun is broken down too ("wounded 30, including 12 children").
+    const bareGap = previous && !previous.noun ? sentence.slice(previous.number.end, candidate.start) : null;
     const breaksDown =
-      gap !== null && (BREAKDOWN_GAP.test(gap) || (candidate.noun?.partitive && /^\s*[,(]?\s*$/.test(gap)));
+      (gap !== null && (BREAKDOWN_GAP.test(gap) || (candidate.noun?.partitive && /^\s*[,(]?\s*$/.test(gap)))) ||
+      (bareGap !== null && BREAKDOWN_GAP.test(bareGap));
     if (candidate.noun && breaksDown) {
       parent = previous;
       chain = [candidate];
