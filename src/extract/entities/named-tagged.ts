@@ -20,6 +20,33 @@ import type { NerSpan } from "./ner/index.ts";
  * punctuation ("the U.S.", "Reuters'", a quote, an unmatched bracket), and only what follows a
  * possessive inside it ("Kishor's Jan Suraaj Party" names the party; the person is the people finder's).
  */
+const LINKING_WORDS = new Set([
+  "of",
+  "and",
+  "for",
+  "the",
+  "de",
+  "du",
+  "des",
+  "la",
+  "le",
+  "el",
+  "al",
+  "von",
+  "van",
+  "der",
+  "da",
+  "di",
+  "do",
+  "dos",
+  "das",
+  "y",
+  "e",
+  "on",
+  "in",
+  "&",
+]);
+
 function trimmed(text: string, span: NerSpan): { start: number; end: number } | null {
   let { start, end } = span;
   const inner = /^.*['’]s\s+/su.exec(text.slice(start, end));
@@ -27,6 +54,19 @@ function trimmed(text: string, span: NerSpan): { start: number; end: number } | 
   // Names begin with a capital: leading lower-case words ("stated Jam Kamal") and an article go.
   const lead = /^(?:(?:The|THE|\p{Ll}[\p{L}'’-]*)\s+|[^\p{L}\p{N}]+)*/u.exec(text.slice(start, end));
   if (lead) start += lead[0].length;
+  // Inside a name only small linking words are in lower case ("Bank of Japan", "Sant'Egidio"); a name
+  // ends before any other ("Boxer Rising which attempted", "Insein for six years").
+  const words = text.slice(start, end).matchAll(/\p{Ll}[\p{L}'’-]*/gu);
+  for (const word of words) {
+    const at = start + word.index;
+    if (at > start && /[\p{L}\p{N}'’.-]/u.test(text[at - 1]!)) continue;
+    if (LINKING_WORDS.has(word[0]) && /\p{Lu}/u.test(text.slice(at, end).replace(/^\S+/u, ""))) {
+      const rest = text.slice(at + word[0].length, end).match(/^\s+(\S+)/u)?.[1] ?? "";
+      if (/^\p{Lu}/u.test(rest) || LINKING_WORDS.has(rest)) continue;
+    }
+    end = at;
+    break;
+  }
   const tail = /(?:['’]s?|[^\p{L}\p{N}.)]+)$/u.exec(text.slice(start, end));
   if (tail) end -= tail[0].length;
   if (text[end - 1] === ")" && !text.slice(start, end).includes("(")) end--;
