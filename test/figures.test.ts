@@ -264,6 +264,9 @@ describe("figures: counts of one and counts in words", () => {
     assert.deepEqual(figures("Another 14 pilgrims were injured."), [[14, null, "pilgrims", "civilians", "injured"]]);
     assert.deepEqual(figures("It was the one who escaped that was never found."), []);
     assert.deepEqual(figures("A few soldiers were hurt."), []);
+    assert.deepEqual(figures("Six members of a family drowned."), [
+      [6, null, "members of a family", "civilians", "killed"],
+    ]);
   });
 
   test("an age stands for a person; 'both' counts two", () => {

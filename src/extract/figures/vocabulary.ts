@@ -71,8 +71,8 @@ function singularOf(noun: string): string | null {
   if (!match) return null;
   const [, head, last] = match;
   let singular: string | null = null;
-  if (/^others$/i.test(last))
-    singular = null; // "one other soldier": "other" is a modifier there
+  if (/^(?:others|families)$/i.test(last))
+    singular = null; // "one other soldier": "other" is a modifier there; "a family" is no one person
   else if (/^children$/i.test(last)) singular = "child";
   else if (/ives$/i.test(last)) singular = last.replace(/ives$/i, "ife");
   else if (/men$/i.test(last)) singular = last.replace(/men$/i, "man");
