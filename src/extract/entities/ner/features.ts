@@ -88,14 +88,21 @@ export interface WordView {
   norm: string;
   shape: string;
   lower: string;
+  /** As written, digits as 0: "US" is not "us", "May" not "may". */
+  cased: string;
 }
 
 /** Stand-ins for the words before the first and after the last. */
-export const BEFORE: WordView = { norm: "<s>", shape: "<s>", lower: "" };
-export const AFTER: WordView = { norm: "</s>", shape: "</s>", lower: "" };
+export const BEFORE: WordView = { norm: "<s>", shape: "<s>", lower: "", cased: "<s>" };
+export const AFTER: WordView = { norm: "</s>", shape: "</s>", lower: "", cased: "</s>" };
 
 export function wordView(word: string, caps: boolean): WordView {
-  return { norm: normalise(word), shape: caps ? `C${shape(word)}` : shape(word), lower: word.toLowerCase() };
+  return {
+    norm: normalise(word),
+    shape: caps ? `C${shape(word)}` : shape(word),
+    lower: word.toLowerCase(),
+    cased: word.replace(/\p{N}/gu, "0"),
+  };
 }
 
 /** Where a word stands from the token being tagged: itself, one or two before, one or two after. */
@@ -107,7 +114,7 @@ export function unitFeatures(view: WordView, role: Role, gazetteer: NerGazetteer
   const { norm: w, shape: sh, lower } = view;
   switch (role) {
     case "c": {
-      const features = ["b", `w=${w}`, `sh=${sh}`];
+      const features = ["b", `w=${w}`, `sh=${sh}`, `W=${view.cased}`];
       for (let k = 1; k <= 4 && k < w.length; k++) features.push(`p${k}=${w.slice(0, k)}`, `s${k}=${w.slice(-k)}`);
       if (gazetteer.roleWords.has(lower)) features.push("role");
       return features;

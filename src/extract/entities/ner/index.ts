@@ -63,7 +63,7 @@ function unitsOf(model: NerModel, gazetteer: NerGazetteer, view: WordView): Floa
     cache = new Map();
     unitScores.set(model, cache);
   }
-  const key = `${view.shape}\u0001${view.lower}`;
+  const key = `${view.shape}\u0001${view.cased}`;
   let units = cache.get(key);
   if (!units) {
     const n = model.tags.length;
