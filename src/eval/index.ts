@@ -161,6 +161,21 @@ function entityForms(records: RecordsBySlug, article: ArticleRecord, kind: Kind)
 }
 
 const goldForms = (g: GoldEntity) => [g.name, ...(g.variants ?? [])].map(normalise);
+
+/**
+ * A gold list as a set of distinct entities: items whose names are equal once normalised are one
+ * entity (a gold that lists each spelling as written — "ROMANIA" in a headline and "Romania" in the
+ * text — names one place twice, and an archive keeps one record for it).
+ */
+function distinctEntities(gold: GoldEntity[]): GoldEntity[] {
+  const seen = new Set<string>();
+  return gold.filter((g) => {
+    const key = normalise(g.name);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 const goldCategory = (category: string) => normalise(category).replace(/\s*\(.*\)$/, "");
 
 function add(total: Score, s: Score): void {
@@ -279,7 +294,7 @@ export function evaluate(archive: Archive, gold: GoldFile): EvalReport {
       const predicted = kinds.flatMap((kind) => entityForms(records, article, kind));
       add(
         totals[field],
-        count(predicted, g[field], (p, q) => goldForms(q).some((form) => p.has(form))),
+        count(predicted, distinctEntities(g[field]), (p, q) => goldForms(q).some((form) => p.has(form))),
       );
     }
     // A recall-only gold does not annotate figure categories: value and outcome must match.
