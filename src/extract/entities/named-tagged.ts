@@ -75,6 +75,8 @@ function trimmed(text: string, span: NerSpan): { start: number; end: number } | 
 
 let countries: Set<string> | undefined;
 
+const QUOTES = /['‘’"“”]/u;
+
 /**
  * Below this margin over "person" (weight units) a tagged organization or place written as two or
  * more name-shaped words is left to the people finder, which knows honorifics, roles and name prefixes.
@@ -193,6 +195,10 @@ export function taggedCandidates(
       heading ||
       notAName(text, extent.start, name, knowledge) ||
       personShaped(name, span, knowledge) ||
+      // A head noun alone ("in the Centre", "Union Minister") names no particular body.
+      (!/\s/.test(name) && wordSetsOf(knowledge).body.has(name.toLowerCase())) ||
+      // 'referred to as “Herof”': a quoted name is a code name or a title, as the people finder also holds.
+      (QUOTES.test(text[extent.start - 1] ?? "") && QUOTES.test(text[extent.end] ?? "")) ||
       // "Kishor's Jan Suraaj Party": an unknown owner of a named thing is as often a person.
       /^['’]s\s+\p{Lu}/u.test(text.slice(extent.end)) ||
       (!/[^\p{L}]/u.test(name) && !/\p{L}/u.test(text.slice(0, extent.start)) && lowercaseWords.has(name.toLowerCase()))
