@@ -173,6 +173,18 @@ test("a story's ledger: a district's count is a part of the province-wide total 
     ],
   );
   assert.deepEqual([line.low, line.high, line.conservative, line.best], [145, 177, 145, 161]);
+  // A province's count beside a place-less larger one is a rival total, not a part of it.
+  const rival = storyLedger(
+    [
+      article({ slug: "c", title: "C", body: "", outletSlug: "dawn", figures: [figure(145, "balochistan")] }),
+      article({ slug: "d", title: "D", body: "", outletSlug: "tribune", figures: [figure(177)] }),
+    ],
+    (slug) => kinds.get(slug),
+  );
+  assert.deepEqual(
+    rival[0].claims.map((c) => c.role),
+    ["total", "total"],
+  );
   assert.equal(line.grading, "corroborated");
 });
 

@@ -12,13 +12,19 @@
 import type { ArticleRecord, LedgerClaim, LedgerLine, PlaceKind } from "../types.ts";
 import { compareStrings, groupBy } from "../util/group.ts";
 
-/** Broad to narrow; a count with no place speaks for the whole story and ranks broadest. */
+/** Broad to narrow. */
 const PLACE_RANK: Record<PlaceKind, number> = { country: 0, province: 1, district: 2, city: 3, area: 4 };
 
+/**
+ * A count with no place (or a place of unknown kind) speaks for the story's whole area, which is
+ * at least a province: a district's or a town's count is a part of it, a province's or a country's
+ * count is a rival total, not a part ("145 in Balochistan" beside a place-less 177).
+ */
+const STORY_AREA_RANK = PLACE_RANK.province;
+
 function placeRank(place: string | null, kindOf: (slug: string) => PlaceKind | undefined): number {
-  if (place === null) return -1;
-  const kind = kindOf(place);
-  return kind === undefined ? -1 : PLACE_RANK[kind];
+  const kind = place === null ? undefined : kindOf(place);
+  return kind === undefined ? STORY_AREA_RANK : PLACE_RANK[kind];
 }
 
 function median(values: number[]): number {
