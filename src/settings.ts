@@ -17,6 +17,8 @@ export const PAGES = {
   relatedArticles: 5,
   /** Articles gathered as candidates for an article's related list (see relatedArticles in views/articles.ts). */
   relatedCandidates: 200,
+  /** Stories on each page of the site-wide figures ledger (/figures/, /figures/page/2/ …). */
+  ledgerStories: 100,
   /** Characters of each article's lead shown on its story's page (cut at a word). */
   storyLeadChars: 280,
   /** Entities most often seen with an entity, on its page. */

@@ -8,6 +8,7 @@ import { figuresLedger } from "../src/render/views/figures.ts";
 import { buildLookup } from "../src/render/views/lookup.ts";
 import { storyViews } from "../src/render/views/stories.ts";
 import { storyLedger } from "../src/resolve/ledger.ts";
+import { PAGES } from "../src/settings.ts";
 import type { Archive, PlaceKind } from "../src/types.ts";
 import { attackStory, fixtureArchive } from "./helpers/fixture-archive.ts";
 
@@ -52,13 +53,29 @@ test("site-wide ledger: one range per story for each kind of count, never one ra
   );
   // The index lists stories (newest first) with their lines, each linked to its line on the story's page.
   assert.deepEqual(
-    ledger.stories.map((entry) => entry.story.slug),
+    ledger.pages.flatMap((page) => page.stories.map((entry) => entry.story.slug)),
     [other.story, attackStory],
   );
-  const attack = ledger.stories.find((entry) => entry.story.slug === attackStory)!;
+  const attack = ledger.pages[0].stories.find((entry) => entry.story.slug === attackStory)!;
   const militants = attack.lines.find((line) => line.label === "Militants killed")!;
   assert.equal(militants.url, `/stories/${attackStory}/#figures-militants-killed`);
   assert.equal(militants.grading, "corroborated");
+
+  // A long list is split into pages, newest stories first, linked both ways.
+  const perPage = PAGES.ledgerStories;
+  PAGES.ledgerStories = 1;
+  try {
+    const paged = figuresLedger(archive, storyViews(archive, buildLookup(archive))).pages;
+    assert.deepEqual(
+      paged.map((page) => [page.url, page.heading, page.stories[0].story.slug, page.newer?.url, page.older?.url]),
+      [
+        ["/figures/", "Stories 1–1 of 2", other.story, undefined, "/figures/page/2/"],
+        ["/figures/page/2/", "Stories 2–2 of 2", attackStory, "/figures/", undefined],
+      ],
+    );
+  } finally {
+    PAGES.ledgerStories = perPage;
+  }
 });
 
 test("ledger: a breakdown is shown as part of its count and does not widen its story's range", () => {

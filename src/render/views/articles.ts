@@ -76,6 +76,11 @@ export function figureLabel(figure: Pick<Figure, "category" | "outcome">): strin
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** The anchor of a ledger line on its story's page, by its label ("figures-militants-killed"). */
+export function ledgerLineId(figure: Pick<Figure, "category" | "outcome">): string {
+  return `figures-${slugify(figureLabel(figure), 20)}`;
+}
+
 const summaryCache = new WeakMap<Lookup, WeakMap<ArticleRecord, ArticleSummary>>();
 
 /** The list entry of an article; one shared object per article and lookup (views never change it). */
@@ -186,7 +191,7 @@ export function articlePage(
       qualifier: figure.qualifier,
       what: figure.what,
       label: figureLabel(figure),
-      ledgerUrl: `${storyUrl(article.story)}#figures-${slugify(figureLabel(figure), 20)}`,
+      ledgerUrl: `${storyUrl(article.story)}#${ledgerLineId(figure)}`,
     })),
     events: article.events.map((event) => ({
       date: event.date,

@@ -1,14 +1,17 @@
 /**
- * The site-wide figures ledger: a list of stories with their ledger ranges, newest first, and a page per
+ * The site-wide figures ledger: a list of stories with their ledger ranges, newest first (in pages of
+ * PAGES.ledgerStories: a single page grew with the archive, 1.2 MB at 1,000 articles), and a page per
  * kind of count ("Militants killed") listing each story's range for it. Claims are compared only within
  * a story (src/resolve/ledger.ts): a range across unrelated events (a bombing, a flood, an election)
  * means nothing, so there is none. Each line links to its story's page, where its claims sit side by side.
  */
+import { PAGES } from "../../settings.ts";
 import type { Archive, FigureCategory } from "../../types.ts";
 import { figureGroupUrl, fromSiteRoot } from "../../urls.ts";
 import { compareStrings } from "../../util/group.ts";
 import { slugify } from "../../util/slug.ts";
 import { figureLabel } from "./articles.ts";
+import type { LinkView } from "./lookup.ts";
 import type { StorySummary, StoryViews } from "./stories.ts";
 
 /** A ledger line as the site-wide ledger lists it: its label and range, linked to its story's page. */
@@ -43,9 +46,22 @@ export interface FigureGroup {
   stories: { story: StorySummary; line: LedgerRange }[];
 }
 
-export interface FiguresLedger {
-  /** Stories with at least one figure, newest first. */
+/** A page of the site-wide ledger's list of stories. */
+export interface FiguresPage {
+  permalink: string;
+  url: string;
+  /** "Stories 101–200 of 734" on every page but a lone first one. */
+  heading: string | null;
   stories: StoryRanges[];
+  newer: LinkView | null;
+  older: LinkView | null;
+}
+
+export interface FiguresLedger {
+  /** Stories with at least one figure, newest first, PAGES.ledgerStories to a page: one page grew with the archive. */
+  pages: FiguresPage[];
+  /** How many stories have figures. */
+  storyCount: number;
   /** Kinds of count, the one with most stories first. */
   groups: FigureGroup[];
 }
@@ -94,8 +110,30 @@ export function figuresLedger(archive: Archive, stories: StoryViews): FiguresLed
       group.stories.push({ story, line: lines[at] });
     });
   }
+  const size = PAGES.ledgerStories;
+  const pages: FiguresPage[] = [];
+  for (let start = 0; start === 0 || start < withFigures.length; start += size) {
+    const number = pages.length + 1;
+    const url = number === 1 ? "/figures/" : `/figures/page/${number}/`;
+    const end = Math.min(start + size, withFigures.length);
+    pages.push({
+      permalink: fromSiteRoot(url),
+      url,
+      heading: withFigures.length > size ? `Stories ${start + 1}–${end} of ${withFigures.length}` : null,
+      stories: withFigures.slice(start, end),
+      newer: null,
+      older: null,
+    });
+  }
+  pages.forEach((page, at) => {
+    const link = (other: FiguresPage | undefined): LinkView | null =>
+      other ? { name: other.heading ?? "", url: other.url } : null;
+    page.newer = link(pages[at - 1]);
+    page.older = link(pages[at + 1]);
+  });
   return {
-    stories: withFigures,
+    pages,
+    storyCount: withFigures.length,
     groups: [...groups.values()].sort(
       (a, b) => b.stories.length - a.stories.length || compareStrings(a.label, b.label),
     ),

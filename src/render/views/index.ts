@@ -108,6 +108,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
     sitemap: [
       ...staticPages,
       ...timelineView.pages.map((p) => p.url),
+      ...figures.pages.slice(1).map((page) => page.url),
       ...figures.groups.map((group) => group.url),
       ...stories.summaries.map((story) => story.url),
       ...articleList.map((a) => a.url),

@@ -7,11 +7,10 @@
 import { PAGES } from "../../settings.ts";
 import type { Archive, ArticleRecord, LedgerLine, PlaceRecord, StoryRecord } from "../../types.ts";
 import { storyPagePath, storyUrl } from "../../urls.ts";
-import { slugify } from "../../util/slug.ts";
 import { coverageChart } from "../coverage.ts";
 import { formatDate } from "../format.ts";
 import { drawMap } from "../map.ts";
-import { type ArticleSummary, figureLabel, summarize } from "./articles.ts";
+import { type ArticleSummary, figureLabel, ledgerLineId, summarize } from "./articles.ts";
 import { byName, type EntityRef, type LinkView, type Lookup } from "./lookup.ts";
 
 /** A story as lists show it. */
@@ -105,11 +104,6 @@ export function dateSpan(start: string | null, end: string | null): string {
   if (!start) return "Undated";
   if (!end || end === start) return formatDate(start);
   return `${formatDate(start)} – ${formatDate(end)}`;
-}
-
-/** The anchor of a ledger line on its story's page, by its label ("figures-militants-killed"). */
-export function ledgerLineId(line: Pick<LedgerLine, "category" | "outcome">): string {
-  return `figures-${slugify(figureLabel(line), 20)}`;
 }
 
 /** "67–177", or one number when the totals agree. */
