@@ -86,11 +86,15 @@ function frame(points: MapPoint[], settings: MapSettings) {
   const margin = (span: number) => Math.max(settings.minMarginDegrees, span * settings.marginShare);
   const dx = margin(east - west);
   const dy = margin(north - south);
+  // Widened to whole multiples of snapDegrees, so maps of nearby places share one frame and its outlines.
+  const step = settings.snapDegrees;
+  const down = (x: number) => Math.floor(x / step) * step;
+  const up = (x: number) => Math.ceil(x / step) * step;
   return {
-    west: Math.max(-180, west - dx),
-    east: Math.min(180, east + dx),
-    south: Math.max(-80, south - dy),
-    north: Math.min(84, north + dy),
+    west: Math.max(-180, down(west - dx)),
+    east: Math.min(180, up(east + dx)),
+    south: Math.max(-80, down(south - dy)),
+    north: Math.min(84, up(north + dy)),
   };
 }
 
@@ -127,6 +131,8 @@ function placeLabel(name: string, x: number, y: number, settings: MapSettings, t
 }
 
 const drawn = new Map<string, string | null>();
+/** The outlines drawn for a frame: maps of different places in one frame share them (the costly part). */
+const lands = new Map<string, string>();
 
 /**
  * An SVG map of `points` (which must all have coordinates), or null for none. The SVG is an image with
@@ -174,12 +180,17 @@ function draw(points: MapPoint[], label: string, settings: MapSettings): string 
   const [west, north] = projection.invert?.([0, 0]) ?? [-180, 84];
   const [east, south] = projection.invert?.([width, height]) ?? [180, -80];
   const shown = { west, east, south, north };
-  const land = countries(scale)
-    .filter((country) => overlaps(country, shown))
-    .map((country) => path(country.feature))
-    .filter((d): d is string => Boolean(d))
-    .map((d) => `<path class="map-land" d="${d}"/>`)
-    .join("");
+  const landKey = JSON.stringify([box, scale, width, height, inset, digits]);
+  let land = lands.get(landKey);
+  if (land === undefined) {
+    land = countries(scale)
+      .filter((country) => overlaps(country, shown))
+      .map((country) => path(country.feature))
+      .filter((d): d is string => Boolean(d))
+      .map((d) => `<path class="map-land" d="${d}"/>`)
+      .join("");
+    lands.set(landKey, land);
+  }
   const round = (x: number) => x.toFixed(digits).replace(/\.?0+$/, "") || "0";
   const projected = points.map((p) => ({ point: p, xy: projection([p.lon, p.lat]) ?? [0, 0] }));
   // Names go beside their circles in the callers' order (most important first), each where it overlaps
