@@ -17,6 +17,10 @@ export const PAGES = {
   relatedArticles: 5,
   /** Articles gathered as candidates for an article's related list (see relatedArticles in views/articles.ts). */
   relatedCandidates: 200,
+  /** Stories on each page of the site-wide figures ledger (/figures/, /figures/page/2/ …). */
+  ledgerStories: 100,
+  /** Characters of each article's lead shown on its story's page (cut at a word). */
+  storyLeadChars: 280,
   /** Entities most often seen with an entity, on its page. */
   companions: 12,
   /**
@@ -24,6 +28,47 @@ export const PAGES = {
    * named by the most articles (views/search-filters.ts). Outlet and year are not capped.
    */
   searchFilterValues: 100,
+};
+
+/** The maps drawn at build time (src/render/map.ts): story pages and the places index. */
+export const MAP = {
+  /** The SVG's drawing size (its viewBox); the page scales it to the column's width. */
+  width: 640,
+  height: 400,
+  /** Pixels kept clear inside the frame, so a place on the frame's edge is not cut. */
+  inset: 12,
+  /** Degrees of margin around the places, at least (a lone town still shows its surroundings). */
+  minMarginDegrees: 2,
+  /** Share of the places' span added as margin on each side. */
+  marginShare: 0.25,
+  /**
+   * The frame's edges are widened to whole multiples of this many degrees, so maps of nearby places share
+   * a frame, and the outlines drawn for it (0.03–0.1 s a frame) are drawn once per build.
+   */
+  snapDegrees: 2,
+  /** Frames wider than this many degrees of longitude use the coarse outlines (1:110m), closer ones 1:50m. */
+  coarseAboveDegrees: 60,
+  /** Decimal digits of SVG coordinates: a tenth of a pixel is finer than the eye sees. */
+  digits: 1,
+  /** Radius of a place's circle. */
+  pointRadius: 5,
+  /** Places whose names may be written beside their circles (the first ones, where they fit); the rest carry titles only. */
+  labelledPoints: 40,
+  /** Estimated width of a character and height of a name at the map's 14 px type, for keeping names apart. */
+  charWidth: 7.6,
+  labelHeight: 16,
+};
+
+/** A story's coverage timeline (src/render/coverage.ts): dated articles per day, as an SVG bar chart. */
+export const COVERAGE = {
+  width: 640,
+  height: 90,
+  /** Room under the bars' baseline, and above the tallest bar. */
+  axis: 4,
+  top: 4,
+  /** Widest bar: a story of a few days is not drawn as a few slabs. */
+  maxBar: 36,
+  digits: 1,
 };
 
 /** The render stage (src/render/). */

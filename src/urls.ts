@@ -38,6 +38,22 @@ export function articlePagePath(slug: string): string {
 /** Every article page, as a glob relative to the site folder. */
 export const ARTICLE_PAGES = `${ARTICLES}/*/index.html`;
 
+/** The site folder of the story pages. */
+const STORIES = "stories";
+
+/** The stories index: every story, newest first. */
+export const STORIES_URL = `/${STORIES}/`;
+
+/** A story's page, by its slug (the slug of its first article). */
+export function storyUrl(slug: string): string {
+  return `/${STORIES}/${encodeURIComponent(slug)}/`;
+}
+
+/** Where a story's page is written, relative to the site folder (its storyUrl's file). */
+export function storyPagePath(slug: string): string {
+  return `${STORIES}/${slug}/index.html`;
+}
+
 /** The href of a site folder URL from the site's root folder: "/articles/a/" → "articles/a/index.html". */
 export function fromSiteRoot(url: string): string {
   return `${url.slice(1)}index.html`;

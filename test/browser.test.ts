@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { type RunningServer, serveSite } from "../src/serve/server.ts";
 import { buildFixtureSite, type FixtureSite } from "./helpers/build-fixture-site.ts";
 import { checkBrowser, launchChromium } from "./helpers/chromium.ts";
-import { sharedSurname } from "./helpers/fixture-archive.ts";
+import { attackStory, sharedSurname } from "./helpers/fixture-archive.ts";
 import { search, setFilter, sortBy, waitForSearchReady } from "./helpers/search-page.ts";
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
@@ -112,19 +112,53 @@ describe("browser", { skip }, () => {
     await page.close();
   });
 
-  test("the figures ledger shows different militants-killed counts side by side", async () => {
+  test("the figures ledger lists stories; a line leads to its claims side by side on the story's page", async () => {
     const page = await openPage("figures/index.html");
-    await page.getByRole("link", { name: "Militants killed" }).click();
-    await page.waitForURL(/figures\/militants-killed\/index\.html$/);
-    const group = page.locator("#militants-killed");
-    assert.equal(await group.locator("h1").textContent(), "Militants killed");
-    const values = await group.locator("tbody td.num strong").allInnerTexts();
-    assert.deepEqual(values, ["67", "145", "177"]);
-    const outlets = await group.locator("tbody tr td:nth-child(2)").allInnerTexts();
-    assert.equal(new Set(outlets).size, 3);
-    assert.match((await group.locator(".range").textContent()) ?? "", /67–177/);
-    await page.screenshot({ path: path.join(artifacts, "figures.png"), fullPage: true });
+    await page
+      .locator("section.ledger-story", { has: page.locator(`#ledger-${attackStory}`) })
+      .getByRole("link", { name: "Militants killed" })
+      .click();
+    await page.waitForURL(new RegExp(`stories/${attackStory}/index\\.html#figures-militants-killed$`));
+    const line = page.locator("#figures-militants-killed");
+    assert.equal(await line.locator("h3").textContent(), "Militants killed");
+    const values = await line.locator("tbody td.num strong").allInnerTexts();
+    assert.deepEqual(values, ["at least 67", "30", "at least 145", "30", "over 177"]);
+    assert.match((await line.locator(".ledger-summary").innerText()) ?? "", /67–177/);
     await page.close();
+  });
+
+  test("story page and stories index at 1280 and 390 px: no horizontal overflow; the ledger stacks on phones", async () => {
+    for (const width of [1280, 390]) {
+      const sized = await browser.newContext({ viewport: { width, height: 900 } });
+      try {
+        for (const url of [
+          "stories/index.html",
+          `stories/${attackStory}/index.html`,
+          "figures/index.html",
+          "places/index.html",
+        ]) {
+          const page = await openPage(url, sized);
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
+          assert.equal(overflow, 0, `${url} at ${width} px scrolls sideways by ${overflow} px`);
+          if (url.startsWith("stories/") && url !== "stories/index.html") {
+            await page.screenshot({ path: path.join(artifacts, `story-${width}.png`), fullPage: true });
+            // On phones each claim is a block of labelled cells; at 1280 px a table row.
+            const display = await page
+              .locator("#figures-militants-killed tbody tr")
+              .first()
+              .evaluate((tr) => getComputedStyle(tr).display);
+            assert.equal(display, width === 390 ? "block" : "table-row");
+            const map = page.locator("svg.map");
+            assert.ok((await map.boundingBox())!.width <= width, "the map fits the screen");
+          }
+          await page.close();
+        }
+      } finally {
+        await sized.close();
+      }
+    }
   });
 
   test("feed.xml and sitemap.xml parse as XML in the browser", async () => {
@@ -161,6 +195,9 @@ describe("browser", { skip }, () => {
         "timeline/2026/index.html",
         "figures/index.html",
         "figures/militants-killed/index.html",
+        "stories/index.html",
+        `stories/${attackStory}/index.html`,
+        "places/index.html",
         "report/index.html",
         "search/index.html",
       ]) {
@@ -187,6 +224,22 @@ describe("browser", { skip }, () => {
           violations.push(...found.map((v) => `${url}${scheme ? ` [${scheme}]` : ""}: ${v}`));
         }
         await page.close();
+      }
+      // The phone layouts (stacked rows, one column) of the new pages, too.
+      const phone = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+      try {
+        for (const url of ["stories/index.html", `stories/${attackStory}/index.html`]) {
+          const page = await openPage(url, phone);
+          await page.addScriptTag({ path: axePath });
+          const found = await page.evaluate(async () => {
+            const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }).axe;
+            return (await axe.run()).violations.map((v) => v.id);
+          });
+          violations.push(...found.map((v) => `${url} [390 px]: ${v}`));
+          await page.close();
+        }
+      } finally {
+        await phone.close();
       }
     } finally {
       await axeContext.close();

@@ -43,6 +43,9 @@ Qadeerzai said the government would hold talks with the protesters' leaders.
 Published in Dawn, March 4th, 2026
 `;
 
+/** The seeds' site built by the first test, for the tests that read it. */
+let seedsSite: string | undefined;
+
 describe("build", () => {
   test("the same seeds give byte-identical output, archive.json and search index included", async () => {
     const seeds = seedsCopy();
@@ -55,6 +58,33 @@ describe("build", () => {
     assert.ok(ha.has("archive.json") && [...ha.keys()].some((f) => f.startsWith("pagefind/")));
     assert.deepEqual([...ha.keys()], [...hb.keys()]);
     for (const [file, hash] of ha) assert.equal(hb.get(file), hash, `${file} differs between two builds`);
+    seedsSite = a;
+  });
+
+  test("the seeds' three reports of the Balochistan attacks share one story page listing all three", () => {
+    assert.ok(seedsSite, "the seeds were built by the test before");
+    const archive = readArchive(seedsSite);
+    const attack = archive.articles.find((a) => a.slug.startsWith("terror-spike"))!;
+    const story = archive.stories.find((s) => s.slug === attack.story)!;
+    assert.equal(story.articles.length, 3);
+    const html = readFileSync(path.join(seedsSite, "stories", story.slug, "index.html"), "utf8");
+    const listed = [...html.matchAll(/<h3 class="story-article__title"><a href="\.\.\/\.\.\/articles\/([^/]+)\//g)].map(
+      (m) => m[1],
+    );
+    assert.deepEqual(listed, story.articles);
+    const alliance = archive.articles.find((a) => /alliance/i.test(a.body) && a.story !== story.slug);
+    assert.ok(alliance, "the election-alliance article is in a story of its own");
+    assert.ok(!html.includes(`articles/${alliance.slug}/`));
+    // Its map shows the story's located places, one circle each, and lists the others.
+    const svg = html.slice(html.indexOf('<svg class="map"'), html.indexOf("</svg>", html.indexOf('<svg class="map"')));
+    const located = story.places.filter((slug) => archive.places.find((p) => p.slug === slug)?.lat != null);
+    assert.equal([...svg.matchAll(/<circle /g)].length, located.length);
+    // Each article page links its story.
+    const articlePage = readFileSync(path.join(seedsSite, "articles", attack.slug, "index.html"), "utf8");
+    assert.match(
+      articlePage,
+      /Part of story: <a href="\.\.\/\.\.\/stories\/[^"]+">[^<]+<\/a>, 3 articles from \d outlets?/,
+    );
   });
 
   test("adding a seed re-parses exactly that file; removing it removes its article and its own entities", async () => {

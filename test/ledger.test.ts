@@ -1,12 +1,86 @@
+/**
+ * The site-wide figures ledger (src/render/views/figures.ts) lists stories with their ranges: claims are
+ * compared only within one story (src/resolve/ledger.ts), never across unrelated events.
+ */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { figureGroups } from "../src/render/views/figures.ts";
+import { figuresLedger } from "../src/render/views/figures.ts";
 import { buildLookup } from "../src/render/views/lookup.ts";
-import { fixtureArchive } from "./helpers/fixture-archive.ts";
+import { storyViews } from "../src/render/views/stories.ts";
+import { storyLedger } from "../src/resolve/ledger.ts";
+import { PAGES } from "../src/settings.ts";
+import type { Archive, PlaceKind } from "../src/types.ts";
+import { attackStory, fixtureArchive } from "./helpers/fixture-archive.ts";
 
-test("ledger: a breakdown is shown as part of its count and does not widen the group's range", () => {
+const kinds = (archive: Archive) => {
+  const map = new Map<string, PlaceKind>(archive.places.map((p) => [p.slug, p.kind]));
+  return (slug: string) => map.get(slug);
+};
+
+/** Recomputes one story's ledger after a test changed its articles' figures. */
+function reledger(archive: Archive, storySlug: string): void {
+  const story = archive.stories.find((s) => s.slug === storySlug)!;
+  const members = story.articles.map((slug) => archive.articles.find((a) => a.slug === slug)!);
+  story.figures = storyLedger(members, kinds(archive));
+}
+
+test("site-wide ledger: one range per story for each kind of count, never one range across stories", () => {
   const archive = fixtureArchive();
-  const article = archive.articles[0];
+  // An unrelated event with its own "militants killed" count.
+  const other = archive.articles.find((a) => a.slug === "opposition-parties-call-off-protests")!;
+  other.figures = [
+    {
+      value: 3,
+      qualifier: null,
+      what: "militants",
+      category: "militants",
+      outcome: "killed",
+      period: null,
+      place: null,
+      text: "Three militants were killed in a separate clash.",
+      line: 4,
+    },
+  ];
+  reledger(archive, other.story);
+  const ledger = figuresLedger(archive, storyViews(archive, buildLookup(archive)));
+  const group = ledger.groups.find((g) => g.label === "Militants killed")!;
+  assert.deepEqual(
+    group.stories.map((entry) => [entry.story.slug, entry.line.range]),
+    [
+      [other.story, "3"],
+      [attackStory, "67–177"],
+    ],
+  );
+  // The index lists stories (newest first) with their lines, each linked to its line on the story's page.
+  assert.deepEqual(
+    ledger.pages.flatMap((page) => page.stories.map((entry) => entry.story.slug)),
+    [other.story, attackStory],
+  );
+  const attack = ledger.pages[0].stories.find((entry) => entry.story.slug === attackStory)!;
+  const militants = attack.lines.find((line) => line.label === "Militants killed")!;
+  assert.equal(militants.url, `/stories/${attackStory}/#figures-militants-killed`);
+  assert.equal(militants.grading, "corroborated");
+
+  // A long list is split into pages, newest stories first, linked both ways.
+  const perPage = PAGES.ledgerStories;
+  PAGES.ledgerStories = 1;
+  try {
+    const paged = figuresLedger(archive, storyViews(archive, buildLookup(archive))).pages;
+    assert.deepEqual(
+      paged.map((page) => [page.url, page.heading, page.stories[0].story.slug, page.newer?.url, page.older?.url]),
+      [
+        ["/figures/", "Stories 1–1 of 2", other.story, undefined, "/figures/page/2/"],
+        ["/figures/page/2/", "Stories 2–2 of 2", attackStory, "/figures/", undefined],
+      ],
+    );
+  } finally {
+    PAGES.ledgerStories = perPage;
+  }
+});
+
+test("ledger: a breakdown is shown as part of its count and does not widen its story's range", () => {
+  const archive = fixtureArchive();
+  const article = archive.articles.find((a) => a.slug === "violent-clashes-erupt-across-balochistan")!;
   const base = {
     qualifier: null,
     period: null,
@@ -25,13 +99,18 @@ test("ledger: a breakdown is shown as part of its count and does not widen the g
       partOf: { value: 11, what: "civilians" },
     },
   ];
-  for (const other of archive.articles.slice(1))
+  for (const other of archive.articles.filter((a) => a !== article))
     other.figures = other.figures.filter((f) => f.category !== "civilians");
-  const group = figureGroups(archive, buildLookup(archive)).find((g) => g.claims.some((c) => c.what === "men"))!;
-  assert.equal(group.low, 11);
-  assert.equal(group.high, 11);
+  reledger(archive, attackStory);
+  const views = storyViews(archive, buildLookup(archive));
+  const page = views.pages().find((p) => p.slug === attackStory)!;
+  const line = page.ledger.find((l) => l.label === "Civilians killed")!;
+  assert.equal(line.range, "11");
   assert.deepEqual(
-    group.claims.map((c) => c.partOf),
-    [null, "of 11 civilians"],
+    line.claims.map((c) => [c.value, c.part]),
+    [
+      [11, false],
+      [5, true],
+    ],
   );
 });

@@ -20,7 +20,7 @@ import { PAGE_MANIFEST } from "../src/render/page-reuse.ts";
 import { type RunningServer, serveSite } from "../src/serve/server.ts";
 import { buildFixtureSite, type FixtureSite, listFiles, writtenByCaller } from "./helpers/build-fixture-site.ts";
 import { checkBrowser, launchChromium } from "./helpers/chromium.ts";
-import { sharedSurname } from "./helpers/fixture-archive.ts";
+import { attackStory, sharedSurname } from "./helpers/fixture-archive.ts";
 import { search, setFilter, sortBy, waitForSearchReady } from "./helpers/search-page.ts";
 
 const availability = checkBrowser();
@@ -98,6 +98,23 @@ describe("opened from disk", { skip }, () => {
     await page.goBack();
     await page.waitForURL(/violent-clashes-erupt-across-balochistan\/index\.html$/);
     assert.match((await page.locator("h1").textContent()) ?? "", /Violent clashes/);
+    await page.close();
+  });
+
+  test("stories index → story page over file://: the map and the coverage timeline draw, the map's places lead to their pages", async () => {
+    const page = await openFile("stories/index.html");
+    await page.getByRole("link", { name: "Violent clashes erupt across Balochistan, at least 129 dead" }).click();
+    await page.waitForURL(new RegExp(`^file:.*stories/${attackStory}/index\\.html$`));
+    const map = page.locator("svg.map");
+    const box = await map.boundingBox();
+    assert.ok(box && box.width > 300 && box.height > 150, `the map is drawn (${JSON.stringify(box)})`);
+    assert.equal(await map.locator("circle").count(), 3);
+    // Styled by the stylesheet, loaded from disk: the sea is not the default black fill.
+    assert.notEqual(await map.locator(".map-sea").evaluate((el) => getComputedStyle(el).fill), "rgb(0, 0, 0)");
+    assert.ok(((await page.locator("svg.coverage").boundingBox())?.height ?? 0) > 20, "the coverage timeline is drawn");
+    await page.locator(".map-lists").getByRole("link", { name: "Harnai" }).click();
+    await page.waitForURL(/^file:.*places\/harnai\/index\.html$/);
+    assert.equal(await page.locator("h1").textContent(), "Harnai");
     await page.close();
   });
 

@@ -21,7 +21,7 @@ test("rendering in many small Eleventy runs writes exactly what one run writes",
   assert.deepEqual(await treeDigest(many), await treeDigest(one));
 });
 
-test("a batched rebuild that reuses every article and entity page still writes the one-off pages, and the same tree", async () => {
+test("a batched rebuild that reuses every article, entity and story page still writes the one-off pages, and the same tree", async () => {
   const first = path.join(scratch, "first");
   const again = path.join(scratch, "again");
   const archive = fixtureArchive();
@@ -33,8 +33,9 @@ test("a batched rebuild that reuses every article and entity page still writes t
     archive.parties.length +
     archive.organizations.length +
     archive.places.length +
-    archive.outlets.length;
-  assert.equal(after.reused, pagedCount, "every article and entity page is taken from the previous site");
+    archive.outlets.length +
+    archive.stories.length;
+  assert.equal(after.reused, pagedCount, "every article, entity and story page is taken from the previous site");
   assert.equal(after.pages, before.pages);
   assert.deepEqual(await treeDigest(again), await treeDigest(first));
 });

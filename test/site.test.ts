@@ -18,7 +18,15 @@ import {
   treeDigest,
   writtenByCaller,
 } from "./helpers/build-fixture-site.ts";
-import { hostileSlug, hostileTitle, sharedSurname, unusualSeedFile } from "./helpers/fixture-archive.ts";
+import {
+  attackStory,
+  hostileSlug,
+  hostileTitle,
+  sharedSurname,
+  unusualSeedFile,
+  wireCopySlug,
+  wireOriginalSlug,
+} from "./helpers/fixture-archive.ts";
 import { isNavigation, openingTags, referencesOf, tagsNamed } from "./helpers/html-refs.ts";
 import { xmlProblems } from "./helpers/xml-well-formed.ts";
 
@@ -61,6 +69,9 @@ describe("links", () => {
       "timeline/undated/index.html",
       "figures/index.html",
       "figures/militants-killed/index.html",
+      "stories/index.html",
+      `stories/${attackStory}/index.html`,
+      `stories/${hostileSlug}/index.html`,
       "search/index.html",
       "report/index.html",
     ]) {
@@ -212,7 +223,7 @@ describe("pages", () => {
     assert.deepEqual(yearLinks, ["2026 2026/index.html", "2024 2024/index.html", "Undated undated/index.html"]);
     // 2024 holds no article, only a date mentioned in one.
     assert.match(index, /2024<\/a> <span class="count">0 articles · 1 date mentioned<\/span>/);
-    assert.match(index, /<a href="2026\/index.html#m-2026-02">February 2026<\/a> <span class="count">4<\/span>/);
+    assert.match(index, /<a href="2026\/index.html#m-2026-02">February 2026<\/a> <span class="count">6<\/span>/);
 
     const year = pages.get("timeline/2026/index.html")!;
     const months = [...year.matchAll(/<h2 id="m-[^"]+">([^<]+)<\/h2>/g)].map((m) => m[1]);
@@ -223,17 +234,20 @@ describe("pages", () => {
     assert.match(undated, /<a rel="prev" href="\.\.\/2024\/index.html">← 2024<\/a>/);
   });
 
-  test("the figures ledger puts the different militants-killed counts side by side with a range", () => {
+  test("the figures ledger lists stories with their ranges, never one range across stories", () => {
+    // The old ledger gave one range per kind of count across every event in the archive; issue 16 removed it.
     const index = pages.get("figures/index.html")!;
+    const storyHeadings = [...index.matchAll(/<h2 id="ledger-([^"]+)">/g)].map((m) => m[1]);
+    assert.deepEqual(storyHeadings, [attackStory]);
     assert.match(
       index,
-      /<a href="militants-killed\/index.html">Militants killed<\/a><\/td>\s*<td class="num">67–177<\/td>/,
+      new RegExp(
+        `<a href="\\.\\./stories/${attackStory}/index\\.html#figures-militants-killed">Militants killed</a></td>\\s*<td class="num" data-label="Range of totals"><strong>67–177</strong>`,
+      ),
     );
-    const section = pages.get("figures/militants-killed/index.html")!;
-    for (const value of ["177", "67", "145"]) assert.match(section, new RegExp(`<strong>${value}</strong>`));
-    assert.match(section, /Range: <strong>67–177<\/strong>/);
-    for (const outlet of ["The Express Tribune", "Kashmir Observer", "Hum News"])
-      assert.ok(section.includes(outlet), outlet);
+    const group = pages.get("figures/militants-killed/index.html")!;
+    assert.match(group, /<strong>67–177<\/strong>/);
+    assert.match(group, /corroborated · 3 sources/);
   });
 
   test("entity indexes sort by name and by number of articles without JavaScript", () => {
@@ -257,6 +271,133 @@ describe("pages", () => {
   });
 });
 
+describe("stories", () => {
+  const storyPage = () => pages.get(`stories/${attackStory}/index.html`)!;
+  /** The rows of the ledger line with this anchor, as text without tags. */
+  const ledgerRows = (html: string, id: string) => {
+    const start = html.indexOf(`id="${id}"`);
+    assert.ok(start >= 0, `no ledger line ${id}`);
+    const section = html.slice(start, html.indexOf("</section>", start));
+    return [...section.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].slice(1).map((m) => m[1]);
+  };
+  const text = (html: string) =>
+    html
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+
+  test("a story page lists its articles side by side, oldest first, with outlet, date, headline and lead", () => {
+    const html = storyPage();
+    const titles = [...html.matchAll(/<h3 class="story-article__title"><a href="([^"]+)">/g)].map((m) => m[1]);
+    assert.deepEqual(titles, [
+      "../../articles/violent-clashes-erupt-across-balochistan/index.html",
+      `../../articles/${wireOriginalSlug}/index.html`,
+      "../../articles/security-forces-kill-145-militants/index.html",
+      `../../articles/${wireCopySlug}/index.html`,
+      "../../articles/terror-spike-triggers-call-for-troop-surge/index.html",
+    ]);
+    assert.match(html, /<dt>Dates<\/dt><dd><time datetime="2026-02-01">1 February 2026 – 3 February 2026<\/time>/);
+    assert.match(
+      html,
+      /Violent clashes have erupted across several parts of Balochistan, leaving at least 129 people dead\./,
+    );
+    // The coverage timeline: one bar per day with articles (1, 2 and 2), drawn at build time.
+    const chart = html.slice(
+      html.indexOf('<svg class="coverage"'),
+      html.indexOf("</svg>", html.indexOf('<svg class="coverage"')),
+    );
+    assert.equal([...chart.matchAll(/<rect class="coverage-bar"/g)].length, 3);
+    assert.match(chart, /role="img" aria-label="Coverage timeline: 5 articles over 3 days/);
+    // Entities, linked to their pages.
+    for (const href of [
+      "../../people/sarfraz-bugti/index.html",
+      "../../organizations/bla/index.html",
+      "../../places/harnai/index.html",
+    ])
+      assert.ok(html.includes(`href="${href}"`), href);
+  });
+
+  test("a wire copy is labelled as a copy of its original, on the article list and in the ledger", () => {
+    const html = storyPage();
+    const label = `<span class="badge badge--copy">wire copy</span> of <a href="../../articles/${wireOriginalSlug}/index.html">Militants killed in Mastung and Harnai raids</a>`;
+    assert.ok(html.includes(label), "the copy's card names its original");
+    const rows = ledgerRows(html, "figures-militants-killed");
+    const copyRows = rows.filter((row) => row.includes(`articles/${wireCopySlug}/`));
+    assert.equal(copyRows.length, 1);
+    assert.match(text(copyRows[0]), /wire copy of Militants killed in Mastung and Harnai raids/);
+    // Four outlets give totals or parts, but the copy is no source: 3 independent sources behind the totals.
+    assert.match(html, /<span class="grading grading--corroborated">corroborated<\/span> · 3 sources/);
+  });
+
+  test("a part count is marked and stays out of the range; conservative and low/best/high beside it", () => {
+    const html = storyPage();
+    const rows = ledgerRows(html, "figures-militants-killed").map(text);
+    assert.deepEqual(
+      rows.map((row) =>
+        row
+          .split(" ")
+          .slice(0, row.startsWith("at least") ? 3 : row.startsWith("over") ? 2 : 1)
+          .join(" "),
+      ),
+      ["at least 67", "30", "at least 145", "30", "over 177"],
+    );
+    const parts = rows.filter((row) => row.includes("part of a larger count"));
+    assert.equal(parts.length, 2);
+    for (const row of parts) assert.match(row, /^30 .* Mastung /);
+    assert.match(html, /<dt>Range of totals<\/dt><dd><strong>67–177<\/strong><\/dd>/);
+    assert.match(html, /<dt>Conservative<\/dt><dd>67<\/dd>/);
+    assert.match(html, /<dt>Low \/ best \/ high<\/dt><dd>67 \/ 145 \/ 177<\/dd>/);
+    // The place of a claim links to its page.
+    assert.ok(ledgerRows(html, "figures-militants-killed")[1].includes('href="../../places/mastung/index.html"'));
+  });
+
+  test("the story map draws a circle per located place and lists the unlocated ones beside it", () => {
+    const html = storyPage();
+    const start = html.indexOf('<svg class="map"');
+    const svg = html.slice(start, html.indexOf("</svg>", start));
+    assert.match(svg, /role="img" aria-label="Map of the places in this story: /);
+    const circles = [...svg.matchAll(/<circle [^>]*><title>([^<]+)<\/title>/g)].map((m) => m[1]).sort();
+    assert.deepEqual(circles, ["Balochistan", "Mastung", "Quetta"]);
+    assert.ok(svg.includes('class="map-land"'), "country outlines");
+    const unlocated = html.slice(html.indexOf("Not on the map"));
+    assert.match(unlocated, /<a href="\.\.\/\.\.\/places\/harnai\/index\.html">Harnai<\/a>/);
+    // No style attribute anywhere (the CSP forbids inline styles): the map is styled by classes.
+    assert.doesNotMatch(html, /\sstyle=/);
+  });
+
+  test("the places index maps every located place and lists the rest", () => {
+    const html = pages.get("places/index.html")!;
+    const start = html.indexOf('<svg class="map"');
+    assert.ok(start >= 0, "a map on the places index");
+    const svg = html.slice(start, html.indexOf("</svg>", start));
+    assert.equal([...svg.matchAll(/<circle /g)].length, 3);
+    assert.match(html.slice(html.indexOf("Not on the map")), /Harnai/);
+  });
+
+  test("the stories index is newest first, in the navigation; each article page links its story", () => {
+    const index = pages.get("stories/index.html")!;
+    const listed = [...index.matchAll(/<a class="article-list__title" href="([^"]+)\/index\.html">/g)].map((m) => m[1]);
+    assert.deepEqual(listed.slice(0, 2), ["opposition-parties-call-off-protests", attackStory]);
+    assert.match(index, /5 articles from 5 outlets/);
+    assert.match(pages.get("index.html")!, /<a href="stories\/index\.html">Stories<\/a>/);
+    const article = pages.get("articles/security-forces-kill-145-militants/index.html")!;
+    assert.match(
+      article,
+      new RegExp(
+        `Part of story: <a href="\\.\\./\\.\\./stories/${attackStory}/index\\.html">Violent clashes erupt across Balochistan, at least 129 dead</a>, 5 articles from 5 outlets`,
+      ),
+    );
+    // Each figure links to its line in its story's ledger.
+    assert.ok(article.includes(`href="../../stories/${attackStory}/index.html#figures-militants-killed"`));
+  });
+
+  test("a story title with markup shows as text", () => {
+    const html = pages.get(`stories/${hostileSlug}/index.html`)!;
+    assert.ok(html.includes("Reader letter: &lt;script&gt;alert(1)&lt;/script&gt; is not news"));
+    assert.doesNotMatch(html, /<script>alert/);
+  });
+});
+
 describe("outputs", () => {
   test("feed.xml is well-formed Atom dated by the latest article, with escaped titles", async () => {
     const feed = await readFile(path.join(site.outDir, "feed.xml"), "utf8");
@@ -276,7 +417,7 @@ describe("outputs", () => {
 
   test("the search index covers the article pages only, with filters", async () => {
     const entry = JSON.parse(await readFile(path.join(site.outDir, "pagefind/pagefind-entry.json"), "utf8"));
-    assert.equal(entry.languages.en.page_count, 6);
+    assert.equal(entry.languages.en.page_count, 8);
     const files = await listFiles(path.join(site.outDir, "pagefind"));
     assert.ok(files.includes("pagefind.js"), "pagefind.js");
     assert.ok(
@@ -306,7 +447,7 @@ describe("outputs", () => {
     const [[meta]] = registered.addMeta as [
       { docs: number; keys: string[]; filters: { name: string; values: number }[] },
     ][];
-    assert.equal(meta.docs, 6);
+    assert.equal(meta.docs, 8);
     // The filters in Pagefind's order (by name); their values are not in meta.js but one file per filter.
     const names = ["organization", "outlet", "party", "person", "place", "year"];
     assert.deepEqual(
@@ -322,7 +463,15 @@ describe("outputs", () => {
     const filters = Object.fromEntries(registered.addFilter as [string, [string, string][]][]);
     assert.equal(meta.filters.find((f) => f.name === "person")?.values, filters.person.length);
     const outlets = filters.outlet.map(([value]) => value);
-    assert.deepEqual(outlets, ["Dawn", "Hum News", "Kashmir Observer", "Quetta Voice", "The Express Tribune"]);
+    assert.deepEqual(outlets, [
+      "Associated Press of Pakistan",
+      "Daily Times",
+      "Dawn",
+      "Hum News",
+      "Kashmir Observer",
+      "Quetta Voice",
+      "The Express Tribune",
+    ]);
     assert.equal(filters.person.find(([value]) => value === "Sarfraz Bugti")?.[1].split(",").length, 2);
     assert.equal(registered.addTerms.length, meta.keys.length, "one term shard per key");
     const terms = Object.assign({}, ...registered.addTerms.map(([, t]) => t as Record<string, string>));

@@ -8,12 +8,14 @@
  */
 import { fileURLToPath } from "node:url";
 import type { UserConfig } from "@11ty/eleventy";
+import { STORIES_URL } from "../urls.ts";
 import { siteFilters } from "./filters.ts";
 import type { SiteViews } from "./views/index.ts";
 
 /** The navigation shown on every page, in this order. */
 export const navigation = [
   { label: "Articles", url: "/articles/" },
+  { label: "Stories", url: STORIES_URL },
   { label: "Timeline", url: "/timeline/" },
   { label: "People", url: "/people/" },
   { label: "Parties", url: "/parties/" },
@@ -31,6 +33,7 @@ export const templatesDir = fileURLToPath(new URL("../../templates/", import.met
 const singlePageTemplates = [
   "index.njk",
   "articles.njk",
+  "stories.njk",
   "timeline.njk",
   "timeline-year.njk",
   "figures.njk",

@@ -8,18 +8,20 @@ import { sitePlugin, templatesDir } from "./eleventy-plugin.ts";
 import type { ArticlePage } from "./views/articles.ts";
 import type { EntityPage } from "./views/entities.ts";
 import type { SiteViews } from "./views/index.ts";
+import type { StoryPage } from "./views/stories.ts";
 
 /** Article and entity pages per Eleventy run at most (src/settings.ts). */
 export const PAGES_PER_RUN = RENDER.pagesPerRun;
 
 /**
- * Eleventy runs of at most `pagesPerRun` article and entity pages each, articles first, started as
+ * Eleventy runs of at most `pagesPerRun` article, entity and story pages each, articles first, started as
  * pages are added: a rebuild that changes a few pages is one run. The first run also writes the one-off
  * pages and the entity indexes, and there is always a first run.
  */
 export class EleventyRuns {
   private articles: ArticlePage[] = [];
   private entities: EntityPage[] = [];
+  private stories: StoryPage[] = [];
   private runs = 0;
 
   constructor(
@@ -28,23 +30,29 @@ export class EleventyRuns {
     private readonly pagesPerRun: number,
   ) {}
 
-  async add(articles: ArticlePage[], entities: EntityPage[]): Promise<void> {
+  async add(articles: ArticlePage[], entities: EntityPage[], stories: StoryPage[] = []): Promise<void> {
     this.articles.push(...articles);
     this.entities.push(...entities);
-    while (this.articles.length + this.entities.length >= this.pagesPerRun) await this.run();
+    this.stories.push(...stories);
+    while (this.pending() >= this.pagesPerRun) await this.run();
   }
 
   async finish(): Promise<void> {
-    while (this.runs === 0 || this.articles.length + this.entities.length > 0) await this.run();
+    while (this.runs === 0 || this.pending() > 0) await this.run();
+  }
+
+  private pending(): number {
+    return this.articles.length + this.entities.length + this.stories.length;
   }
 
   private async run(): Promise<void> {
     const articles = this.articles.splice(0, this.pagesPerRun);
     const entities = this.entities.splice(0, this.pagesPerRun - articles.length);
+    const stories = this.stories.splice(0, this.pagesPerRun - articles.length - entities.length);
     const first = this.runs++ === 0;
     const batch: SiteViews = {
       ...this.views,
-      paged: { articles, entities, entityIndexes: first ? this.views.entityIndexes : [] },
+      paged: { articles, entities, entityIndexes: first ? this.views.entityIndexes : [], stories },
     };
     // The previous run's pages and Eleventy's copy of them are garbage now (see collectGarbage).
     collectGarbage();

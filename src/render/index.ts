@@ -91,6 +91,7 @@ async function writePages(
     await runs.add(await filterAsync(pages, stale), []);
   }
   await runs.add([], await filterAsync(site.views.entities, stale));
+  await runs.add([], [], await filterAsync(site.views.storyPages, stale));
   await runs.finish();
   await writePageManifest(output, manifest);
   return { reused, searchFingerprints, filterKeys: site.views.search.filterKeys };

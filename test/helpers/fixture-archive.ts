@@ -5,17 +5,22 @@
  * whose title and body hold HTML/script text; an inferred date; an undated article; and a seed file name
  * with a space and non-Latin characters.
  */
+
+import { storyLedger } from "../../src/resolve/ledger.ts";
 import type {
   Archive,
+  ArchiveFigure,
   ArticleRecord,
   Figure,
   MentionLink,
   OrganizationRecord,
   PartyRecord,
   PersonRecord,
+  PlaceKind,
   PlaceRecord,
+  StoryRecord,
 } from "../../src/types.ts";
-import { groupBy } from "../../src/util/group.ts";
+import { compareStrings, groupBy } from "../../src/util/group.ts";
 
 /** The seed file name with a space and non-Latin characters (Urdu "Balochistan"). */
 export const unusualSeedFile = "express tribune بلوچستان.txt";
@@ -72,8 +77,9 @@ function figure(
   text: string,
   line: number,
   qualifier: string | null = null,
-): Figure {
-  return { value, qualifier, what, category, outcome, period: null, place: null, text, line };
+  place: string | null = null,
+): ArchiveFigure {
+  return { value, qualifier, what, category, outcome, period: null, place, text, line };
 }
 
 const mention = (kind: MentionLink["kind"], slug: string, ...forms: string[]): MentionLink => ({
@@ -82,6 +88,33 @@ const mention = (kind: MentionLink["kind"], slug: string, ...forms: string[]): M
   forms,
   evidence: [{ line: 3, text: forms[0] ?? "" }],
 });
+
+/** The story of the attacks of 31 January – 2 February 2026: five articles from five outlets, one a wire copy. */
+export const attackStory = "violent-clashes-erupt-across-balochistan";
+/** The wire copy in that story, and the article it copies. */
+export const wireCopySlug = "militants-killed-in-mastung-and-harnai-raids-2";
+export const wireOriginalSlug = "militants-killed-in-mastung-and-harnai-raids";
+
+function mastungReport(slug: string, outlet: string, outletSlug: string, date: string): ArticleRecord {
+  const sentence = "Security forces killed 30 militants in raids in Mastung and Harnai on Saturday, officials said.";
+  return article({
+    slug,
+    story: attackStory,
+    source: { file: `${slug}.txt`, sha256: (slug.endsWith("-2") ? "9" : "8").repeat(64), duplicates: [] },
+    title: "Militants killed in Mastung and Harnai raids",
+    date,
+    dateFrom: "front-matter",
+    dateEvidence: `front matter date: ${date}`,
+    outlet,
+    outletSlug,
+    outletFrom: "front-matter",
+    outletEvidence: "front matter",
+    body: [sentence, "The raids followed the attacks on the Mastung jail, the officials said."].join("\n\n"),
+    places: ["mastung", "harnai"],
+    mentions: [mention("place", "mastung", "Mastung"), mention("place", "harnai", "Harnai")],
+    figures: [figure(30, "militants", "militants", "killed", sentence, 2, null, "mastung")],
+  });
+}
 
 const articles: ArticleRecord[] = [
   article({
@@ -137,6 +170,7 @@ const articles: ArticleRecord[] = [
   }),
   article({
     slug: "terror-spike-triggers-call-for-troop-surge",
+    story: attackStory,
     source: { file: unusualSeedFile, sha256: "b".repeat(64), duplicates: [] },
     title: "Terror spike triggers call for troop surge in Balochistan",
     subtitle: "Parliament discusses security situation",
@@ -279,6 +313,7 @@ const articles: ArticleRecord[] = [
   }),
   article({
     slug: "security-forces-kill-145-militants",
+    story: attackStory,
     source: { file: "004_hum.txt", sha256: "d".repeat(64), duplicates: [] },
     title: "Security forces kill at least 145 militants in Balochistan operations",
     date: "2026-02-02",
@@ -357,6 +392,13 @@ const articles: ArticleRecord[] = [
     ],
     flags: ["no publication date found"],
   }),
+  // An agency report and its wire copy under a second outlet: one source in the ledger. Its count is
+  // for two districts inside the province-wide count, so it is a part and does not widen the range.
+  mastungReport("militants-killed-in-mastung-and-harnai-raids", "Associated Press of Pakistan", "app", "2026-02-02"),
+  {
+    ...mastungReport("militants-killed-in-mastung-and-harnai-raids-2", "Daily Times", "daily-times", "2026-02-03"),
+    copyOf: "militants-killed-in-mastung-and-harnai-raids",
+  },
   article({
     slug: hostileSlug,
     source: { file: "005_letter.txt", sha256: "f".repeat(64), duplicates: [] },
@@ -409,18 +451,72 @@ function organization(
   return { slug, name, kind, variants, articles: articlesOf((a) => a.organizations, slug) };
 }
 
-function place(slug: string, name: string, kind: PlaceRecord["kind"]): PlaceRecord {
+function place(
+  slug: string,
+  name: string,
+  kind: PlaceRecord["kind"],
+  point: [number, number] | null = null,
+): PlaceRecord {
   return {
     slug,
     name,
     kind,
-    in: null,
-    country: null,
-    lat: null,
-    lon: null,
+    in: kind === "province" ? null : "balochistan",
+    country: "PK",
+    lat: point ? point[0] : null,
+    lon: point ? point[1] : null,
     variants: [],
     articles: articlesOf((a) => a.places, slug),
   };
+}
+
+/** Each story's record as src/resolve/stories.ts gives it: articles oldest first (undated last), newest story first. */
+function fixtureStories(): StoryRecord[] {
+  const kinds = new Map<string, PlaceKind>([
+    ["balochistan", "province"],
+    ["quetta", "city"],
+    ["mastung", "district"],
+    ["harnai", "district"],
+  ]);
+  const oldestFirst = (a: ArticleRecord, b: ArticleRecord) =>
+    a.date === b.date
+      ? compareStrings(a.slug, b.slug)
+      : a.date === null
+        ? 1
+        : b.date === null
+          ? -1
+          : compareStrings(a.date, b.date);
+  const byMentions = (pick: (a: ArticleRecord) => string[], members: ArticleRecord[]) => {
+    const counts = new Map<string, number>();
+    for (const a of members) for (const slug of new Set(pick(a))) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+    return [...counts].sort((x, y) => y[1] - x[1] || compareStrings(x[0], y[0])).map(([slug]) => slug);
+  };
+  return [...groupBy(articles, (a) => a.story)]
+    .map(([slug, group]): StoryRecord => {
+      const members = [...group].sort(oldestFirst);
+      const dated = members.filter((a) => a.date);
+      return {
+        slug,
+        title: members[0].title,
+        articles: members.map((a) => a.slug),
+        start: dated[0]?.date ?? null,
+        end: dated.at(-1)?.date ?? null,
+        outlets: byMentions((a) => (a.outletSlug ? [a.outletSlug] : []), members),
+        people: byMentions((a) => a.people, members),
+        organizations: byMentions((a) => a.organizations, members),
+        places: byMentions((a) => a.places, members),
+        figures: storyLedger(structuredClone(members), (place) => kinds.get(place)),
+      };
+    })
+    .sort((a, b) =>
+      a.end === b.end
+        ? compareStrings(a.slug, b.slug)
+        : a.end === null
+          ? 1
+          : b.end === null
+            ? -1
+            : compareStrings(b.end, a.end),
+    );
 }
 
 /** A fresh copy each call, so a test that mutates its archive cannot leak into another. */
@@ -449,30 +545,21 @@ export function fixtureArchive(): Archive {
       organization("national-assembly", "National Assembly", "government body", []),
     ],
     places: [
-      place("balochistan", "Balochistan", "province"),
-      place("quetta", "Quetta", "city"),
-      place("mastung", "Mastung", "district"),
+      place("balochistan", "Balochistan", "province", [28.49, 65.09]),
+      place("quetta", "Quetta", "city", [30.18, 67.0]),
+      place("mastung", "Mastung", "district", [29.8, 66.84]),
+      // Not located: listed beside the map, never dropped.
+      place("harnai", "Harnai", "district"),
     ],
     outlets: [
       { slug: "dawn", name: "Dawn", articles: articlesOf((a) => (a.outletSlug ? [a.outletSlug] : []), "dawn") },
-      ...["the-express-tribune", "kashmir-observer", "hum-news", "quetta-voice"].map((slug) => ({
+      ...["the-express-tribune", "kashmir-observer", "hum-news", "quetta-voice", "app", "daily-times"].map((slug) => ({
         slug,
         name: articles.find((a) => a.outletSlug === slug)!.outlet!,
         articles: articlesOf((a) => (a.outletSlug ? [a.outletSlug] : []), slug),
       })),
     ],
-    stories: [...groupBy(articles, (a) => a.story)].map(([slug, members]) => ({
-      slug,
-      title: members[0].title,
-      articles: members.map((a) => a.slug),
-      start: members.find((a) => a.date)?.date ?? null,
-      end: [...members].reverse().find((a) => a.date)?.date ?? null,
-      outlets: [...new Set(members.flatMap((a) => (a.outletSlug ? [a.outletSlug] : [])))],
-      people: [...new Set(members.flatMap((a) => a.people))],
-      organizations: [...new Set(members.flatMap((a) => a.organizations))],
-      places: [...new Set(members.flatMap((a) => a.places))],
-      figures: [],
-    })),
+    stories: fixtureStories(),
     rejected: [
       { file: "006_shop_page.txt", reason: "no article text: only page furniture", line: 1 },
       { file: "007_empty.txt", reason: "empty file" },

@@ -1,7 +1,8 @@
 /** Article summaries (for lists) and full article pages with their entity panel and related articles. */
 import { PAGES } from "../../settings.ts";
 import type { ArticleRecord, Discarded, EventDate, Figure, MentionLink } from "../../types.ts";
-import { articlePagePath, articleUrl, figureGroupUrl, seedUrl } from "../../urls.ts";
+import { articlePagePath, articleUrl, seedUrl, storyUrl } from "../../urls.ts";
+import { slugify } from "../../util/slug.ts";
 import { formatDate } from "../format.ts";
 import { renderArticleBody } from "../markdown.ts";
 import type { ArchiveGraph } from "./graph.ts";
@@ -31,7 +32,7 @@ export interface PersonInArticle extends MentionedEntity {
 /** What the article page shows of a figure. */
 export interface FigureView extends Pick<Figure, "value" | "qualifier" | "what"> {
   label: string;
-  /** The figures ledger's page for the figure's group. */
+  /** The figure's line in its story's ledger (on the story's page). */
   ledgerUrl: string;
 }
 
@@ -64,6 +65,8 @@ export interface ArticlePage extends ArticleSummary {
   duplicates: string[];
   flags: string[];
   urlOriginal: string | null;
+  /** The story the article belongs to ("Part of story: …"); null only for an archive without stories. */
+  story: { title: string; url: string; articleCount: number; outletCount: number } | null;
 }
 
 const RELATED_LIMIT = PAGES.relatedArticles;
@@ -71,6 +74,11 @@ const RELATED_LIMIT = PAGES.relatedArticles;
 export function figureLabel(figure: Pick<Figure, "category" | "outcome">): string {
   const text = `${figure.category} ${figure.outcome.replace(/-/g, " ")}`;
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The anchor of a ledger line on its story's page, by its label ("figures-militants-killed"). */
+export function ledgerLineId(figure: Pick<Figure, "category" | "outcome">): string {
+  return `figures-${slugify(figureLabel(figure), 20)}`;
 }
 
 const summaryCache = new WeakMap<Lookup, WeakMap<ArticleRecord, ArticleSummary>>();
@@ -154,7 +162,7 @@ export function articlePage(
   article: ArticleRecord,
   related: RelatedArticle[],
   lookup: Lookup,
-  options: { linkSeeds: boolean; searchFilters: ReadonlySet<string> },
+  options: { linkSeeds: boolean; searchFilters: ReadonlySet<string>; story?: ArticlePage["story"] },
 ): ArticlePage {
   const summary = summarize(article, lookup);
   const details = new Map(article.peopleDetail.map((d) => [d.slug, d]));
@@ -183,7 +191,7 @@ export function articlePage(
       qualifier: figure.qualifier,
       what: figure.what,
       label: figureLabel(figure),
-      ledgerUrl: figureGroupUrl(figureLabel(figure)),
+      ledgerUrl: `${storyUrl(article.story)}#${ledgerLineId(figure)}`,
     })),
     events: article.events.map((event) => ({
       date: event.date,
@@ -198,6 +206,7 @@ export function articlePage(
     duplicates: article.source.duplicates,
     flags: article.flags,
     urlOriginal: webUrl(article.url_original),
+    story: options.story ?? null,
   };
 }
 

@@ -6,6 +6,7 @@ import { compareStrings } from "../../util/group.ts";
 import { type ArticleSummary, summarize } from "./articles.ts";
 import type { ArchiveGraph } from "./graph.ts";
 import { byName, type EntityRef, type Lookup } from "./lookup.ts";
+import { type MapView, placesMap } from "./stories.ts";
 
 export interface Companion extends EntityRef {
   kindLabel: string;
@@ -40,6 +41,8 @@ export interface EntityIndexPage {
   byNameUrl: string;
   byArticlesUrl: string;
   entries: IndexEntry[];
+  /** The places index's map of every place with coordinates (the others listed beside it); null for other kinds. */
+  map: MapView | null;
 }
 
 export const kindLabels: Record<EntityKind, { one: string; many: string }> = {
@@ -167,7 +170,15 @@ export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGrap
   });
 }
 
-export function entityIndexPages(pages: EntityPage[]): EntityIndexPage[] {
+export function entityIndexPages(pages: EntityPage[], archive: Archive, lookup: Lookup): EntityIndexPage[] {
+  const located = archive.places.filter((p) => p.lat !== null && p.lon !== null).length;
+  // The most-mentioned places first: they get their names on the map when names would overlap.
+  const map = placesMap(
+    [...archive.places].sort((a, b) => b.articles.length - a.articles.length || byName(a, b)),
+    lookup,
+    `Map of the ${located} ${located === 1 ? "place" : "places"} of the archive that have coordinates`,
+    false,
+  );
   return entityKinds.flatMap((kind) => {
     const folder = kindFolder[kind];
     const entries = pages
@@ -186,6 +197,7 @@ export function entityIndexPages(pages: EntityPage[]): EntityIndexPage[] {
       title: kindLabels[kind].many,
       byNameUrl: `/${folder}/`,
       byArticlesUrl: `/${folder}/by-articles/`,
+      map: kind === "place" ? map : null,
     };
     return [
       {

@@ -1,90 +1,141 @@
 /**
- * The figures ledger: every figure claimed in any article, grouped by what was counted and what happened
- * to them ("Militants killed"), so differing claims from different outlets sit side by side. One page per
- * group under an index of groups: a single page grew with the archive, 21 MB at 10,000 articles.
+ * The site-wide figures ledger: a list of stories with their ledger ranges, newest first (in pages of
+ * PAGES.ledgerStories: a single page grew with the archive, 1.2 MB at 1,000 articles), and a page per
+ * kind of count ("Militants killed") listing each story's range for it. Claims are compared only within
+ * a story (src/resolve/ledger.ts): a range across unrelated events (a bombing, a flood, an election)
+ * means nothing, so there is none. Each line links to its story's page, where its claims sit side by side.
  */
-import type { Archive, ArticleRecord } from "../../types.ts";
+import { PAGES } from "../../settings.ts";
+import type { Archive, FigureCategory } from "../../types.ts";
 import { figureGroupUrl, fromSiteRoot } from "../../urls.ts";
 import { compareStrings } from "../../util/group.ts";
 import { slugify } from "../../util/slug.ts";
-import { type ArticleSummary, figureLabel, summarize } from "./articles.ts";
-import { byDateDesc, type Lookup } from "./lookup.ts";
+import { figureLabel } from "./articles.ts";
+import type { LinkView } from "./lookup.ts";
+import type { StorySummary, StoryViews } from "./stories.ts";
 
-/** One claim as the ledger shows it. */
-export interface FigureClaim {
-  article: ArticleSummary;
-  value: number;
-  qualifier: string | null;
-  what: string;
-  text: string;
-  /** "of 11 civilians" for a count that breaks another down; it does not widen the group's range. */
-  partOf: string | null;
+/** A ledger line as the site-wide ledger lists it: its label and range, linked to its story's page. */
+export interface LedgerRange {
+  label: string;
+  /** The line on its story's page. */
+  url: string;
+  /** The kind of count's page of the site-wide ledger. */
+  groupUrl: string;
+  range: string;
+  conservative: number;
+  best: number;
+  grading: "single source" | "corroborated";
+  sources: number;
+  claims: number;
 }
 
+/** A story with figures, and its ledger lines. */
+export interface StoryRanges {
+  story: StorySummary;
+  lines: LedgerRange[];
+}
+
+/** One kind of count ("Militants killed"): each story's range for it, newest story first. */
 export interface FigureGroup {
   id: string;
   permalink: string;
   url: string;
   label: string;
-  low: number;
-  high: number;
-  claims: FigureClaim[];
-  outletCount: number;
+  category: FigureCategory;
+  outcome: string;
+  stories: { story: StorySummary; line: LedgerRange }[];
 }
 
-/**
- * `newestFirst` (byDateDesc order) turned oldest first, articles that tie in byDateDesc keeping their
- * order: the same list as sorting the archive's articles by the reverse of byDateDesc, without sorting.
- */
-function oldestFirst(newestFirst: ArticleRecord[]): ArticleRecord[] {
-  const out: ArticleRecord[] = [];
-  for (let end = newestFirst.length; end > 0; ) {
-    let start = end - 1;
-    while (start > 0 && byDateDesc(newestFirst[start - 1], newestFirst[end - 1]) === 0) start--;
-    for (let at = start; at < end; at++) out.push(newestFirst[at]);
-    end = start;
-  }
-  return out;
+/** A page of the site-wide ledger's list of stories. */
+export interface FiguresPage {
+  permalink: string;
+  url: string;
+  /** "Stories 101–200 of 734" on every page but a lone first one. */
+  heading: string | null;
+  stories: StoryRanges[];
+  newer: LinkView | null;
+  older: LinkView | null;
 }
 
-/** `sorted`: the archive's articles in byDateDesc order (the archive graph's), when the caller has them. */
-export function figureGroups(
-  archive: Archive,
-  lookup: Lookup,
-  sorted: ArticleRecord[] = [...archive.articles].sort(byDateDesc),
-): FigureGroup[] {
-  const groups = new Map<string, { label: string; claims: FigureClaim[] }>();
-  for (const article of oldestFirst(sorted)) {
-    for (const figure of article.figures) {
-      const key = `${figure.category}|${figure.outcome}`;
-      const group = groups.get(key) ?? { label: figureLabel(figure), claims: [] };
-      group.claims.push({
-        article: summarize(article, lookup),
-        value: figure.value,
-        qualifier: figure.qualifier,
-        what: figure.what,
-        text: figure.text,
-        partOf: figure.partOf ? `of ${figure.partOf.value} ${figure.partOf.what}` : null,
-      });
-      groups.set(key, group);
-    }
-  }
-  return [...groups.values()]
-    .map(({ label, claims }) => {
-      // Breakdowns ("five men" of "11 civilians") are parts of a claim, not rival claims.
-      const totals = claims.filter((c) => !c.partOf);
-      const values = (totals.length > 0 ? totals : claims).map((c) => c.value);
-      const url = figureGroupUrl(label);
+export interface FiguresLedger {
+  /** Stories with at least one figure, newest first, PAGES.ledgerStories to a page: one page grew with the archive. */
+  pages: FiguresPage[];
+  /** How many stories have figures. */
+  storyCount: number;
+  /** Kinds of count, the one with most stories first. */
+  groups: FigureGroup[];
+}
+
+export function figuresLedger(archive: Archive, stories: StoryViews): FiguresLedger {
+  const summaries = new Map(stories.summaries.map((s) => [s.slug, s]));
+  const groups = new Map<string, FigureGroup>();
+  const withFigures: StoryRanges[] = [];
+  for (const record of archive.stories) {
+    if (record.figures.length === 0) continue;
+    const story = summaries.get(record.slug)!;
+    const views = stories.ledger(record);
+    const lines = record.figures.map((line, at): LedgerRange => {
+      const view = views[at];
+      const label = figureLabel(line);
       return {
-        id: slugify(label),
-        permalink: fromSiteRoot(url),
-        url,
         label,
-        low: Math.min(...values),
-        high: Math.max(...values),
-        claims,
-        outletCount: new Set(claims.map((c) => c.article.outlet?.name ?? "")).size,
+        url: `${story.url}#${view.id}`,
+        groupUrl: figureGroupUrl(label),
+        range: view.range,
+        conservative: view.conservative,
+        best: view.best,
+        grading: view.grading,
+        sources: view.sources,
+        claims: view.claims.length,
       };
-    })
-    .sort((a, b) => b.claims.length - a.claims.length || compareStrings(a.label, b.label));
+    });
+    withFigures.push({ story, lines });
+    record.figures.forEach((line, at) => {
+      const key = `${line.category}\u0000${line.outcome}`;
+      let group = groups.get(key);
+      if (!group) {
+        const label = figureLabel(line);
+        const url = figureGroupUrl(label);
+        group = {
+          id: slugify(label),
+          permalink: fromSiteRoot(url),
+          url,
+          label,
+          category: line.category,
+          outcome: line.outcome,
+          stories: [],
+        };
+        groups.set(key, group);
+      }
+      group.stories.push({ story, line: lines[at] });
+    });
+  }
+  const size = PAGES.ledgerStories;
+  const pages: FiguresPage[] = [];
+  for (let start = 0; start === 0 || start < withFigures.length; start += size) {
+    const number = pages.length + 1;
+    const url = number === 1 ? "/figures/" : `/figures/page/${number}/`;
+    const end = Math.min(start + size, withFigures.length);
+    pages.push({
+      permalink: fromSiteRoot(url),
+      url,
+      heading: withFigures.length > size ? `Stories ${start + 1}–${end} of ${withFigures.length}` : null,
+      stories: withFigures.slice(start, end),
+      newer: null,
+      older: null,
+    });
+  }
+  pages.forEach((page, at) => {
+    const link = (other: FiguresPage | undefined): LinkView | null =>
+      other ? { name: other.heading ?? "", url: other.url } : null;
+    page.newer = link(pages[at - 1]);
+    page.older = link(pages[at + 1]);
+  });
+  return {
+    pages,
+    storyCount: withFigures.length,
+    groups: [...groups.values()].sort(
+      (a, b) => b.stories.length - a.stories.length || compareStrings(a.label, b.label),
+    ),
+  };
 }

@@ -1,6 +1,7 @@
-/** The home page: latest articles, archive counts and the most-mentioned people, parties and places. */
+/** The home page: latest articles, archive counts (stories among them) and the most-mentioned people, parties and places. */
 import { PAGES } from "../../settings.ts";
 import type { Archive, ArticleRecord } from "../../types.ts";
+import { STORIES_URL } from "../../urls.ts";
 import { type ArticleSummary, summarize } from "./articles.ts";
 import type { EntityIndexPage, IndexEntry } from "./entities.ts";
 import type { Lookup } from "./lookup.ts";
@@ -33,6 +34,7 @@ export function home(archive: Archive, sorted: ArticleRecord[], lookup: Lookup, 
     latest: sorted.slice(0, LATEST).map((a) => summarize(a, lookup)),
     counts: [
       { label: "Articles", value: archive.articles.length, url: "/articles/" },
+      { label: "Stories", value: archive.stories.length, url: STORIES_URL },
       { label: "Outlets", value: archive.outlets.length, url: "/outlets/" },
       { label: "People", value: archive.people.length, url: "/people/" },
       { label: "Parties", value: archive.parties.length, url: "/parties/" },

@@ -4,15 +4,17 @@
  * a slice at a time (`articlePages`); everything else once per build.
  */
 import type { Archive, ArticleRecord } from "../../types.ts";
+import { STORIES_URL } from "../../urls.ts";
 import { compareStrings } from "../../util/group.ts";
 import { type ArticlePage, type ArticleSummary, articlePage, relatedArticles, summarize } from "./articles.ts";
 import { type EntityIndexPage, type EntityPage, entityIndexPages, entityPages, entitySources } from "./entities.ts";
 import { type Feed, feed } from "./feeds.ts";
-import { type FigureGroup, figureGroups } from "./figures.ts";
+import { type FiguresLedger, figuresLedger } from "./figures.ts";
 import { buildGraph } from "./graph.ts";
 import { type Home, home } from "./home.ts";
 import { buildLookup } from "./lookup.ts";
 import { type SearchFilter, searchFilterKeys, searchFilterNames } from "./search-filters.ts";
+import { type StoryPage, type StorySummary, storyViews } from "./stories.ts";
 import { type Timeline, timeline } from "./timeline.ts";
 
 export interface FlaggedArticle extends Pick<ArticleSummary, "title" | "url" | "dateLabel"> {
@@ -26,7 +28,11 @@ export interface SiteViews {
   entities: EntityPage[];
   entityIndexes: EntityIndexPage[];
   timeline: Timeline;
-  figures: FigureGroup[];
+  /** Every story, newest first (the stories index). */
+  stories: StorySummary[];
+  /** Every story's page, handed to Eleventy through `paged` like the entity pages. */
+  storyPages: StoryPage[];
+  figures: FiguresLedger;
   report: { rejected: Archive["rejected"]; flagged: FlaggedArticle[] };
   feed: Feed;
   search: {
@@ -38,7 +44,7 @@ export interface SiteViews {
   /** Site paths of every HTML page, for sitemap.xml. */
   sitemap: string[];
   /** The pages this Eleventy run paginates over: all of them, or one slice of a batched render. */
-  paged: { articles: ArticlePage[]; entities: EntityPage[]; entityIndexes: EntityIndexPage[] };
+  paged: { articles: ArticlePage[]; entities: EntityPage[]; entityIndexes: EntityIndexPage[]; stories: StoryPage[] };
 }
 
 export interface SiteViewSet {
@@ -76,10 +82,12 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
   const searchFilters = searchFilterKeys(archive);
   const articleOptions = { ...options, searchFilters };
   const entities = entityPages(archive, lookup, graph);
-  const entityIndexes = entityIndexPages(entities);
-  const staticPages = ["/", "/articles/", "/timeline/", "/figures/", "/search/", "/report/"];
+  const entityIndexes = entityIndexPages(entities, archive, lookup);
+  const staticPages = ["/", "/articles/", STORIES_URL, "/timeline/", "/figures/", "/search/", "/report/"];
   const timelineView = timeline(graph.sorted, lookup);
-  const figures = figureGroups(archive, lookup, graph.sorted);
+  const stories = storyViews(archive, lookup);
+  const storyPages = stories.pages();
+  const figures = figuresLedger(archive, stories);
   const articleList = graph.sorted.map((article) => summarize(article, lookup));
   const views: SiteViews = {
     home: home(archive, graph.sorted, lookup, entityIndexes),
@@ -87,6 +95,8 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
     entities,
     entityIndexes,
     timeline: timelineView,
+    stories: stories.summaries,
+    storyPages,
     figures,
     report: {
       rejected: [...archive.rejected].sort((a, b) => compareStrings(a.file, b.file)),
@@ -94,11 +104,13 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
     },
     feed: feed(graph.sorted),
     search: { filters: searchFilterNames(archive, searchFilters), filterKeys: searchFilters },
-    paged: { articles: [], entities: [], entityIndexes: [] },
+    paged: { articles: [], entities: [], entityIndexes: [], stories: [] },
     sitemap: [
       ...staticPages,
       ...timelineView.pages.map((p) => p.url),
-      ...figures.map((group) => group.url),
+      ...figures.pages.slice(1).map((page) => page.url),
+      ...figures.groups.map((group) => group.url),
+      ...stories.summaries.map((story) => story.url),
       ...articleList.map((a) => a.url),
       ...entityIndexes.map((i) => i.url),
       ...entities.map((e) => e.url),
@@ -110,6 +122,8 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
     articlePages: (start = 0, end = graph.sorted.length) =>
       graph.sorted
         .slice(start, end)
-        .map((article, i) => articlePage(article, related(start + i), lookup, articleOptions)),
+        .map((article, i) =>
+          articlePage(article, related(start + i), lookup, { ...articleOptions, story: stories.linkOf(article) }),
+        ),
   };
 }

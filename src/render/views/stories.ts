@@ -1,0 +1,260 @@
+/**
+ * Stories (src/resolve/stories.ts): one real-world event's coverage across outlets. The stories index,
+ * newest first; a page per story with its date span, outlets, coverage timeline, articles side by side,
+ * entities, figures ledger and map; the link from each article page to its story. The ledger lines
+ * are the archive's (src/resolve/ledger.ts): this only turns slugs into links and numbers into labels.
+ */
+import { PAGES } from "../../settings.ts";
+import type { Archive, ArticleRecord, LedgerLine, PlaceRecord, StoryRecord } from "../../types.ts";
+import { storyPagePath, storyUrl } from "../../urls.ts";
+import { coverageChart } from "../coverage.ts";
+import { formatDate } from "../format.ts";
+import { drawMap } from "../map.ts";
+import { type ArticleSummary, figureLabel, ledgerLineId, summarize } from "./articles.ts";
+import { byName, type EntityRef, type LinkView, type Lookup } from "./lookup.ts";
+
+/** A story as lists show it. */
+export interface StorySummary {
+  slug: string;
+  url: string;
+  title: string;
+  start: string | null;
+  end: string | null;
+  /** "31 January 2026 – 2 February 2026", one date when it starts and ends the same day, or "Undated". */
+  dateSpan: string;
+  articleCount: number;
+  outletCount: number;
+  outlets: EntityRef[];
+}
+
+/** What an article page says of its story: "Part of story: …, N articles from M outlets". */
+export type StoryLink = Pick<StorySummary, "title" | "url" | "articleCount" | "outletCount">;
+
+/** One claim of a ledger line. */
+export interface LedgerClaimView {
+  value: number;
+  qualifier: string | null;
+  /** Null: the article's outlet is unknown (shown as text, never linked or counted as an outlet). */
+  outlet: LinkView | null;
+  date: string | null;
+  dateLabel: string;
+  period: string | null;
+  place: EntityRef | null;
+  /** A part of a larger count (a breakdown, or a narrower place's count): not in the range. */
+  part: boolean;
+  /** The article is a wire copy of this earlier one: not a source of its own. */
+  copyOf: LinkView | null;
+  article: LinkView;
+  /** The sentence the figure was read from. */
+  sentence: string;
+}
+
+/** A ledger line: like claims of one story, with the range over its totals. */
+export interface LedgerLineView {
+  /** The line's anchor on its story's page. */
+  id: string;
+  label: string;
+  /** "67–177", or "145" when the totals agree. */
+  range: string;
+  low: number;
+  high: number;
+  conservative: number;
+  best: number;
+  grading: LedgerLine["grading"];
+  sources: number;
+  claims: LedgerClaimView[];
+  /** Claims that are parts or wire copies, for the line's summary. */
+  parts: number;
+  copies: number;
+}
+
+/** A map with the places it shows and those it cannot. */
+export interface MapView {
+  /** The inline SVG (src/render/map.ts), or null when no place has coordinates. */
+  svg: string | null;
+  located: EntityRef[];
+  /** Whether the page lists the located places beside the map (the places index lists them all below it). */
+  listLocated: boolean;
+  /** Places with no coordinates: listed beside the map, never dropped. */
+  unlocated: EntityRef[];
+}
+
+/** An article on its story's page. */
+export interface StoryArticle extends ArticleSummary {
+  lead: string;
+  copyOf: LinkView | null;
+}
+
+export interface StoryPage extends StorySummary {
+  permalink: string;
+  /** The coverage timeline's SVG, or null when no article is dated. */
+  coverageSvg: string | null;
+  /** The timeline's span and scale in words ("1 February 2026 to 3 February 2026, articles per day; …"). */
+  coverageCaption: string | null;
+  undatedCount: number;
+  articles: StoryArticle[];
+  people: EntityRef[];
+  organizations: EntityRef[];
+  places: EntityRef[];
+  ledger: LedgerLineView[];
+  map: MapView;
+}
+
+export function dateSpan(start: string | null, end: string | null): string {
+  if (!start) return "Undated";
+  if (!end || end === start) return formatDate(start);
+  return `${formatDate(start)} – ${formatDate(end)}`;
+}
+
+/** "67–177", or one number when the totals agree. */
+export function rangeLabel(low: number, high: number): string {
+  return low === high ? String(low) : `${low}–${high}`;
+}
+
+/** The first paragraph of an article's body (not a subheading), cut at a word to PAGES.storyLeadChars. */
+export function leadOf(body: string): string {
+  const paragraph =
+    body
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .find((p) => p !== "" && !p.startsWith("#")) ?? "";
+  const text = paragraph.replace(/\s+/g, " ");
+  const limit = PAGES.storyLeadChars;
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > limit / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, "")}…`;
+}
+
+/** Story views over one archive: summaries, pages, the article pages' links, ledger lines. */
+export interface StoryViews {
+  /** Every story, newest first (the archive's order). */
+  summaries: StorySummary[];
+  pages(): StoryPage[];
+  linkOf(article: ArticleRecord): StoryLink | null;
+  ledger(story: StoryRecord): LedgerLineView[];
+}
+
+export function storyViews(archive: Archive, lookup: Lookup): StoryViews {
+  const articles = new Map(archive.articles.map((a) => [a.slug, a]));
+  const places = new Map(archive.places.map((p) => [p.slug, p]));
+  const summaries = new Map<string, StorySummary>();
+  const summary = (story: StoryRecord): StorySummary => {
+    let known = summaries.get(story.slug);
+    if (!known) {
+      known = {
+        slug: story.slug,
+        url: storyUrl(story.slug),
+        title: story.title,
+        start: story.start,
+        end: story.end,
+        dateSpan: dateSpan(story.start, story.end),
+        articleCount: story.articles.length,
+        outletCount: story.outlets.length,
+        outlets: story.outlets.map((slug) => lookup.entity("outlet", slug)),
+      };
+      summaries.set(story.slug, known);
+    }
+    return known;
+  };
+  const bySlug = new Map(archive.stories.map((story) => [story.slug, story]));
+  const articleLink = (slug: string): LinkView => {
+    const article = articles.get(slug);
+    if (!article) throw new Error(`archive: article "${slug}" is referenced but not listed`);
+    return { name: article.title, url: summarize(article, lookup).url };
+  };
+
+  const ledger = (story: StoryRecord): LedgerLineView[] =>
+    story.figures.map((line) => {
+      const claims = line.claims.map((claim): LedgerClaimView => {
+        const article = articles.get(claim.article);
+        if (!article) throw new Error(`archive: article "${claim.article}" is referenced but not listed`);
+        return {
+          value: claim.value,
+          qualifier: claim.qualifier,
+          outlet: claim.outlet ? lookup.entity("outlet", claim.outlet) : null,
+          date: claim.date,
+          dateLabel: formatDate(claim.date),
+          period: claim.period,
+          place: claim.place ? lookup.entity("place", claim.place) : null,
+          part: claim.role === "part",
+          copyOf: claim.copy && article.copyOf ? articleLink(article.copyOf) : null,
+          article: articleLink(article.slug),
+          sentence: article.figures[claim.figure]?.text ?? "",
+        };
+      });
+      return {
+        id: ledgerLineId(line),
+        label: figureLabel(line),
+        range: rangeLabel(line.low, line.high),
+        low: line.low,
+        high: line.high,
+        conservative: line.conservative,
+        best: line.best,
+        grading: line.grading,
+        sources: line.sources,
+        claims,
+        parts: claims.filter((c) => c.part).length,
+        copies: line.claims.filter((c) => c.copy).length,
+      };
+    });
+
+  const page = (story: StoryRecord): StoryPage => {
+    const members = story.articles.map((slug) => {
+      const article = articles.get(slug);
+      if (!article) throw new Error(`archive: article "${slug}" is referenced but not listed`);
+      return article;
+    });
+    const coverage = coverageChart(members.flatMap((a) => (a.date ? [a.date] : [])));
+    const placeRefs = story.places.map((slug) => lookup.entity("place", slug));
+    return {
+      ...summary(story),
+      permalink: storyPagePath(story.slug),
+      coverageSvg: coverage?.svg ?? null,
+      coverageCaption: coverage?.caption ?? null,
+      undatedCount: members.filter((a) => !a.date).length,
+      articles: members.map((article) => ({
+        ...summarize(article, lookup),
+        lead: leadOf(article.body),
+        copyOf: article.copyOf ? articleLink(article.copyOf) : null,
+      })),
+      people: story.people.map((slug) => lookup.entity("person", slug)),
+      organizations: story.organizations.map((slug) => lookup.entity("organization", slug)),
+      places: placeRefs,
+      ledger: ledger(story),
+      map: placesMap(
+        story.places.map((slug) => places.get(slug)).filter((p): p is PlaceRecord => p !== undefined),
+        lookup,
+        `Map of the places in this story: ${placeRefs.map((p) => p.name).join(", ")}`,
+      ),
+    };
+  };
+
+  return {
+    summaries: archive.stories.map(summary),
+    pages: () => archive.stories.map(page),
+    linkOf(article) {
+      const story = bySlug.get(article.story);
+      if (!story) return null;
+      const { title, url, articleCount, outletCount } = summary(story);
+      return { title, url, articleCount, outletCount };
+    },
+    ledger,
+  };
+}
+
+/** A map of `places`: those with coordinates drawn, the rest listed. Both lists in name order. */
+export function placesMap(places: PlaceRecord[], lookup: Lookup, label: string, listLocated = true): MapView {
+  const located = places.filter((p) => p.lat !== null && p.lon !== null);
+  const svg = drawMap(
+    located.map((p) => ({ name: p.name, lat: p.lat as number, lon: p.lon as number })),
+    label,
+  );
+  const refs = (list: PlaceRecord[]) => list.map((p) => lookup.entity("place", p.slug)).sort(byName);
+  return {
+    svg,
+    located: refs(located),
+    listLocated,
+    unlocated: refs(places.filter((p) => p.lat === null || p.lon === null)),
+  };
+}
