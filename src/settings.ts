@@ -24,6 +24,8 @@ export const PAGES = {
    * named by the most articles (views/search-filters.ts). Outlet and year are not capped.
    */
   searchFilterValues: 100,
+  /** Problems listed per section of the review page (views/review.ts); the section says how many there are. */
+  reviewItems: 300,
 };
 
 /** The render stage (src/render/). */

@@ -12,6 +12,7 @@ import { type FigureGroup, figureGroups } from "./figures.ts";
 import { buildGraph } from "./graph.ts";
 import { type Home, home } from "./home.ts";
 import { buildLookup } from "./lookup.ts";
+import { type ReviewPage, reviewPage } from "./review.ts";
 import { type SearchFilter, searchFilterKeys, searchFilterNames } from "./search-filters.ts";
 import { type Timeline, timeline } from "./timeline.ts";
 
@@ -28,6 +29,8 @@ export interface SiteViews {
   timeline: Timeline;
   figures: FigureGroup[];
   report: { rejected: Archive["rejected"]; flagged: FlaggedArticle[] };
+  /** Likely problems, each with the lines that fix it (/review/). */
+  review: ReviewPage;
   feed: Feed;
   search: {
     /** Names of the search page's filters that have values, in Pagefind's order. */
@@ -77,7 +80,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
   const articleOptions = { ...options, searchFilters };
   const entities = entityPages(archive, lookup, graph);
   const entityIndexes = entityIndexPages(entities);
-  const staticPages = ["/", "/articles/", "/timeline/", "/figures/", "/search/", "/report/"];
+  const staticPages = ["/", "/articles/", "/timeline/", "/figures/", "/search/", "/report/", "/review/"];
   const timelineView = timeline(graph.sorted, lookup);
   const figures = figureGroups(archive, lookup, graph.sorted);
   const articleList = graph.sorted.map((article) => summarize(article, lookup));
@@ -92,6 +95,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
       rejected: [...archive.rejected].sort((a, b) => compareStrings(a.file, b.file)),
       flagged: flaggedArticles(graph.sorted, articleList),
     },
+    review: reviewPage(archive, lookup, graph),
     feed: feed(graph.sorted),
     search: { filters: searchFilterNames(archive, searchFilters), filterKeys: searchFilters },
     paged: { articles: [], entities: [], entityIndexes: [] },
