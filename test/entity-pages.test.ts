@@ -306,4 +306,16 @@ describe("entity and review pages in Chromium", { skip }, () => {
     }
     assert.deepEqual(problems, []);
   });
+
+  test("printed, an article keeps its citation and drops the site's chrome", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(new URL("articles/violent-clashes-erupt-across-balochistan/index.html", server.url).href);
+    await page.emulateMedia({ media: "print" });
+    assert.ok(await page.locator(".citation").isVisible(), "the citation is printed");
+    assert.ok(await page.locator(".citation pre").isVisible());
+    assert.ok(!(await page.locator(".site-header").isVisible()), "the header is not");
+    assert.ok(!(await page.locator("#related-heading").isVisible()), "nor the related articles");
+    await context.close();
+  });
 });

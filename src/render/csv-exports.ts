@@ -7,24 +7,30 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type CsvCell, excelCsv } from "../archive/csv.ts";
-import type { EntityPage } from "./views/entities.ts";
+import type { Archive } from "../types.ts";
+import { webUrl } from "./views/articles.ts";
+import type { EntityPage, MentionContext } from "./views/entities.ts";
 
 export const MENTION_COLUMNS = ["date", "outlet", "title", "url", "archive_page", "role", "line", "sentence"] as const;
 
-/** The rows of an entity page's CSV: its articles in the page's order, a row per sentence naming it (at least one). */
-export function mentionRows(entity: EntityPage): CsvCell[][] {
-  return entity.articles.flatMap((item) => {
-    const row = (context: { sentence: string; line: number; role: string | null } | null): CsvCell[] => [
+/**
+ * The rows of an entity page's CSV: its articles in the page's order, a row per sentence naming the
+ * entity (an article without one still gets a row). `originalUrl`: an article's original address by slug.
+ */
+export function mentionRows(entity: EntityPage, originalUrl: (slug: string) => string | null): CsvCell[][] {
+  return entity.articles.flatMap((item, at) => {
+    const row = (context: MentionContext | null): CsvCell[] => [
       item.date,
       item.outlet?.name ?? null,
       item.title,
-      item.originalUrl,
+      originalUrl(item.slug),
       item.url,
       context?.role ?? null,
       context?.line ?? null,
       context?.sentence ?? null,
     ];
-    return item.contexts.length > 0 ? item.contexts.map(row) : [row(null)];
+    const contexts = entity.contexts[at];
+    return contexts.length > 0 ? contexts.map(row) : [row(null)];
   });
 }
 
@@ -41,12 +47,14 @@ export async function writeCsvFile(
 }
 
 /** Every entity page's mentions.csv, a few at a time. */
-export async function writeEntityCsvs(outDir: string, entities: EntityPage[]): Promise<void> {
+export async function writeEntityCsvs(outDir: string, entities: EntityPage[], archive: Archive): Promise<void> {
+  const urls = new Map(archive.articles.map((a) => [a.slug, webUrl(a.url_original)]));
+  const originalUrl = (slug: string) => urls.get(slug) ?? null;
   for (let start = 0; start < entities.length; start += 64) {
     await Promise.all(
       entities
         .slice(start, start + 64)
-        .map((entity) => writeCsvFile(outDir, entity.csvPath, MENTION_COLUMNS, mentionRows(entity))),
+        .map((entity) => writeCsvFile(outDir, entity.csvPath, MENTION_COLUMNS, mentionRows(entity, originalUrl))),
     );
   }
 }

@@ -93,7 +93,7 @@ async function writePages(
   }
   await runs.add([], await filterAsync(site.views.entities, stale));
   await runs.finish();
-  await writeEntityCsvs(output, site.views.entities);
+  await writeEntityCsvs(output, site.views.entities, archive);
   await writePageManifest(output, manifest);
   return { reused, searchFingerprints, filterKeys: site.views.search.filterKeys };
 }

@@ -3,7 +3,7 @@ import { PAGES } from "../../settings.ts";
 import type { Archive, ArticleRecord, Evidence } from "../../types.ts";
 import { type EntityKind, entityUrl, kindFolder } from "../../urls.ts";
 import { compareStrings } from "../../util/group.ts";
-import { type ArticleSummary, summarize, webUrl } from "./articles.ts";
+import { type ArticleSummary, summarize } from "./articles.ts";
 import { articlesPerPeriod, type BarChart } from "./chart.ts";
 import type { ArchiveGraph } from "./graph.ts";
 import { byName, type EntityRef, type Lookup } from "./lookup.ts";
@@ -18,14 +18,6 @@ export interface MentionContext {
   sentence: string;
   line: number;
   role: string | null;
-}
-
-/** An article naming the entity, with the sentences that name it. */
-export interface MentionInContext extends ArticleSummary {
-  /** The person's sentences in the article (one per name it goes by there), or another entity's first; empty for an outlet. */
-  contexts: MentionContext[];
-  /** The original web address of the article (front matter `url`), or null. */
-  originalUrl: string | null;
 }
 
 /** Words a person is quoted as saying, with the article that quotes them. */
@@ -46,8 +38,14 @@ export interface EntityPage extends EntityRef {
   roles: string[];
   parties: EntityRef[];
   members: EntityRef[];
-  /** Every article naming the entity, newest first (undated last), each with its sentence in context. */
-  articles: MentionInContext[];
+  /** Every article naming the entity, newest first (undated last). */
+  articles: ArticleSummary[];
+  /**
+   * The sentences naming the entity in each of `articles` (same order): a person's, one per name it goes by
+   * there, with the role the article gives; another entity's first; none for an outlet. A parallel list, so
+   * the article summaries stay the one shared object per article (entity pages hold millions at 50,000).
+   */
+  contexts: readonly MentionContext[][];
   companions: Companion[];
   /** Articles per month (or year), or null when no article naming it is dated. */
   chart: BarChart | null;
@@ -177,10 +175,10 @@ export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGrap
   const personContext = new Map<string, Map<string, MentionContext[]>>();
   for (const person of archive.people) {
     const byArticle = new Map<string, MentionContext[]>();
-    for (const { article, sentence, line, role } of person.mentions) {
-      const list = byArticle.get(article) ?? [];
-      if (list.length === 0) byArticle.set(article, list);
-      if (!list.some((c) => c.line === line && c.sentence === sentence)) list.push({ sentence, line, role });
+    for (const mention of person.mentions) {
+      const list = byArticle.get(mention.article) ?? [];
+      if (list.length === 0) byArticle.set(mention.article, list);
+      if (!list.some((c) => c.line === mention.line && c.sentence === mention.sentence)) list.push(mention);
     }
     personContext.set(person.slug, byArticle);
   }
@@ -193,17 +191,15 @@ export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGrap
       list.push({ text: quote.text, line: quote.line, article: summarize(article, lookup) });
     }
   }
-  const inContext = (source: EntitySource, article: ArticleRecord): MentionInContext => {
-    const contexts = (): MentionContext[] => {
-      if (source.kind === "outlet") return [];
-      const own = source.kind === "person" ? personContext.get(source.slug)?.get(article.slug) : undefined;
-      if (own) return own;
-      const evidence = sentenceOf(
-        article.mentions.find((m) => m.kind === source.kind && m.slug === source.slug)?.evidence,
-      );
-      return evidence ? [{ sentence: evidence.text, line: evidence.line, role: null }] : [];
-    };
-    return { ...summarize(article, lookup), contexts: contexts(), originalUrl: webUrl(article.url_original) };
+  const none: MentionContext[] = [];
+  const contextsIn = (source: EntitySource, article: ArticleRecord): MentionContext[] => {
+    if (source.kind === "outlet") return none;
+    const own = source.kind === "person" ? personContext.get(source.slug)?.get(article.slug) : undefined;
+    if (own) return own;
+    const evidence = sentenceOf(
+      article.mentions.find((m) => m.kind === source.kind && m.slug === source.slug)?.evidence,
+    );
+    return evidence ? [{ sentence: evidence.text, line: evidence.line, role: null }] : none;
   };
 
   return entitySources(archive).map((source) => {
@@ -226,7 +222,8 @@ export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGrap
       roles: source.roles,
       parties: source.parties.map((slug) => lookup.entity("party", slug)),
       members: source.members.map((slug) => lookup.entity("person", slug)).sort(byName),
-      articles: articles.map((at) => inContext(source, sorted[at])),
+      articles: articles.map((at) => summarize(sorted[at], lookup)),
+      contexts: articles.map((at) => contextsIn(source, sorted[at])),
       companions: companions(self, articles),
       chart: articlesPerPeriod(articles.map((at) => sorted[at].date)),
       quotes: source.kind === "person" ? (quotesOf.get(source.slug) ?? []) : [],
