@@ -13,7 +13,7 @@ import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { csvRow, excelCsv, neutraliseFormula } from "../src/archive/csv.ts";
-import { DEFAULT_KNOWLEDGE_DIR } from "../src/knowledge/index.ts";
+import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from "../src/knowledge/index.ts";
 import { build } from "../src/pipeline/index.ts";
 import { renderSite } from "../src/pipeline/site.ts";
 import { articlesPerPeriod } from "../src/render/views/chart.ts";
@@ -72,6 +72,24 @@ describe("units", () => {
     assert.equal(chart.max, 2);
     assert.equal(articlesPerPeriod([null]), null);
     assert.equal(articlesPerPeriod(["2001-01-01", "2026-01-01"])?.unit, "year");
+  });
+
+  test("the README's people.yaml and corrections.yaml examples pass the schema", () => {
+    const readme = readFileSync("README.md", "utf8");
+    const block = (file: string) => {
+      const at = readme.indexOf(`**\`${file}\`**`);
+      assert.ok(at >= 0, `README shows ${file}`);
+      const match = /```yaml\n([\s\S]*?)```/.exec(readme.slice(at));
+      assert.ok(match);
+      return match[1];
+    };
+    const dir = path.join(scratch, "readme-knowledge");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, "people.yaml"), block("people.yaml"));
+    writeFileSync(path.join(dir, "corrections.yaml"), block("corrections.yaml"));
+    const knowledge = loadKnowledge([DEFAULT_KNOWLEDGE_DIR, dir]);
+    assert.equal(knowledge.people.length, 3);
+    assert.equal(knowledge.corrections.length, 7);
   });
 
   test("yamlScalar quotes what YAML would misread", () => {
