@@ -194,6 +194,8 @@ function extendedFixture(): Archive {
     "PTI Chairman",
   );
   addPerson("gohar", "Gohar", other, "Gohar said the party stood with the victims.", null);
+  // A province misspelt in the source, read as a person holding another man's role.
+  addPerson("balochsitan", "Balochsitan", other, "Balochsitan Chief Minister said talks would go on.", "Chief Minister");
   at.quotes.push({ person: "sarfraz-bugti", text: "We will not let them <b>win</b>", line: 6 });
   return archive;
 }
@@ -218,6 +220,8 @@ describe("the fixture site", () => {
     assert.ok(blocks.includes("- name: Gohar Ali Khan\n  aliases: [Gohar]\n"), blocks.join("\n---\n"));
     assert.ok(blocks.includes("- name: Gohar\n  notPerson: true\n"), "a one-word person is a doubtful kind");
     assert.match(review, /href="\.\.\/people\/gohar\/index\.html">Gohar</);
+    assert.match(review, /“Balochsitan” \(1 article\) is a single word spelt almost like the place Balochistan/);
+    assert.ok(blocks.includes("- name: Balochsitan\n  notPerson: true\n"));
   });
 
   test("a person page shows each mention's sentence, the quotes with their article, and the timeline chart", () => {

@@ -16,6 +16,7 @@
  */
 import { PAGES } from "../../settings.ts";
 import type { Archive, ArticleRecord, PersonRecord } from "../../types.ts";
+import { compareStrings } from "../../util/group.ts";
 import { figureLabel, summarize } from "./articles.ts";
 import type { ArchiveGraph } from "./graph.ts";
 import type { EntityRef, LinkView, Lookup } from "./lookup.ts";
@@ -118,7 +119,7 @@ function mergeFix(keep: PersonRecord, others: PersonRecord[]): ReviewFix {
 }
 
 function samePeople(archive: Archive, lookup: Lookup): ReviewSection {
-  const people = [...archive.people].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  const people = [...archive.people].sort((a, b) => compareStrings(a.slug, b.slug));
   const words = people.map((p) => wordsOf(p.name));
   const byWord = new Map<string, number[]>();
   words.forEach((list, at) => {
@@ -208,14 +209,21 @@ function doubtfulKinds(archive: Archive, lookup: Lookup): ReviewSection {
   addNames("place", archive.places);
   addNames("party", archive.parties);
   addNames("organization", archive.organizations);
+  const placeNames = archive.places.flatMap((place) =>
+    [place.name, ...place.variants].map((name) => ({ name: fold(name), ref: lookup.entity("place", place.slug) })),
+  );
   const items: ReviewItem[] = [];
   for (const person of archive.people) {
     const clash = [person.name, ...person.variants].map((n) => otherNames.get(fold(n))).find(Boolean);
     const oneWord = wordsOf(person.name).length === 1;
     if (!clash && !oneWord) continue;
+    // A one-word name a letter or two away from a place's is likely that place misspelt in the source.
+    const nearPlace = clash ? undefined : nearestPlace(fold(person.name), placeNames);
     const why = clash
       ? `is also the name of a ${clash.kind} (${clash.name})`
-      : "is a single word, which is rarely a whole person's name";
+      : nearPlace
+        ? `is a single word spelt almost like the place ${nearPlace.name}: a misspelt place?`
+        : "is a single word, which is rarely a whole person's name";
     const notPerson: ReviewFix = {
       where: PEOPLE_FILE,
       lines: `- name: ${yamlScalar(person.name)}\n  notPerson: true\n`,
@@ -226,17 +234,53 @@ function doubtfulKinds(archive: Archive, lookup: Lookup): ReviewSection {
     };
     items.push({
       problem: `The person “${person.name}” (${person.articles.length === 1 ? "1 article" : `${person.articles.length} articles`}) ${why}. If it is no person, either line below removes it from every article; if it is a short form of someone, see the section above.`,
-      links: [lookup.entity("person", person.slug), ...(clash ? [clash] : [])],
+      links: [lookup.entity("person", person.slug), ...(clash ? [clash] : nearPlace ? [nearPlace] : [])],
       fixes: [notPerson, reject],
     });
   }
-  items.sort((a, b) => (a.links[0].name < b.links[0].name ? -1 : a.links[0].name > b.links[0].name ? 1 : 0));
+  items.sort(
+    (a, b) => compareStrings(a.links[0].name, b.links[0].name) || compareStrings(a.links[0].url, b.links[0].url),
+  );
   return section(
     "doubtful-kind",
     "Entities whose kind is doubtful",
     "People named like a place, party or organization, or with a one-word name.",
     items,
   );
+}
+
+/** The place whose name is within two edits of `name` (one for short names), if any; names of 5 letters or more. */
+function nearestPlace(name: string, places: { name: string; ref: EntityRef }[]): EntityRef | undefined {
+  if (name.length < 5) return undefined;
+  const allowed = name.length >= 8 ? 2 : 1;
+  let best: { distance: number; ref: EntityRef } | undefined;
+  for (const place of places) {
+    if (Math.abs(place.name.length - name.length) > allowed || place.name === name) continue;
+    const distance = editDistance(name, place.name, allowed);
+    if (distance <= allowed && (!best || distance < best.distance)) best = { distance, ref: place.ref };
+  }
+  return best?.ref;
+}
+
+/** Damerau-Levenshtein distance (adjacent swaps count one), or more than `limit` once it is sure to be. */
+function editDistance(a: string, b: string, limit: number): number {
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 function figuresToComplete(archive: Archive, lookup: Lookup, sorted: ArticleRecord[]): ReviewSection {
