@@ -209,16 +209,29 @@ function doubtfulKinds(archive: Archive, lookup: Lookup): ReviewSection {
   addNames("place", archive.places);
   addNames("party", archive.parties);
   addNames("organization", archive.organizations);
-  const placeNames = archive.places.flatMap((place) =>
-    [place.name, ...place.variants].map((name) => ({ name: fold(name), ref: lookup.entity("place", place.slug) })),
-  );
+  // Place names by first letter and length, so a name is compared with the few that could be a letter or two away.
+  const placeNames = new Map<string, { name: string; ref: EntityRef }[]>();
+  for (const place of archive.places) {
+    for (const name of new Set([place.name, ...place.variants].map(fold))) {
+      const key = `${name[0]}${name.length}`;
+      const list = placeNames.get(key) ?? [];
+      if (list.length === 0) placeNames.set(key, list);
+      list.push({ name, ref: lookup.entity("place", place.slug) });
+    }
+  }
   const items: ReviewItem[] = [];
   for (const person of archive.people) {
     const clash = [person.name, ...person.variants].map((n) => otherNames.get(fold(n))).find(Boolean);
     const oneWord = wordsOf(person.name).length === 1;
     if (!clash && !oneWord) continue;
     // A one-word name a letter or two away from a place's is likely that place misspelt in the source.
-    const nearPlace = clash ? undefined : nearestPlace(fold(person.name), placeNames);
+    const folded = fold(person.name);
+    const nearPlace = clash
+      ? undefined
+      : nearestPlace(
+          folded,
+          [-2, -1, 0, 1, 2].flatMap((d) => placeNames.get(`${folded[0]}${folded.length + d}`) ?? []),
+        );
     const why = clash
       ? `is also the name of a ${clash.kind} (${clash.name})`
       : nearPlace
@@ -249,7 +262,10 @@ function doubtfulKinds(archive: Archive, lookup: Lookup): ReviewSection {
   );
 }
 
-/** The place whose name is within two edits of `name` (one for short names), if any; names of 5 letters or more. */
+/**
+ * The place whose name is within two edits of `name` (one for short names), if any; names of 5 letters or
+ * more, against `places` that share its first letter (a misspelling seldom changes the first) and about its length.
+ */
 function nearestPlace(name: string, places: { name: string; ref: EntityRef }[]): EntityRef | undefined {
   if (name.length < 5) return undefined;
   const allowed = name.length >= 8 ? 2 : 1;
@@ -262,23 +278,26 @@ function nearestPlace(name: string, places: { name: string; ref: EntityRef }[]):
   return best?.ref;
 }
 
+/** Rows of editDistance, reused between calls (names are short). */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Damerau-Levenshtein distance (adjacent swaps count one), or more than `limit` once it is sure to be. */
 function editDistance(a: string, b: string, limit: number): number {
-  let before = new Array<number>(b.length + 1).fill(0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (rows[0].length <= b.length) rows = rows.map(() => new Int32Array(b.length * 2 + 1));
+  let [before, previous, current] = rows;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return limit + 1;
-    before = previous;
-    previous = current;
+    [before, previous, current] = [previous, current, before];
   }
   return previous[b.length];
 }
