@@ -47,7 +47,7 @@ export interface EntityPage extends EntityRef {
    */
   contexts: readonly MentionContext[][];
   companions: Companion[];
-  /** Articles per month (or year), or null when no article naming it is dated. */
+  /** Articles per month (or year), or null when fewer than two articles name it or none is dated. */
   chart: BarChart | null;
   /** On a person's page, what the articles quote them as saying, newest first; empty otherwise. */
   quotes: QuoteView[];
@@ -225,7 +225,8 @@ export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGrap
       articles: articles.map((at) => summarize(sorted[at], lookup)),
       contexts: articles.map((at) => contextsIn(source, sorted[at])),
       companions: companions(self, articles),
-      chart: articlesPerPeriod(articles.map((at) => sorted[at].date)),
+      // A chart of one article says nothing its list does not.
+      chart: articles.length > 1 ? articlesPerPeriod(articles.map((at) => sorted[at].date)) : null,
       quotes: source.kind === "person" ? (quotesOf.get(source.slug) ?? []) : [],
       csvPath: `${folder}/mentions.csv`,
       csvUrl: `${entityUrl(source.kind, source.slug)}mentions.csv`,
