@@ -195,7 +195,13 @@ function extendedFixture(): Archive {
   );
   addPerson("gohar", "Gohar", other, "Gohar said the party stood with the victims.", null);
   // A province misspelt in the source, read as a person holding another man's role.
-  addPerson("balochsitan", "Balochsitan", other, "Balochsitan Chief Minister said talks would go on.", "Chief Minister");
+  addPerson(
+    "balochsitan",
+    "Balochsitan",
+    other,
+    "Balochsitan Chief Minister said talks would go on.",
+    "Chief Minister",
+  );
   at.quotes.push({ person: "sarfraz-bugti", text: "We will not let them <b>win</b>", line: 6 });
   return archive;
 }
