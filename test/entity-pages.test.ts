@@ -202,6 +202,16 @@ function extendedFixture(): Archive {
     "Balochsitan Chief Minister said talks would go on.",
     "Chief Minister",
   );
+  // Same surname, same role: maybe one person.
+  addPerson("zahid-kakar", "Zahid Kakar", at, "Provincial Minister Zahid Kakar visited.", "Provincial Minister");
+  addPerson(
+    "z-kakar",
+    "Z. Ahmed Kakar",
+    other,
+    "Former Provincial Minister Z. Ahmed Kakar spoke.",
+    "former Provincial Minister",
+  );
+  archive.unmatchedCorrections.push('corrections.yaml: no place named "Atlantis"');
   at.quotes.push({ person: "sarfraz-bugti", text: "We will not let them <b>win</b>", line: 6 });
   return archive;
 }
@@ -228,6 +238,12 @@ describe("the fixture site", () => {
     assert.match(review, /href="\.\.\/people\/gohar\/index\.html">Gohar</);
     assert.match(review, /“Balochsitan” \(1 article\) is a single word spelt almost like the place Balochistan/);
     assert.ok(blocks.includes("- name: Balochsitan\n  notPerson: true\n"));
+    assert.match(
+      review,
+      /“Z\. Ahmed Kakar” and “Zahid Kakar” share the surname “Kakar” and the role “Provincial Minister”/,
+    );
+    assert.ok(blocks.includes("- name: Z. Ahmed Kakar\n  aliases: [Zahid Kakar]\n"), blocks.join("\n---\n"));
+    assert.match(review, /corrections\.yaml: no place named &quot;Atlantis&quot;/);
   });
 
   test("a person page shows each mention's sentence, the quotes with their article, and the timeline chart", () => {

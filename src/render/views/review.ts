@@ -170,7 +170,14 @@ function samePeople(archive: Archive, lookup: Lookup): ReviewSection {
   });
   for (const [key, group] of bySurnameRole) {
     if (group.length < 2 || group.length > MAX_CONTAINERS) continue;
-    const [surname, role] = key.split("\u0000");
+    const [, roleFolded] = key.split("\u0000");
+    // The surname as the first of them writes it, the role in its shortest wording ("former" left out).
+    const first = people[group[0]];
+    const surname = first.name.trim().split(/\s+/).pop();
+    const role =
+      group
+        .flatMap((at) => people[at].roles.filter((r) => roleKey(r) === roleFolded))
+        .sort((x, y) => x.length - y.length || compareStrings(x, y))[0] ?? roleFolded;
     for (let i = 0; i < group.length; i++) {
       for (let j = i + 1; j < group.length; j++) {
         const [a, b] = [people[group[i]], people[group[j]]];
