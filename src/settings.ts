@@ -28,6 +28,8 @@ export const PAGES = {
    * named by the most articles (views/search-filters.ts). Outlet and year are not capped.
    */
   searchFilterValues: 100,
+  /** Problems listed per section of the review page (views/review.ts); the section says how many there are. */
+  reviewItems: 300,
 };
 
 /** The maps drawn at build time (src/render/map.ts): story pages and the places index. */

@@ -1,9 +1,34 @@
+/**
+ * CSV. `csvRow`: RFC 4180 rows, every field quoted when it holds a comma, quote or line break.
+ * `excelCsv`: a whole file a spreadsheet opens as intended — UTF-8 with a byte-order mark (Excel reads
+ * the file as UTF-8 only with it), CRLF line ends, and every text cell that a spreadsheet would run as a
+ * formula (starting with = + - @, a tab or a carriage return) neutralised with a leading apostrophe
+ * (OWASP's "CSV injection" advice). Numbers stay numbers. Used for the per-entity exports
+ * (src/render/csv-exports.ts); a ledger or a search's results can use it the same way.
+ */
+
+export type CsvCell = string | number | null;
+
 /** RFC 4180 CSV: every field quoted when it holds a comma, quote or line break. */
-export function csvRow(fields: (string | number | null)[]): string {
+export function csvRow(fields: CsvCell[]): string {
   return fields
     .map((field) => {
       const text = field === null ? "" : String(field);
       return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
     })
     .join(",");
+}
+
+/** A text cell a spreadsheet would read as a formula gets a leading apostrophe; numbers and other text pass. */
+export function neutraliseFormula(cell: CsvCell): CsvCell {
+  return typeof cell === "string" && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/** The UTF-8 byte-order mark that tells Excel the file is UTF-8. */
+export const UTF8_BOM = "\uFEFF";
+
+/** An Excel-safe CSV file: BOM, header row, rows, CRLF after every row, formula cells neutralised. */
+export function excelCsv(header: readonly string[], rows: readonly CsvCell[][]): string {
+  const lines = [csvRow(header.map(neutraliseFormula)), ...rows.map((row) => csvRow(row.map(neutraliseFormula)))];
+  return `${UTF8_BOM}${lines.join("\r\n")}\r\n`;
 }

@@ -40,6 +40,7 @@ const singlePageTemplates = [
   "figures-group.njk",
   "search.njk",
   "report.njk",
+  "review.njk",
   "feed.njk",
   "sitemap.njk",
   "entity-index.njk",

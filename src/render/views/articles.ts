@@ -45,6 +45,27 @@ export interface EventView extends Pick<EventDate, "date" | "what" | "inferred">
   dateLabel: string;
 }
 
+/** Words in quotation marks the article attributes, with confidence, to a person it names. */
+export interface QuoteInArticle {
+  text: string;
+  line: number;
+  person: EntityRef;
+}
+
+/** What a researcher cites the article by, on screen and in print. */
+export interface Citation {
+  outlet: string | null;
+  dateLabel: string;
+  title: string;
+  originalUrl: string | null;
+  /** The archive's own path for the page ("/articles/<slug>/"). */
+  permalink: string;
+  seedFile: string;
+  sha256: string;
+  /** The whole citation as one line of text, ready to copy. */
+  text: string;
+}
+
 export interface ArticlePage extends ArticleSummary {
   permalink: string;
   subtitle: string | null;
@@ -67,6 +88,8 @@ export interface ArticlePage extends ArticleSummary {
   urlOriginal: string | null;
   /** The story the article belongs to ("Part of story: …"); null only for an archive without stories. */
   story: { title: string; url: string; articleCount: number; outletCount: number } | null;
+  quotes: QuoteInArticle[];
+  citation: Citation;
 }
 
 const RELATED_LIMIT = PAGES.relatedArticles;
@@ -207,10 +230,39 @@ export function articlePage(
     flags: article.flags,
     urlOriginal: webUrl(article.url_original),
     story: options.story ?? null,
+    quotes: article.quotes.map((quote) => ({
+      text: quote.text,
+      line: quote.line,
+      person: lookup.entity("person", quote.person),
+    })),
+    citation: citation(article, summary),
+  };
+}
+
+/** The article's citation: outlet, date, title, original address, the archive's path and the seed's SHA-256. */
+export function citation(article: ArticleRecord, summary: ArticleSummary): Citation {
+  const originalUrl = webUrl(article.url_original);
+  const parts = [
+    article.outlet ?? "Unknown outlet",
+    summary.dateLabel,
+    `“${article.title}”`,
+    ...(originalUrl ? [originalUrl] : []),
+    `News archive ${summary.url}`,
+    `seed ${article.source.file}, SHA-256 ${article.source.sha256}`,
+  ];
+  return {
+    outlet: article.outlet,
+    dateLabel: summary.dateLabel,
+    title: article.title,
+    originalUrl,
+    permalink: summary.url,
+    seedFile: article.source.file,
+    sha256: article.source.sha256,
+    text: `${parts.join(". ")}.`,
   };
 }
 
 /** A link to the original only when it is a web address: the seed's front matter is not trusted as an href. */
-function webUrl(url: string | null): string | null {
+export function webUrl(url: string | null): string | null {
   return url !== null && /^https?:\/\//i.test(url) ? url : null;
 }

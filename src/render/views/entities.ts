@@ -1,9 +1,10 @@
 /** Entity pages (person, party, organization, place, outlet) and the per-kind index pages sorted two ways. */
 import { PAGES } from "../../settings.ts";
-import type { Archive } from "../../types.ts";
+import type { Archive, ArticleRecord, Evidence } from "../../types.ts";
 import { type EntityKind, entityUrl, kindFolder } from "../../urls.ts";
 import { compareStrings } from "../../util/group.ts";
 import { type ArticleSummary, summarize } from "./articles.ts";
+import { articlesPerPeriod, type BarChart } from "./chart.ts";
 import type { ArchiveGraph } from "./graph.ts";
 import { byName, type EntityRef, type Lookup } from "./lookup.ts";
 import { type MapView, placesMap } from "./stories.ts";
@@ -11,6 +12,20 @@ import { type MapView, placesMap } from "./stories.ts";
 export interface Companion extends EntityRef {
   kindLabel: string;
   count: number;
+}
+
+/** A sentence naming the entity, with its seed line and (for a person) the role the article gives them. */
+export interface MentionContext {
+  sentence: string;
+  line: number;
+  role: string | null;
+}
+
+/** Words a person is quoted as saying, with the article that quotes them. */
+export interface QuoteView {
+  text: string;
+  line: number;
+  article: ArticleSummary;
 }
 
 export interface EntityPage extends EntityRef {
@@ -24,8 +39,22 @@ export interface EntityPage extends EntityRef {
   roles: string[];
   parties: EntityRef[];
   members: EntityRef[];
+  /** Every article naming the entity, newest first (undated last). */
   articles: ArticleSummary[];
+  /**
+   * The sentences naming the entity in each of `articles` (same order): a person's, one per name it goes by
+   * there, with the role the article gives; another entity's first; none for an outlet. A parallel list, so
+   * the article summaries stay the one shared object per article (entity pages hold millions at 50,000).
+   */
+  contexts: readonly MentionContext[][];
   companions: Companion[];
+  /** Articles per month (or year), or null when fewer than two articles name it or none is dated. */
+  chart: BarChart | null;
+  /** On a person's page, what the articles quote them as saying, newest first; empty otherwise. */
+  quotes: QuoteView[];
+  /** The page's CSV of its articles (src/render/csv-exports.ts): where it is written and its URL. */
+  csvPath: string;
+  csvUrl: string;
 }
 
 export interface IndexEntry extends EntityRef {
@@ -145,6 +174,37 @@ export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGrap
     return top;
   };
 
+  // A person's sentences and roles in each article, from the person records (a merged person has several).
+  const personContext = new Map<string, Map<string, MentionContext[]>>();
+  for (const person of archive.people) {
+    const byArticle = new Map<string, MentionContext[]>();
+    for (const mention of person.mentions) {
+      const list = byArticle.get(mention.article) ?? [];
+      if (list.length === 0) byArticle.set(mention.article, list);
+      if (!list.some((c) => c.line === mention.line && c.sentence === mention.sentence)) list.push(mention);
+    }
+    personContext.set(person.slug, byArticle);
+  }
+  // Each person's quotes, newest article first.
+  const quotesOf = new Map<string, QuoteView[]>();
+  for (const article of sorted) {
+    for (const quote of article.quotes) {
+      const list = quotesOf.get(quote.person) ?? [];
+      if (list.length === 0) quotesOf.set(quote.person, list);
+      list.push({ text: quote.text, line: quote.line, article: summarize(article, lookup) });
+    }
+  }
+  const none: MentionContext[] = [];
+  const contextsIn = (source: EntitySource, article: ArticleRecord): MentionContext[] => {
+    if (source.kind === "outlet") return none;
+    const own = source.kind === "person" ? personContext.get(source.slug)?.get(article.slug) : undefined;
+    if (own) return own;
+    const evidence = sentenceOf(
+      article.mentions.find((m) => m.kind === source.kind && m.slug === source.slug)?.evidence,
+    );
+    return evidence ? [{ sentence: evidence.text, line: evidence.line, role: null }] : none;
+  };
+
   return entitySources(archive).map((source) => {
     const self = graph.keyId.get(`${source.kind}:${source.slug}`) ?? -1;
     const mentioned = source.kind === "outlet" ? graph.byOutlet.get(source.slug) : postings[self];
@@ -152,10 +212,11 @@ export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGrap
     for (const slug of source.articles) for (const at of graph.bySlug.get(slug) ?? []) numbers.add(at);
     // Article numbers follow byDateDesc, so ascending numbers are newest first.
     const articles = [...numbers].sort((a, b) => a - b);
+    const folder = `${kindFolder[source.kind]}/${source.slug}`;
     return {
       ...lookup.entity(source.kind, source.slug),
       name: source.name,
-      permalink: `${kindFolder[source.kind]}/${source.slug}/index.html`,
+      permalink: `${folder}/index.html`,
       kindLabel: kindLabels[source.kind].one,
       indexUrl: `/${kindFolder[source.kind]}/`,
       indexTitle: kindLabels[source.kind].many,
@@ -165,9 +226,20 @@ export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGrap
       parties: source.parties.map((slug) => lookup.entity("party", slug)),
       members: source.members.map((slug) => lookup.entity("person", slug)).sort(byName),
       articles: articles.map((at) => summarize(sorted[at], lookup)),
+      contexts: articles.map((at) => contextsIn(source, sorted[at])),
       companions: companions(self, articles),
+      // A chart of one article says nothing its list does not.
+      chart: articles.length > 1 ? articlesPerPeriod(articles.map((at) => sorted[at].date)) : null,
+      quotes: source.kind === "person" ? (quotesOf.get(source.slug) ?? []) : [],
+      csvPath: `${folder}/mentions.csv`,
+      csvUrl: `${entityUrl(source.kind, source.slug)}mentions.csv`,
     };
   });
+}
+
+/** The first evidence that reads as a sentence (a dateline "QUETTA:" does not), else the first. */
+function sentenceOf(evidence: Evidence[] | undefined): Evidence | undefined {
+  return evidence?.find((e) => e.text.split(/\s+/).length >= 4) ?? evidence?.[0];
 }
 
 export function entityIndexPages(pages: EntityPage[], archive: Archive, lookup: Lookup): EntityIndexPage[] {

@@ -13,6 +13,7 @@ import { type FiguresLedger, figuresLedger } from "./figures.ts";
 import { buildGraph } from "./graph.ts";
 import { type Home, home } from "./home.ts";
 import { buildLookup } from "./lookup.ts";
+import { type ReviewPage, reviewPage } from "./review.ts";
 import { type SearchFilter, searchFilterKeys, searchFilterNames } from "./search-filters.ts";
 import { type StoryPage, type StorySummary, storyViews } from "./stories.ts";
 import { type Timeline, timeline } from "./timeline.ts";
@@ -34,6 +35,8 @@ export interface SiteViews {
   storyPages: StoryPage[];
   figures: FiguresLedger;
   report: { rejected: Archive["rejected"]; flagged: FlaggedArticle[] };
+  /** Likely problems, each with the lines that fix it (/review/). */
+  review: ReviewPage;
   feed: Feed;
   search: {
     /** Names of the search page's filters that have values, in Pagefind's order. */
@@ -83,7 +86,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
   const articleOptions = { ...options, searchFilters };
   const entities = entityPages(archive, lookup, graph);
   const entityIndexes = entityIndexPages(entities, archive, lookup);
-  const staticPages = ["/", "/articles/", STORIES_URL, "/timeline/", "/figures/", "/search/", "/report/"];
+  const staticPages = ["/", "/articles/", STORIES_URL, "/timeline/", "/figures/", "/search/", "/report/", "/review/"];
   const timelineView = timeline(graph.sorted, lookup);
   const stories = storyViews(archive, lookup);
   const storyPages = stories.pages();
@@ -102,6 +105,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
       rejected: [...archive.rejected].sort((a, b) => compareStrings(a.file, b.file)),
       flagged: flaggedArticles(graph.sorted, articleList),
     },
+    review: reviewPage(archive, lookup, graph),
     feed: feed(graph.sorted),
     search: { filters: searchFilterNames(archive, searchFilters), filterKeys: searchFilters },
     paged: { articles: [], entities: [], entityIndexes: [], stories: [] },
