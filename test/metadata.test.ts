@@ -385,3 +385,16 @@ describe("gold seeds", () => {
     });
   }
 });
+
+test("a wire dateline on a line of its own: a place in capitals and the filing date", () => {
+  const meta = metadataOf([
+    ["furniture", "HARBOUR TOWN 2019-04-11"],
+    ["paragraph", "The port authority said on Thursday that the new quay would open next year."],
+  ]);
+  assert.equal(meta.dateline, "Harbour Town");
+  const weekday = metadataOf([
+    ["furniture", "TUESDAY 2019-04-09"],
+    ["paragraph", "The port authority said on Tuesday that the new quay would open next year."],
+  ]);
+  assert.equal(weekday.dateline, null, "a weekday is not a place");
+});

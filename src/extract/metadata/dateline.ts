@@ -4,6 +4,7 @@
  */
 import type { Knowledge } from "../../knowledge/index.ts";
 import type { TextLine } from "../../types.ts";
+import { MONTHS, WEEKDAYS } from "../../util/calendar.ts";
 import { findDates, type WrittenDate } from "./dates.ts";
 
 export interface Dateline {
@@ -131,6 +132,7 @@ export function findDateline(lines: TextLine[], knowledge: Knowledge): Dateline 
     const dateline =
       readDateline(line, knowledge) ??
       (line.role === "header" ? bareDateline(line, knowledge) : null) ??
+      datedDateline(line, knowledge) ??
       stampDateline(line, knowledge);
     if (dateline && dateline.length >= line.text.trim().length) return dateline;
   }
@@ -150,6 +152,27 @@ function afterDeck(lines: TextLine[], deck: number, knowledge: Knowledge): Datel
   }
   const next = lines[i];
   return furniture > 0 && next?.role === "paragraph" ? readDateline(next, knowledge) : null;
+}
+
+// A wire dateline on a line of its own: a place in capitals, then the filing date ("BRUSSELS 1996-08-22",
+// "LAGOS, March 3, 2024"). Pages file it as a dated byline, but the place is where the story was filed.
+const DATED_PLACE = new RegExp(`^(?<place>${CAPS_PLACE}),?\\s+(?<date>\\d{4}-\\d{2}-\\d{2}|${DATE_PART})$`);
+
+const CALENDAR_WORDS = new Set([...MONTHS, ...WEEKDAYS].map((word) => word.toLowerCase()));
+
+function datedDateline(line: TextLine, knowledge: Knowledge): Dateline | null {
+  const text = line.text.trim();
+  const groups = DATED_PLACE.exec(text)?.groups;
+  if (!groups?.place || LABELS.has(groups.place.toLowerCase()) || CALENDAR_WORDS.has(groups.place.toLowerCase()))
+    return null;
+  return {
+    place: placeName(groups.place, knowledge),
+    evidence: text,
+    date: findDates(groups.date ?? "")[0] ?? null,
+    credit: null,
+    line: line.line,
+    length: text.length,
+  };
 }
 
 // A time stamp that ends with the place of filing: "Updated - October 12, 2025 10:41 pm IST - PATNA".
