@@ -2,6 +2,7 @@
 //
 // The index is classic scripts (search/offline/: src/search/offline-index.ts), each handing its data to
 // window.__archiveSearch; the engine loads only the files a query needs and scores with BM25.
+import { loadScript } from "./dom.ts";
 import { docShardFile, filterFile, termShardFile } from "./offline-files.ts";
 import type { TermFunctions } from "./terms.ts";
 import type {
@@ -14,17 +15,6 @@ import type {
   ResultLoader,
   Sort,
 } from "./types.ts";
-
-/** Loads a classic script once it is asked for; resolves when it has run. */
-function loadScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement("script");
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`search: cannot load ${src}`));
-    document.head.append(script);
-  });
-}
 
 const decodeIds = (text: string): number[] => {
   const ids: number[] = [];
@@ -227,19 +217,26 @@ class OfflineIndex {
     return scores || new Map();
   }
 
-  /** The documents of `scores` in the order asked: by date (dated ones only), else by score. */
-  ordered(scores: Map<number, number>, sort: Sort): number[] {
+  /** Every document with score 0: what a blank query browses (through the filters selected). */
+  everything(): Map<number, number> {
+    return new Map(this.lengths.map((_, doc) => [doc, 0]));
+  }
+
+  /**
+   * The documents of `scores` in the order asked: by score, or by date with the undated ones after the
+   * dated (by score among themselves); `undated` counts those when sorted by date.
+   */
+  ordered(scores: Map<number, number>, sort: Sort): { docs: number[]; undated: number } {
     const { dates } = this;
-    let docs = [...scores.keys()];
-    if (sort.date) {
-      // Like Pagefind, a sort by date lists only the pages that have one.
-      docs = docs.filter((doc) => dates[doc] !== "");
-      const sign = sort.date === "asc" ? 1 : -1;
-      docs.sort((a, b) => sign * (dates[a] < dates[b] ? -1 : dates[a] > dates[b] ? 1 : 0) || a - b);
-    } else {
-      docs.sort((a, b) => scores.get(b)! - scores.get(a)! || a - b);
-    }
-    return docs;
+    const byScore = (a: number, b: number) => scores.get(b)! - scores.get(a)! || a - b;
+    const docs = [...scores.keys()];
+    if (!sort.date) return { docs: docs.sort(byScore), undated: 0 };
+    const sign = sort.date === "asc" ? 1 : -1;
+    const dated = docs
+      .filter((doc) => dates[doc] !== "")
+      .sort((a, b) => sign * (dates[a] < dates[b] ? -1 : dates[a] > dates[b] ? 1 : 0) || a - b);
+    const undated = docs.filter((doc) => dates[doc] === "").sort(byScore);
+    return { docs: [...dated, ...undated], undated: undated.length };
   }
 
   /** value → count over `docs`, for each loaded filter; values in the order of the filter file. */
@@ -294,7 +291,8 @@ export async function offlineEngine(metaUrl: string, terms: TermFunctions): Prom
     async search(text, selected, sort) {
       const { terms, prefix } = await index.loadTerms(text);
       await Promise.all(Object.keys(selected).map((name) => index.loadFilter(name)));
-      const scores = index.scores(terms, prefix);
+      // A blank query browses the filters' articles; a query lists the articles that have all its words.
+      const scores = terms.length === 0 ? index.everything() : index.scores(terms, prefix);
       const unfiltered = new Set(scores.keys());
       // Like Pagefind's filters given as arrays: an article must carry every value selected.
       for (const [name, values] of Object.entries(selected)) {
@@ -303,9 +301,9 @@ export async function offlineEngine(metaUrl: string, terms: TermFunctions): Prom
           for (const doc of [...scores.keys()]) if (!allowed.has(doc)) scores.delete(doc);
         }
       }
-      const docs = index.ordered(scores, sort);
+      const { docs, undated } = index.ordered(scores, sort);
       last = { docs: new Set(docs), unfiltered };
-      return { counts: countsOfLast(), results: docs.map((doc) => index.result(doc, terms, prefix)) };
+      return { counts: countsOfLast(), results: docs.map((doc) => index.result(doc, terms, prefix)), undated };
     },
   };
 }
