@@ -42,6 +42,21 @@ const DATED_BALOCHISTAN = [
   "Opposition parties call off Balochistan protests after talks",
 ];
 
+/** Queries whose results are compared both ways, as sets and (measured, not required) in best-match order. */
+const RANKED = [
+  "Balochistan",
+  "militants killed",
+  "talks",
+  "security forces",
+  "Balo",
+  "Quetta",
+  "February",
+  "2026",
+  "Islamabad",
+  "Voice",
+  "Chaudhry",
+];
+
 let site: FixtureSite;
 let server: RunningServer;
 let browser: Browser;
@@ -148,8 +163,9 @@ describe("the search page", { skip }, () => {
     assert.deepEqual(violations, []);
   });
 
-  test("the same articles and counts both ways: queries, filter browsing, date sort, typos", async () => {
+  test("the same articles and counts both ways: queries, filter browsing, date sort, typos", async (t) => {
     const answers: Record<string, Record<string, unknown>> = {};
+    const orders: Record<string, Record<string, string[]>> = {};
     for (const engine of ENGINES) {
       const page = await openSearch(engine);
       const answer: Record<string, unknown> = {};
@@ -169,9 +185,13 @@ describe("the search page", { skip }, () => {
       // Excerpts come from the text, not the page's metadata lines (outlet · year, date, dateline).
       answer.excerpts = await page.locator(".pf-result-excerpt").allInnerTexts();
       // A query no word matches finds nothing, and says so, offering the nearest name.
-      // Words of the page's meta (outlet, date, dateline, authors) are searched both ways.
-      for (const query of ["Quetta", "February", "2026", "Islamabad", "Voice", "Chaudhry"])
-        answer[query] = [...(await search(page, query))].sort();
+      // The same articles (in each engine's best-match order, measured below), words of the page's meta
+      // (outlet, date, dateline, authors) included.
+      orders[engine] = {};
+      for (const query of RANKED) {
+        orders[engine][query] = await search(page, query);
+        answer[query] = [...orders[engine][query]].sort();
+      }
       for (const query of ["Balochistn", "Bugtti", "Sarfaraz", "zzyzx"]) {
         answer[query] = await search(page, query);
         answer[`${query} summary`] = await summaryText(page);
@@ -210,6 +230,12 @@ describe("the search page", { skip }, () => {
     assert.ok((offline["Sarfaraz names"] as string[]).includes("Person Sarfraz Bugti"), "a variant spelling");
     assert.equal(offline["zzyzx summary"], "No results for zzyzx");
     assert.deepEqual(offline.achakzai, ["Person Asghar Khan Achakzai", "Person Mahmood Khan Achakzai"]);
+    // Best match is each engine's own ranking (Pagefind's, with its title boost; BM25 from disk): measured.
+    const sameOrder = RANKED.filter((query) => orders.pagefind[query].join("\n") === orders.offline[query].join("\n"));
+    const sameFirst = RANKED.filter((query) => orders.pagefind[query][0] === orders.offline[query][0]);
+    t.diagnostic(
+      `best-match order the same both ways for ${sameOrder.length} of ${RANKED.length} queries, the first result for ${sameFirst.length}`,
+    );
     // Excerpts may differ (each engine cuts its own); everything else is the same both ways.
     delete answers.offline.excerpts;
     delete answers.pagefind.excerpts;
