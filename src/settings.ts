@@ -83,6 +83,10 @@ export const SEARCH_PAGE = {
    * first keystroke.
    */
   typingPauseMs: 30,
+  /** Names suggested above the results at most (src/search/browser/suggest.ts). */
+  suggestions: 6,
+  /** The share of the best name's score another name needs to be suggested with it. */
+  suggestionShareOfBest: 0.25,
 };
 
 /** The build (src/pipeline/). */

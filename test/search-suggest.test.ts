@@ -12,10 +12,12 @@ import { runInNewContext } from "node:vm";
 import MiniSearch from "minisearch";
 import { searchFilterKeys } from "../src/render/views/search-filters.ts";
 import {
+  fromRow,
   SUGGEST_OPTIONS,
   SUGGEST_SEARCH,
   type SuggestData,
   type SuggestDoc,
+  type SuggestRow,
 } from "../src/search/browser/suggest-options.ts";
 import { SUGGEST_FILE, suggestDocs, writeSuggestIndex } from "../src/search/suggest-index.ts";
 import type { Archive } from "../src/types.ts";
@@ -31,8 +33,11 @@ function archiveWithStory(): Archive {
   return archive;
 }
 
-const names = (index: MiniSearch<SuggestDoc>, query: string) =>
-  index.search(query, SUGGEST_SEARCH).map((hit) => `${hit.kind} ${hit.name}`);
+const names = (index: MiniSearch<SuggestDoc>, rows: SuggestRow[], query: string) =>
+  index.search(query, SUGGEST_SEARCH).map((hit) => {
+    const doc = fromRow(rows[hit.id], hit.id);
+    return `${doc.kind} ${doc.name}`;
+  });
 
 test("every entity by its name and variants, stories only where their page exists", () => {
   const archive = archiveWithStory();
@@ -72,15 +77,17 @@ test("search/suggest.js: a classic script, the same bytes twice, typo-tolerant",
     assert.equal(texts[0], texts[1]);
     const window: { __archiveSuggest?: SuggestData } = {};
     runInNewContext(texts[0], { window });
-    const index = MiniSearch.loadJS<SuggestDoc>(window.__archiveSuggest!.index, SUGGEST_OPTIONS);
-    assert.equal(names(index, "Bugti")[0], "person Sarfraz Bugti", "a surname");
-    assert.equal(names(index, "Bugtti")[0], "person Sarfraz Bugti", "a letter too many");
-    assert.equal(names(index, "Sarfaraz")[0], "person Sarfraz Bugti", "another transliteration");
-    assert.equal(names(index, "Naqvy")[0], "person Mohsin Naqvi", "a letter wrong");
-    assert.equal(names(index, "PPP")[0], "party Pakistan Peoples Party", "an abbreviation");
-    assert.equal(names(index, "Baloch Liberation")[0], "organization Balochistan Liberation Army", "a variant");
-    assert.deepEqual(names(index, "Achakz"), ["person Asghar Khan Achakzai", "person Mahmood Khan Achakzai"]);
-    assert.deepEqual(names(index, "zzyzx"), []);
+    const { index: plain, rows } = window.__archiveSuggest!;
+    const index = MiniSearch.loadJS<SuggestDoc>(plain, SUGGEST_OPTIONS);
+    assert.deepEqual(fromRow(rows[0], 0), suggestDocs(archive, searchFilterKeys(archive))[0], "rows keep every field");
+    assert.equal(names(index, rows, "Bugti")[0], "person Sarfraz Bugti", "a surname");
+    assert.equal(names(index, rows, "Bugtti")[0], "person Sarfraz Bugti", "a letter too many");
+    assert.equal(names(index, rows, "Sarfaraz")[0], "person Sarfraz Bugti", "another transliteration");
+    assert.equal(names(index, rows, "Naqvy")[0], "person Mohsin Naqvi", "a letter wrong");
+    assert.equal(names(index, rows, "PPP")[0], "party Pakistan Peoples Party", "an abbreviation");
+    assert.equal(names(index, rows, "Baloch Liberation")[0], "organization Balochistan Liberation Army", "a variant");
+    assert.deepEqual(names(index, rows, "Achakz"), ["person Asghar Khan Achakzai", "person Mahmood Khan Achakzai"]);
+    assert.deepEqual(names(index, rows, "zzyzx"), []);
   } finally {
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   }

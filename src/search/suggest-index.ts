@@ -10,7 +10,13 @@ import path from "node:path";
 import MiniSearch from "minisearch";
 import type { Archive } from "../types.ts";
 import { entityUrl, fromSiteRoot } from "../urls.ts";
-import { SUGGEST_OPTIONS, type SuggestData, type SuggestDoc, type SuggestKind } from "./browser/suggest-options.ts";
+import {
+  SUGGEST_OPTIONS,
+  type SuggestData,
+  type SuggestDoc,
+  type SuggestKind,
+  toRow,
+} from "./browser/suggest-options.ts";
 
 export const SUGGEST_FILE = "search/suggest.js";
 
@@ -77,9 +83,10 @@ export async function writeSuggestIndex(
   output: string,
   filterable: ReadonlySet<string>,
 ): Promise<number> {
+  const docs = suggestDocs(archive, filterable, (page) => existsSync(path.join(output, page)));
   const index = new MiniSearch<SuggestDoc>(SUGGEST_OPTIONS);
-  index.addAll(suggestDocs(archive, filterable, (page) => existsSync(path.join(output, page))));
-  const data: SuggestData = { version: 1, index: index.toJSON() };
+  index.addAll(docs);
+  const data: SuggestData = { version: 2, index: index.toJSON(), rows: docs.map(toRow) };
   const script = `window.__archiveSuggest = ${JSON.stringify(data)};\n`;
   await mkdir(path.dirname(path.join(output, SUGGEST_FILE)), { recursive: true });
   await writeFile(path.join(output, SUGGEST_FILE), script);

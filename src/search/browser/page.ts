@@ -38,8 +38,11 @@ function summaryParts(page: Page, found: Found, text: string, selected: Selected
     const undated = found.undated ? `; ${plural(found.undated, "undated result", "undated results")} at the end` : "";
     return [`${plural(n, "result", "results")} ${what}${newest}${undated}`];
   }
+  if (!text.trim()) return [`No results ${what}`];
+  // With filters, the query's words may well be in the archive: the filters left nothing.
+  if (Object.keys(selected).length > 0) return [`No results ${what} with the filters selected`];
   const alternative = names.find(({ doc }) => doc.name.toLowerCase() !== text.trim().toLowerCase());
-  if (!text.trim() || !alternative) return [`No results ${what}`];
+  if (!alternative) return [`No results ${what}`];
   const { name } = alternative.doc;
   const state = { q: name, selected: {}, sort: page.sortSelect.value };
   const link = el("a", { href: stateQuery(state, page.engine.filterNames) || "?" }, name);
@@ -143,13 +146,17 @@ function searcher(page: Page): (address: AddressChange) => Promise<void> {
       if (mine !== sequence) return;
       // The first results come filled, not as placeholders that wait a frame to ask for their data.
       const first = await Promise.all(found.results.slice(0, FILLED_AT_ONCE).map((load) => load()));
-      const suggested = await names;
+      // Results do not wait for the names (a larger file on first use), unless there are none: then the
+      // summary offers the nearest name.
+      const nearest = found.results.length ? [] : await names;
       if (mine !== sequence) return;
       filters.searched = true;
       results.draw(found.results, first);
-      page.suggestions.draw(suggested, text);
-      summary.replaceChildren(...summaryParts(page, found, text, selected, suggested));
+      summary.replaceChildren(...summaryParts(page, found, text, selected, nearest));
       page.announce(summary.textContent ?? "");
+      const suggested = await names;
+      if (mine !== sequence) return;
+      page.suggestions.draw(suggested, text);
       // Filter counts: with the results from disk; after them from Pagefind, once a filter group is open.
       const counted = await found.counts;
       if (mine !== sequence) return;
@@ -249,7 +256,10 @@ function listen(
   input.addEventListener("input", () => {
     clear.toggleAttribute("data-pf-suppressed", input.value === "");
     clearTimeout(timer);
-    if (input.value.trim() !== "") engine.preload(input.value);
+    if (input.value.trim() !== "") {
+      engine.preload(input.value);
+      page.suggestions.preload();
+    }
     timer = setTimeout(() => run("replace").catch(failed), TYPING_PAUSE_MS);
   });
   input.addEventListener("keydown", (event) => {

@@ -18,10 +18,35 @@ export interface SuggestDoc {
   filter: boolean;
 }
 
-/** What search/suggest.js hands to the page (window.__archiveSuggest). */
+/** A name as search/suggest.js carries it, compactly: [kind, name, variants, path less "index.html", articles, filter]. */
+export type SuggestRow = [
+  kind: number,
+  name: string,
+  variants: string,
+  folder: string,
+  articles: number,
+  filter: 0 | 1,
+];
+
+const KINDS: SuggestKind[] = ["person", "party", "organization", "place", "story"];
+
+export function toRow(doc: SuggestDoc): SuggestRow {
+  const folder = doc.path.replace(/index\.html$/, "");
+  return [KINDS.indexOf(doc.kind), doc.name, doc.variants, folder, doc.articles, doc.filter ? 1 : 0];
+}
+
+export function fromRow([kind, name, variants, folder, articles, filter]: SuggestRow, id: number): SuggestDoc {
+  return { id, kind: KINDS[kind], name, variants, path: `${folder}index.html`, articles, filter: filter === 1 };
+}
+
+/**
+ * What search/suggest.js hands to the page (window.__archiveSuggest): the MiniSearch index, and the names
+ * by id (as rows: MiniSearch's own stored fields, an object per name, took twice the bytes).
+ */
 export interface SuggestData {
-  version: 1;
+  version: 2;
   index: AsPlainObject;
+  rows: SuggestRow[];
 }
 
 /** Lower case, accents folded, apostrophes dropped ("Sarfraz's" → "sarfrazs" is not wanted: "sarfraz"). */
@@ -37,7 +62,6 @@ export function foldTerm(term: string): string | null {
 
 export const SUGGEST_OPTIONS: Options<SuggestDoc> = {
   fields: ["name", "variants"],
-  storeFields: ["kind", "name", "variants", "path", "articles", "filter"],
   tokenize: (text) => text.split(/[^\p{L}\p{N}'’.]+/u).filter(Boolean),
   processTerm: foldTerm,
 };

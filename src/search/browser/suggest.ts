@@ -2,8 +2,17 @@
 // variant matches the query, typo-tolerant, from the MiniSearch index of search/suggest.js
 // (src/search/suggest-index.ts), a classic script loaded on first use, so it works from disk too.
 import MiniSearch from "minisearch";
+import { SEARCH_PAGE } from "../../settings.ts";
 import { el, loadScript } from "./dom.ts";
-import { foldTerm, SUGGEST_OPTIONS, SUGGEST_SEARCH, type SuggestDoc, type SuggestKind } from "./suggest-options.ts";
+import {
+  foldTerm,
+  fromRow,
+  SUGGEST_OPTIONS,
+  SUGGEST_SEARCH,
+  type SuggestDoc,
+  type SuggestKind,
+  type SuggestRow,
+} from "./suggest-options.ts";
 
 const KIND_LABELS: Record<SuggestKind, string> = {
   person: "Person",
@@ -12,9 +21,8 @@ const KIND_LABELS: Record<SuggestKind, string> = {
   place: "Place",
   story: "Story",
 };
-/** Names shown at most, and the share of the best score a name needs to be shown with it. */
-const MOST = 6;
-const SHARE_OF_BEST = 0.25;
+/** Names shown at most, and the share of the best score a name needs to be shown with it (src/settings.ts). */
+const { suggestions: MOST, suggestionShareOfBest: SHARE_OF_BEST } = SEARCH_PAGE;
 
 export interface Suggestion {
   doc: SuggestDoc;
@@ -22,9 +30,31 @@ export interface Suggestion {
   variant: string | null;
 }
 
+const words = (name: string) => (SUGGEST_OPTIONS.tokenize?.(name) ?? []).map((w) => foldTerm(w) ?? "");
+
+/**
+ * How much of a name the query covers, weighing MiniSearch's score: "Balochistn" is nearer the place
+ * Balochistan than the party Balochistan National Party-Mengal, and "Bugti" covers the variant "Bugti" of
+ * Sarfraz Bugti whole. `variant`: the spelling it matched, when not the name.
+ */
+function covered(doc: SuggestDoc, matched: ReadonlySet<string>, score: number) {
+  const share = (spelling: string) => {
+    const tokens = words(spelling);
+    return tokens.length ? tokens.filter((w) => matched.has(w)).length / tokens.length : 0;
+  };
+  let best = { spelling: doc.name, share: share(doc.name) };
+  for (const spelling of doc.variants ? doc.variants.split("|") : []) {
+    const s = share(spelling);
+    if (s > best.share) best = { spelling, share: s };
+  }
+  const inName = words(doc.name).some((w) => matched.has(w));
+  const variant = inName || best.spelling === doc.name ? null : best.spelling;
+  return { score: score * (0.5 + 0.5 * best.share), variant };
+}
+
 /** `choose`: the page's way to browse a name's articles (its filter value) without reloading. */
 export class Suggestions {
-  private index: Promise<MiniSearch<SuggestDoc> | null> | null = null;
+  private loaded: Promise<{ index: MiniSearch<SuggestDoc>; rows: SuggestRow[] } | null> | null = null;
   private readonly siteRoot: URL;
 
   constructor(
@@ -35,37 +65,37 @@ export class Suggestions {
     this.siteRoot = new URL("../", url);
   }
 
-  /** The index, once loaded; null when it cannot load (the page works without suggestions). */
-  private load(): Promise<MiniSearch<SuggestDoc> | null> {
-    this.index ??= loadScript(this.url)
+  /** The index and its names, once loaded; null when they cannot load (the page works without suggestions). */
+  private load() {
+    this.loaded ??= loadScript(this.url)
       .then(() => {
         const data = window.__archiveSuggest;
-        return data ? MiniSearch.loadJS<SuggestDoc>(data.index, SUGGEST_OPTIONS) : null;
+        return data ? { index: MiniSearch.loadJS<SuggestDoc>(data.index, SUGGEST_OPTIONS), rows: data.rows } : null;
       })
       .catch(() => null);
-    return this.index;
+    return this.loaded;
   }
 
   /** The names matching `text`, best first. */
   async find(text: string): Promise<Suggestion[]> {
     if (text.trim().length < 2) return [];
-    const index = await this.load();
-    if (!index) return [];
-    const hits = index.search(text, SUGGEST_SEARCH);
-    const best = hits[0]?.score ?? 0;
-    return hits
-      .filter((hit) => hit.score >= best * SHARE_OF_BEST)
+    const loaded = await this.load();
+    if (!loaded) return [];
+    const ranked = loaded.index
+      .search(text, SUGGEST_SEARCH)
+      .map((hit) => ({ hit, doc: fromRow(loaded.rows[hit.id], hit.id) }))
+      .map(({ hit, doc }) => ({ doc, ...covered(doc, new Set(hit.terms), hit.score) }))
+      .sort((a, b) => b.score - a.score);
+    const best = ranked[0]?.score ?? 0;
+    return ranked
+      .filter(({ score }) => score >= best * SHARE_OF_BEST)
       .slice(0, MOST)
-      .map((hit) => {
-        const doc = hit as unknown as SuggestDoc;
-        const matched = new Set(hit.terms);
-        const words = (name: string) => (SUGGEST_OPTIONS.tokenize?.(name) ?? []).map((w) => foldTerm(w) ?? "");
-        const inName = words(doc.name).some((w) => matched.has(w));
-        const variant = inName
-          ? null
-          : (doc.variants.split("|").find((v) => v && words(v).some((w) => matched.has(w))) ?? null);
-        return { doc, variant };
-      });
+      .map(({ doc, variant }) => ({ doc, variant }));
+  }
+
+  /** Starts loading the names (on the first keystroke), so the first query's names come sooner. */
+  preload(): void {
+    this.load().catch(() => {});
   }
 
   /** Draws `list` above the results (nothing when it is empty). */
