@@ -55,6 +55,9 @@ const RANKED = [
   "Islamabad",
   "Voice",
   "Chaudhry",
+  "Balo killed",
+  "secur forces ",
+  "Balochistan ",
 ];
 
 let site: FixtureSite;

@@ -39,25 +39,18 @@ const decodePostings = (text: string): [doc: number, tf: number, title: boolean]
   return out;
 };
 
-/** Query terms; the last is a prefix while it is being typed (no space after it). */
-function parseQuery(text: string, { stem, words }: TermFunctions): { terms: string[]; prefix: string | null } {
-  const typed = words(text);
-  const terms = [...new Set(typed.map(stem))];
-  // The last word, while typed, also matches the words it begins ("balo" → "balochistan").
-  const prefix = typed.length > 0 && !/\s$/.test(text) ? stem(typed[typed.length - 1]) : null;
-  return { terms, prefix };
+/**
+ * Query terms. Each also matches the words it begins ("balo" → "balochistan"), as Pagefind extends every word
+ * of a query, typed or not; the word itself weighs more.
+ */
+function parseQuery(text: string, { stem, words }: TermFunctions): { terms: string[] } {
+  return { terms: [...new Set(words(text).map(stem))] };
 }
 
 /** About 30 words around the first hit, the hits in <mark> (Pagefind's excerpt, as HTML-free segments). */
-function excerptOf(
-  text: string,
-  terms: string[],
-  prefix: string | null,
-  { tokenize }: TermFunctions,
-): ExcerptSegment[] {
+function excerptOf(text: string, terms: string[], { tokenize }: TermFunctions): ExcerptSegment[] {
   const all = [...text.matchAll(/\S+/g)].map((m) => m[0]);
-  const hit = (word: string) =>
-    tokenize(word).some((t) => terms.includes(t) || (prefix !== null && t.startsWith(prefix)));
+  const hit = (word: string) => tokenize(word).some((t) => terms.some((term) => t.startsWith(term)));
   const first = all.findIndex(hit);
   const start = Math.max(0, first - 8);
   const shown = all.slice(start, start + 30);
@@ -164,11 +157,10 @@ class OfflineIndex {
   }
 
   /** The query's terms, once the index files that hold them are loaded. */
-  async loadTerms(text: string): Promise<{ terms: string[]; prefix: string | null }> {
+  async loadTerms(text: string): Promise<{ terms: string[] }> {
     const query = parseQuery(text, this.termFunctions);
-    const { terms, prefix } = query;
     await Promise.all(
-      terms.flatMap((term) => this.keysFor(term, term === prefix).map((key) => this.load(termShardFile(key)))),
+      query.terms.flatMap((term) => this.keysFor(term, true).map((key) => this.load(termShardFile(key)))),
     );
     return query;
   }
@@ -199,11 +191,11 @@ class OfflineIndex {
     return byDoc;
   }
 
-  /** BM25 score of every document matching all of `terms` (the last one, `prefix`, as a prefix). */
-  scores(terms: string[], prefix: string | null): Map<number, number> {
+  /** BM25 score of every document matching all of `terms` (each also as a prefix). */
+  scores(terms: string[]): Map<number, number> {
     let scores: Map<number, number> | null = null;
     for (const term of terms) {
-      const byDoc = this.matches(term, term === prefix);
+      const byDoc = this.matches(term, true);
       const idf = Math.log(1 + (this.meta.docs - byDoc.size + 0.5) / (byDoc.size + 0.5));
       const next = new Map<number, number>();
       for (const [doc, { tf, title, weight }] of byDoc) {
@@ -250,7 +242,7 @@ class OfflineIndex {
   }
 
   /** Loads a result's document when it is drawn. */
-  result(doc: number, terms: string[], prefix: string | null): ResultLoader {
+  result(doc: number, terms: string[]): ResultLoader {
     return async () => {
       const { docShard } = this.meta;
       const shard = Math.floor(doc / docShard);
@@ -262,7 +254,7 @@ class OfflineIndex {
         date,
         dateLabel,
         outlet,
-        excerpt: excerptOf(body, terms, prefix, this.termFunctions),
+        excerpt: excerptOf(body, terms, this.termFunctions),
       };
     };
   }
@@ -289,10 +281,10 @@ export async function offlineEngine(metaUrl: string, terms: TermFunctions): Prom
       index.loadTerms(text).catch(() => {});
     },
     async search(text, selected, sort) {
-      const { terms, prefix } = await index.loadTerms(text);
+      const { terms } = await index.loadTerms(text);
       await Promise.all(Object.keys(selected).map((name) => index.loadFilter(name)));
       // A blank query browses the filters' articles; a query lists the articles that have all its words.
-      const scores = terms.length === 0 ? index.everything() : index.scores(terms, prefix);
+      const scores = terms.length === 0 ? index.everything() : index.scores(terms);
       const unfiltered = new Set(scores.keys());
       // Like Pagefind's filters given as arrays: an article must carry every value selected.
       for (const [name, values] of Object.entries(selected)) {
@@ -303,7 +295,7 @@ export async function offlineEngine(metaUrl: string, terms: TermFunctions): Prom
       }
       const { docs, undated } = index.ordered(scores, sort);
       last = { docs: new Set(docs), unfiltered };
-      return { counts: countsOfLast(), results: docs.map((doc) => index.result(doc, terms, prefix)), undated };
+      return { counts: countsOfLast(), results: docs.map((doc) => index.result(doc, terms)), undated };
     },
   };
 }

@@ -52,7 +52,7 @@ export interface Engine {
   /** Starts loading what a query needs while typing pauses. */
   preload(text: string): void;
   /**
-   * The articles matching every word of `text` (the last one also as a prefix) and every value selected;
+   * The articles matching every word of `text` (each also as a prefix, as Pagefind extends every word) and every value selected;
    * a blank `text` browses the articles of the values selected. Words the index lacks match nothing (no
    * falling back to shorter words). Sorted by date, the undated results follow the dated ones.
    */
