@@ -2,6 +2,7 @@
 //
 // The index is classic scripts (search/offline/: src/search/offline-index.ts), each handing its data to
 // window.__archiveSearch; the engine loads only the files a query needs and scores with BM25.
+import { SEARCH_PAGE } from "../../settings.ts";
 import { loadScript } from "./dom.ts";
 import { docShardFile, filterFile, termShardFile } from "./offline-files.ts";
 import type { TermFunctions } from "./terms.ts";
@@ -47,13 +48,26 @@ function parseQuery(text: string, { stem, words }: TermFunctions): { terms: stri
   return { terms: [...new Set(words(text).map(stem))] };
 }
 
-/** About 30 words around the first hit, the hits in <mark> (Pagefind's excerpt, as HTML-free segments). */
+/** Words in an excerpt, as Pagefind's excerptLength (src/settings.ts). */
+const EXCERPT_WORDS = SEARCH_PAGE.excerptWords;
+
+/**
+ * About 30 words with the hits in <mark> (Pagefind's excerpt, as HTML-free segments): like Pagefind, the
+ * window holding the most hits, with its first hit near the middle.
+ */
 function excerptOf(text: string, terms: string[], { tokenize }: TermFunctions): ExcerptSegment[] {
   const all = [...text.matchAll(/\S+/g)].map((m) => m[0]);
   const hit = (word: string) => tokenize(word).some((t) => terms.some((term) => t.startsWith(term)));
-  const first = all.findIndex(hit);
-  const start = Math.max(0, first - 8);
-  const shown = all.slice(start, start + 30);
+  const hits = all.flatMap((word, at) => (hit(word) ? [at] : []));
+  const last = Math.max(0, all.length - EXCERPT_WORDS);
+  let start = 0;
+  let most = 0;
+  for (const at of hits) {
+    const from = Math.min(last, Math.max(0, at - EXCERPT_WORDS / 2));
+    const count = hits.filter((h) => h >= from && h < from + EXCERPT_WORDS).length;
+    if (count > most) [start, most] = [from, count];
+  }
+  const shown = all.slice(start, start + EXCERPT_WORDS);
   const segments: ExcerptSegment[] = [];
   shown.forEach((word, i) => {
     segments.push([word, hit(word)]);

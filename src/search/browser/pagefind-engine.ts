@@ -10,6 +10,7 @@
 // took 1–2 s against 50 ms without. `finder` (on the main thread) answers queries and loads only the
 // filters a query selects; `counter` (in Pagefind's web worker) loads all filters once a filter group is
 // opened, and its counts follow the results when they are ready.
+import { SEARCH_PAGE } from "../../settings.ts";
 import type { ManifestShard, ShardManifest } from "../shards.ts";
 import type { LooseTerm } from "../vocabulary.ts";
 import type { Counts, Engine, FilterCounts, ResultData, Sort } from "./types.ts";
@@ -191,7 +192,7 @@ async function joinShards(bundleUrl: string, shardsUrl: string): Promise<JoinedS
   const named = (i: number) => (someLoose ? { mergeFilter: { [SHARD_FILTER]: shards[i].id } } : {});
   const hidden = new Set(manifest.shards.map((shard) => shard.hidden).filter((id): id is string => Boolean(id)));
   // Result URLs are site-absolute ("/articles/…"): prefix the path the site is served under.
-  const options = { baseUrl: siteRoot.pathname, excerptLength: 30 };
+  const options = { baseUrl: siteRoot.pathname, excerptLength: SEARCH_PAGE.excerptWords };
   const instance = async (noWorker: boolean) => {
     const created = pagefind.createInstance({
       ...options,
