@@ -130,6 +130,12 @@ export const SEARCH_PAGE = {
    * first keystroke.
    */
   typingPauseMs: 30,
+  /** Words in a result's excerpt, both ways (Pagefind's excerptLength; the from-disk excerpt). */
+  excerptWords: 30,
+  /** Names suggested above the results at most (src/search/browser/suggest.ts). */
+  suggestions: 6,
+  /** The share of the best name's score another name needs to be suggested with it. */
+  suggestionShareOfBest: 0.25,
 };
 
 /** The build (src/pipeline/). */

@@ -183,6 +183,7 @@ describe("opened from disk", { skip }, () => {
       "Security forces kill at least 145 militants in Balochistan operations",
       "Terror spike triggers call for troop surge in Balochistan",
       "Opposition parties call off Balochistan protests after talks",
+      "PML-N and National Party in talks for electoral alliance", // undated: after the dated ones
     ]);
     await sortBy(page, "");
     // While typing, the last word matches the words it begins.

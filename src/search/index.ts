@@ -6,6 +6,7 @@
  * - the fallback index for pages opened from disk (search/offline/: src/search/offline-index.ts), written
  *   while Pagefind indexes the first shard in its own process.
  *
+ * - the entity suggestions' MiniSearch index (search/suggest.js: src/search/suggest-index.ts);
  * - the search page's own scripts (assets/search.js, assets/search-terms.js, assets/stemmer.js): its
  *   TypeScript in src/search/browser/, bundled by src/search/page-scripts.ts.
  */
@@ -14,6 +15,7 @@ import { collectGarbage } from "../util/memory.ts";
 import { writeOfflineIndex } from "./offline-index.ts";
 import { writeSearchPageScripts } from "./page-scripts.ts";
 import { indexSearch, type SearchIndexResult } from "./pagefind.ts";
+import { writeSuggestIndex } from "./suggest-index.ts";
 
 export interface IndexOptions {
   /** Article slug → searchFingerprint (src/render/page-reuse.ts) of its page, from the render stage. */
@@ -29,6 +31,7 @@ export interface IndexOptions {
 /** Indexes the article pages already rendered into `output` (an absolute path) for search. */
 export async function indexSite(archive: Archive, output: string, options: IndexOptions): Promise<SearchIndexResult> {
   await writeSearchPageScripts(output);
+  await writeSuggestIndex(archive, output, options.filterKeys);
   return indexSearch(output, archive, {
     searchFingerprints: options.searchFingerprints,
     previousDir: options.previousDir,

@@ -48,7 +48,7 @@ const {
 
 export interface OfflineIndexStats {
   documents: number;
-  /** UTF-8 bytes of the text indexed (titles, subtitles, outlet/author/dateline and bodies as plain text). */
+  /** UTF-8 bytes of the text indexed (titles, subtitles, bodies as plain text, and the meta Pagefind searches). */
   textBytes: number;
   /** meta.js + term shards. */
   indexBytes: number;
@@ -125,9 +125,15 @@ function shardTerms(entries: [string, string][]): Map<string, [string, string][]
   return shards;
 }
 
-/** Plain text indexed as the body of an article (besides its title), like the Pagefind body of the page. */
+/**
+ * Plain text indexed as the body of an article (besides its title), as Pagefind indexes the page: its subtitle
+ * and body, and its meta, which Pagefind searches too (outlet, authors, dateline, the date as written and as
+ * shown). Excerpts are cut from the body alone: on the page, the meta lines are data-pagefind-ignore
+ * (templates/_includes/layouts/article.njk), so Pagefind's excerpts never show them either.
+ */
 function indexedBody(article: ArticleRecord, plainBody: string): string {
-  return [article.subtitle, article.outlet, article.authors.join(" "), article.dateline, plainBody]
+  const date = article.date ? [article.date, formatDate(article.date)] : [];
+  return [article.subtitle, article.outlet, article.authors.join(", "), article.dateline, ...date, plainBody]
     .filter((part): part is string => Boolean(part))
     .join("\n");
 }

@@ -156,13 +156,13 @@ export function planShards(articles: readonly ShardedArticle[], size = SHARD_ART
 
 /**
  * Every word Pagefind can index on an article page: whitespace-separated pieces of the text inside the
- * page's data-pagefind-body that is not data-pagefind-ignore (templates/_includes/layouts/article.njk),
- * as written, so that Pagefind splits and stems them as it does the pages. Markdown marks left on a piece
- * only add words no page has, which match nothing but the hidden record.
+ * page's data-pagefind-body that is not data-pagefind-ignore, and of its meta (title, outlet, authors,
+ * dateline, date: templates/_includes/layouts/article.njk), as written, so that Pagefind splits and stems
+ * them as it does the pages. The template's own words (Undated, inferred, Unknown outlet) are in ignored
+ * parts. Markdown marks left on a piece only add words no page has, which match nothing but the hidden record.
  */
 export function searchVocabulary(archive: Archive): string {
-  // The template's own words in the indexed part of an article page.
-  const words = new Set(["Unknown", "outlet", "Undated", "inferred"]);
+  const words = new Set<string>();
   for (const article of archive.articles) {
     const parts = [article.title, article.subtitle, article.outlet, article.dateline, article.body, ...article.authors];
     // The date as the page shows it, its year (a filter's value) and as written (its date metadata, which

@@ -3,6 +3,7 @@
  * engine answers: Pagefind over http, the from-disk fallback over file://, both drawn by search.js.
  * The page marks its state on .search-layout: data-engine ("pagefind" | "offline"), data-state ("loading"
  * | "ready" | "searching" | "done" | "error") and data-query (the text the shown results answer).
+ * The search's state is in the page's address (?q=&<filter>=&sort=: src/search/browser/url-state.ts).
  * Both are drawn in the Component UI's markup: input.pf-input, .pf-results > li.pf-result (a placeholder with
  * aria-hidden until its data loads, when it scrolls into view), details.pf-filter-group[data-filter-name].
  */
@@ -56,9 +57,16 @@ export async function search(page: Page, query: string): Promise<string[]> {
   return resultTitles(page);
 }
 
+/** Opens the filters' panel (closed above the results on narrow screens) if it is closed. */
+export async function openFilters(page: Page): Promise<void> {
+  const panel = page.locator("details.search-filters");
+  if ((await panel.getAttribute("open")) === null) await panel.locator("summary").first().click();
+}
+
 /** Ticks (or unticks) the filter checkbox whose label starts with `value` in filter group `name`. */
 export async function setFilter(page: Page, name: string, value: RegExp, checked: boolean): Promise<string[]> {
   const query = await searchInput(page).inputValue();
+  await openFilters(page);
   const group = page.locator(`details.pf-filter-group[data-filter-name="${name}"]`);
   if ((await group.getAttribute("open")) === null) await group.locator("summary").click();
   await page.locator(".search-layout").evaluate((el) => {
@@ -78,4 +86,20 @@ export async function sortBy(page: Page, order: string): Promise<string[]> {
   await page.locator("#search-sort").selectOption(order);
   await waitForResults(page, query);
   return resultTitles(page);
+}
+
+/** The summary line above the results. */
+export async function summaryText(page: Page): Promise<string> {
+  return ((await page.locator(".pf-summary").textContent()) ?? "").trim();
+}
+
+/** The names suggested above the results, as "Kind Name". */
+export async function suggestedNames(page: Page): Promise<string[]> {
+  return page
+    .locator(".search-suggestion")
+    .evaluateAll((items) =>
+      items.map(
+        (li) => `${li.querySelector(".search-suggestion__kind")?.textContent} ${li.querySelector("a")?.textContent}`,
+      ),
+    );
 }

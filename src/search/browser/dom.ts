@@ -12,3 +12,14 @@ export function el(tag: string, attributes: Attributes = {}, ...children: (Node 
   node.append(...children);
   return node;
 }
+
+/** Loads a classic script (which pages opened from disk can load, unlike modules); resolves when it has run. */
+export function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`search: cannot load ${src}`));
+    document.head.append(script);
+  });
+}

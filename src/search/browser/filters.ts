@@ -54,6 +54,14 @@ export class FilterPane {
     return Object.fromEntries(Object.entries(this.selected).map(([name, values]) => [name, [...values]]));
   }
 
+  /** Selects exactly `selected` (from the page's address), as a search takes it; drawn by drawAll. */
+  select(selected: Selected): void {
+    for (const name of Object.keys(this.selected)) delete this.selected[name];
+    for (const [name, values] of Object.entries(selected)) {
+      if (this.groups.has(name) && values.length) this.selected[name] = new Set(values);
+    }
+  }
+
   /** Draws every group's counts and selection. */
   drawAll(): void {
     for (const name of this.groups.keys()) {

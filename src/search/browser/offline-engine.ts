@@ -2,6 +2,8 @@
 //
 // The index is classic scripts (search/offline/: src/search/offline-index.ts), each handing its data to
 // window.__archiveSearch; the engine loads only the files a query needs and scores with BM25.
+import { SEARCH_PAGE } from "../../settings.ts";
+import { loadScript } from "./dom.ts";
 import { docShardFile, filterFile, termShardFile } from "./offline-files.ts";
 import type { TermFunctions } from "./terms.ts";
 import type {
@@ -14,17 +16,6 @@ import type {
   ResultLoader,
   Sort,
 } from "./types.ts";
-
-/** Loads a classic script once it is asked for; resolves when it has run. */
-function loadScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement("script");
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`search: cannot load ${src}`));
-    document.head.append(script);
-  });
-}
 
 const decodeIds = (text: string): number[] => {
   const ids: number[] = [];
@@ -49,28 +40,34 @@ const decodePostings = (text: string): [doc: number, tf: number, title: boolean]
   return out;
 };
 
-/** Query terms; the last is a prefix while it is being typed (no space after it). */
-function parseQuery(text: string, { stem, words }: TermFunctions): { terms: string[]; prefix: string | null } {
-  const typed = words(text);
-  const terms = [...new Set(typed.map(stem))];
-  // The last word, while typed, also matches the words it begins ("balo" → "balochistan").
-  const prefix = typed.length > 0 && !/\s$/.test(text) ? stem(typed[typed.length - 1]) : null;
-  return { terms, prefix };
+/**
+ * Query terms. Each also matches the words it begins ("balo" → "balochistan"), as Pagefind extends every word
+ * of a query, typed or not; the word itself weighs more.
+ */
+function parseQuery(text: string, { stem, words }: TermFunctions): { terms: string[] } {
+  return { terms: [...new Set(words(text).map(stem))] };
 }
 
-/** About 30 words around the first hit, the hits in <mark> (Pagefind's excerpt, as HTML-free segments). */
-function excerptOf(
-  text: string,
-  terms: string[],
-  prefix: string | null,
-  { tokenize }: TermFunctions,
-): ExcerptSegment[] {
+/** Words in an excerpt, as Pagefind's excerptLength (src/settings.ts). */
+const EXCERPT_WORDS = SEARCH_PAGE.excerptWords;
+
+/**
+ * About 30 words with the hits in <mark> (Pagefind's excerpt, as HTML-free segments): like Pagefind, the
+ * window holding the most hits, with its first hit near the middle.
+ */
+function excerptOf(text: string, terms: string[], { tokenize }: TermFunctions): ExcerptSegment[] {
   const all = [...text.matchAll(/\S+/g)].map((m) => m[0]);
-  const hit = (word: string) =>
-    tokenize(word).some((t) => terms.includes(t) || (prefix !== null && t.startsWith(prefix)));
-  const first = all.findIndex(hit);
-  const start = Math.max(0, first - 8);
-  const shown = all.slice(start, start + 30);
+  const hit = (word: string) => tokenize(word).some((t) => terms.some((term) => t.startsWith(term)));
+  const hits = all.flatMap((word, at) => (hit(word) ? [at] : []));
+  const last = Math.max(0, all.length - EXCERPT_WORDS);
+  let start = 0;
+  let most = 0;
+  for (const at of hits) {
+    const from = Math.min(last, Math.max(0, at - EXCERPT_WORDS / 2));
+    const count = hits.filter((h) => h >= from && h < from + EXCERPT_WORDS).length;
+    if (count > most) [start, most] = [from, count];
+  }
+  const shown = all.slice(start, start + EXCERPT_WORDS);
   const segments: ExcerptSegment[] = [];
   shown.forEach((word, i) => {
     segments.push([word, hit(word)]);
@@ -174,11 +171,10 @@ class OfflineIndex {
   }
 
   /** The query's terms, once the index files that hold them are loaded. */
-  async loadTerms(text: string): Promise<{ terms: string[]; prefix: string | null }> {
+  async loadTerms(text: string): Promise<{ terms: string[] }> {
     const query = parseQuery(text, this.termFunctions);
-    const { terms, prefix } = query;
     await Promise.all(
-      terms.flatMap((term) => this.keysFor(term, term === prefix).map((key) => this.load(termShardFile(key)))),
+      query.terms.flatMap((term) => this.keysFor(term, true).map((key) => this.load(termShardFile(key)))),
     );
     return query;
   }
@@ -209,11 +205,11 @@ class OfflineIndex {
     return byDoc;
   }
 
-  /** BM25 score of every document matching all of `terms` (the last one, `prefix`, as a prefix). */
-  scores(terms: string[], prefix: string | null): Map<number, number> {
+  /** BM25 score of every document matching all of `terms` (each also as a prefix). */
+  scores(terms: string[]): Map<number, number> {
     let scores: Map<number, number> | null = null;
     for (const term of terms) {
-      const byDoc = this.matches(term, term === prefix);
+      const byDoc = this.matches(term, true);
       const idf = Math.log(1 + (this.meta.docs - byDoc.size + 0.5) / (byDoc.size + 0.5));
       const next = new Map<number, number>();
       for (const [doc, { tf, title, weight }] of byDoc) {
@@ -227,19 +223,26 @@ class OfflineIndex {
     return scores || new Map();
   }
 
-  /** The documents of `scores` in the order asked: by date (dated ones only), else by score. */
-  ordered(scores: Map<number, number>, sort: Sort): number[] {
+  /** Every document with score 0: what a blank query browses (through the filters selected). */
+  everything(): Map<number, number> {
+    return new Map(this.lengths.map((_, doc) => [doc, 0]));
+  }
+
+  /**
+   * The documents of `scores` in the order asked: by score, or by date with the undated ones after the
+   * dated (by score among themselves); `undated` counts those when sorted by date.
+   */
+  ordered(scores: Map<number, number>, sort: Sort): { docs: number[]; undated: number } {
     const { dates } = this;
-    let docs = [...scores.keys()];
-    if (sort.date) {
-      // Like Pagefind, a sort by date lists only the pages that have one.
-      docs = docs.filter((doc) => dates[doc] !== "");
-      const sign = sort.date === "asc" ? 1 : -1;
-      docs.sort((a, b) => sign * (dates[a] < dates[b] ? -1 : dates[a] > dates[b] ? 1 : 0) || a - b);
-    } else {
-      docs.sort((a, b) => scores.get(b)! - scores.get(a)! || a - b);
-    }
-    return docs;
+    const byScore = (a: number, b: number) => scores.get(b)! - scores.get(a)! || a - b;
+    const docs = [...scores.keys()];
+    if (!sort.date) return { docs: docs.sort(byScore), undated: 0 };
+    const sign = sort.date === "asc" ? 1 : -1;
+    const dated = docs
+      .filter((doc) => dates[doc] !== "")
+      .sort((a, b) => sign * (dates[a] < dates[b] ? -1 : dates[a] > dates[b] ? 1 : 0) || a - b);
+    const undated = docs.filter((doc) => dates[doc] === "").sort(byScore);
+    return { docs: [...dated, ...undated], undated: undated.length };
   }
 
   /** value → count over `docs`, for each loaded filter; values in the order of the filter file. */
@@ -253,7 +256,7 @@ class OfflineIndex {
   }
 
   /** Loads a result's document when it is drawn. */
-  result(doc: number, terms: string[], prefix: string | null): ResultLoader {
+  result(doc: number, terms: string[]): ResultLoader {
     return async () => {
       const { docShard } = this.meta;
       const shard = Math.floor(doc / docShard);
@@ -265,7 +268,7 @@ class OfflineIndex {
         date,
         dateLabel,
         outlet,
-        excerpt: excerptOf(body, terms, prefix, this.termFunctions),
+        excerpt: excerptOf(body, terms, this.termFunctions),
       };
     };
   }
@@ -292,9 +295,10 @@ export async function offlineEngine(metaUrl: string, terms: TermFunctions): Prom
       index.loadTerms(text).catch(() => {});
     },
     async search(text, selected, sort) {
-      const { terms, prefix } = await index.loadTerms(text);
+      const { terms } = await index.loadTerms(text);
       await Promise.all(Object.keys(selected).map((name) => index.loadFilter(name)));
-      const scores = index.scores(terms, prefix);
+      // A blank query browses the filters' articles; a query lists the articles that have all its words.
+      const scores = terms.length === 0 ? index.everything() : index.scores(terms);
       const unfiltered = new Set(scores.keys());
       // Like Pagefind's filters given as arrays: an article must carry every value selected.
       for (const [name, values] of Object.entries(selected)) {
@@ -303,9 +307,9 @@ export async function offlineEngine(metaUrl: string, terms: TermFunctions): Prom
           for (const doc of [...scores.keys()]) if (!allowed.has(doc)) scores.delete(doc);
         }
       }
-      const docs = index.ordered(scores, sort);
+      const { docs, undated } = index.ordered(scores, sort);
       last = { docs: new Set(docs), unfiltered };
-      return { counts: countsOfLast(), results: docs.map((doc) => index.result(doc, terms, prefix)) };
+      return { counts: countsOfLast(), results: docs.map((doc) => index.result(doc, terms)), undated };
     },
   };
 }

@@ -5,7 +5,9 @@ import { SEARCH_PAGE } from "../../settings.ts";
 import { el } from "./dom.ts";
 import { FilterPane } from "./filters.ts";
 import { ResultList } from "./results.ts";
-import type { Engine, Sort } from "./types.ts";
+import { type Suggestion, Suggestions } from "./suggest.ts";
+import type { Engine, Found, Selected, Sort } from "./types.ts";
+import { readState, type SearchState, stateQuery, writeState } from "./url-state.ts";
 
 /** Results fetched before the list is drawn, and the typing pause before a search starts (src/settings.ts). */
 const { filledAtOnce: FILLED_AT_ONCE, typingPauseMs: TYPING_PAUSE_MS } = SEARCH_PAGE;
@@ -15,8 +17,41 @@ const sortOf = (value: string): Sort => {
   return key ? { [key]: direction } : {};
 };
 
-const resultsText = (n: number, term: string) =>
-  n === 0 ? `No results for ${term}` : `${n} ${n === 1 ? "result" : "results"} for ${term}`;
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What the results answer: the query, or (a blank query browsing filters) the values selected. */
+function answering(text: string, selected: Selected): string {
+  if (text.trim()) return `for ${text}`;
+  const values = Object.entries(selected).flatMap(([name, list]) => list.map((value) => `${name} ${value}`));
+  return `with ${values.join(" and ")}`;
+}
+
+/**
+ * The summary line: "8 results for killed; 3 undated results at the end", "2 results with person Sarfraz
+ * Bugti", "No results for Balochistn; did you mean Balochistan?" (a link that searches for it).
+ */
+function summaryParts(page: Page, found: Found, text: string, selected: Selected, names: Suggestion[]) {
+  const n = found.results.length;
+  const what = answering(text, selected);
+  if (n > 0) {
+    const newest = !text.trim() && !page.sortSelect.value ? ", newest first" : "";
+    const undated = found.undated ? `; ${plural(found.undated, "undated result", "undated results")} at the end` : "";
+    return [`${plural(n, "result", "results")} ${what}${newest}${undated}`];
+  }
+  if (!text.trim()) return [`No results ${what}`];
+  // With filters, the query's words may well be in the archive: the filters left nothing.
+  if (Object.keys(selected).length > 0) return [`No results ${what} with the filters selected`];
+  const alternative = names.find(({ doc }) => doc.name.toLowerCase() !== text.trim().toLowerCase());
+  if (!alternative) return [`No results ${what}`];
+  const { name } = alternative.doc;
+  const state = { q: name, selected: {}, sort: page.sortSelect.value };
+  const link = el("a", { href: stateQuery(state, page.engine.filterNames) || "?" }, name);
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    page.apply(state, "push");
+  });
+  return [`No results ${what}; did you mean `, link, "?"];
+}
 
 /** Screen-reader announcements, like the Component UI's announcer. */
 function announcer(): (text: string) => void {
@@ -56,48 +91,72 @@ function searchBox(host: Element): { input: HTMLInputElement; clear: HTMLElement
   return { input, clear };
 }
 
+/** How a search changes the page's address: a new history entry, the same entry, or not at all. */
+type AddressChange = "push" | "replace" | "keep";
+
 /** The page's parts, drawn into the elements of templates/search.njk. */
 interface Page {
   root: HTMLElement;
   engine: Engine;
   input: HTMLInputElement;
+  clear: HTMLElement;
   summary: HTMLElement;
   results: ResultList;
   filters: FilterPane;
   sortSelect: HTMLSelectElement;
+  suggestions: Suggestions;
   announce: (text: string) => void;
+  /** Shows `state` (the box, the filters, the order) and searches for it. */
+  apply: (state: SearchState, address: AddressChange) => void;
+}
+
+/** Nothing asked: no results, no names; the filters count every article. */
+function drawEmpty(page: Page): void {
+  page.filters.searched = false;
+  page.filters.counts = { available: {}, total: {} };
+  page.results.draw([]);
+  page.suggestions.draw([], "");
+  page.summary.replaceChildren();
 }
 
 /**
- * Searches for what the box holds, and draws the results, the summary and the filter counts; a newer call
- * supersedes an older one still waiting. The page's state: "searching" while it runs, then "done".
+ * Searches for what the box, the filters and the order say, puts that in the address, and draws the results,
+ * the names matching the query, the summary and the filter counts; a newer call supersedes an older one
+ * still waiting. A blank query with filters browses their articles, newest first unless an order is chosen.
+ * The page's state: "searching" while it runs, then "done".
  */
-function searcher(page: Page): () => Promise<void> {
-  const { root, engine, input, summary, results, filters } = page;
+function searcher(page: Page): (address: AddressChange) => Promise<void> {
+  const { root, engine, input, summary, results, filters, sortSelect } = page;
   let sequence = 0;
-  return async () => {
+  return async (address) => {
     const mine = ++sequence;
     const text = input.value;
+    const selected = filters.selection();
+    if (address !== "keep")
+      writeState({ q: text, selected, sort: sortSelect.value }, engine.filterNames, address === "push");
     root.dataset.state = "searching";
-    if (text.trim() === "") {
-      // Like the Component UI (not in faceted mode): no term, no results; the filters count everything.
-      filters.searched = false;
-      filters.counts = { available: {}, total: {} };
-      results.draw([]);
-      summary.textContent = "";
-    } else {
-      summary.textContent = `Searching for ${text}...`;
+    const blank = text.trim() === "";
+    if (blank && Object.keys(selected).length === 0) drawEmpty(page);
+    else {
+      const names = page.suggestions.find(text);
+      summary.textContent = blank ? "Searching..." : `Searching for ${text}...`;
       results.list.setAttribute("aria-busy", "true");
-      const found = await engine.search(text, filters.selection(), sortOf(page.sortSelect.value));
+      const sort = sortOf(blank && !sortSelect.value ? "date:desc" : sortSelect.value);
+      const found = await engine.search(text, selected, sort);
       if (mine !== sequence) return;
       // The first results come filled, not as placeholders that wait a frame to ask for their data.
       const first = await Promise.all(found.results.slice(0, FILLED_AT_ONCE).map((load) => load()));
+      // Results do not wait for the names (a larger file on first use), unless there are none: then the
+      // summary offers the nearest name.
+      const nearest = found.results.length ? [] : await names;
       if (mine !== sequence) return;
       filters.searched = true;
       results.draw(found.results, first);
-      const n = found.results.length;
-      summary.textContent = resultsText(n, text);
-      page.announce(resultsText(n, text));
+      summary.replaceChildren(...summaryParts(page, found, text, selected, nearest));
+      page.announce(summary.textContent ?? "");
+      const suggested = await names;
+      if (mine !== sequence) return;
+      page.suggestions.draw(suggested, text);
       // Filter counts: with the results from disk; after them from Pagefind, once a filter group is open.
       const counted = await found.counts;
       if (mine !== sequence) return;
@@ -111,31 +170,97 @@ function searcher(page: Page): () => Promise<void> {
   };
 }
 
-/** Draws the search page for `engine` and runs the query of the page's address (?q=), if any. */
+/**
+ * The filter pane's panel: open beside the results on wide screens; on narrow ones a closed panel above
+ * them, its summary counting the values selected.
+ */
+function filterPanel(root: HTMLElement): (selected: number) => void {
+  const panel = root.querySelector<HTMLDetailsElement>("details.search-filters");
+  const count = root.querySelector<HTMLElement>(".search-filters__count");
+  if (panel && matchMedia("(min-width: 52rem)").matches) panel.open = true;
+  return (selected) => {
+    if (count) count.textContent = selected ? ` (${selected} selected)` : "";
+  };
+}
+
+/** Draws the search page for `engine`, and runs the search of the page's address (?q=&<filter>=&sort=), if any. */
 export async function startSearchPage(root: HTMLElement, engine: Engine, engineName: string, failed: () => void) {
-  const announce = announcer();
   const { input, clear } = searchBox(root.querySelector("pagefind-input")!);
   const summary = el("div", { class: "pf-summary" });
   root.querySelector("pagefind-summary")!.replaceChildren(summary);
   const moreButton = root.querySelector<HTMLButtonElement>(".search-more")!;
   const results = new ResultList(root.querySelector("pagefind-results")!, moreButton, failed);
   const sortSelect = document.getElementById("search-sort") as HTMLSelectElement;
-  let run: () => Promise<void> = async () => {};
+  const countSelected = filterPanel(root);
+  let run: (address: AddressChange) => Promise<void> = async () => {};
   const filters = new FilterPane(
     root.querySelector("pagefind-filter-pane")!,
     engine,
-    () => run().catch(failed),
+    () => {
+      countSelected(Object.values(filters.selection()).flat().length);
+      run("push").catch(failed);
+    },
     failed,
   );
-  run = searcher({ root, engine, input, summary, results, filters, sortSelect, announce });
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const apply = (state: SearchState, address: AddressChange) => {
+    input.value = state.q;
+    clear.toggleAttribute("data-pf-suppressed", state.q === "");
+    sortSelect.value = state.sort;
+    filters.select(state.selected);
+    countSelected(Object.values(state.selected).flat().length);
+    run(address).catch(failed);
+  };
+  const browse = (kind: string, name: string) => {
+    const state = { q: "", selected: { [kind]: [name] }, sort: "" };
+    return { href: stateQuery(state, engine.filterNames) || "?", go: () => apply(state, "push") };
+  };
+  const suggestions = new Suggestions(
+    root.querySelector<HTMLElement>(".search-suggestions")!,
+    new URL(root.dataset.suggestUrl!, document.baseURI).href,
+    browse,
+  );
+  const page: Page = {
+    root,
+    engine,
+    input,
+    clear,
+    summary,
+    results,
+    filters,
+    sortSelect,
+    suggestions,
+    announce: announcer(),
+    apply,
+  };
+  run = searcher(page);
+  listen(page, run, moreButton, failed);
+  root.dataset.engine = engineName;
+  root.dataset.state = "ready";
+  const state = readState(location.search, engine.filterNames);
+  if (state.q || Object.keys(state.selected).length) apply(state, "keep");
+  else sortSelect.value = state.sort;
+  // Back and forward: the page shows the search of the address it returns to.
+  window.addEventListener("popstate", () => apply(readState(location.search, engine.filterNames), "keep"));
+}
 
+/** The box, its Clear button, the order and "More results". */
+function listen(
+  page: Page,
+  run: (address: AddressChange) => Promise<void>,
+  moreButton: HTMLElement,
+  failed: () => void,
+) {
+  const { input, clear, engine, sortSelect, results } = page;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   moreButton.addEventListener("click", () => results.more());
   input.addEventListener("input", () => {
     clear.toggleAttribute("data-pf-suppressed", input.value === "");
     clearTimeout(timer);
-    if (input.value.trim() !== "") engine.preload(input.value);
-    timer = setTimeout(() => run().catch(failed), TYPING_PAUSE_MS);
+    if (input.value.trim() !== "") {
+      engine.preload(input.value);
+      page.suggestions.preload();
+    }
+    timer = setTimeout(() => run("replace").catch(failed), TYPING_PAUSE_MS);
   });
   input.addEventListener("keydown", (event) => {
     if (event.key !== "Escape") return;
@@ -147,14 +272,5 @@ export async function startSearchPage(root: HTMLElement, engine: Engine, engineN
     input.dispatchEvent(new Event("input", { bubbles: true }));
     input.focus();
   });
-  sortSelect.addEventListener("change", () => run().catch(failed));
-
-  root.dataset.engine = engineName;
-  root.dataset.state = "ready";
-  const q = new URLSearchParams(location.search).get("q") || "";
-  if (q) {
-    input.value = q;
-    clear.removeAttribute("data-pf-suppressed");
-    await run();
-  }
+  sortSelect.addEventListener("change", () => run("push").catch(failed));
 }

@@ -10,6 +10,7 @@
 // took 1–2 s against 50 ms without. `finder` (on the main thread) answers queries and loads only the
 // filters a query selects; `counter` (in Pagefind's web worker) loads all filters once a filter group is
 // opened, and its counts follow the results when they are ready.
+import { SEARCH_PAGE } from "../../settings.ts";
 import type { ManifestShard, ShardManifest } from "../shards.ts";
 import type { LooseTerm } from "../vocabulary.ts";
 import type { Counts, Engine, FilterCounts, ResultData, Sort } from "./types.ts";
@@ -18,7 +19,14 @@ import type { Counts, Engine, FilterCounts, ResultData, Sort } from "./types.ts"
 interface PagefindResult {
   id: string;
   score: number;
-  data(): Promise<{ url: string; excerpt?: string; meta?: Record<string, string> }>;
+  data(): Promise<{
+    url: string;
+    excerpt?: string;
+    meta?: Record<string, string>;
+    /** The page's indexed text, and the positions (in its words, split at white space) of the words matched. */
+    content?: string;
+    locations?: number[];
+  }>;
 }
 interface PagefindSearch {
   results: PagefindResult[];
@@ -28,7 +36,7 @@ interface PagefindSearch {
 type PagefindFilters = Record<string, string[] | { any: string[] }>;
 interface PagefindInstance {
   mergeIndex(basePath: string, options: Record<string, unknown>): Promise<void>;
-  search(text: string, options: { filters: PagefindFilters; sort?: Sort }): Promise<PagefindSearch>;
+  search(text: string | null, options: { filters: PagefindFilters; sort?: Sort }): Promise<PagefindSearch>;
   filters(): Promise<FilterCounts>;
   preload(text: string): Promise<void>;
 }
@@ -93,8 +101,47 @@ function warmUpSegmenter(): void {
   });
 }
 
+/** The same filters and values, each counting no article. */
+function zeroCounts(counts: FilterCounts): FilterCounts {
+  return Object.fromEntries(
+    Object.entries(counts).map(([name, values]) => [name, Object.fromEntries(Object.keys(values).map((v) => [v, 0]))]),
+  );
+}
+
 /** The synthetic filter (Pagefind's mergeFilter) naming each page's shard, so a query can leave shards out. */
 const SHARD_FILTER = "__shard";
+
+/** Words as Pagefind makes them of a query: lower case, punctuation dropped, accents folded. */
+function pagefindWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]+/gu, "")
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+/**
+ * Whether Pagefind's results really match `text`. A query word that begins no indexed word makes Pagefind
+ * fall back to shorter forms of it ("balochistn" finds "baloch", a typo of five letters finds words of
+ * one), where the fallback index finds nothing. A word falls back for every result alike, so the first
+ * result tells: each query word (stemmed as Pagefind stems it) must begin a word it matched in the text, or
+ * a word of its meta (outlet, authors, dateline, date: Pagefind searches them, and gives no location then).
+ */
+async function reallyMatches(text: string, first: PagefindResult): Promise<boolean> {
+  const stem = window.__porter2?.stem;
+  const data = await first.data();
+  if (!stem || data.content === undefined || !data.locations) return true;
+  const words = data.content.split(/[\r\n\s]+/g);
+  const matched = [
+    ...data.locations.map((at) => pagefindWords(words[at] ?? "").join("")),
+    ...Object.values(data.meta ?? {}).flatMap((value) => value.split(/[\s-]+/).flatMap(pagefindWords)),
+  ];
+  return pagefindWords(text)
+    .map((word) => stem(word))
+    .every((term) => matched.some((word) => word.startsWith(term) || stem(word).startsWith(term)));
+}
 
 /**
  * Ids of the shards to leave out of a query. A shard indexed before the archive gained a word lacks it, and
@@ -110,14 +157,7 @@ function shardsLacking(
 ): string[] {
   const stem = window.__porter2?.stem;
   if (!stem || !shards.some((shard) => looseOf(shard).length)) return [];
-  const terms = text
-    .toLowerCase()
-    .replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]+/gu, "")
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => stem(word));
+  const terms = pagefindWords(text).map((word) => stem(word));
   return shards
     .filter((shard) =>
       looseOf(shard).some(([loose, from]) => terms.some((term) => term.length >= from && loose.startsWith(term))),
@@ -152,7 +192,7 @@ async function joinShards(bundleUrl: string, shardsUrl: string): Promise<JoinedS
   const named = (i: number) => (someLoose ? { mergeFilter: { [SHARD_FILTER]: shards[i].id } } : {});
   const hidden = new Set(manifest.shards.map((shard) => shard.hidden).filter((id): id is string => Boolean(id)));
   // Result URLs are site-absolute ("/articles/…"): prefix the path the site is served under.
-  const options = { baseUrl: siteRoot.pathname, excerptLength: 30 };
+  const options = { baseUrl: siteRoot.pathname, excerptLength: SEARCH_PAGE.excerptWords };
   const instance = async (noWorker: boolean) => {
     const created = pagefind.createInstance({
       ...options,
@@ -177,7 +217,7 @@ export async function pagefindEngine(bundleUrl: string, shardsUrl: string, filte
   let counter: PagefindInstance | null = null;
   let counterReady: Promise<void> | null = null;
   let allTotals: FilterCounts | null = null;
-  let last: { text: string; selected: PagefindFilters } | null = null;
+  let last: { text: string | null; selected: PagefindFilters } | null = null;
   let counting: Promise<unknown> = Promise.resolve();
   /**
    * Counts of every filter value over the last search (Pagefind's filters and totalFilters), or null when
@@ -215,22 +255,38 @@ export async function pagefindEngine(bundleUrl: string, shardsUrl: string, filte
       finder.preload(text).catch(() => {});
     },
     async search(text, selected, sort) {
-      const lacking = shardsLacking(text, shards, looseOf);
+      const blank = text.trim() === "";
+      const lacking = blank ? [] : shardsLacking(text, shards, looseOf);
       if (lacking.length === shards.length) {
         // No shard can complete a term (cannot happen: the shards indexed last know every word).
         last = null;
-        return { counts: null, results: [] };
+        return { counts: null, results: [], undated: 0 };
       }
       const filters: PagefindFilters = lacking.length
         ? { ...selected, [SHARD_FILTER]: { any: shards.map((s) => s.id).filter((id) => !lacking.includes(id)) } }
         : selected;
-      const found = await finder.search(text, { filters, sort });
-      last = { text, selected: filters };
+      const query = blank ? null : text;
+      let results = orderResults((await finder.search(query, { filters, sort })).results, sort, hidden);
+      let undated = 0;
+      if (sort.date) {
+        // Sorted by date, Pagefind lists only the pages that carry a date: the others follow, by best match.
+        const dated = new Set(results.map((result) => result.id));
+        const all = (await finder.search(query, { filters })).results;
+        const rest = all.filter((result) => !hidden.has(result.id) && !dated.has(result.id));
+        results = [...results, ...rest];
+        undated = rest.length;
+      }
+      if (!blank && results.length > 0 && !(await reallyMatches(text, results[0]))) {
+        // Nothing really matches: no results, and every filter value counts none.
+        last = null;
+        const none = zeroCounts(allTotals || {});
+        return { counts: counter ? { filters: none, totalFilters: none } : null, results: [], undated: 0 };
+      }
+      last = { text: query, selected: filters };
       return {
         counts: counter ? countsOfLast() : null,
-        results: orderResults(found.results, sort, hidden).map(
-          (result) => async () => pagefindResult(await result.data()),
-        ),
+        results: results.map((result) => async () => pagefindResult(await result.data())),
+        undated,
       };
     },
   };

@@ -13,6 +13,9 @@
 // excerpt, filter pane), styled by its pagefind-component-ui.css. Its own UI script is not used: it draws a
 // placeholder for every result and counts every filter on every search, seconds each at 10,000 articles.
 //
+// The search is in the page's address (url-state.ts); names matching the query are suggested above the results
+// (suggest.ts, over the MiniSearch index of search/suggest.js).
+//
 // The page marks its state on .search-layout: data-engine ("pagefind" | "offline"), data-state ("loading"
 // | "ready" | "searching" | "done" | "error") and data-query (the text the shown results answer).
 import { offlineEngine } from "./offline-engine.ts";

@@ -1,5 +1,6 @@
 // What the search page's two engines (Pagefind over http(s): pagefind-engine.ts; the fallback index from
 // disk: offline-engine.ts) give the one page that draws them (page.ts), and the globals its scripts share.
+import type { SuggestData } from "./suggest-options.ts";
 import type { TermFunctions } from "./terms.ts";
 
 /** Sort as Pagefind takes it: {} for best match, { date: "asc" | "desc" }. */
@@ -35,6 +36,8 @@ export interface Found {
   /** The filters' counts over the results, when the engine has them (or once it has them). */
   counts: Counts | Promise<Counts | null> | null;
   results: ResultLoader[];
+  /** Sorted by date: how many of the results, listed last, have no date (by best match among themselves). */
+  undated: number;
 }
 
 export interface Engine {
@@ -48,6 +51,11 @@ export interface Engine {
   lastCounts(): Counts | Promise<Counts | null> | null;
   /** Starts loading what a query needs while typing pauses. */
   preload(text: string): void;
+  /**
+   * The articles matching every word of `text` (each also as a prefix, as Pagefind extends every word) and every value selected;
+   * a blank `text` browses the articles of the values selected. Words the index lacks match nothing (no
+   * falling back to shorter words). Sorted by date, the undated results follow the dated ones.
+   */
   search(text: string, selected: Selected, sort: Sort): Promise<Found>;
 }
 
@@ -83,5 +91,7 @@ declare global {
     __porter2?: { stem(word: string): string };
     /** Set by the offline engine for the fallback index's scripts to call. */
     __archiveSearch?: OfflineReceiver;
+    /** Set by search/suggest.js (src/search/suggest-index.ts): the entity names' MiniSearch index. */
+    __archiveSuggest?: SuggestData;
   }
 }
