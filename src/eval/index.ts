@@ -178,6 +178,25 @@ function distinctEntities(gold: GoldEntity[]): GoldEntity[] {
 }
 const goldCategory = (category: string) => normalise(category).replace(/\s*\(.*\)$/, "");
 
+/**
+ * Entities of one article against the gold's: matched one to one (a record split in two scores one
+ * right and one wrong), and then a gold name left over that is another form of an already matched
+ * entity counts as found: a gold listing an abbreviation and the name it stands for ("OSCE" and the
+ * name it abbreviates) as two items names one entity, which the archive keeps as one record.
+ */
+function entityScore(predicted: Set<string>[], gold: GoldEntity[]): Score {
+  const matches = (p: Set<string>, q: GoldEntity) => goldForms(q).some((form) => p.has(form));
+  const pairs = matchOneToOne(predicted, gold, matches);
+  const matchedGold = new Set(pairs.map(([, g]) => g));
+  const matchedEntities = pairs.map(([p]) => p);
+  const alsoFound = gold.filter((g) => !matchedGold.has(g) && matchedEntities.some((p) => matches(p, g))).length;
+  return {
+    tp: pairs.length + alsoFound,
+    fp: predicted.length - pairs.length,
+    fn: gold.length - pairs.length - alsoFound,
+  };
+}
+
 function add(total: Score, s: Score): void {
   total.tp += s.tp;
   total.fp += s.fp;
@@ -292,10 +311,7 @@ export function evaluate(archive: Archive, gold: GoldFile): EvalReport {
     ];
     for (const [field, kinds] of entityFields) {
       const predicted = kinds.flatMap((kind) => entityForms(records, article, kind));
-      add(
-        totals[field],
-        count(predicted, distinctEntities(g[field]), (p, q) => goldForms(q).some((form) => p.has(form))),
-      );
+      add(totals[field], entityScore(predicted, distinctEntities(g[field])));
     }
     // A recall-only gold does not annotate figure categories: value and outcome must match.
     const figureMatch = (p: ArticleRecord["figures"][number], q: GoldFigure) =>
