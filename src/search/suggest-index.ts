@@ -20,7 +20,6 @@ import {
 
 export const SUGGEST_FILE = "search/suggest.js";
 
-
 interface Named {
   slug: string;
   name: string;
