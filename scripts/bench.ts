@@ -1,18 +1,21 @@
 /**
  * `npm run bench -- --articles N [--runs 3] [--keep] [--seed S] [--query NAME …]
- *    [--skip-full] [--skip-floor] [--skip-rebuild] [--skip-search]
+ *    [--skip-full] [--skip-floor] [--skip-rebuild] [--skip-search] [--skip-extraction]
  *    [--search-input SELECTOR] [--search-result SELECTOR]`
  *
  * Measures the full build of an N-article synthetic corpus against the floor (bare Eleventy
  * + Pagefind over the same texts), alternating runs so drifting machine load hits both alike;
- * then the rebuild after adding one seed, and the cost of a search in Chromium.
+ * then the rebuild after adding one seed, the cost of a search in Chromium, and the CPU per article of
+ * cleaning and extraction (in this process, on the corpus and on the project's seeds).
  * Corpora are cached in .bench/corpus-N/; built sites go to .bench/out-N/ (removed unless --keep).
  */
 import { cp, mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { loadKnowledge } from "../src/knowledge/index.ts";
 import { ensureCorpus, writeExtraArticle } from "./bench/corpus.ts";
+import { measureExtraction } from "./bench/extraction.ts";
 import { runsTable, singleRunLine } from "./bench/report.ts";
 import { measureSearch, type SearchReport } from "./bench/search.ts";
 import { REPO_ROOT, type RunResult, runFloor, runFullBuild } from "./bench/variants.ts";
@@ -30,6 +33,7 @@ await runCli(async () => {
       "skip-floor": { type: "boolean", default: false },
       "skip-rebuild": { type: "boolean", default: false },
       "skip-search": { type: "boolean", default: false },
+      "skip-extraction": { type: "boolean", default: false },
       "search-input": { type: "string" },
       "search-result": { type: "string" },
     },
@@ -149,6 +153,20 @@ await runCli(async () => {
     report.push("", ...(await measureRebuild()));
   }
   if (!values["skip-search"]) report.push("", ...(await measureSearches(results)));
+  if (!values["skip-extraction"]) {
+    const knowledge = loadKnowledge();
+    for (const [label, dir] of [
+      [`the ${articles}-article corpus`, corpusDir],
+      ["the project's seeds", spec.seedsDir],
+    ] as const) {
+      const x = await measureExtraction(dir, knowledge);
+      report.push(
+        "",
+        `extraction (clean + extract) on ${label}: median ${x.medianMs.toFixed(1)} ms CPU per article, ` +
+          `90th percentile ${x.p90Ms.toFixed(1)} ms, max ${x.maxMs.toFixed(1)} ms (${x.articles} articles)`,
+      );
+    }
+  }
 
   log();
   log(report.join("\n"));
