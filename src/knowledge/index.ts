@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import yaml from "js-yaml";
 import { z } from "zod";
 import { KnowledgeFileError } from "../errors.ts";
-import { FIGURE_CATEGORIES } from "../types.ts";
+import { FIGURE_CATEGORIES, ORGANIZATION_KINDS } from "../types.ts";
 import { type Correction, CorrectionSchema, type PersonEntry, PersonEntrySchema } from "./corrections.ts";
 import { gazetteerDataVersion } from "./gazetteer.ts";
 
@@ -108,6 +108,10 @@ const FurnitureSchema = z.object({
   stopWords: names,
 });
 
+/** What a head word makes of a name: a party, an organization of a kind, or a place of kind area. */
+export const HEAD_WORD_KINDS = ["party", ...ORGANIZATION_KINDS, "area"] as const;
+export type HeadWordKind = (typeof HEAD_WORD_KINDS)[number];
+
 const VocabularySchema = z.object({
   /** Titles written before a name and not part of it (Dr., Barrister, Mr.). */
   honorifics: names,
@@ -125,6 +129,8 @@ const VocabularySchema = z.object({
   speechVerbs: z.array(z.string().min(1)).optional(),
   /** Head nouns of organisation/place names: capitalised words right before one are not a person (School, Zone). */
   organizationWords: z.array(z.string().min(1)).optional(),
+  /** Head words of names, by what they make of a name ("Party" → party, "Commission" → government body, "Zone" → area). */
+  headWords: z.partialRecord(z.enum(HEAD_WORD_KINDS), z.array(z.string().min(1))).optional(),
 });
 
 const FigureVocabularySchema = z.object({
@@ -201,6 +207,14 @@ export interface Knowledge {
    * the resolved archive): part of the cache key, so editing data invalidates cached records.
    */
   version: string;
+}
+
+/**
+ * Head nouns of names of things, which no person's name ends in: organizationWords and every head
+ * word ("Party", "Commission", "Zone"). Each word is written once, in one list or the other.
+ */
+export function organizationWordsOf(vocabulary: Vocabulary): string[] {
+  return [...(vocabulary.organizationWords ?? []), ...Object.values(vocabulary.headWords ?? {}).flat()];
 }
 
 /** The project's own knowledge folder. */

@@ -5,7 +5,7 @@
  * acronym in parentheses, a quoted Urdu izafat compound ("Aaghaz-e-Huqooq-e-Balochistan"),
  * or a capitalised word before "district"/"city"/"town".
  */
-import type { Vocabulary } from "../../knowledge/index.ts";
+import type { HeadWordKind, Vocabulary } from "../../knowledge/index.ts";
 import type { OrganizationKind, PlaceKind } from "../../types.ts";
 import { looksLikeAbbreviation } from "./named-known.ts";
 
@@ -29,88 +29,10 @@ type Guess =
   | { kind: "place"; placeKind: PlaceKind };
 
 const party: Guess = { kind: "party" };
-const body: Guess = { kind: "organization", organizationKind: "government body" };
-const force: Guess = { kind: "organization", organizationKind: "security force" };
 const media: Guess = { kind: "organization", organizationKind: "media" };
 const other: Guess = { kind: "organization", organizationKind: "other" };
 const militant: Guess = { kind: "organization", organizationKind: "militant group" };
 const area: Guess = { kind: "place", placeKind: "area" };
-
-/** The last word of a name says what kind of thing it names. */
-const HEAD_WORDS: Record<string, Guess> = {
-  Party: party,
-  League: party,
-  Movement: party,
-  Front: party,
-  Alliance: party,
-  Assembly: body,
-  Senate: body,
-  Parliament: body,
-  Commission: body,
-  Ministry: body,
-  Court: body,
-  Authority: body,
-  Tribunal: body,
-  Secretariat: body,
-  Directorate: body,
-  Bureau: body,
-  Agency: body,
-  Department: body,
-  Board: body,
-  Council: body,
-  Corps: force,
-  Police: force,
-  Rangers: force,
-  Levies: force,
-  Constabulary: force,
-  Guards: force,
-  Army: force,
-  Navy: force,
-  Television: media,
-  TV: media,
-  Radio: media,
-  Committee: other,
-  Corridor: other,
-  Initiative: other,
-  Programme: other,
-  Program: other,
-  Package: other,
-  Foundation: other,
-  Trust: other,
-  University: other,
-  Organisation: other,
-  Organization: other,
-  Association: other,
-  Federation: other,
-  Union: other,
-  Society: other,
-  Institute: other,
-  Bank: other,
-  Fund: other,
-  Company: other,
-  Corporation: other,
-  Zone: area,
-  Valley: area,
-  Gate: area,
-  Forces: force,
-  Studies: other,
-  Chamber: other,
-  // Words for "party", "front", "movement" in the languages of South Asian party names.
-  Morcha: party,
-  Dal: party,
-  Sena: party,
-  Mahaz: party,
-  Tehreek: party,
-  Tehrik: party,
-  Jamaat: party,
-  Jamiat: party,
-  Ittehad: party,
-  Ittihad: party,
-  Majlis: party,
-  Sangh: party,
-  Paksh: party,
-  Kazhagam: party,
-};
 
 /** Occupations: an "alliance", "front" or "movement" of teachers or traders is a union, not a party. */
 const OCCUPATIONS = new Set(
@@ -277,8 +199,8 @@ function acronymAfter(text: string, end: number): string | undefined {
   return acronym && looksLikeAbbreviation(acronym) ? acronym : undefined;
 }
 
-function guessFromHead(head: Token, modifiers: Token[]): Guess | undefined {
-  const guess = HEAD_WORDS[head.bare];
+function guessFromHead(head: Token, modifiers: Token[], heads: HeadWords): Guess | undefined {
+  const guess = heads.get(head.bare);
   if (!guess) return undefined;
   if (INSURGENT_HEADS.has(head.bare) && modifiers.some((token) => INSURGENT_MODIFIERS.has(token.bare))) return militant;
   if (head.bare === "Agency" && modifiers.some((token) => MEDIA_MODIFIERS.has(token.bare))) return media;
@@ -295,11 +217,11 @@ function toMatch(text: string, tokens: Token[], guess: Guess, abbr?: string): Pa
 }
 
 /** "… Party", "… Liberation Army", "Election Commission of Pakistan", "the Red Zone". */
-function namesWithHeadWords(text: string, run: Token[], roleWords: Set<string>): PatternMatch | undefined {
+function namesWithHeadWords(text: string, run: Token[], { roleWords, heads }: WordSets): PatternMatch | undefined {
   let head = -1;
   for (let i = run.length - 1; i >= 0; i--) {
     const token = run[i]!;
-    if (HEAD_WORDS[token.bare] && (!token.possessive || i === run.length - 1)) {
+    if (heads.has(token.bare) && (!token.possessive || i === run.length - 1)) {
       head = i;
       break;
     }
@@ -316,7 +238,7 @@ function namesWithHeadWords(text: string, run: Token[], roleWords: Set<string>):
   const tail = run.slice(head + 1);
   const hasTail = tail.length >= 2 && tail.length <= 4 && /^(?:of|for)$/i.test(tail[0]!.text);
   if (!hasTail && !modifiers.some((token) => !GENERIC_MODIFIERS.has(token.bare))) return undefined;
-  const guess = guessFromHead(run[head]!, modifiers);
+  const guess = guessFromHead(run[head]!, modifiers, heads);
   if (!guess) return undefined;
   const tokens = run.slice(first, hasTail ? run.length : head + 1);
   const match = toMatch(text, tokens, guess, acronymAfter(text, tokens.at(-1)!.end));
@@ -324,7 +246,7 @@ function namesWithHeadWords(text: string, run: Token[], roleWords: Set<string>):
 }
 
 /** "Pakhtunkhwa National Awami Party (PkNAP)": a name whose initials its parenthesised acronym spells. */
-function namesDefinedByAcronym(text: string, run: Token[], roleWords: Set<string>): PatternMatch | undefined {
+function namesDefinedByAcronym(text: string, run: Token[], { roleWords, heads }: WordSets): PatternMatch | undefined {
   const last = run.at(-1)!;
   if (last.possessive || roleWords.has(last.bare.toLowerCase())) return undefined;
   const acronym = acronymAfter(text, last.end);
@@ -338,8 +260,8 @@ function namesDefinedByAcronym(text: string, run: Token[], roleWords: Set<string
     // What the name is comes from its head word; a name without one is an organization, not a party.
     const words = tokens.filter((token) => !isConnector(token));
     let headAt = words.length - 1;
-    while (headAt >= 0 && !HEAD_WORDS[words[headAt]!.bare]) headAt--;
-    const guess = headAt >= 0 ? guessFromHead(words[headAt]!, words.slice(0, headAt)) : other;
+    while (headAt >= 0 && !heads.has(words[headAt]!.bare)) headAt--;
+    const guess = headAt >= 0 ? guessFromHead(words[headAt]!, words.slice(0, headAt), heads) : other;
     return toMatch(text, tokens, guess ?? other, acronym);
   }
   return undefined;
@@ -423,15 +345,34 @@ function placesByContext(text: string, notNames: Set<string>): PatternMatch[] {
   return found;
 }
 
-const wordSetsByVocabulary = new WeakMap<Vocabulary, { roleWords: Set<string>; notNames: Set<string> }>();
+/** Head words and what each makes of a name ("Party" → a party), from the vocabulary's headWords. */
+type HeadWords = Map<string, Guess>;
 
-/** The vocabulary's word lists as lower-case sets, built once per knowledge load. */
-function wordSets(vocabulary: Vocabulary): { roleWords: Set<string>; notNames: Set<string> } {
+interface WordSets {
+  roleWords: Set<string>;
+  notNames: Set<string>;
+  heads: HeadWords;
+}
+
+const wordSetsByVocabulary = new WeakMap<Vocabulary, WordSets>();
+
+function guessOfKind(kind: HeadWordKind): Guess {
+  if (kind === "party") return party;
+  if (kind === "area") return area;
+  return { kind: "organization", organizationKind: kind };
+}
+
+/** The vocabulary's word lists as sets, built once per knowledge load. */
+function wordSets(vocabulary: Vocabulary): WordSets {
   let sets = wordSetsByVocabulary.get(vocabulary);
   if (!sets) {
+    const heads: HeadWords = new Map();
+    for (const [kind, words] of Object.entries(vocabulary.headWords ?? {}))
+      for (const word of words) if (!heads.has(word)) heads.set(word, guessOfKind(kind as HeadWordKind));
     sets = {
       roleWords: new Set([...EXTRA_ROLE_WORDS, ...vocabulary.roleWords.map((word) => word.toLowerCase())]),
       notNames: new Set(vocabulary.notNames.map((word) => word.toLowerCase())),
+      heads,
     };
     wordSetsByVocabulary.set(vocabulary, sets);
   }
@@ -441,13 +382,13 @@ function wordSets(vocabulary: Vocabulary): { roleWords: Set<string>; notNames: S
 /** Every unknown-looking party, organization or place name in one sentence (overlaps resolved by the caller). */
 export function findUnknownNames(text: string, vocabulary: Vocabulary): PatternMatch[] {
   const tokens = tokenize(text);
-  const { roleWords, notNames } = wordSets(vocabulary);
+  const sets = wordSets(vocabulary);
   const found: PatternMatch[] = [...izafatNames(text)];
   if (isTitleCase(tokens)) return found;
   for (const run of capitalisedRuns(text, tokens).flatMap(splitAtAnd)) {
-    const match = namesWithHeadWords(text, run, roleWords) ?? namesDefinedByAcronym(text, run, roleWords);
+    const match = namesWithHeadWords(text, run, sets) ?? namesDefinedByAcronym(text, run, sets);
     if (match) found.push(match);
   }
-  found.push(...placesByContext(text, notNames));
+  found.push(...placesByContext(text, sets.notNames));
   return found;
 }

@@ -7,7 +7,7 @@
  * tells, else an area.
  */
 import { lookupPlace } from "../../knowledge/gazetteer.ts";
-import type { Knowledge } from "../../knowledge/index.ts";
+import { type Knowledge, organizationWordsOf } from "../../knowledge/index.ts";
 import type { PlaceKind } from "../../types.ts";
 import { foldKey } from "./fold.ts";
 import type { KnownNames } from "./named-known.ts";
@@ -114,7 +114,7 @@ function wordSetsOf(knowledge: Knowledge): WordSets {
       person: lower([...honorifics, ...namePrefixes]),
       role: lower([...honorifics, ...roleWords]),
       function: lower(knowledge.furniture.stopWords),
-      body: lower(knowledge.vocabulary.organizationWords ?? []),
+      body: lower(organizationWordsOf(knowledge.vocabulary)),
     };
     wordSets.set(knowledge, sets);
   }

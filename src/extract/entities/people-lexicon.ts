@@ -2,7 +2,7 @@
  * The name and role vocabulary of knowledge/vocabulary.yaml, compiled once per loaded knowledge
  * object into sets keyed by a normalised word, so each token is classified by a few set lookups.
  */
-import type { Knowledge } from "../../knowledge/index.ts";
+import { type Knowledge, organizationWordsOf } from "../../knowledge/index.ts";
 
 export interface PeopleLexicon {
   honorifics: Set<string>;
@@ -46,7 +46,7 @@ export function peopleLexicon(knowledge: Knowledge): PeopleLexicon {
     nameParticles: keySet(vocabulary.nameParticles),
     roleWords: keySet(vocabulary.roleWords),
     roleModifiers: keySet(vocabulary.roleModifiers),
-    organizationWords: keySet(vocabulary.organizationWords),
+    organizationWords: keySet(organizationWordsOf(vocabulary)),
     notNames: keySet(vocabulary.notNames),
     notNamePhrases,
   };
