@@ -2,7 +2,8 @@
  * Month and weekday names, and the patterns that find them in text, written once.
  *
  * Users: scripts/bench (the synthetic corpus and its sentence splitter), the date reader
- * (src/extract/metadata/dates.ts), outlet lines (outlet.ts) and figure periods (src/extract/figures/period.ts).
+ * (src/extract/metadata/dates.ts), outlet lines (outlet.ts), wire datelines (dateline.ts), and the figure
+ * reader's periods, dates beside numbers and place names (src/extract/figures/).
  */
 
 /** The months, January first (index + 1 is the month's number). */

@@ -6,6 +6,7 @@
  */
 import type { PlaceEntry } from "../../knowledge/index.ts";
 import type { PlaceMention } from "../../types.ts";
+import { MONTHS, WEEKDAYS } from "../../util/calendar.ts";
 
 export interface PlaceSpan {
   /** The place as written, with a kind word that follows it ("Quetta district"). */
@@ -31,8 +32,7 @@ const NAME_WORDS = /\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,
 const KIND_AFTER = new RegExp(`\\s+(?:tribal\\s+)?${KIND}\\b`, "iy");
 const POSSESSIVE = /['’]s$/;
 // Capitalised words that end a place name: days, months, times of day ("in Kech Tuesday").
-const NOT_A_NAME =
-  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Noon|Midnight)\b/;
+const NOT_A_NAME = new RegExp(`^(?:${[...WEEKDAYS, ...MONTHS, "Noon", "Midnight"].join("|")})\\b`);
 
 const knowledgeForms = new WeakMap<PlaceEntry[], PlaceForms>();
 

@@ -3,6 +3,7 @@
  * the outcome phrase that says what happened, by the shape of the sentence around it.
  */
 import type { FigureCategory } from "../../types.ts";
+import { MONTH_PATTERN } from "../../util/calendar.ts";
 import { findNumbers, type NumberMention } from "./numbers.ts";
 import type { CompiledFigureVocabulary } from "./vocabulary.ts";
 
@@ -43,10 +44,9 @@ const AUXILIARY =
   "were|was|is|are|be|been|being|have|has|had|got|get|gets|also|all|both|each|later|then|now|already|too|who|that|which|said|says|to|believed|feared|reported|confirmed|thought|remain|remained|remains|went|among|those|found|still|listed";
 // The forms of "be" (and "get") that make the outcome after a noun passive ("two men were shot").
 const PASSIVE = /\b(?:were|was|is|are|be|been|being|got|get|gets)\b/i;
-const MONTH =
-  "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec";
-const DATE_BEFORE = new RegExp(`\\b(?:${MONTH})\\.?\\s+$`, "i");
-const DATE_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:${MONTH})\\b`, "i");
+// A day of the month beside its month ("Feb. 3", "3rd March") is a date, not a count.
+const DATE_BEFORE = new RegExp(`\\b${MONTH_PATTERN}\\s+$`, "i");
+const DATE_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+${MONTH_PATTERN}(?![\\p{L}])`, "iu");
 // Ages, money, numbering and codes: the number is not a count of people.
 const NOT_A_COUNT_BEFORE =
   /(?:\b(?:aged|age|ages|Rs\.?|PKR|USD|rupees|No\.|number|Article|Section|Clause|page)|[$£€₹¥])\s*$/i;
