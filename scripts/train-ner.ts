@@ -23,6 +23,7 @@ import {
 import { nerGazetteer } from "../src/extract/entities/ner/gazetteer.ts";
 import { MODEL_FILE, type ModelFile } from "../src/extract/entities/ner/model.ts";
 import { loadKnowledge } from "../src/knowledge/index.ts";
+import { mulberry32 } from "./bench/prng.ts";
 import { runCli } from "./cli.ts";
 
 interface Sentence {
@@ -69,18 +70,6 @@ function bilou(iob: string[]): string[] {
     const last = type(iob[i + 1]) !== t || begins(i + 1);
     return `${first && last ? "U" : first ? "B" : last ? "L" : "I"}-${t}`;
   });
-}
-
-/** mulberry32: a small seeded generator, so the shuffle is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Averaged perceptron weights with lazy averaging (each weight's sum is brought up to date when it changes). */
@@ -185,7 +174,7 @@ await runCli(async () => {
   const tokens = documents.reduce((n, doc) => n + doc.reduce((m, s) => m + s.words.length, 0), 0);
   console.log(`${documents.length} documents, ${tokens} tokens, ${kept.length} of ${counts.size} static features kept`);
 
-  const next = random(20030);
+  const next = mulberry32(20030);
   const order = documents.map((_, i) => i);
   const scores = new Float64Array(TAGS.length);
   for (let epoch = 1; epoch <= epochs; epoch++) {

@@ -6,17 +6,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { findQuotes } from "../src/extract/quotes/index.ts";
 import { loadKnowledge } from "../src/knowledge/index.ts";
-import type { PersonMention } from "../src/types.ts";
+import { personMention } from "./helpers/person-mention.ts";
 
 const verbs = loadKnowledge().vocabulary.speechVerbs ?? [];
-const person = (name: string, variants: string[] = []): PersonMention => ({
-  name,
-  honorific: null,
-  variants,
-  roles: [],
-  parties: [],
-  evidence: [],
-});
+const person = personMention;
 const people = [person("Amara Okafor", ["Okafor"]), person("Lars Eriksen", ["Eriksen", "Mr Eriksen"])];
 const quotesIn = (...paragraphs: string[]) =>
   findQuotes(

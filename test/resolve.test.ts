@@ -2,17 +2,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { canonicalName, clusterPeople } from "../src/resolve/people.ts";
 import { consonantSkeleton, personKey } from "../src/resolve/person-key.ts";
-import type { PersonMention } from "../src/types.ts";
 import { SlugRegistry, slugify } from "../src/util/slug.ts";
+import { personMention } from "./helpers/person-mention.ts";
 
-const person = (name: string, variants: string[] = []): PersonMention => ({
-  name,
-  honorific: null,
-  variants,
-  roles: [],
-  parties: [],
-  evidence: [],
-});
+const person = personMention;
 
 const clusterNames = (names: string[][]) =>
   clusterPeople(

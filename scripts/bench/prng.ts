@@ -6,7 +6,7 @@
 export type Random = () => number;
 
 /** mulberry32: 32-bit state, period 2^32, good enough to vary synthetic text. */
-function mulberry32(seed: number): Random {
+export function mulberry32(seed: number): Random {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
