@@ -15,7 +15,11 @@ export const STORY_SETTINGS = {
   /** Each article's heaviest terms index it for comparison; articles sharing none are not compared. */
   indexTerms: 30,
   /** A term in more articles than this is not used to find pairs (it is still in the similarity). */
-  maxPostings: 2000,
+  maxPostings: 100,
+  /** Two articles are compared only when they share at least this many of their heaviest terms… */
+  minSharedTerms: 2,
+  /** …in an archive of more articles than this; a smaller one compares every pair sharing one. */
+  compareAllBelow: 500,
   /**
    * Articles at most this many days apart that share a place and count the same kinds of people
    * gain up to `corroborationWeight` similarity (all the kinds the shorter list counts shared).

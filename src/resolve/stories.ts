@@ -58,12 +58,38 @@ function tfIdfVectors(articles: ArticleRecord[]): Vector[] {
   });
 }
 
-function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/** A vector as parallel arrays sorted by term number, so a dot product is one merge of two lists. */
+interface Packed {
+  ids: Int32Array;
+  weights: Float64Array;
+}
+
+function packVectors(vectors: Vector[]): Packed[] {
+  const ids = new Map<string, number>();
+  return vectors.map((v) => {
+    const entries = [...v].map(([t, w]) => {
+      let id = ids.get(t);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(t, id);
+      }
+      return [id, w] as const;
+    });
+    entries.sort((x, y) => x[0] - y[0]);
+    return { ids: Int32Array.from(entries, (e) => e[0]), weights: Float64Array.from(entries, (e) => e[1]) };
+  });
+}
+
+function cosine(a: Packed, b: Packed): number {
   let sum = 0;
-  for (const [t, w] of small) {
-    const other = large.get(t);
-    if (other !== undefined) sum += w * other;
+  let i = 0;
+  let j = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i] as number;
+    const y = b.ids[j] as number;
+    if (x === y) sum += (a.weights[i++] as number) * (b.weights[j++] as number);
+    else if (x < y) i++;
+    else j++;
   }
   return sum;
 }
@@ -112,19 +138,31 @@ function similarPairs(articles: ArticleRecord[], vectors: Vector[]): Map<number,
       else byTerm.set(t, [i]);
     }
   });
-  const similar = new Map<number, Map<number, number>>(vectors.map((_, i) => [i, new Map()]));
+  // Pairs sharing enough of their heaviest terms, counted before any similarity is worked out. A
+  // small archive compares every pair that shares one: there, two reports of one event may share
+  // few of their heaviest words with each other, and comparing is cheap.
+  const minShared = vectors.length <= STORY_SETTINGS.compareAllBelow ? 1 : STORY_SETTINGS.minSharedTerms;
+  const sharedTerms = new Map<number, Map<number, number>>();
   for (const list of byTerm.values()) {
-    if (list.length > STORY_SETTINGS.maxPostings) continue; // a word half the archive shares tells no event
+    if (list.length > STORY_SETTINGS.maxPostings) continue; // a word many articles share tells no event
     for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const [i, j] = [list[x], list[y]];
-        const row = similar.get(i) as Map<number, number>;
-        if (row.has(j)) continue;
-        const s = cosine(vectors[i], vectors[j]) + corroboration(articles[i], articles[j]);
-        if (s <= 0) continue;
-        row.set(j, s);
-        (similar.get(j) as Map<number, number>).set(i, s);
+      let row = sharedTerms.get(list[x]);
+      if (!row) {
+        row = new Map();
+        sharedTerms.set(list[x], row);
       }
+      for (let y = x + 1; y < list.length; y++) row.set(list[y], (row.get(list[y]) ?? 0) + 1);
+    }
+  }
+  const packed = packVectors(vectors);
+  const similar = new Map<number, Map<number, number>>(vectors.map((_, i) => [i, new Map()]));
+  for (const [i, row] of sharedTerms) {
+    for (const [j, count] of row) {
+      if (count < minShared) continue;
+      const s = cosine(packed[i] as Packed, packed[j] as Packed) + corroboration(articles[i], articles[j]);
+      if (s <= 0) continue;
+      (similar.get(i) as Map<number, number>).set(j, s);
+      (similar.get(j) as Map<number, number>).set(i, s);
     }
   }
   return similar;
