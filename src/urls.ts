@@ -54,6 +54,11 @@ export function storyPagePath(slug: string): string {
   return `${STORIES}/${slug}/index.html`;
 }
 
+/** Where a story's figures ledger CSV is written, relative to the site folder (beside its page). */
+export function storyLedgerPath(slug: string): string {
+  return `${STORIES}/${slug}/ledger.csv`;
+}
+
 /** The href of a site folder URL from the site's root folder: "/articles/a/" → "articles/a/index.html". */
 export function fromSiteRoot(url: string): string {
   return `${url.slice(1)}index.html`;

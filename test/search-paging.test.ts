@@ -4,6 +4,7 @@
  * over http, the from-disk index over file://. A new query starts again from the first page.
  */
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
@@ -32,7 +33,8 @@ function archiveWithManyMatches(): Archive {
     archive.articles.push(
       article({
         slug: `caravan-report-${n}`,
-        title: `Caravan report number ${n}`,
+        // One title a spreadsheet would run as a formula: the CSV neutralises it.
+        title: `${n === MANY ? "=" : ""}Caravan report number ${n}`,
         body: `The ${WORD} on the old road was reopened, report ${n} said.`,
         date: `2020-${month}-${day}`,
         dateFrom: "text",
@@ -40,6 +42,29 @@ function archiveWithManyMatches(): Archive {
     );
   }
   return archive;
+}
+
+/** Presses "Download these results (CSV)" and returns the downloaded file's text. */
+async function downloadCsv(page: Page, name = `search-${WORD}.csv`): Promise<string> {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download these results (CSV)" }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), name);
+  const file = await download.path();
+  return readFile(file, "utf8");
+}
+
+/** RFC 4180 rows (quoted fields may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  for (const match of text.matchAll(/((?:"(?:[^"]|"")*"|[^,\r\n]*)(?:,(?:"(?:[^"]|"")*"|[^,\r\n]*))*)\r\n/g)) {
+    const cells = [...match[1].matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) =>
+      m[1].startsWith('"') ? m[1].slice(1, -1).replaceAll('""', '"') : m[1],
+    );
+    rows.push(cells);
+  }
+  return rows;
 }
 
 if (skip) test("search paging browser tests", { skip }, () => {});
@@ -76,6 +101,10 @@ describe("search results a page at a time", { skip }, () => {
       const page = await browser.newPage();
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
+      // A CSP violation (the CSV download included) is a console error.
+      page.on("console", (message) => {
+        if (message.type() === "error") errors.push(`console: ${message.text()}`);
+      });
       const url =
         engine === "pagefind"
           ? new URL("search/", server.url).href
@@ -92,12 +121,42 @@ describe("search results a page at a time", { skip }, () => {
       assert.deepEqual(second.slice(0, PAGE), first, "the first page stays in place");
       const all = await showMore(page, MANY);
       assert.equal(new Set(all).size, MANY);
-      assert.ok(all.every((title) => title.startsWith("Caravan report number ")));
+      assert.ok(all.every((title) => /^=?Caravan report number /.test(title)));
       assert.equal(await more(page).isVisible(), false, "no button once every result is shown");
 
-      // A new query starts from the first page again.
+      // The CSV button exports every result, the same rows as drawn (title, date, outlet, archive path).
+      const shown = await page.locator(".pf-results > li.pf-result").evaluateAll((items) =>
+        items.map((li) => {
+          const meta = li.querySelector(".search-result-meta")?.textContent ?? "";
+          return [
+            li.querySelector(".pf-result-link")?.textContent?.trim() ?? "",
+            li.querySelector("time")?.getAttribute("datetime") ?? "",
+            meta.includes(" · ") ? meta.slice(meta.indexOf(" · ") + 3) : "",
+          ];
+        }),
+      );
+      const csv = await downloadCsv(page);
+      assert.ok(csv.startsWith("\uFEFFtitle,date,outlet,url,excerpt\r\n"), "BOM and header");
+      assert.ok(!/[^\r]\n/.test(csv), "CRLF line ends");
+      const rows = parseCsv(csv.slice(1)).slice(1);
+      const neutralised = ([title, ...rest]: string[]) => [title.replace(/^=/, "'="), ...rest];
+      assert.deepEqual(
+        rows.map((row) => row.slice(0, 3)),
+        shown.map(neutralised),
+      );
+      assert.ok(
+        rows.some(([title]) => title === `'=Caravan report number ${MANY}`),
+        "formula cell neutralised",
+      );
+      for (const [title, , , url, excerpt] of rows) {
+        assert.equal(url, `/articles/caravan-report-${title.replace(/^'?=?Caravan report number /, "")}/`);
+        assert.match(excerpt, new RegExp(`^The ${WORD} on the old road was reopened`), "the excerpt as plain text");
+      }
+
+      // A new query starts from the first page again; its CSV still has every result, not the page shown.
       assert.equal((await search(page, `${WORD} old road`)).length, PAGE);
       assert.equal(await more(page).isVisible(), true);
+      assert.equal(parseCsv((await downloadCsv(page, `search-${WORD}-old-road.csv`)).slice(1)).length, 1 + MANY);
       assert.deepEqual(errors, []);
       await page.close();
     });

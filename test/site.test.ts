@@ -10,6 +10,10 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { runInNewContext } from "node:vm";
 import { HtmlValidate } from "html-validate";
+import { excelCsv } from "../src/archive/csv.ts";
+import { figuresCsv } from "../src/archive/index.ts";
+import { LEDGER_COLUMNS, ledgerRows as ledgerCsvRows } from "../src/render/csv-exports.ts";
+import { buildSiteViews } from "../src/render/views/index.ts";
 import { mimeTypeOf, resolveRequestPath, serveSite } from "../src/serve/server.ts";
 import {
   buildFixtureSite,
@@ -20,6 +24,7 @@ import {
 } from "./helpers/build-fixture-site.ts";
 import {
   attackStory,
+  fixtureArchive,
   hostileSlug,
   hostileTitle,
   sharedSurname,
@@ -44,6 +49,9 @@ before(async () => {
 after(async () => {
   if (site) await rm(path.dirname(site.outDir), { recursive: true, force: true });
 });
+
+const storyViewsOf = (archive: ReturnType<typeof fixtureArchive>) =>
+  buildSiteViews(archive, { linkSeeds: false }).views.storyPages;
 
 function resolveInSite(pageFile: string, href: string): string {
   const withoutFragment = href.replace(/[#?].*$/, "");
@@ -351,6 +359,77 @@ describe("stories", () => {
     assert.ok(ledgerRows(html, "figures-militants-killed")[1].includes('href="../../places/mastung/index.html"'));
   });
 
+  test("a story with counts links its ledger.csv: a row per claim, Excel-safe, with its line's range", async () => {
+    const html = storyPage();
+    assert.match(html, /<a href="ledger\.csv" download>Download the ledger as CSV<\/a>/);
+    const csv = await readFile(path.join(site.outDir, `stories/${attackStory}/ledger.csv`), "utf8");
+    assert.ok(csv.startsWith(`\uFEFF${LEDGER_COLUMNS.join(",")}\r\n`), "BOM and header");
+    assert.ok(!/[^\r]\n/.test(csv), "CRLF line ends");
+    const rows = csv.slice(1).trimEnd().split("\r\n").slice(1);
+    const militants = rows.filter((row) => row.includes(",Militants killed,"));
+    // The page's five claims, oldest first: value, qualifier, role, copy of, outlet, date, place, page.
+    const fields = (row: string) => {
+      const cells = [...row.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1]);
+      return [5, 6, 7, 8, 10, 11, 13, 15].map((at) => cells[at]);
+    };
+    assert.deepEqual(militants.map(fields), [
+      [
+        "67",
+        "at least",
+        "total",
+        "",
+        "Kashmir Observer",
+        "2026-02-01",
+        "",
+        "/articles/violent-clashes-erupt-across-balochistan/",
+      ],
+      ["30", "", "part", "", "Associated Press of Pakistan", "2026-02-02", "Mastung", `/articles/${wireOriginalSlug}/`],
+      ["145", "at least", "total", "", "Hum News", "2026-02-02", "", "/articles/security-forces-kill-145-militants/"],
+      [
+        "30",
+        "",
+        "part",
+        "Militants killed in Mastung and Harnai raids",
+        "Daily Times",
+        "2026-02-03",
+        "Mastung",
+        `/articles/${wireCopySlug}/`,
+      ],
+      [
+        "177",
+        "over",
+        "total",
+        "",
+        "The Express Tribune",
+        "2026-02-03",
+        "",
+        "/articles/terror-spike-triggers-call-for-troop-surge/",
+      ],
+    ]);
+    for (const row of militants) assert.ok(row.endsWith(",67,145,177,67,3,corroborated"), row);
+    const claims = storyViewsOf(fixtureArchive()).find((story) => story.slug === attackStory)!.ledger;
+    assert.equal(
+      rows.length,
+      claims.reduce((n, line) => n + line.claims.length, 0),
+      "a row per claim",
+    );
+    // A story without counts has no ledger file and no link.
+    assert.ok(!existsSync(path.join(site.outDir, `stories/${hostileSlug}/ledger.csv`)));
+    assert.ok(!pages.get(`stories/${hostileSlug}/index.html`)!.includes("ledger.csv"));
+  });
+
+  test("a ledger.csv cell a spreadsheet would run as a formula is neutralised", () => {
+    const archive = fixtureArchive();
+    const original = archive.articles.find((a) => a.slug === wireOriginalSlug)!;
+    original.title = '=HYPERLINK("http://example.com") raids';
+    const story = storyViewsOf(archive).find((s) => s.slug === attackStory)!;
+    const csv = excelCsv(LEDGER_COLUMNS, ledgerCsvRows(story));
+    assert.ok(csv.startsWith("\uFEFF"));
+    // As the claim's title and as the wire copy's original.
+    assert.equal(csv.split(`"'=HYPERLINK(""http://example.com"") raids"`).length - 1, 2);
+    assert.ok(!csv.includes(',"=HYPERLINK'));
+  });
+
   test("the story map draws a circle per located place and lists the unlocated ones beside it", () => {
     const html = storyPage();
     const start = html.indexOf('<svg class="map"');
@@ -532,5 +611,29 @@ describe("static server", () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe("figures.csv", () => {
+  test("is Excel-safe: BOM, CRLF, a row per figure, formula cells neutralised, numbers kept", () => {
+    const archive = fixtureArchive();
+    const csv = figuresCsv(archive);
+    assert.ok(
+      csv.startsWith(
+        "\uFEFFarticle,date,outlet,value,qualifier,what,category,outcome,period,place,story,role,line,text\r\n",
+      ),
+    );
+    assert.ok(!/[^\r]\n/.test(csv), "CRLF line ends");
+    const figures = archive.articles.reduce((n, a) => n + a.figures.length, 0);
+    assert.equal(csv.trimEnd().split("\r\n").length, 1 + figures);
+    assert.match(csv, /\r\nviolent-clashes-erupt-across-balochistan,2026-02-01,[^,]+,67,at least,/);
+    const at = archive.articles.find((a) => a.figures.length > 0)!;
+    at.figures[0].text = "=1+2 militants";
+    at.figures[0].what = "-militants";
+    const hostile = figuresCsv(archive);
+    assert.ok(
+      hostile.includes(",'=1+2 militants\r\n") && hostile.includes(",'-militants,"),
+      "formula cells get an apostrophe",
+    );
   });
 });

@@ -3,8 +3,9 @@
  * `excelCsv`: a whole file a spreadsheet opens as intended — UTF-8 with a byte-order mark (Excel reads
  * the file as UTF-8 only with it), CRLF line ends, and every text cell that a spreadsheet would run as a
  * formula (starting with = + - @, a tab or a carriage return) neutralised with a leading apostrophe
- * (OWASP's "CSV injection" advice). Numbers stay numbers. Used for the per-entity exports
- * (src/render/csv-exports.ts); a ledger or a search's results can use it the same way.
+ * (OWASP's "CSV injection" advice). Numbers stay numbers. Used for figures.csv (src/archive/index.ts), the
+ * entity pages' and story ledgers' exports (src/render/csv-exports.ts), and — bundled into the search page's
+ * script, so this file must not import Node modules — a search's results (src/search/browser/export.ts).
  */
 
 export type CsvCell = string | number | null;

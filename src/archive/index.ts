@@ -1,6 +1,7 @@
 /**
  * Stage 5, archive: the resolved archive as files other tools can read —
- * `archive.json` (every record, in the documented shape) and `figures.csv` (one row per figure).
+ * `archive.json` (every record, in the documented shape) and `figures.csv` (one row per figure,
+ * Excel-safe: src/archive/csv.ts).
  */
 import { createWriteStream } from "node:fs";
 import { writeFile } from "node:fs/promises";
@@ -8,7 +9,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Archive } from "../types.ts";
-import { csvRow } from "./csv.ts";
+import { type CsvCell, excelCsv } from "./csv.ts";
 
 const FIGURE_COLUMNS = [
   "article",
@@ -27,35 +28,34 @@ const FIGURE_COLUMNS = [
   "text",
 ] as const;
 
+/** figures.csv: a row per figure of every article, Excel-safe (BOM, CRLF, formula cells neutralised). */
 export function figuresCsv(archive: Archive): string {
-  const rows = [csvRow([...FIGURE_COLUMNS])];
+  const rows: CsvCell[][] = [];
   // A figure's role in its story's ledger: a total, or a part of a larger count.
   const roleOf = new Map<string, string>();
   for (const story of archive.stories)
     for (const line of story.figures) for (const c of line.claims) roleOf.set(`${c.article}\u0000${c.figure}`, c.role);
   for (const article of archive.articles) {
     for (const [index, f] of article.figures.entries()) {
-      rows.push(
-        csvRow([
-          article.slug,
-          article.date,
-          article.outlet,
-          f.value,
-          f.qualifier,
-          f.what,
-          f.category,
-          f.outcome,
-          f.period,
-          f.place,
-          article.story,
-          roleOf.get(`${article.slug}\u0000${index}`) ?? "total",
-          f.line,
-          f.text,
-        ]),
-      );
+      rows.push([
+        article.slug,
+        article.date,
+        article.outlet,
+        f.value,
+        f.qualifier,
+        f.what,
+        f.category,
+        f.outcome,
+        f.period,
+        f.place,
+        article.story,
+        roleOf.get(`${article.slug}\u0000${index}`) ?? "total",
+        f.line,
+        f.text,
+      ]);
     }
   }
-  return `${rows.join("\r\n")}\r\n`;
+  return excelCsv(FIGURE_COLUMNS, rows);
 }
 
 /**

@@ -10,6 +10,7 @@ import { type CsvCell, excelCsv } from "../archive/csv.ts";
 import type { Archive } from "../types.ts";
 import { webUrl } from "./views/articles.ts";
 import type { EntityPage, MentionContext } from "./views/entities.ts";
+import type { StoryPage } from "./views/stories.ts";
 
 export const MENTION_COLUMNS = ["date", "outlet", "title", "url", "archive_page", "role", "line", "sentence"] as const;
 
@@ -34,6 +35,68 @@ export function mentionRows(entity: EntityPage, originalUrl: (slug: string) => s
   });
 }
 
+export const LEDGER_COLUMNS = [
+  "story",
+  "story_page",
+  "line",
+  "category",
+  "outcome",
+  "value",
+  "qualifier",
+  "role",
+  "copy_of",
+  "copy_of_page",
+  "outlet",
+  "date",
+  "period",
+  "place",
+  "title",
+  "archive_page",
+  "sentence",
+  "line_low",
+  "line_best",
+  "line_high",
+  "line_conservative",
+  "line_sources",
+  "line_grading",
+] as const;
+
+/**
+ * The rows of a story's ledger CSV: a row per claim, lines and claims in the page's order (claims oldest
+ * first), each row carrying its line's low, best, high, conservative figure, sources and grading so that
+ * a filtered or sorted sheet keeps them. Role: "total" or "part" (of a larger count); copy_of: the
+ * original of a wire copy. Pages are archive paths ("/articles/<slug>/").
+ */
+export function ledgerRows(story: StoryPage): CsvCell[][] {
+  return story.ledger.flatMap((line) =>
+    line.claims.map((claim): CsvCell[] => [
+      story.title,
+      story.url,
+      line.label,
+      line.category,
+      line.outcome,
+      claim.value,
+      claim.qualifier,
+      claim.part ? "part" : "total",
+      claim.copyOf?.name ?? null,
+      claim.copyOf?.url ?? null,
+      claim.outlet?.name ?? null,
+      claim.date,
+      claim.period,
+      claim.place?.name ?? null,
+      claim.article.name,
+      claim.article.url,
+      claim.sentence,
+      line.low,
+      line.best,
+      line.high,
+      line.conservative,
+      line.sources,
+      line.grading,
+    ]),
+  );
+}
+
 /** Writes an Excel-safe CSV at `file` (relative to `outDir`), making its folder if needed. */
 export async function writeCsvFile(
   outDir: string,
@@ -55,6 +118,18 @@ export async function writeEntityCsvs(outDir: string, entities: EntityPage[], ar
       entities
         .slice(start, start + 64)
         .map((entity) => writeCsvFile(outDir, entity.csvPath, MENTION_COLUMNS, mentionRows(entity, originalUrl))),
+    );
+  }
+}
+
+/** Every story's ledger.csv (stories that claim no counts have none), a few at a time. */
+export async function writeStoryLedgerCsvs(outDir: string, stories: StoryPage[]): Promise<void> {
+  const withLedger = stories.filter((story) => story.ledgerCsvPath !== null);
+  for (let start = 0; start < withLedger.length; start += 64) {
+    await Promise.all(
+      withLedger
+        .slice(start, start + 64)
+        .map((story) => writeCsvFile(outDir, story.ledgerCsvPath as string, LEDGER_COLUMNS, ledgerRows(story))),
     );
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The render stage: Archive → the site's pages in `outDir`, with Eleventy (src/render/eleventy-plugin.ts).
  *
- * renderPages writes only its own files — pages, each entity page's mentions.csv, assets/site.css, feed.xml,
+ * renderPages writes only its own files — pages, each entity page's mentions.csv, each story's ledger.csv, assets/site.css, feed.xml,
  * sitemap.xml, seeds/ and the page manifest — and deletes nothing, so archive.json and figures.csv
  * (src/archive) and the search index (src/search) may be written into the same folder before or after.
  * Give it an empty folder for a clean result: files left by an earlier, different archive stay.
@@ -9,7 +9,7 @@
 import path from "node:path";
 import type { Archive } from "../types.ts";
 import { checkArchive } from "./archive-schema.ts";
-import { writeEntityCsvs } from "./csv-exports.ts";
+import { writeEntityCsvs, writeStoryLedgerCsvs } from "./csv-exports.ts";
 import { navigation } from "./eleventy-plugin.ts";
 import { EleventyRuns, PAGES_PER_RUN } from "./eleventy-runs.ts";
 import {
@@ -95,6 +95,7 @@ async function writePages(
   await runs.add([], [], await filterAsync(site.views.storyPages, stale));
   await runs.finish();
   await writeEntityCsvs(output, site.views.entities, archive);
+  await writeStoryLedgerCsvs(output, site.views.storyPages);
   await writePageManifest(output, manifest);
   return { reused, searchFingerprints, filterKeys: site.views.search.filterKeys };
 }

@@ -6,7 +6,7 @@
  */
 import { PAGES } from "../../settings.ts";
 import type { Archive, ArticleRecord, LedgerLine, PlaceRecord, StoryRecord } from "../../types.ts";
-import { storyPagePath, storyUrl } from "../../urls.ts";
+import { storyLedgerPath, storyPagePath, storyUrl } from "../../urls.ts";
 import { coverageChart } from "../coverage.ts";
 import { formatDate } from "../format.ts";
 import { drawMap } from "../map.ts";
@@ -54,6 +54,8 @@ export interface LedgerLineView {
   /** The line's anchor on its story's page. */
   id: string;
   label: string;
+  category: LedgerLine["category"];
+  outcome: string;
   /** "67–177", or "145" when the totals agree. */
   range: string;
   low: number;
@@ -97,6 +99,9 @@ export interface StoryPage extends StorySummary {
   organizations: EntityRef[];
   places: EntityRef[];
   ledger: LedgerLineView[];
+  /** The ledger's CSV (src/render/csv-exports.ts), or null when the story claims no counts. */
+  ledgerCsvPath: string | null;
+  ledgerCsvUrl: string | null;
   map: MapView;
 }
 
@@ -186,6 +191,8 @@ export function storyViews(archive: Archive, lookup: Lookup): StoryViews {
       return {
         id: ledgerLineId(line),
         label: figureLabel(line),
+        category: line.category,
+        outcome: line.outcome,
         range: rangeLabel(line.low, line.high),
         low: line.low,
         high: line.high,
@@ -207,6 +214,7 @@ export function storyViews(archive: Archive, lookup: Lookup): StoryViews {
     });
     const coverage = coverageChart(members.flatMap((a) => (a.date ? [a.date] : [])));
     const placeRefs = story.places.map((slug) => lookup.entity("place", slug));
+    const lines = ledger(story);
     return {
       ...summary(story),
       permalink: storyPagePath(story.slug),
@@ -221,7 +229,9 @@ export function storyViews(archive: Archive, lookup: Lookup): StoryViews {
       people: story.people.map((slug) => lookup.entity("person", slug)),
       organizations: story.organizations.map((slug) => lookup.entity("organization", slug)),
       places: placeRefs,
-      ledger: ledger(story),
+      ledger: lines,
+      ledgerCsvPath: lines.length > 0 ? storyLedgerPath(story.slug) : null,
+      ledgerCsvUrl: lines.length > 0 ? `${storyUrl(story.slug)}ledger.csv` : null,
       map: placesMap(
         story.places.map((slug) => places.get(slug)).filter((p): p is PlaceRecord => p !== undefined),
         lookup,

@@ -3,10 +3,11 @@
 // pagefind-component-ui.js, whose stylesheet the page uses: keep the two in step when Pagefind changes.
 import { SEARCH_PAGE } from "../../settings.ts";
 import { el } from "./dom.ts";
+import { exportButton } from "./export.ts";
 import { FilterPane } from "./filters.ts";
 import { ResultList } from "./results.ts";
 import { type Suggestion, Suggestions } from "./suggest.ts";
-import type { Engine, Found, Selected, Sort } from "./types.ts";
+import type { Engine, Found, ResultLoader, Selected, Sort } from "./types.ts";
 import { readState, type SearchState, stateQuery, writeState } from "./url-state.ts";
 
 /** Results fetched before the list is drawn, and the typing pause before a search starts (src/settings.ts). */
@@ -106,6 +107,9 @@ interface Page {
   sortSelect: HTMLSelectElement;
   suggestions: Suggestions;
   announce: (text: string) => void;
+  /** The results the CSV button exports (the last search's, with its query), and showing the button. */
+  exported: { loaders: readonly ResultLoader[]; text: string };
+  showExport: (count: number) => void;
   /** Shows `state` (the box, the filters, the order) and searches for it. */
   apply: (state: SearchState, address: AddressChange) => void;
 }
@@ -115,6 +119,8 @@ function drawEmpty(page: Page): void {
   page.filters.searched = false;
   page.filters.counts = { available: {}, total: {} };
   page.results.draw([]);
+  page.exported = { loaders: [], text: "" };
+  page.showExport(0);
   page.suggestions.draw([], "");
   page.summary.replaceChildren();
 }
@@ -135,6 +141,7 @@ function searcher(page: Page): (address: AddressChange) => Promise<void> {
     if (address !== "keep")
       writeState({ q: text, selected, sort: sortSelect.value }, engine.filterNames, address === "push");
     root.dataset.state = "searching";
+    page.showExport(0);
     const blank = text.trim() === "";
     if (blank && Object.keys(selected).length === 0) drawEmpty(page);
     else {
@@ -152,6 +159,8 @@ function searcher(page: Page): (address: AddressChange) => Promise<void> {
       if (mine !== sequence) return;
       filters.searched = true;
       results.draw(found.results, first);
+      page.exported = { loaders: found.results, text };
+      page.showExport(found.results.length);
       summary.replaceChildren(...summaryParts(page, found, text, selected, nearest));
       page.announce(summary.textContent ?? "");
       const suggested = await names;
@@ -219,6 +228,16 @@ export async function startSearchPage(root: HTMLElement, engine: Engine, engineN
     new URL(root.dataset.suggestUrl!, document.baseURI).href,
     browse,
   );
+  const announce = announcer();
+  // The site's root folder: the shards' manifest is there (templates/search.njk).
+  const siteRoot = new URL(".", new URL(root.dataset.shards!, document.baseURI));
+  const showExport = exportButton(
+    root.querySelector<HTMLButtonElement>(".search-export")!,
+    siteRoot,
+    () => page.exported,
+    announce,
+    failed,
+  );
   const page: Page = {
     root,
     engine,
@@ -229,7 +248,9 @@ export async function startSearchPage(root: HTMLElement, engine: Engine, engineN
     filters,
     sortSelect,
     suggestions,
-    announce: announcer(),
+    announce,
+    exported: { loaders: [], text: "" },
+    showExport,
     apply,
   };
   run = searcher(page);
