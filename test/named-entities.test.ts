@@ -10,27 +10,13 @@ import { type Sentence, splitSentences } from "../src/extract/sentences.ts";
 import { loadKnowledge } from "../src/knowledge/index.ts";
 import { readSeedFile } from "../src/read/index.ts";
 import type { Metadata } from "../src/types.ts";
+import { emptyMetadata } from "./helpers/metadata.ts";
 
 const knowledge = loadKnowledge();
 const root = path.resolve(import.meta.dirname, "..");
 
 function metadata(dateline: string | null = null, datelineEvidence: string | null = null): Metadata {
-  return {
-    title: "",
-    titleFrom: "lead",
-    subtitle: null,
-    date: null,
-    dateFrom: null,
-    dateEvidence: null,
-    outlet: null,
-    outletFrom: null,
-    outletEvidence: null,
-    authors: [],
-    authorsEvidence: null,
-    dateline,
-    datelineEvidence,
-    events: [],
-  };
+  return emptyMetadata({ dateline, datelineEvidence });
 }
 
 function find(...texts: string[]): NamedEntities {

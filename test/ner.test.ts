@@ -11,7 +11,8 @@ import { decode, tagDocument } from "../src/extract/entities/ner/index.ts";
 import { shippedModel } from "../src/extract/entities/ner/model.ts";
 import { tokenize } from "../src/extract/entities/ner/tokenize.ts";
 import { loadKnowledge } from "../src/knowledge/index.ts";
-import type { CleanedText, Metadata } from "../src/types.ts";
+import type { CleanedText } from "../src/types.ts";
+import { emptyMetadata } from "./helpers/metadata.ts";
 
 const knowledge = loadKnowledge();
 
@@ -89,22 +90,7 @@ test("tagger: plain lower-case prose has no entities", () => {
   assert.deepEqual(spans("the prices rose by three percent in the first half of the year."), []);
 });
 
-const metadata: Metadata = {
-  title: "t",
-  titleFrom: "headline",
-  subtitle: null,
-  date: null,
-  dateFrom: null,
-  dateEvidence: null,
-  outlet: null,
-  outletFrom: null,
-  outletEvidence: null,
-  authors: [],
-  authorsEvidence: null,
-  dateline: null,
-  datelineEvidence: null,
-  events: [],
-};
+const metadata = emptyMetadata({ title: "t", titleFrom: "headline" });
 
 function entitiesOf(text: string) {
   const lines = [{ line: 3, text, role: "paragraph" as const }];
