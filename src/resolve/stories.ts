@@ -96,8 +96,22 @@ function cosine(a: Packed, b: Packed): number {
 
 const DAY_MS = 86_400_000;
 
-/** What an article counts ("militants killed"), whatever the number. */
-const countedKinds = (a: ArticleRecord) => new Set(a.figures.map((f) => `${f.category}\u0000${f.outcome}`));
+/** What corroboration compares of an article, worked out once per article rather than once per pair. */
+interface EventFacts {
+  /** Publication day (days since the epoch), or null without a full date. */
+  day: number | null;
+  places: Set<string>;
+  /** What the article counts ("militants killed"), whatever the number. */
+  kinds: Set<string>;
+}
+
+function eventFacts(a: ArticleRecord): EventFacts {
+  return {
+    day: a.date && a.date.length >= 10 ? Date.parse(a.date) / DAY_MS : null,
+    places: new Set(a.places),
+    kinds: new Set(a.figures.map((f) => `${f.category}\u0000${f.outcome}`)),
+  };
+}
 
 /**
  * Evidence of one event beyond wording: two articles published within days of each other that
@@ -105,17 +119,13 @@ const countedKinds = (a: ArticleRecord) => new Set(a.figures.map((f) => `${f.cat
  * are following one event as its counts change; a debate on an attack shares few words with
  * the first report of it but reports the same tallies.
  */
-function corroboration(a: ArticleRecord, b: ArticleRecord): number {
-  if (!a.date || !b.date || a.date.length < 10 || b.date.length < 10) return 0;
-  const apart = Math.abs(Date.parse(a.date) - Date.parse(b.date)) / DAY_MS;
-  if (apart > STORY_SETTINGS.corroborationDays) return 0;
-  if (!a.places.some((p) => b.places.includes(p))) return 0;
-  const kindsA = countedKinds(a);
-  const kindsB = countedKinds(b);
-  if (kindsA.size === 0 || kindsB.size === 0) return 0;
+function corroboration(a: EventFacts, b: EventFacts): number {
+  if (a.day === null || b.day === null || Math.abs(a.day - b.day) > STORY_SETTINGS.corroborationDays) return 0;
+  if (a.kinds.size === 0 || b.kinds.size === 0) return 0;
+  if (![...a.places].some((p) => b.places.has(p))) return 0;
   let shared = 0;
-  for (const kind of kindsA) if (kindsB.has(kind)) shared++;
-  return (STORY_SETTINGS.corroborationWeight * shared) / Math.min(kindsA.size, kindsB.size);
+  for (const kind of a.kinds) if (b.kinds.has(kind)) shared++;
+  return (STORY_SETTINGS.corroborationWeight * shared) / Math.min(a.kinds.size, b.kinds.size);
 }
 
 /**
@@ -155,11 +165,14 @@ function similarPairs(articles: ArticleRecord[], vectors: Vector[]): Map<number,
     }
   }
   const packed = packVectors(vectors);
+  const facts = articles.map(eventFacts);
   const similar = new Map<number, Map<number, number>>(vectors.map((_, i) => [i, new Map()]));
   for (const [i, row] of sharedTerms) {
     for (const [j, count] of row) {
       if (count < minShared) continue;
-      const s = cosine(packed[i] as Packed, packed[j] as Packed) + corroboration(articles[i], articles[j]);
+      const s =
+        cosine(packed[i] as Packed, packed[j] as Packed) +
+        corroboration(facts[i] as EventFacts, facts[j] as EventFacts);
       if (s <= 0) continue;
       (similar.get(i) as Map<number, number>).set(j, s);
       (similar.get(j) as Map<number, number>).set(i, s);
