@@ -24,6 +24,16 @@ export interface SentenceFigure {
   partOf?: { value: number; what: string };
 }
 
+/** A count as first read: its outcome, coordination and parent are found afterwards. */
+function newCandidate(
+  number: NumberMention,
+  qualifier: string | null,
+  start: number,
+  noun: CountedNoun | null,
+): Candidate {
+  return { number, qualifier, start, noun, outcome: null, verbOutcome: null, chain: [], parent: null };
+}
+
 interface Candidate {
   number: NumberMention;
   qualifier: string | null;
@@ -348,16 +358,7 @@ function readNumberCandidate(
   if (vocabulary.vagueBefore.test(tail(sentence, start))) return null;
   const noun = nounAfter(sentence, number.end, vocabulary);
   if (!noun && /^one$/i.test(number.text) && DETERMINER_ONE_BEFORE.test(before)) return null;
-  return {
-    number,
-    qualifier: qualifierMatch ? vocabulary.qualifierOf(qualifierMatch[1]) : null,
-    start,
-    noun,
-    outcome: null,
-    verbOutcome: null,
-    chain: [],
-    parent: null,
-  };
+  return newCandidate(number, qualifierMatch ? vocabulary.qualifierOf(qualifierMatch[1]) : null, start, noun);
 }
 
 /** Counts of one written "a man", "another", "the other", "a fourth" (numbers in `taken` are already read). */
@@ -378,16 +379,7 @@ function oneWordCandidates(
     // two of them ("both victims"); "another", "both" may leave the noun out.
     const both = match[2] !== undefined;
     if (noun ? noun.singular === both || noun.category === "other" || noun.partitive : match[1]) continue;
-    candidates.push({
-      number: { value: both ? 2 : 1, start, end, text: match[0] },
-      qualifier: null,
-      start,
-      noun,
-      outcome: null,
-      verbOutcome: null,
-      chain: [],
-      parent: null,
-    });
+    candidates.push(newCandidate({ value: both ? 2 : 1, start, end, text: match[0] }, null, start, noun));
   }
   return candidates;
 }
