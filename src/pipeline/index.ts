@@ -1,16 +1,21 @@
 /**
  * The whole build, stage by stage: ingest (read → clean → extract) → resolve → archive → render → index,
- * into a temporary folder that replaces the output only when everything has succeeded. A failed or
- * interrupted build therefore leaves the previous site as it was.
+ * into a staging folder laid over the output (src/util/site-overlay.ts): the stages write only the files
+ * that differ from the live site's, and the commit (src/pipeline/commit.ts) moves them in only when
+ * everything has succeeded. A failed or interrupted build therefore leaves the previous site as it was.
  */
-import { mkdir, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { writeArchiveFiles } from "../archive/index.ts";
 import { type ChangeSummary, extractorVersion, FileCache } from "../cache/index.ts";
 import { ingestSeeds, resolveRecords } from "../ingest/index.ts";
 import { loadKnowledge } from "../knowledge/index.ts";
 import type { Archive, Rejected } from "../types.ts";
+import { filesUnder } from "../util/files.ts";
+import { compareStrings } from "../util/group.ts";
 import { escapeRegExp } from "../util/regexp.ts";
+import { layOver, release } from "../util/site-overlay.ts";
+import { commitOverlay, FILE_LIST, fileListText, finishInterruptedCommit } from "./commit.ts";
 import { acquireLock, isAlive } from "./lock.ts";
 import { progressReporter } from "./progress.ts";
 import { indexStage, renderStage, type SiteResult, sitePages } from "./site.ts";
@@ -49,6 +54,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const knowledge = loadKnowledge(options.knowledgeDirs);
   const lock = await acquireLock(outDir);
   const staging = `${outDir}.building-${process.pid}`;
+  const overlay = layOver(staging, outDir);
   try {
     await recoverInterruptedBuilds(outDir);
     const cacheDir = options.cacheDir === undefined ? ".cache" : options.cacheDir;
@@ -74,8 +80,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const rendered = await renderStage(archive, staging, siteOptions);
     // 5. index: the search index, for a server and for pages opened from disk
     const indexed = await indexStage(archive, staging, rendered, siteOptions);
-    const site = sitePages(staging, rendered, indexed);
-    await swapInto(staging, outDir);
+    const committed = await commitInto(staging, outDir, overlay);
+    const site = sitePages(committed, rendered, indexed);
     cache?.saveManifest(); // only once the site is in place: a failed build must not hide its changes
 
     const timings = { ingest: ingested - started, ...site.timings, total: performance.now() - started };
@@ -90,6 +96,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       timings,
     };
   } finally {
+    release(overlay);
     await rm(staging, { recursive: true, force: true });
     await lock.release();
   }
@@ -123,6 +130,8 @@ function summaryLine(
  * the leftovers of builds whose process is gone.
  */
 async function recoverInterruptedBuilds(outDir: string): Promise<void> {
+  // A build killed while committing left a journal: finish its commit first (it names its staging folder).
+  await finishInterruptedCommit(outDir);
   const parent = path.dirname(outDir);
   const base = path.basename(outDir);
   const leftover = new RegExp(`^${escapeRegExp(base)}\\.(building|previous)-(\\d+)$`);
@@ -141,6 +150,22 @@ async function recoverInterruptedBuilds(outDir: string): Promise<void> {
     }
     await rm(full, { recursive: true, force: true });
   }
+}
+
+/**
+ * Puts the staged site in place and returns its files. When the build kept nothing of the live site (the
+ * first build, or one after the code changed), the staging folder replaces it whole; otherwise the staged
+ * files are committed one by one over the live site.
+ */
+async function commitInto(staging: string, outDir: string, overlay: ReturnType<typeof layOver>): Promise<string[]> {
+  if (overlay.kept.size > 0) return (await commitOverlay(overlay)).files;
+  const files = filesUnder(staging).map((file) => path.relative(staging, file).split(path.sep).join("/"));
+  files.push(FILE_LIST);
+  files.sort(compareStrings);
+  await mkdir(path.dirname(path.join(staging, FILE_LIST)), { recursive: true });
+  await writeFile(path.join(staging, FILE_LIST), fileListText(files));
+  await swapInto(staging, outDir);
+  return files;
 }
 
 /** Replaces `outDir` by `staging` with two renames, so readers never see a half-written site. */

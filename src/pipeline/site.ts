@@ -55,14 +55,14 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
   return sitePages(output, rendered, indexed);
 }
 
-/** What the two stages did, as the build's summary line tells it. */
+/** What the two stages did, as the build's summary line tells it; `site` is the folder or its file list. */
 export function sitePages(
-  output: string,
+  site: string | string[],
   rendered: { reused: number; ms: number },
   indexed: { total: number; reused: number; ms: number },
 ): SiteResult {
   return {
-    pages: countHtmlFiles(output),
+    pages: typeof site === "string" ? countHtmlFiles(site) : site.filter((file) => file.endsWith(".html")).length,
     reused: rendered.reused,
     searchShards: { total: indexed.total, reused: indexed.reused },
     timings: { render: rendered.ms, index: indexed.ms },

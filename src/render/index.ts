@@ -13,6 +13,7 @@ import { writeEntityCsvs, writeStoryLedgerCsvs } from "./csv-exports.ts";
 import { navigation } from "./eleventy-plugin.ts";
 import { EleventyRuns, PAGES_PER_RUN } from "./eleventy-runs.ts";
 import {
+  csvFingerprint,
   type PagedView,
   type PageManifest,
   pageFingerprint,
@@ -54,7 +55,7 @@ export async function renderPages(
   const checked = checkArchive(archive);
   const output = path.resolve(outDir);
   const linkSeeds = options.seedsDir !== undefined;
-  if (options.seedsDir !== undefined) await publishSeeds(checked, options.seedsDir, output);
+  if (options.seedsDir !== undefined) await publishSeeds(checked, options.seedsDir, output, options.previousDir);
   return writePages(checked, output, { ...options, linkSeeds });
 }
 
@@ -84,6 +85,20 @@ async function writePages(
     reused++;
     return false;
   };
+  /**
+   * A page's CSV export beside it is reused with the page when its own fingerprint — the page's and the
+   * original addresses of the page's articles, which the CSV lists and the page does not — is unchanged.
+   */
+  const originalUrls = new Map(archive.articles.map((a) => [a.slug, a.url_original ?? ""]));
+  const reuseCsv = async (page: PagedView, csvPath: string | null, slugs: string[]): Promise<boolean> => {
+    if (csvPath === null) return true;
+    const fingerprint = csvFingerprint(
+      manifest[page.permalink],
+      slugs.map((slug) => originalUrls.get(slug) ?? ""),
+    );
+    manifest[csvPath] = fingerprint;
+    return !!previousDir && previous[csvPath] === fingerprint && (await reusePage(previousDir, output, csvPath));
+  };
   const searchFingerprints = new Map<string, string>();
   const runs = new EleventyRuns(site.views, output, pagesPerRun);
   for (let start = 0; start < site.articleCount; start += pagesPerRun) {
@@ -91,11 +106,37 @@ async function writePages(
     for (const page of pages) searchFingerprints.set(page.slug, searchFingerprint(page));
     await runs.add(await filterAsync(pages, stale), []);
   }
-  await runs.add([], await filterAsync(site.views.entities, stale));
-  await runs.add([], [], await filterAsync(site.views.storyPages, stale));
+  const entities = await filterAsync(site.views.entities, stale);
+  const stories = await filterAsync(site.views.storyPages, stale);
+  await runs.add([], entities);
+  await runs.add([], [], stories);
   await runs.finish();
-  await writeEntityCsvs(output, site.views.entities, archive);
-  await writeStoryLedgerCsvs(output, site.views.storyPages);
+  const rendered = new Set<PagedView>([...entities, ...stories]);
+  const staleCsv =
+    <P extends PagedView>(csvOf: (page: P) => string | null, slugsOf: (page: P) => string[]) =>
+    (page: P) =>
+      reuseCsv(page, csvOf(page), slugsOf(page)).then((reusedCsv) => rendered.has(page) || !reusedCsv);
+  await writeEntityCsvs(
+    output,
+    await filterAsync(
+      site.views.entities,
+      staleCsv(
+        (e) => e.csvPath,
+        (e) => e.articles.map((a) => a.slug),
+      ),
+    ),
+    archive,
+  );
+  await writeStoryLedgerCsvs(
+    output,
+    await filterAsync(
+      site.views.storyPages,
+      staleCsv(
+        (s) => s.ledgerCsvPath,
+        () => [],
+      ),
+    ),
+  );
   await writePageManifest(output, manifest);
   return { reused, searchFingerprints, filterKeys: site.views.search.filterKeys };
 }

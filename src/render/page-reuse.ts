@@ -15,6 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { codeVersion } from "../util/code-version.ts";
 import { compareStrings } from "../util/group.ts";
+import { keepIfSame, siteFile } from "../util/site-overlay.ts";
 import type { ArticlePage, MentionedEntity } from "./views/articles.ts";
 
 /** Where the fingerprints of a site's pages are kept, relative to the site folder. */
@@ -46,6 +47,14 @@ export function pageFingerprint(page: PagedView, navigation: unknown): string {
     .update(renderVersion())
     .update(JSON.stringify(navigation))
     .update(JSON.stringify(page))
+    .digest("base64url");
+}
+
+/** Fingerprint of a page's CSV export: the page's fingerprint and what the CSV adds to the page's view. */
+export function csvFingerprint(pageFingerprint: string | undefined, extra: string[]): string {
+  return createHash("sha256")
+    .update(pageFingerprint ?? "")
+    .update(JSON.stringify(extra))
     .digest("base64url");
 }
 
@@ -102,11 +111,14 @@ export async function writePageManifest(siteDir: string, manifest: PageManifest)
  * (deleted by hand, say): the caller renders the page instead.
  */
 export async function reusePage(previousDir: string, siteDir: string, permalink: string): Promise<boolean> {
-  const from = path.join(previousDir, permalink);
+  const from = siteFile(path.join(previousDir, permalink));
   const to = path.join(siteDir, permalink);
+  // Laid over the live site (src/util/site-overlay.ts), the page stays where it is.
+  if (keepIfSame(from, to)) return true;
   await mkdir(path.dirname(to), { recursive: true });
   try {
-    // The previous site is never written in place (builds replace it whole), so sharing the file is safe.
+    // Site files are never written in place (a build writes new files and renames them over the old), so
+    // sharing the file is safe.
     await link(from, to);
     return true;
   } catch (error) {

@@ -10,6 +10,7 @@ import path from "node:path";
 import MiniSearch from "minisearch";
 import type { Archive } from "../types.ts";
 import { entityUrl, fromSiteRoot, storyUrl } from "../urls.ts";
+import { siteFile } from "../util/site-overlay.ts";
 import {
   SUGGEST_OPTIONS,
   type SuggestData,
@@ -80,7 +81,7 @@ export async function writeSuggestIndex(
   output: string,
   filterable: ReadonlySet<string>,
 ): Promise<number> {
-  const docs = suggestDocs(archive, filterable, (page) => existsSync(path.join(output, page)));
+  const docs = suggestDocs(archive, filterable, (page) => existsSync(siteFile(path.join(output, page))));
   const index = new MiniSearch<SuggestDoc>(SUGGEST_OPTIONS);
   index.addAll(docs);
   const data: SuggestData = { version: 2, index: index.toJSON(), rows: docs.map(toRow) };

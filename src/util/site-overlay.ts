@@ -1,0 +1,74 @@
+/**
+ * A rebuild writes only what changed. Its stages write into a staging folder laid over the live site (an
+ * overlay): a page, seed copy or index file that is the same as the live one is not copied but *kept*, and
+ * the commit (src/pipeline/commit.ts) then moves the staged files into the live site and deletes the live
+ * files that are neither staged nor kept. Adding one article to a 10,000-article archive thus touches the
+ * few hundred files it changes instead of linking 40,000 into a fresh folder.
+ *
+ * Stages do not need to know: `reusePage` (src/render/page-reuse.ts) asks `keepIfSame` first, and whoever
+ * reads a page of the new site asks `siteFile` where it is.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+export class SiteOverlay {
+  /** Paths relative to the site root that the new site keeps from the live one unchanged. */
+  readonly kept = new Set<string>();
+
+  constructor(
+    /** Where this build writes (absolute). */
+    readonly staging: string,
+    /** The live site it is laid over (absolute); it may not exist yet. */
+    readonly live: string,
+  ) {}
+
+  /** `file` (absolute, under staging) relative to the site root, or null when it lies outside. */
+  relative(file: string): string | null {
+    const rel = path.relative(this.staging, file);
+    return rel.startsWith("..") || path.isAbsolute(rel) ? null : rel.split(path.sep).join("/");
+  }
+}
+
+const overlays: SiteOverlay[] = [];
+
+/** Lays `staging` over `live` until `release` is called: reuse there keeps live files instead of copying them. */
+export function layOver(staging: string, live: string): SiteOverlay {
+  const overlay = new SiteOverlay(path.resolve(staging), path.resolve(live));
+  overlays.push(overlay);
+  return overlay;
+}
+
+export function release(overlay: SiteOverlay): void {
+  const at = overlays.indexOf(overlay);
+  if (at >= 0) overlays.splice(at, 1);
+}
+
+function overlayOf(file: string): { overlay: SiteOverlay; rel: string } | null {
+  for (const overlay of overlays) {
+    const rel = overlay.relative(file);
+    if (rel !== null) return { overlay, rel };
+  }
+  return null;
+}
+
+/**
+ * When `to` (a file of a staging folder) would receive a copy of `from` and `from` is the very file the live
+ * site has at that place, records it as kept and returns true: nothing needs copying. False otherwise,
+ * and when the live file is gone.
+ */
+export function keepIfSame(from: string, to: string): boolean {
+  const found = overlayOf(path.resolve(to));
+  if (!found) return false;
+  const liveFile = path.join(found.overlay.live, found.rel);
+  if (liveFile !== path.resolve(from) || !existsSync(liveFile)) return false;
+  found.overlay.kept.add(found.rel);
+  return true;
+}
+
+/** Where the new site's file `file` (a path under a site folder) is: staged, or else kept in the live site. */
+export function siteFile(file: string): string {
+  const found = overlayOf(path.resolve(file));
+  if (!found || existsSync(file)) return file;
+  const liveFile = path.join(found.overlay.live, found.rel);
+  return existsSync(liveFile) ? liveFile : file;
+}
