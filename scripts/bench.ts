@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --articles N [--runs 3] [--keep] [--seed S] [--query NAME …]
- *    [--skip-full] [--skip-floor] [--skip-rebuild] [--skip-search] [--skip-extraction]
+ *    [--skip-full] [--skip-floor] [--skip-rebuild] [--skip-search] [--skip-extraction] [--profile]
  *    [--search-input SELECTOR] [--search-result SELECTOR]`
  *
  * Measures the full build of an N-article synthetic corpus against the floor (bare Eleventy
@@ -8,6 +8,8 @@
  * then the rebuild after adding one seed, the cost of a search in Chromium, and the CPU per article of
  * cleaning and extraction (in this process, on the corpus and on the project's seeds).
  * Corpora are cached in .bench/corpus-N/; built sites go to .bench/out-N/ (removed unless --keep).
+ * --profile: the first full build and the rebuild run under V8's CPU profiler; the report sums each
+ * profile up by stage (scripts/bench/profile.ts) and the profiles stay in .bench/profile-N/.
  */
 import { cp, mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -16,6 +18,7 @@ import { parseArgs } from "node:util";
 import { loadKnowledge } from "../src/knowledge/index.ts";
 import { ensureCorpus, writeExtraArticle } from "./bench/corpus.ts";
 import { measureExtraction } from "./bench/extraction.ts";
+import { mainProfileIn, profileLines, summarizeProfile } from "./bench/profile.ts";
 import { runsTable, singleRunLine } from "./bench/report.ts";
 import { measureSearch, type SearchReport } from "./bench/search.ts";
 import { REPO_ROOT, type RunResult, runFloor, runFullBuild } from "./bench/variants.ts";
@@ -34,6 +37,7 @@ await runCli(async () => {
       "skip-rebuild": { type: "boolean", default: false },
       "skip-search": { type: "boolean", default: false },
       "skip-extraction": { type: "boolean", default: false },
+      profile: { type: "boolean", default: false },
       "search-input": { type: "string" },
       "search-result": { type: "string" },
     },
@@ -45,6 +49,15 @@ await runCli(async () => {
   const benchDir = path.join(REPO_ROOT, ".bench");
   const corpusDir = path.join(benchDir, `corpus-${articles}`);
   const outRoot = path.join(benchDir, `out-${articles}`);
+  const profileRoot = path.join(benchDir, `profile-${articles}`);
+  /** Where a profiled run writes its profiles, or undefined without --profile. */
+  const profileDir = (run: string) => (values.profile ? path.join(profileRoot, run) : undefined);
+  const profileReport: string[] = [];
+  async function summarizeRun(label: string, run: string): Promise<void> {
+    const dir = profileDir(run);
+    const file = dir ? mainProfileIn(dir) : null;
+    if (file) profileReport.push("", ...profileLines(label, summarizeProfile(file)));
+  }
   /** Surnames from the corpus pools: every corpus of a few hundred articles mentions them. */
   const queries = values.query ?? ["Mengal", "Raisani"];
   const log = (line = "") => console.log(line);
@@ -64,7 +77,13 @@ await runCli(async () => {
     let fullWorks = !values["skip-full"];
     for (let i = 1; i <= runs; i++) {
       if (fullWorks) {
-        const run = await runFullBuild(corpusDir, path.join(outRoot, "full"));
+        const run = await runFullBuild(
+          corpusDir,
+          path.join(outRoot, "full"),
+          true,
+          i === 1 ? profileDir("full") : undefined,
+        );
+        if (i === 1) await summarizeRun("profile of run 1 full (cold build)", "full");
         log(singleRunLine(`run ${i} full `, run));
         results.push(run);
         // A build that fails once will fail again: skip the rest rather than wait for it each time.
@@ -90,7 +109,8 @@ await runCli(async () => {
     const first = await runFullBuild(seedsCopy, siteDir);
     if (!first.ok) return [singleRunLine("rebuild: initial build", first)];
     const added = await writeExtraArticle(seedsCopy, spec);
-    const second = await runFullBuild(seedsCopy, siteDir, false);
+    const second = await runFullBuild(seedsCopy, siteDir, false, profileDir("rebuild"));
+    await summarizeRun("profile of the rebuild", "rebuild");
     if (!values.keep) await rm(workDir, { recursive: true, force: true });
     return [
       singleRunLine(`initial build (${articles})`, first),
@@ -152,6 +172,7 @@ await runCli(async () => {
   if (!values["skip-rebuild"] && results.some((run) => run.variant === "full" && run.ok)) {
     report.push("", ...(await measureRebuild()));
   }
+  report.push(...profileReport);
   if (!values["skip-search"]) report.push("", ...(await measureSearches(results)));
   if (!values["skip-extraction"]) {
     const knowledge = loadKnowledge();

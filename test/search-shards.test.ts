@@ -13,6 +13,7 @@ import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
 import { renderSite } from "../src/pipeline/site.ts";
 import { searchFingerprint } from "../src/render/page-reuse.ts";
+import { Deferred } from "../src/render/views/deferred.ts";
 import { buildSiteViews } from "../src/render/views/index.ts";
 import {
   MANIFEST_FILE,
@@ -106,7 +107,8 @@ test("an article's search fingerprint follows what Pagefind indexes, not the pan
   const base = searchFingerprint(page);
   assert.equal(searchFingerprint({ ...page, related: [] }), base);
   assert.equal(searchFingerprint({ ...page, people: page.people.map((p) => ({ ...p, roles: ["Someone"] })) }), base);
-  assert.notEqual(searchFingerprint({ ...page, bodyHtml: `${page.bodyHtml}<p>More.</p>` }), base);
+  const longer = `${page.bodyHtml.value}<p>More.</p>`;
+  assert.notEqual(searchFingerprint({ ...page, bodyHtml: new Deferred("a longer body", () => longer) }), base);
   const flipped = page.people.map((p) => ({ ...p, inSearchFilter: !p.inSearchFilter }));
   assert.notEqual(searchFingerprint({ ...page, people: flipped }), base, "a filter value more or less");
 });

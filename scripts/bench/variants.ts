@@ -49,7 +49,13 @@ function siteFigures(outDir: string): { pages: number; outputBytes: number } {
  * next to its output, so runs neither share the project's `.cache` nor warm each other.
  * `fresh`: empty output and cache first (a cold build); otherwise rebuild over what is there.
  */
-export async function runFullBuild(seedsDir: string, outDir: string, fresh = true): Promise<RunResult> {
+export async function runFullBuild(
+  seedsDir: string,
+  outDir: string,
+  fresh = true,
+  /** When given, the build runs under V8's CPU profiler, writing its profiles here (scripts/bench/profile.ts). */
+  profileDir?: string,
+): Promise<RunResult> {
   const cacheDir = `${outDir}.cache`;
   if (fresh) {
     await rm(outDir, { recursive: true, force: true });
@@ -60,6 +66,7 @@ export async function runFullBuild(seedsDir: string, outDir: string, fresh = tru
   const run = await runMeasured(
     process.execPath,
     [
+      ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
       "--import",
       "tsx",
       path.join(REPO_ROOT, "scripts/build.ts"),

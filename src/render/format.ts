@@ -21,9 +21,16 @@ function formatIso(iso: string): string {
   return format(parseISO(iso), "d MMMM yyyy");
 }
 
+const monthLabels = new Map<string, string>();
+
 /** "February 2026" for a "2026-02" month key. */
 export function formatMonth(yearMonth: string): string {
-  return format(parseISO(`${yearMonth}-01`), "MMMM yyyy");
+  let label = monthLabels.get(yearMonth);
+  if (label === undefined) {
+    label = format(parseISO(`${yearMonth}-01`), "MMMM yyyy");
+    monthLabels.set(yearMonth, label);
+  }
+  return label;
 }
 
 /** Atom wants RFC 3339 timestamps; archive dates are days, so midnight UTC (never the build time). */

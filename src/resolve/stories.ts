@@ -19,68 +19,120 @@ import { SlugRegistry } from "../util/slug.ts";
 import { storyLedger } from "./ledger.ts";
 import { STORY_SETTINGS } from "./settings.ts";
 
-type Vector = Map<string, number>;
-
-/** Stemmed words of a text; numbers kept (a magnitude or a count tells events apart). */
-function terms(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 1).map((w) => stem(w));
-}
-
-function termCounts(article: ArticleRecord): Map<string, number> {
-  const counts = new Map<string, number>();
-  const add = (term: string, n = 1) => counts.set(term, (counts.get(term) ?? 0) + n);
-  for (let i = 0; i < STORY_SETTINGS.headlineWeight; i++) for (const t of terms(article.title)) add(t);
-  for (const t of terms(article.body)) add(t);
-  // Resolved entities as terms of their own: all spellings of one place are one term.
-  const entities = [...article.people, ...article.organizations, ...article.places];
-  for (const e of entities) add(`\u0000${e}`, STORY_SETTINGS.entityWeight);
-  return counts;
-}
-
-/** (1 + ln tf) · ln(N / df), unit length; terms every article has weigh nothing. */
-function tfIdfVectors(articles: ArticleRecord[]): Vector[] {
-  const counts = articles.map(termCounts);
-  const df = new Map<string, number>();
-  for (const c of counts) for (const t of c.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  return counts.map((c) => {
-    const v: Vector = new Map();
-    let norm = 0;
-    for (const [t, tf] of c) {
-      const w = (1 + Math.log(tf)) * Math.log(articles.length / (df.get(t) as number));
-      if (w > 0) {
-        v.set(t, w);
-        norm += w * w;
-      }
-    }
-    norm = Math.sqrt(norm) || 1;
-    for (const [t, w] of v) v.set(t, w / norm);
-    return v;
-  });
-}
-
-/** A vector as parallel arrays sorted by term number, so a dot product is one merge of two lists. */
-interface Packed {
+/**
+ * A unit-length TF-IDF vector as parallel arrays sorted by term number, so a dot product is one merge of
+ * two lists; `order` gives its entries in the order the article first used their terms (the order the
+ * heaviest terms are picked in).
+ */
+interface Vector {
   ids: Int32Array;
   weights: Float64Array;
 }
 
-function packVectors(vectors: Vector[]): Packed[] {
-  const ids = new Map<string, number>();
-  return vectors.map((v) => {
-    const entries = [...v].map(([t, w]) => {
-      let id = ids.get(t);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(t, id);
+/** Words of a text: runs of letters and digits, lower-cased; numbers kept (a magnitude or a count tells events apart). */
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Terms numbered in the order the articles first use them, so vectors are arrays of numbers. A word's
+ * term is its stem (porter2), worked out once per distinct word: an archive's words are few next to its
+ * tokens.
+ */
+class TermNumbers {
+  readonly terms: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  private readonly words = new Map<string, number>();
+
+  of(term: string): number {
+    let id = this.numbers.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.numbers.set(term, id);
+      this.terms.push(term);
+    }
+    return id;
+  }
+
+  ofWord(word: string): number {
+    let id = this.words.get(word);
+    if (id === undefined) {
+      id = this.of(stem(word));
+      this.words.set(word, id);
+    }
+    return id;
+  }
+
+  /** The terms of `text`'s words of two characters or more, in order. */
+  ofText(text: string): number[] {
+    const ids: number[] = [];
+    for (const [word] of text.toLowerCase().matchAll(WORD)) if (word.length > 1) ids.push(this.ofWord(word));
+    return ids;
+  }
+}
+
+/** An article's terms with their counts, in the order the article first uses each term. */
+interface TermCounts {
+  ids: number[];
+  counts: number[];
+}
+
+/** Counts terms into a scratch array shared by all articles (zeroed again after each). */
+class TermCounter {
+  private scratch = new Float64Array(1 << 16);
+  private touched: number[] = [];
+
+  add(id: number, n = 1): void {
+    if (id >= this.scratch.length) {
+      const grown = new Float64Array(Math.max(id + 1, this.scratch.length * 2));
+      grown.set(this.scratch);
+      this.scratch = grown;
+    }
+    if (this.scratch[id] === 0) this.touched.push(id);
+    this.scratch[id] += n;
+  }
+
+  take(): TermCounts {
+    const ids = this.touched;
+    const counts = ids.map((id) => this.scratch[id]);
+    for (const id of ids) this.scratch[id] = 0;
+    this.touched = [];
+    return { ids, counts };
+  }
+}
+
+function termCounts(article: ArticleRecord, numbers: TermNumbers, counter: TermCounter): TermCounts {
+  const headline = numbers.ofText(article.title);
+  for (let i = 0; i < STORY_SETTINGS.headlineWeight; i++) for (const t of headline) counter.add(t);
+  for (const t of numbers.ofText(article.body)) counter.add(t);
+  // Resolved entities as terms of their own: all spellings of one place are one term.
+  const entities = [...article.people, ...article.organizations, ...article.places];
+  for (const e of entities) counter.add(numbers.of(`\u0000${e}`), STORY_SETTINGS.entityWeight);
+  return counter.take();
+}
+
+/** (1 + ln tf) · ln(N / df), unit length; terms every article has weigh nothing and are left out. */
+function tfIdfVectors(articles: ArticleRecord[], numbers: TermNumbers): Vector[] {
+  const counter = new TermCounter();
+  const counts = articles.map((a) => termCounts(a, numbers, counter));
+  const df = new Int32Array(numbers.terms.length);
+  for (const c of counts) for (const t of c.ids) df[t]++;
+  return counts.map((c) => {
+    const entries: [number, number][] = [];
+    let norm = 0;
+    for (const [at, t] of c.ids.entries()) {
+      const tf = c.counts[at];
+      const w = (1 + Math.log(tf)) * Math.log(articles.length / df[t]);
+      if (w > 0) {
+        entries.push([t, w]);
+        norm += w * w;
       }
-      return [id, w] as const;
-    });
+    }
+    norm = Math.sqrt(norm) || 1;
     entries.sort((x, y) => x[0] - y[0]);
-    return { ids: Int32Array.from(entries, (e) => e[0]), weights: Float64Array.from(entries, (e) => e[1]) };
+    return { ids: Int32Array.from(entries, (e) => e[0]), weights: Float64Array.from(entries, (e) => e[1] / norm) };
   });
 }
 
-function cosine(a: Packed, b: Packed): number {
+function cosine(a: Vector, b: Vector): number {
   let sum = 0;
   let i = 0;
   let j = 0;
@@ -132,17 +184,22 @@ function corroboration(a: EventFacts, b: EventFacts): number {
  * Pairs of articles worth comparing: those sharing one of their heaviest terms. Comparing every
  * pair is quadratic; two reports of one event share their most distinctive words.
  */
-function similarPairs(articles: ArticleRecord[], vectors: Vector[]): Map<number, Map<number, number>> {
-  const df = new Map<string, number>();
-  for (const v of vectors) for (const t of v.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  const byTerm = new Map<string, number[]>();
+function similarPairs(
+  articles: ArticleRecord[],
+  vectors: Vector[],
+  numbers: TermNumbers,
+): Map<number, Map<number, number>> {
+  const df = new Int32Array(numbers.terms.length);
+  for (const v of vectors) for (const t of v.ids) df[t]++;
+  const byTerm = new Map<number, number[]>();
   vectors.forEach((v, i) => {
     // A word no other article has finds no pair: the heaviest words among those shared.
-    const top = [...v]
-      .filter(([t]) => (df.get(t) as number) > 1)
-      .sort((x, y) => y[1] - x[1] || compareStrings(x[0], y[0]))
-      .slice(0, STORY_SETTINGS.indexTerms);
-    for (const [t] of top) {
+    const shared: number[] = [];
+    for (let k = 0; k < v.ids.length; k++) if (df[v.ids[k]] > 1) shared.push(k);
+    const heaviest = (x: number, y: number) =>
+      v.weights[y] - v.weights[x] || compareStrings(numbers.terms[v.ids[x]], numbers.terms[v.ids[y]]);
+    for (const k of shared.sort(heaviest).slice(0, STORY_SETTINGS.indexTerms)) {
+      const t = v.ids[k];
       const list = byTerm.get(t);
       if (list) list.push(i);
       else byTerm.set(t, [i]);
@@ -164,14 +221,13 @@ function similarPairs(articles: ArticleRecord[], vectors: Vector[]): Map<number,
       for (let y = x + 1; y < list.length; y++) row.set(list[y], (row.get(list[y]) ?? 0) + 1);
     }
   }
-  const packed = packVectors(vectors);
   const facts = articles.map(eventFacts);
   const similar = new Map<number, Map<number, number>>(vectors.map((_, i) => [i, new Map()]));
   for (const [i, row] of sharedTerms) {
     for (const [j, count] of row) {
       if (count < minShared) continue;
       const s =
-        cosine(packed[i] as Packed, packed[j] as Packed) +
+        cosine(vectors[i] as Vector, vectors[j] as Vector) +
         corroboration(facts[i] as EventFacts, facts[j] as EventFacts);
       if (s <= 0) continue;
       (similar.get(i) as Map<number, number>).set(j, s);
@@ -309,8 +365,9 @@ export function groupStories(
   kindOf: (place: string) => PlaceKind | undefined = () => undefined,
 ): StoryGrouping {
   const free = articles.filter((a) => !forced.has(a.slug));
-  const vectors = tfIdfVectors(free);
-  const similar = similarPairs(free, vectors);
+  const numbers = new TermNumbers();
+  const vectors = tfIdfVectors(free, numbers);
+  const similar = similarPairs(free, vectors, numbers);
   const groups: { slug: string | null; articles: ArticleRecord[] }[] = [
     ...[
       ...groupBy(

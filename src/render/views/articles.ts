@@ -5,6 +5,7 @@ import { articlePagePath, articleUrl, seedUrl, storyUrl } from "../../urls.ts";
 import { slugify } from "../../util/slug.ts";
 import { formatDate } from "../format.ts";
 import { renderArticleBody } from "../markdown.ts";
+import { Deferred } from "./deferred.ts";
 import type { ArchiveGraph } from "./graph.ts";
 import type { EntityRef, LinkView, Lookup } from "./lookup.ts";
 
@@ -72,7 +73,8 @@ export interface ArticlePage extends ArticleSummary {
   authors: string[];
   dateEvidence: string | null;
   year: string | null;
-  bodyHtml: string;
+  /** The body as HTML, with entity links (src/render/markdown.ts); made when the page is rendered. */
+  bodyHtml: Deferred<string>;
   people: PersonInArticle[];
   parties: MentionedEntity[];
   organizations: MentionedEntity[];
@@ -200,7 +202,9 @@ export function articlePage(
     authors: article.authors,
     dateEvidence: article.dateEvidence,
     year: article.date ? article.date.slice(0, 4) : null,
-    bodyHtml: renderArticleBody(article.body, article.mentions, summary.url),
+    bodyHtml: new Deferred([article.body, article.mentions, summary.url], () =>
+      renderArticleBody(article.body, article.mentions, summary.url),
+    ),
     people: article.people.map((slug) => ({
       ...mentioned("person", slug),
       roles: details.get(slug)?.roles ?? [],

@@ -7,10 +7,11 @@
 import { PAGES } from "../../settings.ts";
 import type { Archive, ArticleRecord, LedgerLine, PlaceRecord, StoryRecord } from "../../types.ts";
 import { storyLedgerPath, storyPagePath, storyUrl } from "../../urls.ts";
-import { coverageChart } from "../coverage.ts";
+import { type CoverageChart, coverageChart } from "../coverage.ts";
 import { formatDate } from "../format.ts";
 import { drawMap } from "../map.ts";
 import { type ArticleSummary, figureLabel, ledgerLineId, summarize } from "./articles.ts";
+import { Deferred } from "./deferred.ts";
 import { byName, type EntityRef, type LinkView, type Lookup } from "./lookup.ts";
 
 /** A story as lists show it. */
@@ -72,8 +73,8 @@ export interface LedgerLineView {
 
 /** A map with the places it shows and those it cannot. */
 export interface MapView {
-  /** The inline SVG (src/render/map.ts), or null when no place has coordinates. */
-  svg: string | null;
+  /** The inline SVG (src/render/map.ts), or null when no place has coordinates; drawn when shown. */
+  svg: Deferred<string | null>;
   located: EntityRef[];
   /** Whether the page lists the located places beside the map (the places index lists them all below it). */
   listLocated: boolean;
@@ -89,10 +90,11 @@ export interface StoryArticle extends ArticleSummary {
 
 export interface StoryPage extends StorySummary {
   permalink: string;
-  /** The coverage timeline's SVG, or null when no article is dated. */
-  coverageSvg: string | null;
-  /** The timeline's span and scale in words ("1 February 2026 to 3 February 2026, articles per day; …"). */
-  coverageCaption: string | null;
+  /**
+   * The coverage timeline (src/render/coverage.ts): its SVG, and its span and scale in words ("1 February
+   * 2026 to 3 February 2026, articles per day; …"); null when no article is dated. Drawn when shown.
+   */
+  coverage: Deferred<CoverageChart | null>;
   undatedCount: number;
   articles: StoryArticle[];
   people: EntityRef[];
@@ -212,14 +214,13 @@ export function storyViews(archive: Archive, lookup: Lookup): StoryViews {
       if (!article) throw new Error(`archive: article "${slug}" is referenced but not listed`);
       return article;
     });
-    const coverage = coverageChart(members.flatMap((a) => (a.date ? [a.date] : [])));
+    const dates = members.flatMap((a) => (a.date ? [a.date] : []));
     const placeRefs = story.places.map((slug) => lookup.entity("place", slug));
     const lines = ledger(story);
     return {
       ...summary(story),
       permalink: storyPagePath(story.slug),
-      coverageSvg: coverage?.svg ?? null,
-      coverageCaption: coverage?.caption ?? null,
+      coverage: new Deferred(dates, () => coverageChart(dates)),
       undatedCount: members.filter((a) => !a.date).length,
       articles: members.map((article) => ({
         ...summarize(article, lookup),
@@ -256,10 +257,8 @@ export function storyViews(archive: Archive, lookup: Lookup): StoryViews {
 /** A map of `places`: those with coordinates drawn, the rest listed. Both lists in name order. */
 export function placesMap(places: PlaceRecord[], lookup: Lookup, label: string, listLocated = true): MapView {
   const located = places.filter((p) => p.lat !== null && p.lon !== null);
-  const svg = drawMap(
-    located.map((p) => ({ name: p.name, lat: p.lat as number, lon: p.lon as number })),
-    label,
-  );
+  const points = located.map((p) => ({ name: p.name, lat: p.lat as number, lon: p.lon as number }));
+  const svg = new Deferred([points, label], () => drawMap(points, label));
   const refs = (list: PlaceRecord[]) => list.map((p) => lookup.entity("place", p.slug)).sort(byName);
   return {
     svg,

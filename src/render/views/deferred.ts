@@ -1,0 +1,31 @@
+/**
+ * A costly part of a view — an article's HTML, a map, a chart — made only when a template reads it.
+ *
+ * A rebuild fingerprints every page's view to find the few that changed (src/render/page-reuse.ts) and
+ * renders only those; drawing 3,000 maps and converting 10,000 bodies to HTML just to fingerprint them
+ * would cost more than rendering the changed pages. A Deferred's JSON — what a fingerprint hashes — is
+ * what it is made from, so a page's fingerprint changes exactly when its drawing would.
+ */
+export class Deferred<T> {
+  #made = false;
+  #value: T | undefined;
+
+  constructor(
+    /** Everything `make` reads, as JSON-able data. */
+    private readonly inputs: unknown,
+    private readonly make: () => T,
+  ) {}
+
+  /** The part itself, made on first reading (templates: `{{ x.value }}`). */
+  get value(): T {
+    if (!this.#made) {
+      this.#value = this.make();
+      this.#made = true;
+    }
+    return this.#value as T;
+  }
+
+  toJSON(): unknown {
+    return { deferred: this.inputs };
+  }
+}
