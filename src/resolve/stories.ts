@@ -32,9 +32,21 @@ interface Vector {
 /** Words of a text: runs of letters and digits, lower-cased; numbers kept (a magnitude or a count tells events apart). */
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/** Stems by word, kept for the life of the process: `npm start` rebuilds in one process and meets the same words. */
+const stems = new Map<string, string>();
+
+function stemOf(word: string): string {
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    stemmed = stem(word);
+    stems.set(word, stemmed);
+  }
+  return stemmed;
+}
+
 /**
  * Terms numbered in the order the articles first use them, so vectors are arrays of numbers. A word's
- * term is its stem (porter2), worked out once per distinct word: an archive's words are few next to its
+ * term is its stem (porter2), looked up once per distinct word: an archive's words are few next to its
  * tokens.
  */
 class TermNumbers {
@@ -55,7 +67,7 @@ class TermNumbers {
   ofWord(word: string): number {
     let id = this.words.get(word);
     if (id === undefined) {
-      id = this.of(stem(word));
+      id = this.of(stemOf(word));
       this.words.set(word, id);
     }
     return id;
