@@ -13,6 +13,7 @@ import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { renderSite } from "../src/pipeline/site.ts";
+import type { OfflineDelta } from "../src/search/browser/types.ts";
 import { MANIFEST_FILE, type ShardManifest } from "../src/search/shards.ts";
 import { type RunningServer, serveSite } from "../src/serve/server.ts";
 import type { Archive } from "../src/types.ts";
@@ -72,6 +73,13 @@ function editedArchive(): Archive {
 const readManifest = async (dir: string) =>
   JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), "utf8")) as ShardManifest;
 
+/** The from-disk index's delta.js, as the page receives it. */
+async function readOfflineDelta(dir: string): Promise<OfflineDelta | null> {
+  const text = await readFile(path.join(dir, "search/offline/delta.js"), "utf8");
+  return JSON.parse(text.slice(text.indexOf("(") + 1, text.lastIndexOf(")"))) as OfflineDelta | null;
+}
+const offlineFile = (dir: string, file: string) => readFile(path.join(dir, "search/offline", file), "utf8");
+
 let root: string;
 const built = new Map<string, string>();
 async function build(name: string, archive: Archive, options: { shardSize?: number; previous?: string } = {}) {
@@ -102,6 +110,15 @@ describe("a rebuild after a few changes", () => {
       "/articles/convoy-2022-3/index.html",
     ]);
     assert.match(manifest.delta?.hidden ?? "", /^en_\w+$/, "the delta completes every word");
+    // From disk too: the files of the cold build are kept, the two articles are in delta.js.
+    const offline = await readOfflineDelta(built.get("delta")!);
+    assert.deepEqual(
+      offline?.docs.map(([url]) => url),
+      ["articles/convoy-2020-2c/index.html", "articles/convoy-2021-1/index.html"],
+    );
+    assert.equal(offline?.superseded.length, 2);
+    assert.equal(await offlineFile(built.get("delta")!, "meta.js"), await offlineFile(built.get("cold")!, "meta.js"));
+    assert.equal(await readOfflineDelta(built.get("cold")!), null);
 
     // Nothing changed since: the delta is linked, not indexed again.
     const again = await build("delta-again", editedArchive(), { shardSize: SHARD_SIZE, previous: "delta" });
@@ -111,6 +128,7 @@ describe("a rebuild after a few changes", () => {
     // A cold build of the same archive has no delta.
     const fresh = await build("fresh", editedArchive(), { shardSize: SHARD_SIZE });
     assert.equal(fresh.manifest.delta, null);
+    assert.equal(await readOfflineDelta(fresh.outDir), null);
   });
 
   test("compacts past the delta's size: the changed shards are indexed again and the delta is gone", async () => {
@@ -119,8 +137,9 @@ describe("a rebuild after a few changes", () => {
       const target = more.articles.find((a) => a.slug === slug)!;
       target.body = `${target.body} The escort returned.`;
     }
-    const { result, manifest } = await build("compacted", more, { shardSize: SHARD_SIZE, previous: "delta" });
+    const { outDir, result, manifest } = await build("compacted", more, { shardSize: SHARD_SIZE, previous: "delta" });
     assert.equal(manifest.delta, null);
+    assert.equal(await readOfflineDelta(outDir), null, "the from-disk index is written whole");
     // Every shard lost a word (the removed report's date) or changed: all are indexed again.
     assert.deepEqual(result.searchShards, { total: 4, reused: 0 });
     assert.deepEqual(
@@ -200,6 +219,8 @@ describe("searching a site with a delta in Chromium", { skip }, () => {
     page.on("pageerror", (error) => errors.push(error.message));
     await page.goto(base);
     assert.equal(await waitForSearchReady(page), engine);
+    // Before any search, the filter pane counts every article.
+    out.totals = await yearCounts(page);
     for (const { query, ordered, counts } of QUERIES) {
       // One page load per site: the next search comes as a step back in history would bring it.
       await page.evaluate((query) => {

@@ -21,7 +21,6 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { reusePage } from "../render/page-reuse.ts";
-import { SEARCH_INDEX } from "../settings.ts";
 import type { Archive } from "../types.ts";
 import { articlePagePath } from "../urls.ts";
 import { filesUnder } from "../util/files.ts";
@@ -29,6 +28,7 @@ import {
   DELTA_BUNDLE,
   DELTA_ID,
   type DeltaShard,
+  deltaLimit,
   type IndexedPage,
   type IndexedPages,
   MANIFEST_FILE,
@@ -81,7 +81,6 @@ export interface SearchIndexResult {
 
 // keepIndexUrl: result links name index.html like every other link of the site.
 const INDEX_CONFIG = { keepIndexUrl: true, forceLanguage: "en" } as const;
-const { maxDeltaArticles: MAX_DELTA_ARTICLES, maxDeltaShardFraction: MAX_DELTA_SHARD_FRACTION } = SEARCH_INDEX;
 
 function pagefindError(stage: string, errors: string[]): Error {
   return new Error(`pagefind (${stage}): ${errors.join("; ")}`);
@@ -323,7 +322,7 @@ export async function indexSearch(
   const pages: IndexedPages = { version: 1, indexer, bundles: {} };
   let reused = 0;
   try {
-    const limit = Math.min(MAX_DELTA_ARTICLES, Math.max(1, Math.floor(shardSize * MAX_DELTA_SHARD_FRACTION)));
+    const limit = deltaLimit(shardSize);
     const keep =
       previous && previousPages?.indexer === indexer && previousDir
         ? planDelta(archive.articles, fingerprints, previous, previousPages, limit)

@@ -51,6 +51,15 @@ export const DELTA_ID = "delta";
 export const PAGES_FILE = ".news-archive/search-pages.json";
 /** Most articles per shard (src/settings.ts). */
 export const SHARD_ARTICLES = SEARCH_INDEX.shardArticles;
+/**
+ * Most articles added, changed or removed that a rebuild puts in a delta before it compacts (src/settings.ts): at
+ * most a fraction of a shard, so that small shards compact early too.
+ */
+export function deltaLimit(shardSize: number): number {
+  const { maxDeltaArticles, maxDeltaShardFraction } = SEARCH_INDEX;
+  return Math.min(maxDeltaArticles, Math.max(1, Math.floor(shardSize * maxDeltaShardFraction)));
+}
+
 /** The URL of each shard's hidden vocabulary record; no page is published there. */
 export const VOCABULARY_URL = "/pagefind-vocabulary/";
 
