@@ -293,6 +293,18 @@ export async function writeOfflineIndex(
 
 type Write = (file: string, text: string) => Promise<number>;
 
+const emptyStats: OfflineIndexStats = {
+  documents: 0,
+  textBytes: 0,
+  indexBytes: 0,
+  metaBytes: 0,
+  filterBytes: 0,
+  termShards: 0,
+  docBytes: 0,
+  docShards: 0,
+  terms: 0,
+};
+
 /**
  * Keeps the previous build's files and writes the articles not in them as they are now into delta.js; null
  * when they are too many or the files are gone.
@@ -341,6 +353,12 @@ async function writeDelta(
     for (const name of SEARCH_FILTERS) for (const value of values[name]) allValues[name].set(value, true);
   }
   const terms = builder.encodedTerms();
+  if (added.length === 0 && superseded.length === 0) {
+    // Nothing changed: the files are the previous build's, with no delta, as when they were written.
+    await write(DELTA_FILE, script("addDelta", null));
+    await writeKeptDocs(outDir, kept);
+    return { ...emptyStats, documents: base };
+  }
   const delta: OfflineDelta = {
     base,
     superseded,
@@ -360,14 +378,10 @@ async function writeDelta(
   const deltaBytes = await write(DELTA_FILE, script("addDelta", delta));
   await writeKeptDocs(outDir, kept);
   return {
+    ...emptyStats,
     documents: base - superseded.length + added.length,
     textBytes: builder.textBytes,
     indexBytes: deltaBytes,
-    metaBytes: 0,
-    filterBytes: 0,
-    termShards: 0,
-    docBytes: 0,
-    docShards: 0,
     terms: terms.length,
   };
 }
