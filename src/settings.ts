@@ -96,6 +96,15 @@ export const SEARCH_INDEX = {
    * loads the lists (one per vocabulary still in use, about 15 bytes a term), so they stay within some kilobytes.
    */
   maxLooseTerms: 1000,
+  /**
+   * Most articles (added, changed or removed since the shards were indexed) the delta bundle answers for before
+   * the build compacts: it plans the shards again and indexes the changed ones whole (src/search/pagefind.ts).
+   * Every rebuild indexes the whole delta again (some 2 s of Pagefind for 500 articles), and the search page loads
+   * its list of superseded pages (about 150 bytes each), so it stays small next to a shard.
+   */
+  maxDeltaArticles: 500,
+  /** …and at most this fraction of a shard, so that small shards (tests, --shard-size) compact early too. */
+  maxDeltaShardFraction: 0.5,
 };
 
 /** The fallback index for pages opened from disk (src/search/offline-index.ts). */

@@ -14,6 +14,7 @@ import { LiveReload } from "../src/serve/live-reload.ts";
 import { type RunningServer, serveSite } from "../src/serve/server.ts";
 import { watchAndRebuild } from "../src/serve/watch.ts";
 import { checkBrowser, launchChromium } from "./helpers/chromium.ts";
+import { waitForResults, waitForSearchReady } from "./helpers/search-page.ts";
 
 const availability = checkBrowser();
 const skip = availability.available ? false : availability.skipReason;
@@ -33,15 +34,14 @@ let browser: Browser;
 
 /** Runs Pagefind's own search API in the served page and returns the result URLs. */
 async function searchUrls(term: string): Promise<string[]> {
+  // Through the search page, which merges the index's shards and the delta a rebuild leaves beside them.
   const page = await browser.newPage();
-  await page.goto(new URL("search/index.html", server.url).href);
-  const urls = await page.evaluate(async (query) => {
-    const pagefind = await import(new URL("../pagefind/pagefind.js", location.href).href);
-    await pagefind.init();
-    const search = await pagefind.search(query);
-    const data = await Promise.all(search.results.map((r: { data: () => Promise<{ url: string }> }) => r.data()));
-    return data.map((d) => d.url);
-  }, term);
+  await page.goto(new URL(`search/index.html?q=${encodeURIComponent(term)}`, server.url).href);
+  assert.equal(await waitForSearchReady(page), "pagefind");
+  await waitForResults(page, term);
+  const urls = await page
+    .locator(".pf-results .pf-result-link")
+    .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
   await page.close();
   return urls;
 }

@@ -2,8 +2,9 @@
  * The search index in shards (src/search/shards.ts, src/search/pagefind.ts, the merge in
  * src/search/browser/search.ts): how articles are split, that a search over several shards answers as one
  * index would (no loose matches from a shard that lacks the word, one order by date across shards), and
- * that a rebuild indexes again only the shards whose articles changed — a shard that merely lacks a new word
- * is left out of queries for it instead (src/search/vocabulary.ts).
+ * that a rebuild keeps the shards and indexes only the changed articles, into the delta
+ * (test/search-delta.test.ts) — a shard that merely lacks a new word is left out of queries for it instead
+ * (src/search/vocabulary.ts).
  */
 import assert from "node:assert/strict";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -176,38 +177,45 @@ describe("a site indexed in shards", () => {
     }
   });
 
-  test("a rebuild links unchanged shards and indexes the changed one and any whose words changed", async () => {
+  test("a rebuild links the shards and indexes a changed article into the delta, whatever its words", async () => {
     const again = path.join(root, "again");
     const same = await renderSite(archiveOverYears(), again, { searchShardSize: SHARD_SIZE, previousDir: outDir });
     assert.deepEqual(same.searchShards, { total: 3, reused: 3 });
     assert.deepEqual(await readManifest(again), await readManifest(outDir));
+    assert.equal((await readManifest(again)).delta, null);
 
-    // A changed 2021 article, with no word the archive lacks: only its shard is indexed again.
+    // A changed 2021 article, with no word the archive lacks: the shards are kept, the article is in the delta.
     const edited = archiveOverYears();
     const target = edited.articles.find((a) => a.slug === "convoy-2021-2");
     assert.ok(target);
     target.body = `The caravan convoy crossed the pass, report 1 of 2020 said.`;
     const third = path.join(root, "third");
     const changed = await renderSite(edited, third, { searchShardSize: SHARD_SIZE, previousDir: again });
-    assert.deepEqual(changed.searchShards, { total: 3, reused: 2 });
+    assert.deepEqual(changed.searchShards, { total: 3, reused: 3 });
+    const { delta } = await readManifest(third);
+    assert.equal(delta?.articles, 1);
+    assert.deepEqual(
+      delta?.superseded.map((page) => [page.shard, page.url]),
+      [["2021_2022", "/articles/convoy-2021-2/index.html"]],
+    );
 
-    // A new word: only the changed shard is indexed again; the others list the stem they lack.
+    // A new word: the delta is indexed again with it; the shards list the stem they lack.
     target.body = `The caravan convoy met a zeppelin, report 2 of 2021 said.`;
     const fourth = path.join(root, "fourth");
     const newWord = await renderSite(edited, fourth, { searchShardSize: SHARD_SIZE, previousDir: third });
-    assert.deepEqual(newWord.searchShards, { total: 3, reused: 2 });
+    assert.deepEqual(newWord.searchShards, { total: 3, reused: 3 });
     const manifest = await readManifest(fourth);
-    const reindexed = manifest.shards.find((shard) => shard.id === "2021_2022");
-    const others = manifest.shards.filter((shard) => shard !== reindexed);
-    assert.ok(reindexed?.vocabulary && others.every((shard) => shard.vocabulary === others[0].vocabulary));
-    // One list for the vocabulary the two others share: the new word, and no word starts with z.
-    assert.deepEqual(manifest.loose, { [others[0].vocabulary ?? ""]: [["zeppelin", 1]] });
+    const [vocabulary] = new Set(manifest.shards.map((shard) => shard.vocabulary));
+    assert.ok(vocabulary && manifest.shards.every((shard) => shard.vocabulary === vocabulary));
+    assert.notEqual(manifest.delta?.vocabulary, vocabulary);
+    // One list for the vocabulary the shards share: the new word, and no word starts with z.
+    assert.deepEqual(manifest.loose, { [vocabulary]: [["zeppelin", 1]] });
 
-    // The word gone again: the shards that never had it are as they were; the one indexed with it is indexed again.
+    // The article as it was: its page in its shard is current again, and there is no delta.
     const fifth = path.join(root, "fifth");
     const gone = await renderSite(archiveOverYears(), fifth, { searchShardSize: SHARD_SIZE, previousDir: fourth });
-    assert.deepEqual(gone.searchShards, { total: 3, reused: 2 });
-    assert.deepEqual((await readManifest(fifth)).loose, {});
+    assert.deepEqual(gone.searchShards, { total: 3, reused: 3 });
+    assert.deepEqual(await readManifest(fifth), await readManifest(outDir));
   });
 });
 
@@ -250,7 +258,7 @@ describe("searching several shards in Chromium", { skip }, () => {
   });
 
   test("after a rebuild that adds a word, the shards that lack it do not answer it with loose matches", async () => {
-    // The 2026 shard alone is indexed again; the others have "caravan", where Pagefind would stop.
+    // The shards are kept and the new article is in the delta; the shards have "caravan", where Pagefind would stop.
     const grown = archiveOverYears();
     grown.articles.push(
       article({
@@ -263,7 +271,8 @@ describe("searching several shards in Chromium", { skip }, () => {
     );
     const rebuilt = path.join(path.dirname(site.outDir), "rebuilt");
     const result = await renderSite(grown, rebuilt, { searchShardSize: SHARD_SIZE, previousDir: site.outDir });
-    assert.deepEqual(result.searchShards, { total: 3, reused: 2 });
+    assert.deepEqual(result.searchShards, { total: 3, reused: 3 });
+    assert.equal((await readManifest(rebuilt)).delta?.articles, 1);
     const rebuiltServer = await serveSite(rebuilt);
     try {
       const page = await browser.newPage();

@@ -509,7 +509,13 @@ describe("outputs", () => {
     const dir = path.join(site.outDir, "search/offline");
     const files = await listFiles(dir);
     assert.ok(files.includes("meta.js") && files.includes("d0.js"), files.join(", "));
-    const registered: Record<string, unknown[][]> = { addMeta: [], addTerms: [], addDocs: [], addFilter: [] };
+    const registered: Record<string, unknown[][]> = {
+      addMeta: [],
+      addTerms: [],
+      addDocs: [],
+      addFilter: [],
+      addDelta: [],
+    };
     const window = {
       __archiveSearch: Object.fromEntries(
         Object.keys(registered).map((name) => [
@@ -527,6 +533,7 @@ describe("outputs", () => {
       { docs: number; keys: string[]; filters: { name: string; values: number }[] },
     ][];
     assert.equal(meta.docs, 8);
+    assert.deepEqual(registered.addDelta, [[null]], "a cold build has no delta");
     // The filters in Pagefind's order (by name); their values are not in meta.js but one file per filter.
     const names = ["organization", "outlet", "party", "person", "place", "year"];
     assert.deepEqual(

@@ -15,6 +15,7 @@ import { collectGarbage } from "../util/memory.ts";
 import { writeOfflineIndex } from "./offline-index.ts";
 import { writeSearchPageScripts } from "./page-scripts.ts";
 import { indexSearch, type SearchIndexResult } from "./pagefind.ts";
+import { deltaLimit, SHARD_ARTICLES } from "./shards.ts";
 import { writeSuggestIndex } from "./suggest-index.ts";
 
 export interface IndexOptions {
@@ -22,7 +23,7 @@ export interface IndexOptions {
   searchFingerprints: ReadonlyMap<string, string>;
   /** The search filters that have values (src/render/views/search-filters.ts), from the render stage. */
   filterKeys: ReadonlySet<string>;
-  /** The site this one replaces: its unchanged search-index shards are linked instead of indexed. */
+  /** The site this one replaces: its search index is kept, and only the articles changed since are indexed. */
   previousDir?: string;
   /** Most articles per search-index shard (default SHARD_ARTICLES in src/search/shards.ts). */
   shardSize?: number;
@@ -37,6 +38,12 @@ export async function indexSite(archive: Archive, output: string, options: Index
     previousDir: options.previousDir,
     shardSize: options.shardSize,
     // Collected once written: Pagefind indexes the later, larger shards beside what the index left behind.
-    meanwhile: () => writeOfflineIndex(archive, output, options.filterKeys).then(collectGarbage),
+    meanwhile: () =>
+      writeOfflineIndex(archive, output, {
+        filterable: options.filterKeys,
+        searchFingerprints: options.searchFingerprints,
+        previousDir: options.previousDir,
+        deltaLimit: deltaLimit(options.shardSize ?? SHARD_ARTICLES),
+      }).then(collectGarbage),
   });
 }

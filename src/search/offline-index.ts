@@ -16,26 +16,39 @@
  * - d<n>.js — documents n·DOC_SHARD… : [path, title, date, date label, outlet, text], text being the first
  *   EXCERPT_CHARS characters of the body for excerpts. Loaded only for the results shown.
  *
+ * - delta.js — `addDelta(delta | null)`: the articles added or changed since the files above were written, and
+ *   the doc ids they supersede (OfflineDelta in src/search/browser/types.ts). Loaded with meta.js.
+ *
  * Postings are delta-coded base-36 doc ids, comma-separated, each with ":tf" when the body count is not 1
  * and "*" when the term is in the title: "0,3:2*,1a". Doc ids follow the site's article order (newest
  * first). Index terms are made by src/search/browser/terms.ts, the module the search page's script bundles for its
  * queries, so both sides always make terms the same way.
+ *
+ * A rebuild after a few articles changed keeps the files of the previous build (linked) and writes only
+ * delta.js: its documents take the ids after the kept ones, each with the place among them (rank) it has in the
+ * site's order, so the search page orders them as one index would. The sidecar OFFLINE_DOCS_FILE lists the kept
+ * documents' articles and search fingerprints for the next build. Past SEARCH_INDEX.maxDeltaArticles every file
+ * is written again (compaction), and delta.js is empty.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { formatDate } from "../render/format.ts";
 import { articlePlainText } from "../render/markdown.ts";
+import { reusePage } from "../render/page-reuse.ts";
 import { buildLookup, byDateDesc } from "../render/views/lookup.ts";
 import { SEARCH_FILTERS, type SearchFilter } from "../render/views/search-filters.ts";
-import { OFFLINE_INDEX } from "../settings.ts";
+import { OFFLINE_INDEX, SEARCH_INDEX } from "../settings.ts";
 import type { Archive, ArticleRecord, MentionLink } from "../types.ts";
 import { articleUrl, fromSiteRoot } from "../urls.ts";
 import { compareStrings } from "../util/group.ts";
 import { collectGarbage } from "../util/memory.ts";
-import { docShardFile, filterFile, termShardFile } from "./browser/offline-files.ts";
+import { DELTA_FILE, docShardFile, filterFile, termShardFile } from "./browser/offline-files.ts";
 import { tokenize } from "./browser/terms.ts";
+import type { OfflineDelta, OfflineDoc, OfflineMeta } from "./browser/types.ts";
 
 const OFFLINE_DIR = "search/offline";
+/** The kept documents of the files of OFFLINE_DIR, for the next build (not published). */
+const OFFLINE_DOCS_FILE = ".news-archive/offline-docs.json";
 // Sizes, from src/settings.ts.
 const {
   shardBytes: SHARD_BYTES,
@@ -138,122 +151,314 @@ function indexedBody(article: ArticleRecord, plainBody: string): string {
     .join("\n");
 }
 
-/** `filterable`: the entities that are search filter values (views/search-filters.ts), as the pages mark them. */
-export async function writeOfflineIndex(
-  archive: Archive,
-  outDir: string,
-  filterable: ReadonlySet<string>,
-): Promise<OfflineIndexStats> {
-  const lookup = buildLookup(archive);
-  /** Names of the entities that are filter values, as the article page marks them for Pagefind. */
-  const filterValues = (kind: MentionLink["kind"], slugs: string[]) =>
-    slugs.filter((slug) => filterable.has(`${kind}:${slug}`)).map((slug) => lookup.entity(kind, slug).name);
-  const articles = [...archive.articles].sort(byDateDesc);
-  const dir = path.join(outDir, OFFLINE_DIR);
-  await mkdir(dir, { recursive: true });
+/** OFFLINE_DOCS_FILE. */
+interface KeptDocs {
+  version: 1;
+  /** The index's settings and format: a delta is only written over files written with the same. */
+  settings: string;
+  /** By doc id: the article, its date and its search fingerprint, as written. */
+  docs: [slug: string, date: string | null, fingerprint: string][];
+  /** The files written with them (OFFLINE_DIR), which a delta keeps. */
+  files: string[];
+}
 
-  const postings = new Map<string, Postings>();
-  const lengths: number[] = [];
-  const filterDocs = Object.fromEntries(SEARCH_FILTERS.map((name) => [name, new Map<string, number[]>()]));
-  const docs: [string, string, string, string, string, string][] = [];
-  let textBytes = 0;
+const SETTINGS = JSON.stringify({ format: 2, OFFLINE_INDEX });
 
-  articles.forEach((article, doc) => {
-    // This index is built while Pagefind indexes the first shard in its own process; collected now and
-    // then, the tokens and texts each article leaves behind do not pile up beside it (50,000 articles:
-    // +1 GiB without).
-    if (doc > 0 && doc % COLLECT_EVERY === 0) collectGarbage();
+export interface OfflineIndexOptions {
+  /** The entities that are search filter values (views/search-filters.ts), as the pages mark them. */
+  filterable: ReadonlySet<string>;
+  /** Article slug → search fingerprint of its page: with `previousDir`, tells which articles changed. */
+  searchFingerprints?: ReadonlyMap<string, string>;
+  /** The site this one replaces: its files are kept when few articles changed. */
+  previousDir?: string;
+  /** Most articles added, changed or removed that a delta takes (deltaLimit in src/search/shards.ts). */
+  deltaLimit?: number;
+}
+
+/** The documents, postings and filter values of articles indexed under consecutive doc ids. */
+class IndexBuilder {
+  readonly postings = new Map<string, Postings>();
+  readonly lengths: number[] = [];
+  readonly filterDocs = Object.fromEntries(SEARCH_FILTERS.map((name) => [name, new Map<string, number[]>()]));
+  readonly docs: OfflineDoc[] = [];
+  textBytes = 0;
+
+  constructor(private readonly valuesOf: (article: ArticleRecord) => Record<SearchFilter, string[]>) {}
+
+  add(article: ArticleRecord, doc: number): void {
     const body = articlePlainText(article.body);
     const bodyText = indexedBody(article, body);
-    textBytes += Buffer.byteLength(article.title) + Buffer.byteLength(bodyText);
+    this.textBytes += Buffer.byteLength(article.title) + Buffer.byteLength(bodyText);
     const titleTerms = new Set(tokenize(article.title));
     const counts = new Map<string, number>();
     const bodyTokens = tokenize(bodyText);
     for (const term of bodyTokens) counts.set(term, (counts.get(term) ?? 0) + 1);
     for (const term of titleTerms) if (!counts.has(term)) counts.set(term, 0);
-    lengths.push(bodyTokens.length);
+    this.lengths.push(bodyTokens.length);
     for (const [term, tf] of counts) {
-      let list = postings.get(term);
+      let list = this.postings.get(term);
       if (!list) {
         list = [];
-        postings.set(term, list);
+        this.postings.set(term, list);
       }
       list.push(doc, tf * 2 + (titleTerms.has(term) ? 1 : 0));
     }
-
-    const outlet = article.outletSlug ? lookup.entity("outlet", article.outletSlug).name : null;
-    const values: Record<SearchFilter, string[]> = {
-      outlet: outlet ? [outlet] : [],
-      year: article.date ? [article.date.slice(0, 4)] : [],
-      person: filterValues("person", article.people),
-      party: filterValues("party", article.parties),
-      organization: filterValues("organization", article.organizations),
-      place: filterValues("place", article.places),
-    };
+    const values = this.valuesOf(article);
     for (const name of SEARCH_FILTERS) {
       for (const value of new Set(values[name])) {
-        const ids = filterDocs[name].get(value) ?? [];
-        filterDocs[name].set(value, ids);
+        const ids = this.filterDocs[name].get(value) ?? [];
+        this.filterDocs[name].set(value, ids);
         ids.push(doc);
       }
     }
     const text = body.replace(/\s+/g, " ").trim();
-    docs.push([
+    this.docs.push([
       fromSiteRoot(articleUrl(article.slug)),
       article.title,
       article.date ?? "",
       article.date ? formatDate(article.date) : "",
-      outlet ?? "",
+      values.outlet[0] ?? "",
       text.length > EXCERPT_CHARS ? text.slice(0, EXCERPT_CHARS) : text,
     ]);
+  }
+
+  /** Terms by code point, with their postings encoded. */
+  encodedTerms(): [string, string][] {
+    return [...this.postings.entries()]
+      .sort(([a], [b]) => compareStrings(a, b))
+      .map(([term, list]): [string, string] => [term, encodePostings(list)]);
+  }
+
+  /** A filter's values by code point (Pagefind's order), with their doc ids encoded. */
+  encodedValues(name: SearchFilter): [string, string][] {
+    return [...this.filterDocs[name].entries()]
+      .sort(([a], [b]) => compareStrings(a, b))
+      .map(([value, ids]) => [value, encodeIds(ids)]);
+  }
+}
+
+/** Each article's filter values, as its page marks them for Pagefind. */
+function filterValuesOf(archive: Archive, filterable: ReadonlySet<string>) {
+  const lookup = buildLookup(archive);
+  const named = (kind: MentionLink["kind"], slugs: string[]) =>
+    slugs.filter((slug) => filterable.has(`${kind}:${slug}`)).map((slug) => lookup.entity(kind, slug).name);
+  return (article: ArticleRecord): Record<SearchFilter, string[]> => ({
+    outlet: article.outletSlug ? [lookup.entity("outlet", article.outletSlug).name] : [],
+    year: article.date ? [article.date.slice(0, 4)] : [],
+    person: named("person", article.people),
+    party: named("party", article.parties),
+    organization: named("organization", article.organizations),
+    place: named("place", article.places),
   });
+}
 
-  const entries = [...postings.entries()]
-    .sort(([a], [b]) => compareStrings(a, b))
-    .map(([term, list]): [string, string] => [term, encodePostings(list)]);
-  const shards = shardTerms(entries);
-  const keys = [...shards.keys()].sort(compareStrings);
+/** The filters that have values (by name, as Pagefind lists them), with their number of values. */
+function filterList(filterDocs: Record<string, Map<string, unknown>>): OfflineMeta["filters"] {
+  return SEARCH_FILTERS.filter((name) => filterDocs[name].size > 0)
+    .sort(compareStrings)
+    .map((name) => ({ name, values: filterDocs[name].size }));
+}
 
-  let indexBytes = 0;
+async function readKeptDocs(siteDir: string): Promise<KeptDocs | null> {
+  try {
+    const kept = JSON.parse(await readFile(path.join(siteDir, OFFLINE_DOCS_FILE), "utf8")) as KeptDocs;
+    return kept?.version === 1 && kept.settings === SETTINGS ? kept : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function writeOfflineIndex(
+  archive: Archive,
+  outDir: string,
+  options: OfflineIndexOptions,
+): Promise<OfflineIndexStats> {
+  const valuesOf = filterValuesOf(archive, options.filterable);
+  const articles = [...archive.articles].sort(byDateDesc);
+  const dir = path.join(outDir, OFFLINE_DIR);
+  await mkdir(dir, { recursive: true });
   const write = async (file: string, text: string) => {
     await writeFile(path.join(dir, file), text);
     return Buffer.byteLength(text);
   };
+  const { previousDir, searchFingerprints } = options;
+  const elsewhere = previousDir && path.resolve(previousDir) !== path.resolve(outDir);
+  const kept = elsewhere && searchFingerprints ? await readKeptDocs(previousDir) : null;
+  if (previousDir && searchFingerprints && kept) {
+    const stats = await writeDelta(articles, outDir, previousDir, kept, searchFingerprints, valuesOf, options, write);
+    if (stats) return stats;
+  }
+  return writeWhole(articles, outDir, valuesOf, searchFingerprints, write);
+}
+
+type Write = (file: string, text: string) => Promise<number>;
+
+const emptyStats: OfflineIndexStats = {
+  documents: 0,
+  textBytes: 0,
+  indexBytes: 0,
+  metaBytes: 0,
+  filterBytes: 0,
+  termShards: 0,
+  docBytes: 0,
+  docShards: 0,
+  terms: 0,
+};
+
+/**
+ * Keeps the previous build's files and writes the articles not in them as they are now into delta.js; null
+ * when they are too many or the files are gone.
+ */
+async function writeDelta(
+  articles: ArticleRecord[],
+  outDir: string,
+  previousDir: string,
+  kept: KeptDocs,
+  fingerprints: ReadonlyMap<string, string>,
+  valuesOf: (article: ArticleRecord) => Record<SearchFilter, string[]>,
+  options: OfflineIndexOptions,
+  write: Write,
+): Promise<OfflineIndexStats | null> {
+  const current = new Set<string>();
+  const superseded: number[] = [];
+  kept.docs.forEach(([slug, , fingerprint], id) => {
+    if (fingerprints.get(slug) === fingerprint) current.add(slug);
+    else superseded.push(id);
+  });
+  const added = articles.filter((article) => !current.has(article.slug));
+  const removed = kept.docs.filter(([slug]) => !fingerprints.has(slug)).length;
+  if (added.length + removed > (options.deltaLimit ?? SEARCH_INDEX.maxDeltaArticles)) return null;
+  for (const file of kept.files) {
+    if (!(await reusePage(previousDir, outDir, `${OFFLINE_DIR}/${file}`))) return null;
+  }
+  const builder = new IndexBuilder(valuesOf);
+  const base = kept.docs.length;
+  for (const [i, article] of added.entries()) builder.add(article, base + i);
+  // In the site's order a document follows the kept ones before it: between ids lb - 1 and lb.
+  const keptOrder = kept.docs.map(([slug, date]) => ({ slug, date }));
+  const ranks = added.map((article) => {
+    let low = 0;
+    let high = keptOrder.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (byDateDesc(keptOrder[middle], article) < 0) low = middle + 1;
+      else high = middle;
+    }
+    return low - 0.5;
+  });
+  // The filters that have values now, over every article: cheap, with no text to index.
+  const allValues = Object.fromEntries(SEARCH_FILTERS.map((name) => [name, new Map<string, true>()]));
+  for (const article of articles) {
+    const values = valuesOf(article);
+    for (const name of SEARCH_FILTERS) for (const value of values[name]) allValues[name].set(value, true);
+  }
+  const terms = builder.encodedTerms();
+  if (added.length === 0 && superseded.length === 0) {
+    // Nothing changed: the files are the previous build's, with no delta, as when they were written.
+    await write(DELTA_FILE, script("addDelta", null));
+    await writeKeptDocs(outDir, kept);
+    return { ...emptyStats, documents: base };
+  }
+  const delta: OfflineDelta = {
+    base,
+    superseded,
+    docs: builder.docs,
+    lengths: builder.lengths,
+    dates: added.map((a) => (a.date ?? "").replace(/-/g, "")),
+    ranks,
+    terms: Object.fromEntries(terms),
+    filters: Object.fromEntries(
+      SEARCH_FILTERS.filter((name) => builder.filterDocs[name].size > 0).map((name) => [
+        name,
+        builder.encodedValues(name),
+      ]),
+    ),
+    filterList: filterList(allValues),
+  };
+  const deltaBytes = await write(DELTA_FILE, script("addDelta", delta));
+  await writeKeptDocs(outDir, kept);
+  return {
+    ...emptyStats,
+    documents: base - superseded.length + added.length,
+    textBytes: builder.textBytes,
+    indexBytes: deltaBytes,
+    terms: terms.length,
+  };
+}
+
+async function writeKeptDocs(outDir: string, kept: KeptDocs): Promise<void> {
+  const file = path.join(outDir, OFFLINE_DOCS_FILE);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(kept)}\n`);
+}
+
+/** Writes every file of the index, with an empty delta. */
+async function writeWhole(
+  articles: ArticleRecord[],
+  outDir: string,
+  valuesOf: (article: ArticleRecord) => Record<SearchFilter, string[]>,
+  fingerprints: ReadonlyMap<string, string> | undefined,
+  write: Write,
+): Promise<OfflineIndexStats> {
+  const builder = new IndexBuilder(valuesOf);
+  articles.forEach((article, doc) => {
+    // This index is built while Pagefind indexes the first shard in its own process; collected now and
+    // then, the tokens and texts each article leaves behind do not pile up beside it (50,000 articles:
+    // +1 GiB without).
+    if (doc > 0 && doc % COLLECT_EVERY === 0) collectGarbage();
+    builder.add(article, doc);
+  });
+  const { docs, lengths, filterDocs } = builder;
+
+  const entries = builder.encodedTerms();
+  const shards = shardTerms(entries);
+  const keys = [...shards.keys()].sort(compareStrings);
+  const files: string[] = [];
+  const keep = (file: string, text: string) => {
+    files.push(file);
+    return write(file, text);
+  };
+
+  let indexBytes = 0;
   for (const key of keys) {
-    indexBytes += await write(termShardFile(key), script("addTerms", key, Object.fromEntries(shards.get(key) ?? [])));
+    indexBytes += await keep(termShardFile(key), script("addTerms", key, Object.fromEntries(shards.get(key) ?? [])));
   }
 
   let docBytes = 0;
   const docShards = Math.ceil(docs.length / DOC_SHARD);
   for (let n = 0; n < docShards; n++) {
-    docBytes += await write(docShardFile(n), script("addDocs", n, docs.slice(n * DOC_SHARD, (n + 1) * DOC_SHARD)));
+    docBytes += await keep(docShardFile(n), script("addDocs", n, docs.slice(n * DOC_SHARD, (n + 1) * DOC_SHARD)));
   }
 
   // Pagefind lists filters by name and their values by code point; the search page shows them in that order.
-  const filters = SEARCH_FILTERS.filter((name) => filterDocs[name].size > 0).sort(compareStrings);
+  const filters = filterList(filterDocs);
   let filterBytes = 0;
-  for (const name of filters) {
-    const values = [...filterDocs[name].entries()]
-      .sort(([a], [b]) => compareStrings(a, b))
-      .map(([value, ids]) => [value, encodeIds(ids)]);
-    filterBytes += await write(filterFile(name), script("addFilter", name, values));
+  for (const { name } of filters) {
+    filterBytes += await keep(filterFile(name), script("addFilter", name, builder.encodedValues(name as SearchFilter)));
   }
 
-  const meta = {
+  const meta: OfflineMeta = {
     version: 2,
     docs: docs.length,
     docShard: DOC_SHARD,
     lengths: lengths.map((n) => n.toString(36)).join(","),
     dates: articles.map((a) => (a.date ?? "").replace(/-/g, "")).join(","),
     keys,
-    filters: filters.map((name) => ({ name, values: filterDocs[name].size })),
+    filters,
   };
-  const metaBytes = await write("meta.js", script("addMeta", meta));
+  const metaBytes = await keep("meta.js", script("addMeta", meta));
   indexBytes += metaBytes;
+  await write(DELTA_FILE, script("addDelta", null));
+  await writeKeptDocs(outDir, {
+    version: 1,
+    settings: SETTINGS,
+    docs: articles.map((a) => [a.slug, a.date, fingerprints?.get(a.slug) ?? "?"]),
+    files,
+  });
 
   return {
     documents: docs.length,
-    textBytes,
+    textBytes: builder.textBytes,
     indexBytes,
     metaBytes,
     filterBytes,

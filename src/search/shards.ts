@@ -22,6 +22,14 @@
  *
  * The manifest, MANIFEST_FILE at the site root, lists the shards newest first (the first is the primary
  * bundle, pagefind/) with the fingerprint of each shard's pages, which the next build compares.
+ *
+ * A rebuild after a few articles were added, changed or removed does not index a shard again: it keeps every
+ * shard and indexes only those articles into a small *delta* bundle (DELTA_BUNDLE, with the hidden vocabulary
+ * record), and the manifest lists the pages of the shards that the delta replaces or that left the archive
+ * (superseded), which the search page drops (src/search/browser/pagefind-engine.ts). Which articles those are,
+ * the build learns from the sidecar PAGES_FILE: each shard's pages as indexed, with their search fingerprints.
+ * Past a size (SEARCH_INDEX.maxDeltaArticles) the build compacts: it plans the shards again, indexes those whose
+ * articles changed, and the delta is gone (src/search/pagefind.ts).
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
@@ -35,8 +43,23 @@ import type { LooseTerm } from "./vocabulary.ts";
 export const MANIFEST_FILE = "pagefind-shards.json";
 export const PRIMARY_BUNDLE = "pagefind/";
 export const SHARDS_DIR = "pagefind-shards";
+/** The bundle of the articles added or changed since the shards were indexed. */
+export const DELTA_BUNDLE = "pagefind-delta/";
+/** The delta's id, as a shard's, in the search page's shard filter. */
+export const DELTA_ID = "delta";
+/** Each bundle's pages as indexed, for the next build (not published: the search page never reads it). */
+export const PAGES_FILE = ".news-archive/search-pages.json";
 /** Most articles per shard (src/settings.ts). */
 export const SHARD_ARTICLES = SEARCH_INDEX.shardArticles;
+/**
+ * Most articles added, changed or removed that a rebuild puts in a delta before it compacts (src/settings.ts): at
+ * most a fraction of a shard, so that small shards compact early too.
+ */
+export function deltaLimit(shardSize: number): number {
+  const { maxDeltaArticles, maxDeltaShardFraction } = SEARCH_INDEX;
+  return Math.min(maxDeltaArticles, Math.max(1, Math.floor(shardSize * maxDeltaShardFraction)));
+}
+
 /** The URL of each shard's hidden vocabulary record; no page is published there. */
 export const VOCABULARY_URL = "/pagefind-vocabulary/";
 
@@ -64,8 +87,41 @@ export interface ManifestShard {
   vocabulary: string | null;
 }
 
+/** A shard's page that the delta replaces, or whose article left the archive: the search page drops it. */
+export interface SupersededPage {
+  /** The id of the shard that has it. */
+  shard: string;
+  url: string;
+  /** Pagefind's id of the page (its fragment's name). */
+  id: string;
+  /** Its filter values, which Pagefind counts until the search page takes them off. */
+  filters: Record<string, string[]>;
+}
+
+export interface DeltaShard extends ManifestShard {
+  superseded: SupersededPage[];
+  /**
+   * Where each dated page of the delta sorts by date among the shards' pages, in the delta's own order by date:
+   * [k, p] is after the page at position p of shard k (0 = newest) and before the one at p + 1 (positions as
+   * Pagefind gives them sorted by date: src/search/browser/pagefind-engine.ts); p + 0.5 when placed after.
+   */
+  points: [shard: number, position: number][];
+}
+
+/** One page of a bundle, as indexed: its article, date, search fingerprint and Pagefind id. */
+export type IndexedPage = [slug: string, date: string | null, fingerprint: string, id: string];
+
+/** PAGES_FILE. */
+export interface IndexedPages {
+  version: 1;
+  /** The indexer's settings: a delta is only made over shards indexed with the same. */
+  indexer: string;
+  /** Bundle → its pages in the order they were indexed (oldest first, as sortedOldestFirst). */
+  bundles: Record<string, IndexedPage[]>;
+}
+
 export interface ShardManifest {
-  version: 2;
+  version: 3;
   shards: ManifestShard[];
   /**
    * By vocabulary id, the terms of today's vocabulary that shards indexed with it lack; the search page
@@ -73,6 +129,8 @@ export interface ShardManifest {
    * build share theirs; the vocabulary the last shards were indexed with lacks nothing and is not listed.
    */
   loose: Record<string, LooseTerm[]>;
+  /** The articles added or changed since the shards were indexed, and what they replace; null when none. */
+  delta: DeltaShard | null;
 }
 
 interface Period {
@@ -110,8 +168,12 @@ function splitPeriod(period: Period, size: number): Period[] {
   });
 }
 
-/** Oldest first: undated, then by date; within a date by slug, the site's order reversed. */
-function oldestFirst(a: ShardedArticle, b: ShardedArticle): number {
+/**
+ * Oldest first: undated, then by date; within a date by slug, the site's order reversed. Pages are given to
+ * Pagefind in this order, and Pagefind keeps it among pages of one date when it sorts by date, so the build
+ * knows where a delta page sorts among a shard's pages.
+ */
+export function oldestFirst(a: ShardedArticle, b: ShardedArticle): number {
   if (a.date !== b.date) {
     if (a.date === null) return -1;
     if (b.date === null) return 1;
@@ -183,7 +245,7 @@ export function shardFingerprint(slugs: string[], searchFingerprints: ReadonlyMa
 export async function readShardManifest(siteDir: string): Promise<ShardManifest | null> {
   try {
     const manifest = JSON.parse(await readFile(path.join(siteDir, MANIFEST_FILE), "utf8")) as ShardManifest;
-    return manifest?.version === 2 && Array.isArray(manifest.shards) ? manifest : null;
+    return manifest?.version === 3 && Array.isArray(manifest.shards) ? manifest : null;
   } catch {
     return null; // no previous site, or not one of ours: index every shard
   }

@@ -80,10 +80,18 @@ function lowerBound(sorted: readonly string[], value: string): number {
  * The loose terms of a shard indexed with `shardTerms` in an archive whose terms are now `currentTerms` (both
  * sorted), or null when the shard knows a term the archive no longer has: its hidden record would complete
  * words no page has, so the shard is indexed again.
+ *
+ * With `knownGone`, such a shard is kept: beside a delta, the pages that had the term are superseded (no page of
+ * the archive has it), so the words the shard completes with it find only pages the search page drops, as a
+ * complete index finds none; a shard completing with it never falls back to loose matches either.
  */
-export function looseTerms(shardTerms: readonly string[], currentTerms: readonly string[]): LooseTerm[] | null {
+export function looseTerms(
+  shardTerms: readonly string[],
+  currentTerms: readonly string[],
+  knownGone = false,
+): LooseTerm[] | null {
   const current = new Set(currentTerms);
-  if (shardTerms.some((known) => !current.has(known))) return null;
+  if (!knownGone && shardTerms.some((known) => !current.has(known))) return null;
   const known = new Set(shardTerms);
   const loose: LooseTerm[] = [];
   for (const candidate of currentTerms) {

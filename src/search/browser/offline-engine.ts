@@ -2,15 +2,20 @@
 //
 // The index is classic scripts (search/offline/: src/search/offline-index.ts), each handing its data to
 // window.__archiveSearch; the engine loads only the files a query needs and scores with BM25.
+//
+// delta.js, loaded with meta.js, holds the articles added or changed since the other files were written; the
+// engine counts its documents with theirs and leaves out the ids it supersedes, and orders documents of one date
+// (and of one score) by their place in the site's order (rank), so it answers as an index written whole would.
 import { SEARCH_PAGE } from "../../settings.ts";
 import { loadScript } from "./dom.ts";
-import { docShardFile, filterFile, termShardFile } from "./offline-files.ts";
+import { DELTA_FILE, docShardFile, filterFile, termShardFile } from "./offline-files.ts";
 import type { TermFunctions } from "./terms.ts";
 import type {
   Counts,
   Engine,
   ExcerptSegment,
   FilterCounts,
+  OfflineDelta,
   OfflineDoc,
   OfflineMeta,
   ResultLoader,
@@ -93,6 +98,7 @@ class OfflineIndex {
   private readonly loading = new Map<string, Promise<void>>();
   private readonly received = {
     meta: null as OfflineMeta | null,
+    delta: undefined as OfflineDelta | null | undefined,
     terms: new Map<string, Record<string, string>>(),
     docs: new Map<number, OfflineDoc[]>(),
     filters: new Map<string, [string, string][]>(),
@@ -102,6 +108,12 @@ class OfflineIndex {
   private lengths: number[] = [];
   private dates: string[] = [];
   private averageLength = 0;
+  /** Documents that count (live): every id but those the delta supersedes. */
+  private documents = 0;
+  private delta: OfflineDelta | null = null;
+  private superseded = new Set<number>();
+  /** A document's place in the site's order: its id, or for a delta document where it goes among the others. */
+  private rank: (doc: number) => number = (doc) => doc;
   /** name → Map(value → doc ids), for the filters loaded so far. */
   readonly filterDocs = new Map<string, Map<string, number[]>>();
 
@@ -124,6 +136,9 @@ class OfflineIndex {
       addFilter(name, values) {
         received.filters.set(name, values);
       },
+      addDelta(delta) {
+        received.delta = delta;
+      },
     };
   }
 
@@ -133,25 +148,49 @@ class OfflineIndex {
   }
 
   async init(): Promise<void> {
-    await this.load(new URL(this.metaUrl).pathname.split("/").pop()!);
+    await Promise.all([this.load(new URL(this.metaUrl).pathname.split("/").pop()!), this.load(DELTA_FILE)]);
     const meta = this.received.meta;
     if (!meta) throw new Error("search index: meta.js did not register");
+    if (this.received.delta === undefined) throw new Error("search index: delta.js did not register");
     this.meta = meta;
     this.keys = meta.keys;
-    this.lengths = meta.lengths.split(",").map((n) => Number.parseInt(n, 36));
-    this.dates = meta.dates.split(",");
-    this.averageLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, this.lengths.length);
+    this.lengths = meta.docs ? meta.lengths.split(",").map((n) => Number.parseInt(n, 36)) : [];
+    this.dates = meta.docs ? meta.dates.split(",") : [];
+    const delta = this.received.delta;
+    if (delta) {
+      this.delta = delta;
+      this.superseded = new Set(delta.superseded);
+      this.lengths.push(...delta.lengths);
+      this.dates.push(...delta.dates);
+      this.rank = (doc) => (doc < delta.base ? doc : delta.ranks[doc - delta.base]);
+    }
+    this.documents = this.lengths.length - this.superseded.size;
+    const total = this.lengths.reduce((sum, length, doc) => (this.superseded.has(doc) ? sum : sum + length), 0);
+    this.averageLength = total / Math.max(1, this.documents);
+  }
+
+  /** The filters that have values, by name. */
+  get filterList(): OfflineMeta["filters"] {
+    return this.delta?.filterList ?? this.meta.filters;
   }
 
   /** Loads one filter's values (f-<name>.js) on first use. */
   async loadFilter(name: string): Promise<void> {
     if (this.filterDocs.has(name)) return;
-    await this.load(filterFile(name));
-    const values = this.received.filters.get(name) || [];
+    // A filter only the delta has values of has no file.
+    if (this.meta.filters.some((filter) => filter.name === name)) await this.load(filterFile(name));
+    const merged = new Map<string, number[]>();
+    for (const [value, ids] of this.received.filters.get(name) || []) {
+      const live = decodeIds(ids).filter((doc) => !this.superseded.has(doc));
+      if (live.length) merged.set(value, live);
+    }
+    for (const [value, ids] of this.delta?.filters[name] || [])
+      merged.set(value, [...(merged.get(value) ?? []), ...decodeIds(ids)]);
     // Built as an object, like Pagefind's filter counts, so the values keep the same order (numeric
-    // keys such as years first, ascending).
+    // keys such as years first, ascending; the others by code point, as the files list them).
     const byValue: Record<string, number[]> = {};
-    for (const [value, ids] of values) byValue[value] = decodeIds(ids);
+    for (const value of [...merged.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+      byValue[value] = merged.get(value)!;
     this.filterDocs.set(name, new Map(Object.entries(byValue)));
   }
 
@@ -182,8 +221,9 @@ class OfflineIndex {
   /** doc → [tf, inTitle] for every index term matching `term` (as a prefix when asked). */
   private matches(term: string, isPrefix: boolean): Map<number, Match> {
     const byDoc = new Map<number, Match>();
-    for (const key of this.keysFor(term, isPrefix)) {
-      const shard = this.received.terms.get(key) || {};
+    const sources = this.keysFor(term, isPrefix).map((key) => this.received.terms.get(key) || {});
+    if (this.delta) sources.push(this.delta.terms);
+    for (const shard of sources) {
       const names = isPrefix
         ? Object.keys(shard).filter((t) => t.startsWith(term))
         : Object.hasOwn(shard, term)
@@ -192,6 +232,7 @@ class OfflineIndex {
       for (const name of names) {
         const exact = name === term;
         for (const [doc, tf, title] of decodePostings(shard[name])) {
+          if (this.superseded.has(doc)) continue;
           // Completions weigh a little less than the word itself.
           const weight = exact ? 1 : 0.8;
           const seen = byDoc.get(doc);
@@ -210,7 +251,7 @@ class OfflineIndex {
     let scores: Map<number, number> | null = null;
     for (const term of terms) {
       const byDoc = this.matches(term, true);
-      const idf = Math.log(1 + (this.meta.docs - byDoc.size + 0.5) / (byDoc.size + 0.5));
+      const idf = Math.log(1 + (this.documents - byDoc.size + 0.5) / (byDoc.size + 0.5));
       const next = new Map<number, number>();
       for (const [doc, { tf, title, weight }] of byDoc) {
         if (scores && !scores.has(doc)) continue; // every term must match
@@ -225,7 +266,9 @@ class OfflineIndex {
 
   /** Every document with score 0: what a blank query browses (through the filters selected). */
   everything(): Map<number, number> {
-    return new Map(this.lengths.map((_, doc) => [doc, 0]));
+    const all = new Map<number, number>();
+    for (let doc = 0; doc < this.lengths.length; doc++) if (!this.superseded.has(doc)) all.set(doc, 0);
+    return all;
   }
 
   /**
@@ -233,14 +276,15 @@ class OfflineIndex {
    * dated (by score among themselves); `undated` counts those when sorted by date.
    */
   ordered(scores: Map<number, number>, sort: Sort): { docs: number[]; undated: number } {
-    const { dates } = this;
-    const byScore = (a: number, b: number) => scores.get(b)! - scores.get(a)! || a - b;
+    const { dates, rank } = this;
+    const inSiteOrder = (a: number, b: number) => rank(a) - rank(b) || a - b;
+    const byScore = (a: number, b: number) => scores.get(b)! - scores.get(a)! || inSiteOrder(a, b);
     const docs = [...scores.keys()];
     if (!sort.date) return { docs: docs.sort(byScore), undated: 0 };
     const sign = sort.date === "asc" ? 1 : -1;
     const dated = docs
       .filter((doc) => dates[doc] !== "")
-      .sort((a, b) => sign * (dates[a] < dates[b] ? -1 : dates[a] > dates[b] ? 1 : 0) || a - b);
+      .sort((a, b) => sign * (dates[a] < dates[b] ? -1 : dates[a] > dates[b] ? 1 : 0) || inSiteOrder(a, b));
     const undated = docs.filter((doc) => dates[doc] === "").sort(byScore);
     return { docs: [...dated, ...undated], undated: undated.length };
   }
@@ -255,13 +299,20 @@ class OfflineIndex {
     return counts;
   }
 
+  /** A document of the doc files (not the delta's). */
+  private async keptDoc(doc: number, docShard: number): Promise<OfflineDoc> {
+    const shard = Math.floor(doc / docShard);
+    await this.load(docShardFile(shard));
+    return this.received.docs.get(shard)![doc - shard * docShard];
+  }
+
   /** Loads a result's document when it is drawn. */
   result(doc: number, terms: string[]): ResultLoader {
     return async () => {
       const { docShard } = this.meta;
-      const shard = Math.floor(doc / docShard);
-      await this.load(docShardFile(shard));
-      const [path, title, date, dateLabel, outlet, body] = this.received.docs.get(shard)![doc - shard * docShard];
+      const { delta } = this;
+      const fromDelta = delta && doc >= delta.base ? delta.docs[doc - delta.base] : null;
+      const [path, title, date, dateLabel, outlet, body] = fromDelta ?? (await this.keptDoc(doc, docShard));
       return {
         url: new URL(`../../${path}`, this.base).href,
         title,
@@ -286,7 +337,7 @@ export async function offlineEngine(metaUrl: string, terms: TermFunctions): Prom
   const countsOfLast = (): Counts | null =>
     last ? { filters: index.countsOver(last.docs), totalFilters: index.countsOver(last.unfiltered) } : null;
   return {
-    filterNames: index.meta.filters.map((f) => f.name),
+    filterNames: index.filterList.map((f) => f.name),
     loadFilter: (name) => index.loadFilter(name),
     totals: () => index.countsOver(null),
     lastCounts: countsOfLast,

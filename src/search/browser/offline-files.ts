@@ -17,3 +17,6 @@ export function filterFile(name: string): string {
 export function docShardFile(n: number): string {
   return `d${n}.js`;
 }
+
+/** File of the documents added or changed since the other files were written (loaded with meta.js). */
+export const DELTA_FILE = "delta.js";

@@ -5,13 +5,19 @@
 // share Pagefind's wasm memory and corrupt each other). The page drops each shard's hidden vocabulary
 // record from the results, and leaves a shard out of a query for words it lacks (shardsLacking).
 //
+// After a rebuild that changed a few articles, the manifest's delta is one more bundle, joined last: it holds
+// those articles as they are now, and lists the shards' pages it replaces or whose article left (superseded).
+// The page drops those pages from results and takes them off Pagefind's filter counts, and places the delta's
+// pages by date where the build says they go among the shards' (DeltaShard.points), so the answer is what one
+// index over the archive gives: the same articles, counts and order by date.
+//
 // Two such instances: Pagefind counts every value of every loaded filter on each search, testing each
 // filter page against the result list one by one, so at 10,000 articles a search with the filters loaded
 // took 1–2 s against 50 ms without. `finder` (on the main thread) answers queries and loads only the
 // filters a query selects; `counter` (in Pagefind's web worker) loads all filters once a filter group is
 // opened, and its counts follow the results when they are ready.
 import { SEARCH_PAGE } from "../../settings.ts";
-import type { ManifestShard, ShardManifest } from "../shards.ts";
+import type { DeltaShard, ManifestShard, ShardManifest, SupersededPage } from "../shards.ts";
 import type { LooseTerm } from "../vocabulary.ts";
 import type { Counts, Engine, FilterCounts, ResultData, Sort } from "./types.ts";
 
@@ -76,17 +82,66 @@ function shardOf(score: number): number {
   return position === 0 ? 0 : Math.round((weighted - position) / (position * SHARD_MARK));
 }
 
-/** The merged results without hidden records; sorted by date, shard after shard (each in its order). */
-function orderResults(results: PagefindResult[], sort: Sort, hidden: ReadonlySet<string>): PagefindResult[] {
-  const shown = results.filter((result) => !hidden.has(result.id));
+/** What the page must know of the delta to merge it: its place among the bundles and its pages' by date. */
+interface DeltaOrder {
+  /** Its k: joined after every shard. */
+  index: number;
+  points: DeltaShard["points"];
+}
+
+/**
+ * The merged results sorted by date (`sort` given), shard after shard and each shard in its order, the delta's
+ * pages each at its point among them; otherwise as Pagefind merged them.
+ */
+function orderResults(results: PagefindResult[], sort: Sort, delta: DeltaOrder | null): PagefindResult[] {
   const [direction] = Object.values(sort);
-  if (!direction) return shown;
-  const sign = direction === "asc" ? -1 : 1;
-  // Array sort is stable: within a shard, Pagefind's order stays.
-  return shown
-    .map((result) => ({ result, shard: sign * shardOf(result.score) }))
-    .sort((a, b) => a.shard - b.shard)
+  if (!direction) return results;
+  const sign = direction === "asc" ? 1 : -1;
+  // Oldest first, a page at [k, p] comes after every page of shards above k, and after p's predecessors in k.
+  const keyed = results.map((result, i) => {
+    const shard = shardOf(result.score);
+    const position = Math.round(Math.abs(result.score));
+    const point = delta && shard === delta.index ? delta.points[position - 1] : null;
+    // Points past those the build listed cannot happen; such a page keeps Pagefind's place (after the rest).
+    const key: [number, number, number] = point
+      ? [-point[0], point[1], position]
+      : delta && shard === delta.index
+        ? [1, 0, i]
+        : [-shard, position, 0];
+    return { result, key };
+  });
+  return keyed
+    .sort((a, b) => sign * (a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2]))
     .map(({ result }) => result);
+}
+
+/** Counts (copied) less the filter values of `pages`; with `dropEmpty`, values left at 0 are gone, as in an index without them. */
+function withoutPages(counts: FilterCounts, pages: Iterable<SupersededPage>, dropEmpty: boolean): FilterCounts {
+  const out: FilterCounts = {};
+  for (const [name, values] of Object.entries(counts)) out[name] = { ...values };
+  for (const page of pages) {
+    for (const [name, values] of Object.entries(page.filters)) {
+      for (const value of values) if (out[name]?.[value] !== undefined) out[name][value] -= 1;
+    }
+  }
+  if (dropEmpty) {
+    for (const values of Object.values(out))
+      for (const [value, n] of Object.entries(values)) if (n <= 0) delete values[value];
+  }
+  return out;
+}
+
+/**
+ * Each filter's values by code point, as one index lists them: Pagefind's merge lists the first bundle's values
+ * first, then the values only later bundles have.
+ */
+function inValueOrder(counts: FilterCounts): FilterCounts {
+  return Object.fromEntries(
+    Object.entries(counts).map(([name, values]) => [
+      name,
+      Object.fromEntries(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    ]),
+  );
 }
 
 /**
@@ -170,7 +225,11 @@ interface JoinedShards {
   pagefind: PagefindModule;
   shards: ManifestShard[];
   looseOf: (shard: ManifestShard) => LooseTerm[];
-  hidden: ReadonlySet<string>;
+  /** Pages never shown: the hidden records, and the shards' pages the delta supersedes. */
+  dropped: ReadonlySet<string>;
+  /** The superseded pages, by id. */
+  superseded: ReadonlyMap<string, SupersededPage>;
+  delta: DeltaOrder | null;
   /** A new instance over every shard; in Pagefind's web worker unless `noWorker`. */
   instance(noWorker: boolean): Promise<PagefindInstance>;
 }
@@ -184,13 +243,19 @@ async function joinShards(bundleUrl: string, shardsUrl: string): Promise<JoinedS
     }),
   ]);
   const siteRoot = new URL("../", bundleUrl);
-  const { shards } = manifest;
+  // The delta, if any, joins last, as one more shard that lacks no word.
+  const shards: ManifestShard[] = manifest.delta ? [...manifest.shards, manifest.delta] : manifest.shards;
   const looseOf = (shard: ManifestShard) => (shard.vocabulary !== null && manifest.loose?.[shard.vocabulary]) || [];
   const [primary, ...others] = shards.map((shard) => new URL(shard.bundle, siteRoot).pathname);
   // Shards are named only when one may have to be left out: a filter more is work for every search.
   const someLoose = shards.some((shard) => looseOf(shard).length);
   const named = (i: number) => (someLoose ? { mergeFilter: { [SHARD_FILTER]: shards[i].id } } : {});
-  const hidden = new Set(manifest.shards.map((shard) => shard.hidden).filter((id): id is string => Boolean(id)));
+  const superseded = new Map((manifest.delta?.superseded ?? []).map((page) => [page.id, page]));
+  const dropped = new Set([
+    ...shards.map((shard) => shard.hidden).filter((id): id is string => Boolean(id)),
+    ...superseded.keys(),
+  ]);
+  const delta = manifest.delta ? { index: manifest.shards.length, points: manifest.delta.points } : null;
   // Result URLs are site-absolute ("/articles/…"): prefix the path the site is served under.
   const options = { baseUrl: siteRoot.pathname, excerptLength: SEARCH_PAGE.excerptWords };
   const instance = async (noWorker: boolean) => {
@@ -205,13 +270,16 @@ async function joinShards(bundleUrl: string, shardsUrl: string): Promise<JoinedS
     }
     return created;
   };
-  return { pagefind, shards, looseOf, hidden, instance };
+  return { pagefind, shards, looseOf, dropped, superseded, delta, instance };
 }
 
 /** The Pagefind engine over the shards of `shardsUrl`, the primary bundle's pagefind.js at `bundleUrl`. */
 export async function pagefindEngine(bundleUrl: string, shardsUrl: string, filterNames: string[]): Promise<Engine> {
   const joined = await joinShards(bundleUrl, shardsUrl);
-  const { shards, looseOf, hidden } = joined;
+  const { shards, looseOf, dropped, superseded, delta } = joined;
+  const shown = (result: PagefindResult) => !dropped.has(result.id);
+  const supersededIn = (results: PagefindResult[]) =>
+    results.flatMap((result) => superseded.get(result.id) ?? []) satisfies SupersededPage[];
   const finder = await joined.instance(true);
   warmUpSegmenter();
   let counter: PagefindInstance | null = null;
@@ -229,7 +297,20 @@ export async function pagefindEngine(bundleUrl: string, shardsUrl: string, filte
     const counts = counting.then(async () => {
       if (asked !== last) return null;
       const counted = await counter!.search(asked.text, { filters: asked.selected });
-      return { filters: counted.filters, totalFilters: counted.totalFilters };
+      if (superseded.size === 0) return { filters: counted.filters, totalFilters: counted.totalFilters };
+      // Pagefind counted the superseded pages among the results too: before the filters (totalFilters, all
+      // pages for a blank query), and after them.
+      const filtered = supersededIn(counted.results);
+      const unfiltered =
+        asked.text === null
+          ? superseded.values()
+          : Object.keys(asked.selected).length === 0
+            ? filtered
+            : supersededIn((await finder.search(asked.text, { filters: {} })).results);
+      return {
+        filters: withoutPages(counted.filters, filtered, false),
+        totalFilters: withoutPages(counted.totalFilters, unfiltered, false),
+      };
     });
     counting = counts.catch(() => null);
     return counts;
@@ -239,7 +320,7 @@ export async function pagefindEngine(bundleUrl: string, shardsUrl: string, filte
     async loadFilter() {
       counterReady ??= (async () => {
         const instance = await joined.instance(false);
-        allTotals = await instance.filters();
+        allTotals = inValueOrder(withoutPages(await instance.filters(), superseded.values(), true));
         counter = instance;
       })();
       await counterReady;
@@ -266,13 +347,13 @@ export async function pagefindEngine(bundleUrl: string, shardsUrl: string, filte
         ? { ...selected, [SHARD_FILTER]: { any: shards.map((s) => s.id).filter((id) => !lacking.includes(id)) } }
         : selected;
       const query = blank ? null : text;
-      let results = orderResults((await finder.search(query, { filters, sort })).results, sort, hidden);
+      let results = orderResults((await finder.search(query, { filters, sort })).results.filter(shown), sort, delta);
       let undated = 0;
       if (sort.date) {
         // Sorted by date, Pagefind lists only the pages that carry a date: the others follow, by best match.
         const dated = new Set(results.map((result) => result.id));
         const all = (await finder.search(query, { filters })).results;
-        const rest = all.filter((result) => !hidden.has(result.id) && !dated.has(result.id));
+        const rest = all.filter((result) => shown(result) && !dated.has(result.id));
         results = [...results, ...rest];
         undated = rest.length;
       }

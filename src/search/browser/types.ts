@@ -65,6 +65,7 @@ export interface OfflineReceiver {
   addTerms(key: string, terms: Record<string, string>): void;
   addDocs(n: number, docs: OfflineDoc[]): void;
   addFilter(name: string, values: [value: string, ids: string][]): void;
+  addDelta(delta: OfflineDelta | null): void;
 }
 
 /** meta.js of the fallback index. */
@@ -78,6 +79,29 @@ export interface OfflineMeta {
   dates: string;
   keys: string[];
   filters: { name: string; values: number }[];
+}
+
+/**
+ * delta.js of the fallback index: the articles added or changed since the other files were written, under the
+ * doc ids after theirs, and the ids of theirs that are gone or replaced.
+ */
+export interface OfflineDelta {
+  /** The other files' number of documents: the delta's documents are base, base + 1, … */
+  base: number;
+  /** Doc ids of the other files that no longer count. */
+  superseded: number[];
+  docs: OfflineDoc[];
+  /** BM25 lengths, sort dates (YYYYMMDD or "") of the delta's documents. */
+  lengths: number[];
+  dates: string[];
+  /** Where each delta document is in the site's order among the other files' ids (between ⌊rank⌋ and ⌈rank⌉). */
+  ranks: number[];
+  /** Term → postings (the delta's doc ids), as in a term file. */
+  terms: Record<string, string>;
+  /** Filter → [value, doc ids] of the delta's documents, as in a filter file. */
+  filters: Record<string, [value: string, ids: string][]>;
+  /** The filters that have values now, replacing meta.js's list. */
+  filterList: OfflineMeta["filters"];
 }
 
 /** A document of the fallback index: path, title, date, date label, outlet, excerpt text. */
