@@ -21,6 +21,7 @@ import { after, describe, test } from "node:test";
 import { BuildLockedError } from "../src/errors.ts";
 import { build } from "../src/pipeline/index.ts";
 import type { Archive } from "../src/types.ts";
+import { compareStrings } from "../src/util/group.ts";
 import { treeDigest } from "./helpers/build-fixture-site.ts";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "news-archive-build-"));
@@ -154,9 +155,12 @@ describe("build", () => {
     await build({ seedsDir: seeds, outDir: fresh, cacheDir: null });
     // The search index is the exception: the rebuild kept the first build's and indexed the new article into a
     // delta beside it, which answers as the fresh build's index does (test/search-delta.test.ts).
+    // (and so the site's file list, which is checked against the files instead).
     const searchIndex =
-      /^(pagefind[-/]|search\/offline\/|\.news-archive\/(search-pages|offline-docs)\.json$|\.news-archive\/vocabulary-terms\/)/;
+      /^(pagefind[-/]|search\/offline\/|\.news-archive\/(search-pages|offline-docs)\.json$|\.news-archive\/vocabulary-terms\/|\.news-archive\/files\.txt$)/;
     const [reusedTree, freshTree] = [await treeDigest(out), await treeDigest(fresh)];
+    const listed = readFileSync(path.join(out, ".news-archive/files.txt"), "utf8").trim().split("\n");
+    assert.deepEqual(listed, [...reusedTree.keys()].sort(compareStrings), "the file list names every file of the site");
     for (const tree of [reusedTree, freshTree])
       for (const file of tree.keys()) if (searchIndex.test(file)) tree.delete(file);
     assert.deepEqual([...reusedTree.keys()], [...freshTree.keys()]);
@@ -164,6 +168,25 @@ describe("build", () => {
       assert.equal(reusedTree.get(file), hash, `${file} differs from a fresh build`);
     const manifest = JSON.parse(readFileSync(path.join(out, "pagefind-shards.json"), "utf8"));
     assert.equal(manifest.delta?.articles, 1, "the new article is in the delta");
+  });
+
+  test("a rebuild that compacts the search index re-indexes pages kept in the live site", async () => {
+    const seeds = seedsCopy();
+    const out = path.join(scratch, "compact-out");
+    const cacheDir = path.join(scratch, "compact-cache");
+    // Shards of two articles take a delta of one: two new seeds are past it, so the shards are indexed again,
+    // from pages the rebuild kept in place as well as those it rendered.
+    await build({ seedsDir: seeds, outDir: out, cacheDir, searchShardSize: 2 });
+    // Dated among the seeds' own articles, so the shards indexed again hold pages the rebuild kept.
+    const datedAmong = NEW_SEED.replace("March 4th", "February 2nd");
+    writeFileSync(path.join(seeds, "new-story.txt"), datedAmong);
+    writeFileSync(path.join(seeds, "another.txt"), datedAmong.replace("45 suspects", "46 suspects on Wednesday"));
+    const rebuilt = await build({ seedsDir: seeds, outDir: out, cacheDir, searchShardSize: 2 });
+    assert.ok(rebuilt.reused > 0, "pages were kept in place");
+    const manifest = JSON.parse(readFileSync(path.join(out, "pagefind-shards.json"), "utf8"));
+    assert.equal(manifest.delta, null, "compacted: no delta");
+    const indexed = manifest.shards.reduce((sum: number, shard: { articles: number }) => sum + shard.articles, 0);
+    assert.equal(indexed, 7);
   });
 
   test("a change to the knowledge data invalidates the cache by itself", async () => {

@@ -103,7 +103,7 @@ describe("a rebuild after a few changes", () => {
   test("keeps every shard and indexes only the new and changed articles into the delta", async () => {
     await build("cold", convoyArchive(), { shardSize: SHARD_SIZE });
     const { result, manifest } = await build("delta", editedArchive(), { shardSize: SHARD_SIZE, previous: "cold" });
-    assert.deepEqual(result.searchShards, { total: 4, reused: 4 });
+    assert.deepEqual(result.searchShards, { total: 4, reused: 4, delta: 2 });
     assert.equal(manifest.delta?.articles, 2, "the new article and the changed one");
     assert.deepEqual(manifest.delta?.superseded.map((page) => page.url).sort(), [
       "/articles/convoy-2021-1/index.html",
@@ -122,7 +122,7 @@ describe("a rebuild after a few changes", () => {
 
     // Nothing changed since: the delta is linked, not indexed again.
     const again = await build("delta-again", editedArchive(), { shardSize: SHARD_SIZE, previous: "delta" });
-    assert.deepEqual(again.result.searchShards, { total: 4, reused: 4 });
+    assert.deepEqual(again.result.searchShards, { total: 4, reused: 4, delta: 2 });
     assert.deepEqual(again.manifest, manifest);
 
     // A cold build of the same archive has no delta.
@@ -141,7 +141,7 @@ describe("a rebuild after a few changes", () => {
     assert.equal(manifest.delta, null);
     assert.equal(await readOfflineDelta(outDir), null, "the from-disk index is written whole");
     // Every shard lost a word (the removed report's date) or changed: all are indexed again.
-    assert.deepEqual(result.searchShards, { total: 4, reused: 0 });
+    assert.deepEqual(result.searchShards, { total: 4, reused: 0, delta: 0 });
     assert.deepEqual(
       manifest.shards.map((shard) => shard.articles),
       [7, 2, 8, 5],
@@ -151,7 +151,7 @@ describe("a rebuild after a few changes", () => {
   test("with one shard, a change indexes the delta, not the archive", async () => {
     await build("one-cold", convoyArchive());
     const { result, manifest } = await build("one-delta", editedArchive(), { previous: "one-cold" });
-    assert.deepEqual(result.searchShards, { total: 1, reused: 1 });
+    assert.deepEqual(result.searchShards, { total: 1, reused: 1, delta: 2 });
     assert.equal(manifest.delta?.articles, 2);
     assert.equal(manifest.shards[0].hidden, null, "one shard has no hidden record");
     await build("one-fresh", editedArchive());

@@ -180,7 +180,7 @@ describe("a site indexed in shards", () => {
   test("a rebuild links the shards and indexes a changed article into the delta, whatever its words", async () => {
     const again = path.join(root, "again");
     const same = await renderSite(archiveOverYears(), again, { searchShardSize: SHARD_SIZE, previousDir: outDir });
-    assert.deepEqual(same.searchShards, { total: 3, reused: 3 });
+    assert.deepEqual(same.searchShards, { total: 3, reused: 3, delta: 0 });
     assert.deepEqual(await readManifest(again), await readManifest(outDir));
     assert.equal((await readManifest(again)).delta, null);
 
@@ -191,7 +191,7 @@ describe("a site indexed in shards", () => {
     target.body = `The caravan convoy crossed the pass, report 1 of 2020 said.`;
     const third = path.join(root, "third");
     const changed = await renderSite(edited, third, { searchShardSize: SHARD_SIZE, previousDir: again });
-    assert.deepEqual(changed.searchShards, { total: 3, reused: 3 });
+    assert.deepEqual(changed.searchShards, { total: 3, reused: 3, delta: 1 });
     const { delta } = await readManifest(third);
     assert.equal(delta?.articles, 1);
     assert.deepEqual(
@@ -203,7 +203,7 @@ describe("a site indexed in shards", () => {
     target.body = `The caravan convoy met a zeppelin, report 2 of 2021 said.`;
     const fourth = path.join(root, "fourth");
     const newWord = await renderSite(edited, fourth, { searchShardSize: SHARD_SIZE, previousDir: third });
-    assert.deepEqual(newWord.searchShards, { total: 3, reused: 3 });
+    assert.deepEqual(newWord.searchShards, { total: 3, reused: 3, delta: 1 });
     const manifest = await readManifest(fourth);
     const [vocabulary] = new Set(manifest.shards.map((shard) => shard.vocabulary));
     assert.ok(vocabulary && manifest.shards.every((shard) => shard.vocabulary === vocabulary));
@@ -214,7 +214,7 @@ describe("a site indexed in shards", () => {
     // The article as it was: its page in its shard is current again, and there is no delta.
     const fifth = path.join(root, "fifth");
     const gone = await renderSite(archiveOverYears(), fifth, { searchShardSize: SHARD_SIZE, previousDir: fourth });
-    assert.deepEqual(gone.searchShards, { total: 3, reused: 3 });
+    assert.deepEqual(gone.searchShards, { total: 3, reused: 3, delta: 0 });
     assert.deepEqual(await readManifest(fifth), await readManifest(outDir));
   });
 });
@@ -271,7 +271,7 @@ describe("searching several shards in Chromium", { skip }, () => {
     );
     const rebuilt = path.join(path.dirname(site.outDir), "rebuilt");
     const result = await renderSite(grown, rebuilt, { searchShardSize: SHARD_SIZE, previousDir: site.outDir });
-    assert.deepEqual(result.searchShards, { total: 3, reused: 3 });
+    assert.deepEqual(result.searchShards, { total: 3, reused: 3, delta: 1 });
     assert.equal((await readManifest(rebuilt)).delta?.articles, 1);
     const rebuiltServer = await serveSite(rebuilt);
     try {

@@ -118,7 +118,7 @@ function summaryLine(
   return (
     `built ${archive.articles.length} articles (${changed}; ${parsed.length} parsed), ` +
     `${archive.rejected.length} rejected, ${site.pages} pages (${site.reused} unchanged), ` +
-    `search index in ${searchShards.total} ${searchShards.total === 1 ? "shard" : "shards"} (${searchShards.reused} unchanged) → ${path.relative(process.cwd(), outDir) || "."} ` +
+    `search index in ${searchShards.total} ${searchShards.total === 1 ? "shard" : "shards"} (${searchShards.reused} unchanged${searchShards.delta > 0 ? `, ${searchShards.delta} ${searchShards.delta === 1 ? "article" : "articles"} in the delta` : ""}) → ${path.relative(process.cwd(), outDir) || "."} ` +
     `[ingest ${seconds(timings.ingest)}, render ${seconds(timings.render)}, index ${seconds(timings.index)}, ` +
     `total ${seconds(timings.total)}]`
   );

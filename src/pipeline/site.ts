@@ -21,7 +21,7 @@ export interface SiteResult {
   /** Article and entity pages taken unchanged from `previousDir`, not rendered. */
   reused: number;
   /** Shards of the search index, and how many of them were taken unchanged from `previousDir`. */
-  searchShards: { total: number; reused: number };
+  searchShards: { total: number; reused: number; delta: number };
   /** Milliseconds spent rendering pages (Eleventy) and indexing them for search (Pagefind and the offline index). */
   timings: { render: number; index: number };
 }
@@ -39,13 +39,13 @@ export async function renderStage(archive: Archive, output: string, options: Pag
 /** The index stage over the pages the render stage wrote, timed. */
 export async function indexStage(archive: Archive, output: string, rendered: RenderResult, options: RenderOptions) {
   const started = performance.now();
-  const { shards, reused } = await indexSite(archive, output, {
+  const { shards, reused, delta } = await indexSite(archive, output, {
     searchFingerprints: rendered.searchFingerprints,
     filterKeys: rendered.filterKeys,
     previousDir: options.previousDir,
     shardSize: options.searchShardSize,
   });
-  return { total: shards, reused, ms: performance.now() - started };
+  return { total: shards, reused, delta, ms: performance.now() - started };
 }
 
 export async function renderSite(archive: Archive, outDir: string, options: RenderOptions = {}): Promise<SiteResult> {
@@ -59,12 +59,12 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
 export function sitePages(
   site: string | string[],
   rendered: { reused: number; ms: number },
-  indexed: { total: number; reused: number; ms: number },
+  indexed: { total: number; reused: number; delta: number; ms: number },
 ): SiteResult {
   return {
     pages: typeof site === "string" ? countHtmlFiles(site) : site.filter((file) => file.endsWith(".html")).length,
     reused: rendered.reused,
-    searchShards: { total: indexed.total, reused: indexed.reused },
+    searchShards: { total: indexed.total, reused: indexed.reused, delta: indexed.delta },
     timings: { render: rendered.ms, index: indexed.ms },
   };
 }

@@ -24,6 +24,7 @@ import { reusePage } from "../render/page-reuse.ts";
 import type { Archive } from "../types.ts";
 import { articlePagePath } from "../urls.ts";
 import { filesUnder } from "../util/files.ts";
+import { siteFile } from "../util/site-overlay.ts";
 import {
   DELTA_BUNDLE,
   DELTA_ID,
@@ -170,10 +171,10 @@ async function indexBundle(
       if (hidden.errors.length) throw pagefindError("vocabulary", hidden.errors);
     }
     // One at a time, in order (see the top of this file); the next page is read while Pagefind takes one.
-    let next = slugs.length ? readFile(path.join(output, articlePagePath(slugs[0])), "utf8") : null;
+    let next = slugs.length ? readFile(siteFile(path.join(output, articlePagePath(slugs[0]))), "utf8") : null;
     for (let i = 0; i < slugs.length; i++) {
       const content = await next!;
-      next = i + 1 < slugs.length ? readFile(path.join(output, articlePagePath(slugs[i + 1])), "utf8") : null;
+      next = i + 1 < slugs.length ? readFile(siteFile(path.join(output, articlePagePath(slugs[i + 1]))), "utf8") : null;
       const added = await index.addHTMLFile({ sourcePath: articlePagePath(slugs[i]), content });
       if (added.errors.length) throw pagefindError("read", added.errors);
     }
