@@ -66,6 +66,9 @@ export async function runFullBuild(
   const run = await runMeasured(
     process.execPath,
     [
+      // As `npm run build` runs it (package.json): a young generation of 64 MiB, since the build allocates
+      // many short-lived views and strings; V8's default collects them about 10% more slowly.
+      "--max-semi-space-size=64",
       ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
       "--import",
       "tsx",
