@@ -22,7 +22,7 @@ interface FormMatch {
 }
 
 interface LinkingEnv extends Env {
-  mentions: MentionLink[];
+  mentions: LinkedMention[];
   pageUrl: string;
 }
 
@@ -130,8 +130,11 @@ function createRenderer(): MarkdownIt {
 
 const renderer = createRenderer();
 
+/** What linking reads of a mention: which entity, and its forms as written. */
+export type LinkedMention = Pick<MentionLink, "kind" | "slug" | "forms">;
+
 /** HTML of an article body for the page at `pageUrl`, first mention of each entity linked relatively. */
-export function renderArticleBody(body: string, mentions: MentionLink[], pageUrl: string): string {
+export function renderArticleBody(body: string, mentions: LinkedMention[], pageUrl: string): string {
   const env: LinkingEnv = { mentions, pageUrl };
   return renderer.render(body, env);
 }

@@ -106,6 +106,12 @@ export function ledgerLineId(figure: Pick<Figure, "category" | "outcome">): stri
   return `figures-${slugify(figureLabel(figure), 20)}`;
 }
 
+/** The body's HTML, deferred; its inputs are what linking reads of the mentions (not their evidence). */
+function linkedBody(article: ArticleRecord, url: string): Deferred<string> {
+  const mentions = article.mentions.map(({ kind, slug, forms }) => ({ kind, slug, forms }));
+  return new Deferred([article.body, mentions, url], () => renderArticleBody(article.body, mentions, url));
+}
+
 const summaryCache = new WeakMap<Lookup, WeakMap<ArticleRecord, ArticleSummary>>();
 
 /** The list entry of an article; one shared object per article and lookup (views never change it). */
@@ -202,9 +208,7 @@ export function articlePage(
     authors: article.authors,
     dateEvidence: article.dateEvidence,
     year: article.date ? article.date.slice(0, 4) : null,
-    bodyHtml: new Deferred([article.body, article.mentions, summary.url], () =>
-      renderArticleBody(article.body, article.mentions, summary.url),
-    ),
+    bodyHtml: linkedBody(article, summary.url),
     people: article.people.map((slug) => ({
       ...mentioned("person", slug),
       roles: details.get(slug)?.roles ?? [],
