@@ -23,6 +23,7 @@ import {
   writePageManifest,
 } from "./page-reuse.ts";
 import { publishSeeds } from "./seeds.ts";
+import type { EntityPage } from "./views/entities.ts";
 import { buildSiteViews } from "./views/index.ts";
 
 export interface RenderOptions {
@@ -116,27 +117,20 @@ async function writePages(
     <P extends PagedView>(csvOf: (page: P) => string | null, slugsOf: (page: P) => string[]) =>
     (page: P) =>
       reuseCsv(page, csvOf(page), slugsOf(page)).then((reusedCsv) => rendered.has(page) || !reusedCsv);
-  await writeEntityCsvs(
-    output,
-    await filterAsync(
-      site.views.entities,
-      staleCsv(
-        (e) => e.csvPath,
-        (e) => e.articles.map((a) => a.slug),
-      ),
-    ),
-    archive,
+  const entitySlugs = (entity: EntityPage) => entity.articles.map((item) => item.slug);
+  const entityCsvs = await filterAsync(
+    site.views.entities,
+    staleCsv((e) => e.csvPath, entitySlugs),
   );
-  await writeStoryLedgerCsvs(
-    output,
-    await filterAsync(
-      site.views.storyPages,
-      staleCsv(
-        (s) => s.ledgerCsvPath,
-        () => [],
-      ),
+  const storyCsvs = await filterAsync(
+    site.views.storyPages,
+    staleCsv(
+      (s) => s.ledgerCsvPath,
+      () => [],
     ),
   );
+  await writeEntityCsvs(output, entityCsvs, archive);
+  await writeStoryLedgerCsvs(output, storyCsvs);
   await writePageManifest(output, manifest);
   return { reused, searchFingerprints, filterKeys: site.views.search.filterKeys };
 }
