@@ -1,4 +1,5 @@
 /** Article summaries (for lists) and full article pages with their entity panel and related articles. */
+import { createHash } from "node:crypto";
 import { PAGES } from "../../settings.ts";
 import type { ArticleRecord, Discarded, EventDate, Figure, MentionLink } from "../../types.ts";
 import { articlePagePath, articleUrl, seedUrl, storyUrl } from "../../urls.ts";
@@ -133,6 +134,10 @@ export function summarize(article: ArticleRecord, lookup: Lookup): ArticleSummar
     outlet: article.outletSlug ? lookup.entity("outlet", article.outletSlug) : null,
     dateline: article.dateline,
   };
+  // An entity page lists thousands of summaries, each also on other pages: its fingerprint (the JSON of its
+  // view, src/render/page-reuse.ts) takes each summary's digest, worked out once, instead of its fields.
+  const digest = createHash("sha256").update(JSON.stringify(summary)).digest("base64url");
+  Object.defineProperty(summary, "toJSON", { value: () => `summary:${digest}`, enumerable: false });
   summaries.set(article, summary);
   return summary;
 }
