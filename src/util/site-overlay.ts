@@ -24,8 +24,10 @@ export class SiteOverlay {
 
   /** `file` (absolute, under staging) relative to the site root, or null when it lies outside. */
   relative(file: string): string | null {
-    const rel = path.relative(this.staging, file);
-    return rel.startsWith("..") || path.isAbsolute(rel) ? null : rel.split(path.sep).join("/");
+    // A prefix test, not path.relative: it runs for every page a rebuild keeps.
+    if (!file.startsWith(this.staging) || file[this.staging.length] !== path.sep) return null;
+    const rel = file.slice(this.staging.length + 1);
+    return path.sep === "/" ? rel : rel.split(path.sep).join("/");
   }
 }
 
