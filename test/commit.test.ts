@@ -1,4 +1,4 @@
-/** The commit of a build laid over the live site (src/pipeline/commit.ts, src/util/site-overlay.ts). */
+/** The commit of a build laid over the live site (src/pipeline/commit.ts, src/render/site-overlay.ts). */
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -6,8 +6,8 @@ import path from "node:path";
 import { after, test } from "node:test";
 import { commitOverlay, FILE_LIST, finishInterruptedCommit, journalPath } from "../src/pipeline/commit.ts";
 import { reusePage } from "../src/render/page-reuse.ts";
+import { layOver, release, siteFile } from "../src/render/site-overlay.ts";
 import { filesUnder } from "../src/util/files.ts";
-import { layOver, release, siteFile } from "../src/util/site-overlay.ts";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "commit-"));
 after(() => rmSync(scratch, { recursive: true, force: true }));

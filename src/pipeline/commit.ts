@@ -1,7 +1,7 @@
 /**
  * Puts a build's staging folder in place of the live site.
  *
- * A build laid over the live site (src/util/site-overlay.ts) staged only what changed. The commit writes a
+ * A build laid over the live site (src/render/site-overlay.ts) staged only what changed. The commit writes a
  * journal beside the site — the files to move in and the files to delete — then renames each staged file
  * over its live one and deletes the rest. Every file is replaced whole by a rename, so a reader never sees
  * half a file; if the build is killed mid-commit, the next build finds the journal and finishes it
@@ -14,9 +14,9 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { SiteOverlay } from "../render/site-overlay.ts";
 import { filesUnder } from "../util/files.ts";
 import { compareStrings } from "../util/group.ts";
-import type { SiteOverlay } from "../util/site-overlay.ts";
 
 /** Every file of the site, one relative path per line, written by each commit. */
 export const FILE_LIST = ".news-archive/files.txt";

@@ -1,6 +1,6 @@
 /**
  * The whole build, stage by stage: ingest (read → clean → extract) → resolve → archive → render → index,
- * into a staging folder laid over the output (src/util/site-overlay.ts): the stages write only the files
+ * into a staging folder laid over the output (src/render/site-overlay.ts): the stages write only the files
  * that differ from the live site's, and the commit (src/pipeline/commit.ts) moves them in only when
  * everything has succeeded. A failed or interrupted build therefore leaves the previous site as it was.
  */
@@ -10,11 +10,11 @@ import { writeArchiveFiles } from "../archive/index.ts";
 import { type ChangeSummary, extractorVersion, FileCache } from "../cache/index.ts";
 import { ingestSeeds, resolveRecords } from "../ingest/index.ts";
 import { loadKnowledge } from "../knowledge/index.ts";
+import { layOver, release } from "../render/site-overlay.ts";
 import type { Archive, Rejected } from "../types.ts";
 import { filesUnder } from "../util/files.ts";
 import { compareStrings } from "../util/group.ts";
 import { escapeRegExp } from "../util/regexp.ts";
-import { layOver, release } from "../util/site-overlay.ts";
 import { commitOverlay, FILE_LIST, fileListText, finishInterruptedCommit } from "./commit.ts";
 import { acquireLock, isAlive } from "./lock.ts";
 import { progressReporter } from "./progress.ts";

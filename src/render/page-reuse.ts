@@ -5,9 +5,10 @@
  * An article or entity page is a pure function of its view (src/render/views/), the navigation and the
  * site's code and templates. Each build records a fingerprint of every such page — a hash of its view
  * salted with the site code's version — in PAGE_MANIFEST inside the site it writes. The next build
- * compares: a page whose fingerprint is unchanged is hard-linked from the previous site (copied where
- * links are not possible) instead of rendered. The manifest lives in the site folder itself so it is
- * swapped in with the pages it describes and can never disagree with them.
+ * compares: a page whose fingerprint is unchanged is not rendered. When the build is laid over the live
+ * site (src/render/site-overlay.ts, as `npm run build` does) the page is kept where it is; otherwise it is
+ * hard-linked from the previous site (copied where links are not possible). The manifest lives in the
+ * site folder itself, so it is committed with the pages it describes and can never disagree with them.
  */
 import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, readFile, writeFile } from "node:fs/promises";
@@ -15,7 +16,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { codeVersion } from "../util/code-version.ts";
 import { compareStrings } from "../util/group.ts";
-import { keepIfSame, siteFile } from "../util/site-overlay.ts";
+import { keepIfSame, siteFile } from "./site-overlay.ts";
 import type { ArticlePage, MentionedEntity } from "./views/articles.ts";
 
 /** Where the fingerprints of a site's pages are kept, relative to the site folder. */
@@ -113,7 +114,7 @@ export async function writePageManifest(siteDir: string, manifest: PageManifest)
 export async function reusePage(previousDir: string, siteDir: string, permalink: string): Promise<boolean> {
   const from = siteFile(path.join(previousDir, permalink));
   const to = path.join(siteDir, permalink);
-  // Laid over the live site (src/util/site-overlay.ts), the page stays where it is.
+  // Laid over the live site (src/render/site-overlay.ts), the page stays where it is.
   if (keepIfSame(from, to)) return true;
   await mkdir(path.dirname(to), { recursive: true });
   try {

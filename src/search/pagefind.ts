@@ -21,10 +21,10 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { reusePage } from "../render/page-reuse.ts";
+import { siteFile } from "../render/site-overlay.ts";
 import type { Archive } from "../types.ts";
 import { articlePagePath } from "../urls.ts";
 import { filesUnder } from "../util/files.ts";
-import { siteFile } from "../util/site-overlay.ts";
 import {
   DELTA_BUNDLE,
   DELTA_ID,

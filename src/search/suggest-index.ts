@@ -8,9 +8,9 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import MiniSearch from "minisearch";
+import { siteFile } from "../render/site-overlay.ts";
 import type { Archive } from "../types.ts";
 import { entityUrl, fromSiteRoot, storyUrl } from "../urls.ts";
-import { siteFile } from "../util/site-overlay.ts";
 import {
   SUGGEST_OPTIONS,
   type SuggestData,
