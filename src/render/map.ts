@@ -130,7 +130,6 @@ function placeLabel(name: string, x: number, y: number, settings: MapSettings, t
   return null;
 }
 
-const drawn = new Map<string, string | null>();
 /** The outlines drawn for a frame: maps of different places in one frame share them (the costly part). */
 const lands = new Map<string, string>();
 
@@ -142,12 +141,9 @@ const lands = new Map<string, string>();
  */
 export function drawMap(points: MapPoint[], label: string, settings: MapSettings = MAP): string | null {
   if (points.length === 0) return null;
-  const key = JSON.stringify([label, settings, points.map((p) => [p.name, p.lat, p.lon])]);
-  const known = drawn.get(key);
-  if (known !== undefined) return known;
-  const svg = draw(points, label, settings);
-  drawn.set(key, svg);
-  return svg;
+  // Not memoized: an archive's maps are as many as its places and stories (368 MiB of SVG at 10,000
+  // articles); the frames' outlines, the costly part, are.
+  return draw(points, label, settings);
 }
 
 function draw(points: MapPoint[], label: string, settings: MapSettings): string {

@@ -7,22 +7,19 @@
  * what it is made from, so a page's fingerprint changes exactly when its drawing would.
  */
 export class Deferred<T> {
-  #made = false;
-  #value: T | undefined;
-
   constructor(
     /** Everything `make` reads, as JSON-able data. */
     private readonly inputs: unknown,
     private readonly make: () => T,
   ) {}
 
-  /** The part itself, made on first reading (templates: `{{ x.value }}`). */
+  /**
+   * The part itself, made on each reading: templates read it once (`{% set svg = map.svg.value %}`).
+   * It is not kept: views live to the end of the render stage, and 50,000 pages' maps and bodies would
+   * stay in memory with them.
+   */
   get value(): T {
-    if (!this.#made) {
-      this.#value = this.make();
-      this.#made = true;
-    }
-    return this.#value as T;
+    return this.make();
   }
 
   toJSON(): unknown {
