@@ -173,16 +173,26 @@ export function relatedArticles(graph: ArchiveGraph, lookup: Lookup): (self: num
         if (candidates.length >= RELATED_CANDIDATES) break gather;
       }
     }
-    const sharedCount = (other: number) => {
+    // The RELATED_LIMIT best candidates by shared entities, then newer (a lower number) first: picked by
+    // insertion into a short list rather than sorting all the candidates, as many as RELATED_CANDIDATES.
+    const best: number[] = [];
+    const bestCounts: number[] = [];
+    for (const other of candidates) {
+      seen[other] = 0;
       const ids = keys[other];
       let count = 0;
       for (let i = 0; i < ids.length; i++) count += mine[ids[i]];
-      return count;
-    };
-    const scored = candidates.map((other) => ({ other, count: sharedCount(other) }));
-    for (const other of candidates) seen[other] = 0;
-    scored.sort((a, b) => b.count - a.count || a.other - b.other);
-    const related = scored.slice(0, RELATED_LIMIT).map(({ other }) => {
+      let at = best.length;
+      while (at > 0 && (bestCounts[at - 1] < count || (bestCounts[at - 1] === count && best[at - 1] > other))) at--;
+      if (at >= RELATED_LIMIT) continue;
+      best.splice(at, 0, other);
+      bestCounts.splice(at, 0, count);
+      if (best.length > RELATED_LIMIT) {
+        best.pop();
+        bestCounts.pop();
+      }
+    }
+    const related = best.map((other) => {
       const shared = Array.from(keys[other]).filter((id) => mine[id] === 1);
       return {
         ...summarize(sorted[other], lookup),

@@ -25,18 +25,24 @@ export function buildLookup(archive: Archive): Lookup {
     place: new Map(archive.places.map((e) => [e.slug, e.name])),
     outlet: new Map(archive.outlets.map((e) => [e.slug, e.name])),
   };
-  // One shared reference per entity: views hold hundreds of thousands of them at 50,000 articles.
-  const refs = new Map<string, EntityRef>();
+  // One shared reference per entity: views hold hundreds of thousands of them at 50,000 articles. By kind,
+  // then slug: views look entities up millions of times, and a joined key would be a new string each time.
+  const refs: Record<EntityKind, Map<string, EntityRef>> = {
+    person: new Map(),
+    party: new Map(),
+    organization: new Map(),
+    place: new Map(),
+    outlet: new Map(),
+  };
   return {
     entity(kind, slug) {
-      const key = `${kind}:${slug}`;
-      let ref = refs.get(key);
+      let ref = refs[kind].get(slug);
       if (ref) return ref;
       const name = byKind[kind].get(slug);
       // A dangling slug is a pipeline bug; failing here names it instead of rendering a dead link.
       if (name === undefined) throw new Error(`archive: ${kind} "${slug}" is referenced but not listed`);
       ref = Object.freeze({ kind, slug, name, url: entityUrl(kind, slug) });
-      refs.set(key, ref);
+      refs[kind].set(slug, ref);
       return ref;
     },
   };
