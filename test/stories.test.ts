@@ -8,8 +8,10 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { ingest } from "../src/ingest/index.ts";
+import { TextTermsFile } from "../src/cache/index.ts";
+import { ingest, ingestSeeds, resolveRecords } from "../src/ingest/index.ts";
 import { loadKnowledge } from "../src/knowledge/index.ts";
+import { textTermsVersion } from "../src/resolve/index.ts";
 import { storyLedger } from "../src/resolve/ledger.ts";
 import type { Archive, PlaceKind } from "../src/types.ts";
 import { article } from "./helpers/fixture-archive.ts";
@@ -210,4 +212,42 @@ test("a story's ledger: a wire copy is not a second source, and an unknown outle
     () => undefined,
   );
   assert.equal(unknown[0].sources, 2, "two articles of unknown outlets are two sources, not one outlet");
+});
+
+test("story grouping reads articles' words from the terms cache and groups exactly as without it", async () => {
+  const seeds = seedsWith("terms-cache", {});
+  const cacheDir = path.join(scratch, "terms-cache-dir");
+  const grouping = (archive: Archive) => JSON.stringify(archive.articles.map((a) => [a.slug, a.story, a.copyOf]));
+  const resolveWith = async (terms?: TextTermsFile) => {
+    const { extracted, rejected } = await ingestSeeds(seeds, knowledge, { threads: 0 });
+    return resolveRecords(extracted, rejected, knowledge, { textTerms: terms });
+  };
+  const plain = grouping(await resolveWith());
+
+  const first = new TextTermsFile(cacheDir, textTermsVersion());
+  assert.equal(grouping(await resolveWith(first)), plain);
+  first.save();
+
+  // A second build finds every article's words in the file and stems nothing.
+  const second = new TextTermsFile(cacheDir, textTermsVersion());
+  let made = 0;
+  const set = second.set.bind(second);
+  second.set = (key, value) => {
+    made++;
+    set(key, value);
+  };
+  assert.equal(grouping(await resolveWith(second)), plain);
+  assert.equal(made, 0);
+
+  // Terms made by other code (another version) are not used.
+  const other = new TextTermsFile(cacheDir, "another-version");
+  let stale = 0;
+  const get = other.get.bind(other);
+  other.get = (key) => {
+    const value = get(key);
+    if (value !== undefined) stale++;
+    return value;
+  };
+  assert.equal(grouping(await resolveWith(other)), plain);
+  assert.equal(stale, 0);
 });

@@ -11,6 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ExtractionCache } from "../ingest/index.ts";
 import type { Knowledge } from "../knowledge/index.ts";
+import type { TextTermsCache } from "../resolve/text-terms.ts";
 import type { ExtractedArticle, Rejected, SeedSource } from "../types.ts";
 import { codeVersion } from "../util/code-version.ts";
 import { compareStrings } from "../util/group.ts";
@@ -117,5 +118,55 @@ export class FileCache implements ExtractionCache {
     for (const name of readdirSync(this.dir)) {
       if (name.endsWith(".json") && !live.has(name.slice(0, -".json".length))) rmSync(path.join(this.dir, name));
     }
+  }
+}
+
+/**
+ * Articles' words for story grouping (src/resolve/text-terms.ts), kept between builds in one file,
+ * `<cacheDir>/text-terms.json`, with the version of the code that made them: a rebuild stems only the
+ * new and changed articles' text. Saving keeps only the entries this build asked for.
+ */
+export class TextTermsFile implements TextTermsCache {
+  private readonly file: string;
+  private readonly stored: Map<string, string>;
+  private readonly used = new Map<string, string>();
+  private added = 0;
+
+  constructor(
+    cacheDir: string,
+    private readonly version: string,
+  ) {
+    this.file = path.join(cacheDir, "text-terms.json");
+    this.stored = new Map();
+    try {
+      const parsed = JSON.parse(readFileSync(this.file, "utf8")) as {
+        version?: string;
+        terms?: Record<string, string>;
+      };
+      if (parsed.version === version && parsed.terms) this.stored = new Map(Object.entries(parsed.terms));
+    } catch {
+      // none yet, or unreadable: the terms are made again
+    }
+  }
+
+  get(key: string): string | undefined {
+    const value = this.stored.get(key);
+    if (value !== undefined) this.used.set(key, value);
+    return value;
+  }
+
+  set(key: string, value: string): void {
+    this.used.set(key, value);
+    this.added++;
+  }
+
+  /** Writes the entries this build used, when they differ from the file's. */
+  save(): void {
+    if (this.added === 0 && this.used.size === this.stored.size) return;
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    const terms = Object.fromEntries([...this.used].sort(([a], [b]) => compareStrings(a, b)));
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ version: this.version, terms }));
+    renameSync(temporary, this.file);
   }
 }

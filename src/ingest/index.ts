@@ -6,7 +6,7 @@
  */
 import type { Knowledge } from "../knowledge/index.ts";
 import { readSeeds } from "../read/index.ts";
-import { resolveArchive } from "../resolve/index.ts";
+import { type ResolveOptions, resolveArchive } from "../resolve/index.ts";
 import type { Archive, ExtractedArticle, Rejected, SeedSource } from "../types.ts";
 import { StringPool } from "../util/string-pool.ts";
 import { extractOrReject, isRejected } from "./extract-one.ts";
@@ -51,8 +51,13 @@ export async function ingest(
 }
 
 /** The cross-article stage (resolve) over freshly ingested records. */
-export function resolveRecords(extracted: ExtractedArticle[], rejected: Rejected[], knowledge: Knowledge): Archive {
-  return resolveArchive(extracted, rejected, knowledge);
+export function resolveRecords(
+  extracted: ExtractedArticle[],
+  rejected: Rejected[],
+  knowledge: Knowledge,
+  options: ResolveOptions = {},
+): Archive {
+  return resolveArchive(extracted, rejected, knowledge, options);
 }
 
 /** Reads, cleans and extracts every seed of `seedsDir` (from the cache where it can). */

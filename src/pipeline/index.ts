@@ -7,10 +7,11 @@
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { writeArchiveFiles } from "../archive/index.ts";
-import { type ChangeSummary, extractorVersion, FileCache } from "../cache/index.ts";
+import { type ChangeSummary, extractorVersion, FileCache, TextTermsFile } from "../cache/index.ts";
 import { ingestSeeds, resolveRecords } from "../ingest/index.ts";
 import { loadKnowledge } from "../knowledge/index.ts";
 import { layOver, release } from "../render/site-overlay.ts";
+import { textTermsVersion } from "../resolve/index.ts";
 import type { Archive, Rejected } from "../types.ts";
 import { filesUnder } from "../util/files.ts";
 import { compareStrings } from "../util/group.ts";
@@ -65,7 +66,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       onProgress: options.onProgress ?? progressReporter(),
     });
     // 2. resolve: across articles, one entity per real-world entity
-    const archive = resolveRecords(seeds.extracted, seeds.rejected, knowledge);
+    const textTerms = cacheDir ? new TextTermsFile(cacheDir, textTermsVersion()) : undefined;
+    const archive = resolveRecords(seeds.extracted, seeds.rejected, knowledge, { textTerms });
     for (const r of archive.rejected) log(`rejected ${r.file}${r.line ? `:${r.line}` : ""}: ${r.reason}`);
     for (const problem of archive.unmatchedCorrections) log(`correction not applied: ${problem}`);
     const changes = cache?.changes() ?? null;
@@ -83,6 +85,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const committed = await commitInto(staging, outDir, overlay);
     const site = sitePages(committed, rendered, indexed);
     cache?.saveManifest(); // only once the site is in place: a failed build must not hide its changes
+    textTerms?.save();
 
     const timings = { ingest: ingested - started, ...site.timings, total: performance.now() - started };
     log(summaryLine(archive, seeds.parsed, changes, site, outDir, timings));

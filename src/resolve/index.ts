@@ -26,6 +26,10 @@ import { inferMissingYears } from "./infer-years.ts";
 import { canonicalName, clusterPeople } from "./people.ts";
 import { placeLocator } from "./places.ts";
 import { groupStories } from "./stories.ts";
+import type { TextTermsCache } from "./text-terms.ts";
+
+export type { TextTermsCache } from "./text-terms.ts";
+export { textTermsVersion } from "./text-terms.ts";
 
 /** A kind word after a place's name ("Quetta district", "Kurram tribal district"). */
 const PLACE_KIND_WORD =
@@ -94,7 +98,17 @@ function articleSlugs(articles: ExtractedArticle[]): string[] {
   return slugs;
 }
 
-export function resolveArchive(extracted: ExtractedArticle[], rejected: Rejected[], knowledge: Knowledge): Archive {
+export interface ResolveOptions {
+  /** Articles' words kept from earlier builds, so story grouping stems only new and changed articles. */
+  textTerms?: TextTermsCache;
+}
+
+export function resolveArchive(
+  extracted: ExtractedArticle[],
+  rejected: Rejected[],
+  knowledge: Knowledge,
+  options: ResolveOptions = {},
+): Archive {
   // Dates written without a year take one from the neighbouring articles before anything is ordered by date.
   inferMissingYears(extracted);
   const articles = [...extracted].sort(articleOrder);
@@ -337,7 +351,12 @@ export function resolveArchive(extracted: ExtractedArticle[], rejected: Rejected
     if (story) forcedStories.set(slugs[i], slugify(story) || "story");
   });
   const placeKind = new Map(archive.places.map((p) => [p.slug, p.kind]));
-  const { stories, storyOf, copyOf } = groupStories(records, forcedStories, (slug) => placeKind.get(slug));
+  const { stories, storyOf, copyOf } = groupStories(
+    records,
+    forcedStories,
+    (slug) => placeKind.get(slug),
+    options.textTerms,
+  );
   for (const record of records) {
     record.story = storyOf.get(record.slug) as string;
     record.copyOf = copyOf.get(record.slug) ?? null;

@@ -12,12 +12,12 @@
  * Near-identical articles under two outlets are wire copies: the later one names the first as
  * `copyOf`, so a ledger counts them as one source.
  */
-import { stem } from "porter2";
 import type { ArticleRecord, PlaceKind, StoryRecord } from "../types.ts";
 import { compareStrings, groupBy } from "../util/group.ts";
 import { SlugRegistry } from "../util/slug.ts";
 import { storyLedger } from "./ledger.ts";
 import { STORY_SETTINGS } from "./settings.ts";
+import { type TextTermsCache, textTerms } from "./text-terms.ts";
 
 /**
  * A unit-length TF-IDF vector as parallel arrays sorted by term number, so a dot product is one merge of
@@ -29,30 +29,13 @@ interface Vector {
   weights: Float64Array;
 }
 
-/** Words of a text: runs of letters and digits, lower-cased; numbers kept (a magnitude or a count tells events apart). */
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/** Stems by word, kept for the life of the process: `npm start` rebuilds in one process and meets the same words. */
-const stems = new Map<string, string>();
-
-function stemOf(word: string): string {
-  let stemmed = stems.get(word);
-  if (stemmed === undefined) {
-    stemmed = stem(word);
-    stems.set(word, stemmed);
-  }
-  return stemmed;
-}
-
 /**
  * Terms numbered in the order the articles first use them, so vectors are arrays of numbers. A word's
- * term is its stem (porter2), looked up once per distinct word: an archive's words are few next to its
- * tokens.
+ * term is its stem (src/resolve/text-terms.ts).
  */
 class TermNumbers {
   readonly terms: string[] = [];
   private readonly numbers = new Map<string, number>();
-  private readonly words = new Map<string, number>();
 
   of(term: string): number {
     let id = this.numbers.get(term);
@@ -62,22 +45,6 @@ class TermNumbers {
       this.terms.push(term);
     }
     return id;
-  }
-
-  ofWord(word: string): number {
-    let id = this.words.get(word);
-    if (id === undefined) {
-      id = this.of(stemOf(word));
-      this.words.set(word, id);
-    }
-    return id;
-  }
-
-  /** The terms of `text`'s words of two characters or more, in order. */
-  ofText(text: string): number[] {
-    const ids: number[] = [];
-    for (const [word] of text.toLowerCase().matchAll(WORD)) if (word.length > 1) ids.push(this.ofWord(word));
-    return ids;
   }
 }
 
@@ -111,10 +78,16 @@ class TermCounter {
   }
 }
 
-function termCounts(article: ArticleRecord, numbers: TermNumbers, counter: TermCounter): TermCounts {
-  const headline = numbers.ofText(article.title);
-  for (let i = 0; i < STORY_SETTINGS.headlineWeight; i++) for (const t of headline) counter.add(t);
-  for (const t of numbers.ofText(article.body)) counter.add(t);
+function termCounts(
+  article: ArticleRecord,
+  numbers: TermNumbers,
+  counter: TermCounter,
+  cache: TextTermsCache | undefined,
+): TermCounts {
+  const { title, body } = textTerms(article.title, article.body, cache);
+  for (const [at, term] of title.terms.entries())
+    counter.add(numbers.of(term), title.counts[at] * STORY_SETTINGS.headlineWeight);
+  for (const [at, term] of body.terms.entries()) counter.add(numbers.of(term), body.counts[at]);
   // Resolved entities as terms of their own: all spellings of one place are one term.
   const entities = [...article.people, ...article.organizations, ...article.places];
   for (const e of entities) counter.add(numbers.of(`\u0000${e}`), STORY_SETTINGS.entityWeight);
@@ -122,9 +95,9 @@ function termCounts(article: ArticleRecord, numbers: TermNumbers, counter: TermC
 }
 
 /** (1 + ln tf) · ln(N / df), unit length; terms every article has weigh nothing and are left out. */
-function tfIdfVectors(articles: ArticleRecord[], numbers: TermNumbers): Vector[] {
+function tfIdfVectors(articles: ArticleRecord[], numbers: TermNumbers, cache?: TextTermsCache): Vector[] {
   const counter = new TermCounter();
-  const counts = articles.map((a) => termCounts(a, numbers, counter));
+  const counts = articles.map((a) => termCounts(a, numbers, counter, cache));
   const df = new Int32Array(numbers.terms.length);
   for (const c of counts) for (const t of c.ids) df[t]++;
   return counts.map((c) => {
@@ -375,10 +348,12 @@ export function groupStories(
   articles: ArticleRecord[],
   forced: Map<string, string> = new Map(),
   kindOf: (place: string) => PlaceKind | undefined = () => undefined,
+  /** Articles' words from earlier builds (src/resolve/text-terms.ts). */
+  textTermsCache?: TextTermsCache,
 ): StoryGrouping {
   const free = articles.filter((a) => !forced.has(a.slug));
   const numbers = new TermNumbers();
-  const vectors = tfIdfVectors(free, numbers);
+  const vectors = tfIdfVectors(free, numbers, textTermsCache);
   const similar = similarPairs(free, vectors, numbers);
   const groups: { slug: string | null; articles: ArticleRecord[] }[] = [
     ...[
