@@ -5,6 +5,7 @@ import { type EntityKind, entityUrl, kindFolder } from "../../urls.ts";
 import { compareStrings } from "../../util/group.ts";
 import { type ArticleSummary, summarize } from "./articles.ts";
 import { articlesPerPeriod, type BarChart } from "./chart.ts";
+import { Deferred } from "./deferred.ts";
 import type { ArchiveGraph } from "./graph.ts";
 import { byName, type EntityRef, type Lookup } from "./lookup.ts";
 import { type MapView, placesMap } from "./stories.ts";
@@ -48,8 +49,11 @@ export interface EntityPage extends EntityRef {
    */
   contexts: readonly MentionContext[][];
   companions: Companion[];
-  /** Articles per month (or year), or null when fewer than two articles name it or none is dated. */
-  chart: BarChart | null;
+  /**
+   * Articles per month (or year), or null when fewer than two articles name it or none is dated. Deferred:
+   * 20,000 entity pages' bars to fingerprint are more than the few pages a rebuild renders.
+   */
+  chart: Deferred<BarChart | null>;
   /** On a person's page, what the articles quote them as saying, newest first; empty otherwise. */
   quotes: QuoteView[];
   /** The page's CSV of its articles (src/render/csv-exports.ts): where it is written and its URL. */
@@ -142,6 +146,10 @@ export function entitySources(archive: Archive): EntitySource[] {
  * postings, or its outlet's articles) plus the articles its record lists, so the page and the article
  * panels agree; companions are counted over those articles only.
  */
+function chartOf(dates: (string | null)[]): Deferred<BarChart | null> {
+  return new Deferred(dates, () => (dates.length > 1 ? articlesPerPeriod(dates) : null));
+}
+
 export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGraph): EntityPage[] {
   const { sorted, keys, kindOf, slugOf, postings } = graph;
   const entityCount = kindOf.length;
@@ -229,7 +237,7 @@ export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGrap
       contexts: articles.map((at) => contextsIn(source, sorted[at])),
       companions: companions(self, articles),
       // A chart of one article says nothing its list does not.
-      chart: articles.length > 1 ? articlesPerPeriod(articles.map((at) => sorted[at].date)) : null,
+      chart: chartOf(articles.map((at) => sorted[at].date)),
       quotes: source.kind === "person" ? (quotesOf.get(source.slug) ?? []) : [],
       csvPath: `${folder}/mentions.csv`,
       csvUrl: `${entityUrl(source.kind, source.slug)}mentions.csv`,
