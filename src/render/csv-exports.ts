@@ -110,9 +110,17 @@ export async function writeCsvFile(
 }
 
 /** Every entity page's mentions.csv, a few at a time. */
-export async function writeEntityCsvs(outDir: string, entities: EntityPage[], archive: Archive): Promise<void> {
+/** An article's original web address by its slug (null when it has none, or none that is a web address). */
+export function originalUrls(archive: Archive): (slug: string) => string | null {
   const urls = new Map(archive.articles.map((a) => [a.slug, webUrl(a.url_original)]));
-  const originalUrl = (slug: string) => urls.get(slug) ?? null;
+  return (slug) => urls.get(slug) ?? null;
+}
+
+export async function writeEntityCsvs(
+  outDir: string,
+  entities: EntityPage[],
+  originalUrl: (slug: string) => string | null,
+): Promise<void> {
   for (let start = 0; start < entities.length; start += 64) {
     await Promise.all(
       entities

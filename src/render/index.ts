@@ -9,7 +9,7 @@
 import path from "node:path";
 import type { Archive } from "../types.ts";
 import { checkArchive } from "./archive-schema.ts";
-import { writeEntityCsvs, writeStoryLedgerCsvs } from "./csv-exports.ts";
+import { originalUrls, writeEntityCsvs, writeStoryLedgerCsvs } from "./csv-exports.ts";
 import { navigation } from "./eleventy-plugin.ts";
 import { EleventyRuns, PAGES_PER_RUN } from "./eleventy-runs.ts";
 import {
@@ -63,8 +63,8 @@ export async function renderPages(
 /**
  * Builds the views and writes the site's pages into `output`: the article and entity pages of
  * `previousDir` whose fingerprints are unchanged are linked (src/render/page-reuse.ts), the rest rendered.
- * Article pages are built, fingerprinted and handed to Eleventy one run's worth (pagesPerRun) at a time,
- * so at most two such batches of them are in memory. Records every page's fingerprint for the next
+ * Article and entity pages are built, fingerprinted and handed to Eleventy one run's worth (pagesPerRun)
+ * at a time, so at most two such batches of them are in memory. Records every page's fingerprint for the next
  * build, and returns each article's search fingerprint for the search index.
  */
 async function writePages(
@@ -90,12 +90,12 @@ async function writePages(
    * A page's CSV export beside it is reused with the page when its own fingerprint — the page's and the
    * original addresses of the page's articles, which the CSV lists and the page does not — is unchanged.
    */
-  const originalUrls = new Map(archive.articles.map((a) => [a.slug, a.url_original ?? ""]));
+  const originalAddresses = new Map(archive.articles.map((a) => [a.slug, a.url_original ?? ""]));
   const reuseCsv = async (page: PagedView, csvPath: string | null, slugs: string[]): Promise<boolean> => {
     if (csvPath === null) return true;
     const fingerprint = csvFingerprint(
       manifest[page.permalink],
-      slugs.map((slug) => originalUrls.get(slug) ?? ""),
+      slugs.map((slug) => originalAddresses.get(slug) ?? ""),
     );
     manifest[csvPath] = fingerprint;
     return !!previousDir && previous[csvPath] === fingerprint && (await reusePage(previousDir, output, csvPath));
@@ -107,29 +107,39 @@ async function writePages(
     for (const page of pages) searchFingerprints.set(page.slug, searchFingerprint(page));
     await runs.add(await filterAsync(pages, stale), []);
   }
-  const entities = await filterAsync(site.views.entities, stale);
-  const stories = await filterAsync(site.views.storyPages, stale);
-  await runs.add([], entities);
-  await runs.add([], [], stories);
-  await runs.finish();
-  const rendered = new Set<PagedView>([...entities, ...stories]);
+  /** A page's CSV is written when the page is rendered or the CSV's own fingerprint changed. */
   const staleCsv =
-    <P extends PagedView>(csvOf: (page: P) => string | null, slugsOf: (page: P) => string[]) =>
+    <P extends PagedView>(
+      rendered: ReadonlySet<P>,
+      csvOf: (page: P) => string | null,
+      slugsOf: (page: P) => string[],
+    ) =>
     (page: P) =>
       reuseCsv(page, csvOf(page), slugsOf(page)).then((reusedCsv) => rendered.has(page) || !reusedCsv);
   const entitySlugs = (entity: EntityPage) => entity.articles.map((item) => item.slug);
-  const entityCsvs = await filterAsync(
-    site.views.entities,
-    staleCsv((e) => e.csvPath, entitySlugs),
-  );
+  const webUrlOf = originalUrls(archive);
+  // Entity pages a slice at a time, like the article pages, each slice's CSV exports with it.
+  for (let start = 0; start < site.entityCount; start += pagesPerRun) {
+    const pages = site.entityPages(start, start + pagesPerRun);
+    const entities = await filterAsync(pages, stale);
+    const csvs = await filterAsync(
+      pages,
+      staleCsv(new Set(entities), (e) => e.csvPath, entitySlugs),
+    );
+    await writeEntityCsvs(output, csvs, webUrlOf);
+    await runs.add([], entities);
+  }
+  const stories = await filterAsync(site.views.storyPages, stale);
+  await runs.add([], [], stories);
+  await runs.finish();
   const storyCsvs = await filterAsync(
     site.views.storyPages,
     staleCsv(
+      new Set(stories),
       (s) => s.ledgerCsvPath,
       () => [],
     ),
   );
-  await writeEntityCsvs(output, entityCsvs, archive);
   await writeStoryLedgerCsvs(output, storyCsvs);
   await writePageManifest(output, manifest);
   return { reused, searchFingerprints, filterKeys: site.views.search.filterKeys };

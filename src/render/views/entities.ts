@@ -150,7 +150,19 @@ function chartOf(dates: (string | null)[]): Deferred<BarChart | null> {
   return new Deferred(dates, () => (dates.length > 1 ? articlesPerPeriod(dates) : null));
 }
 
-export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGraph): EntityPage[] {
+/**
+ * Every entity's page, built on demand a slice at a time like the article pages: at 50,000 articles the
+ * entity pages' views are over a gigabyte, and a render holds one Eleventy run's worth of them.
+ */
+export interface EntityPageSet {
+  count: number;
+  /** Each entity's entry on the index pages, in the order of `pages`. */
+  entries: IndexEntry[];
+  /** Pages `start` to `end` (exclusive, default all): people, parties, organizations, places, outlets. */
+  pages(start?: number, end?: number): EntityPage[];
+}
+
+export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGraph): EntityPageSet {
   const { sorted, keys, kindOf, slugOf, postings } = graph;
   const entityCount = kindOf.length;
   // Each article's distinct entities in first-mention order, and each entity's rank by display name.
@@ -213,13 +225,19 @@ export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGrap
     return evidence ? [{ sentence: evidence.text, line: evidence.line, role: null }] : none;
   };
 
-  return entitySources(archive).map((source) => {
+  const sources = entitySources(archive);
+  /** The numbers (in graph.sorted) of the articles naming a source, newest first. */
+  const articleNumbers = (source: EntitySource): number[] => {
     const self = graph.keyId.get(`${source.kind}:${source.slug}`) ?? -1;
     const mentioned = source.kind === "outlet" ? graph.byOutlet.get(source.slug) : postings[self];
     const numbers = new Set(mentioned);
     for (const slug of source.articles) for (const at of graph.bySlug.get(slug) ?? []) numbers.add(at);
     // Article numbers follow byDateDesc, so ascending numbers are newest first.
-    const articles = [...numbers].sort((a, b) => a - b);
+    return [...numbers].sort((a, b) => a - b);
+  };
+  const page = (source: EntitySource): EntityPage => {
+    const self = graph.keyId.get(`${source.kind}:${source.slug}`) ?? -1;
+    const articles = articleNumbers(source);
     const folder = `${kindFolder[source.kind]}/${source.slug}`;
     return {
       ...lookup.entity(source.kind, source.slug),
@@ -242,7 +260,16 @@ export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGrap
       csvPath: `${folder}/mentions.csv`,
       csvUrl: `${entityUrl(source.kind, source.slug)}mentions.csv`,
     };
-  });
+  };
+  return {
+    count: sources.length,
+    entries: sources.map((source) => ({
+      ...lookup.entity(source.kind, source.slug),
+      name: source.name,
+      count: articleNumbers(source).length,
+    })),
+    pages: (start = 0, end = sources.length) => sources.slice(start, end).map(page),
+  };
 }
 
 /** The first evidence that reads as a sentence (a dateline "QUETTA:" does not), else the first. */
@@ -250,7 +277,7 @@ function sentenceOf(evidence: Evidence[] | undefined): Evidence | undefined {
   return evidence?.find((e) => e.text.split(/\s+/).length >= 4) ?? evidence?.[0];
 }
 
-export function entityIndexPages(pages: EntityPage[], archive: Archive, lookup: Lookup): EntityIndexPage[] {
+export function entityIndexPages(all: IndexEntry[], archive: Archive, lookup: Lookup): EntityIndexPage[] {
   const located = archive.places.filter((p) => p.lat !== null && p.lon !== null).length;
   // The most-mentioned places first: they get their names on the map when names would overlap.
   const map = placesMap(
@@ -261,15 +288,9 @@ export function entityIndexPages(pages: EntityPage[], archive: Archive, lookup: 
   );
   return entityKinds.flatMap((kind) => {
     const folder = kindFolder[kind];
-    const entries = pages
-      .filter((page) => page.kind === kind)
-      .map((page) => ({
-        kind,
-        slug: page.slug,
-        name: page.name,
-        url: entityUrl(kind, page.slug),
-        count: page.articles.length,
-      }));
+    const entries = all
+      .filter((entry) => entry.kind === kind)
+      .map((entry) => ({ kind, slug: entry.slug, name: entry.name, url: entry.url, count: entry.count }));
     const byNameList = [...entries].sort(byName);
     const byCountList = [...entries].sort((a, b) => b.count - a.count || byName(a, b));
     const common = {

@@ -1,7 +1,7 @@
 /**
  * Everything the templates show, computed from the Archive. Templates only present this data:
- * orderings, groupings, counts and links are all decided here. The article pages are built on demand,
- * a slice at a time (`articlePages`); everything else once per build.
+ * orderings, groupings, counts and links are all decided here. The article and entity pages are built on
+ * demand, a slice at a time (`articlePages`, `entityPages`); everything else once per build.
  */
 import type { Archive, ArticleRecord } from "../../types.ts";
 import { STORIES_URL } from "../../urls.ts";
@@ -26,7 +26,6 @@ export interface SiteViews {
   home: Home;
   /** Every article's list entry, newest first (the Articles page). */
   articleList: ArticleSummary[];
-  entities: EntityPage[];
   entityIndexes: EntityIndexPage[];
   timeline: Timeline;
   /** Every story, newest first (the stories index). */
@@ -59,6 +58,9 @@ export interface SiteViewSet {
    * each holds its article's rendered HTML: all of them at once are gigabytes at 50,000 articles.
    */
   articlePages(start?: number, end?: number): ArticlePage[];
+  entityCount: number;
+  /** Entity pages `start` to `end` (exclusive, default all), built on demand like the article pages. */
+  entityPages(start?: number, end?: number): EntityPage[];
 }
 
 /** The report's list of articles with flags; `summaries` are those of `sorted`, in the same order. */
@@ -85,7 +87,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
   const searchFilters = searchFilterKeys(archive);
   const articleOptions = { ...options, searchFilters };
   const entities = entityPages(archive, lookup, graph);
-  const entityIndexes = entityIndexPages(entities, archive, lookup);
+  const entityIndexes = entityIndexPages(entities.entries, archive, lookup);
   const staticPages = ["/", "/articles/", STORIES_URL, "/timeline/", "/figures/", "/search/", "/report/", "/review/"];
   const timelineView = timeline(graph.sorted, lookup);
   const stories = storyViews(archive, lookup);
@@ -95,7 +97,6 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
   const views: SiteViews = {
     home: home(archive, graph.sorted, lookup, entityIndexes),
     articleList,
-    entities,
     entityIndexes,
     timeline: timelineView,
     stories: stories.summaries,
@@ -117,7 +118,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
       ...stories.summaries.map((story) => story.url),
       ...articleList.map((a) => a.url),
       ...entityIndexes.map((i) => i.url),
-      ...entities.map((e) => e.url),
+      ...entities.entries.map((e) => e.url),
     ],
   };
   return {
@@ -129,5 +130,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
         .map((article, i) =>
           articlePage(article, related(start + i), lookup, { ...articleOptions, story: stories.linkOf(article) }),
         ),
+    entityCount: entities.count,
+    entityPages: entities.pages,
   };
 }
