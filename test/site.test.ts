@@ -51,7 +51,7 @@ after(async () => {
 });
 
 const storyViewsOf = (archive: ReturnType<typeof fixtureArchive>) =>
-  buildSiteViews(archive, { linkSeeds: false }).views.storyPages;
+  buildSiteViews(archive, { linkSeeds: false }).storyPages();
 
 function resolveInSite(pageFile: string, href: string): string {
   const withoutFragment = href.replace(/[#?].*$/, "");

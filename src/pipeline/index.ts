@@ -56,6 +56,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const lock = await acquireLock(outDir);
   const staging = `${outDir}.building-${process.pid}`;
   const overlay = layOver(staging, outDir);
+  let phase = "ingest";
+  const peaks = new Map<string, [number, number]>();
+  const sampler = process.env.NA_HEAP
+    ? setInterval(() => {
+        const m = process.memoryUsage();
+        const [h, r] = peaks.get(phase) ?? [0, 0];
+        peaks.set(phase, [Math.max(h, m.heapUsed), Math.max(r, m.rss)]);
+      }, 200)
+    : undefined;
+  const mark = (next: string) => {
+    const [h, r] = peaks.get(phase) ?? [0, 0];
+    if (sampler)
+      console.error(`peak in ${phase}: heap ${(h / 2 ** 20).toFixed(0)} MiB, rss ${(r / 2 ** 20).toFixed(0)} MiB`);
+    phase = next;
+  };
   try {
     await recoverInterruptedBuilds(outDir);
     const cacheDir = options.cacheDir === undefined ? ".cache" : options.cacheDir;
@@ -76,12 +91,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
     // 3. archive: archive.json and figures.csv
+    mark("archive");
     await writeArchiveFiles(archive, staging);
+    mark("render");
     // 4. render: the pages
     const siteOptions = { seedsDir: options.seedsDir, previousDir: outDir, searchShardSize: options.searchShardSize };
     const rendered = await renderStage(archive, staging, siteOptions);
     // 5. index: the search index, for a server and for pages opened from disk
+    mark("index");
     const indexed = await indexStage(archive, staging, rendered, siteOptions);
+    mark("commit");
+    clearInterval(sampler);
     const committed = await commitInto(staging, outDir, overlay);
     const site = sitePages(committed, rendered, indexed);
     cache?.saveManifest(); // only once the site is in place: a failed build must not hide its changes

@@ -63,8 +63,8 @@ export async function renderPages(
 /**
  * Builds the views and writes the site's pages into `output`: the article and entity pages of
  * `previousDir` whose fingerprints are unchanged are linked (src/render/page-reuse.ts), the rest rendered.
- * Article and entity pages are built, fingerprinted and handed to Eleventy one run's worth (pagesPerRun)
- * at a time, so at most two such batches of them are in memory. Records every page's fingerprint for the next
+ * Article, entity and story pages are built, fingerprinted and handed to Eleventy one run's worth
+ * (pagesPerRun) at a time, so at most two such batches of them are in memory. Records every page's fingerprint for the next
  * build, and returns each article's search fingerprint for the search index.
  */
 async function writePages(
@@ -129,18 +129,22 @@ async function writePages(
     await writeEntityCsvs(output, csvs, webUrlOf);
     await runs.add([], entities);
   }
-  const stories = await filterAsync(site.views.storyPages, stale);
-  await runs.add([], [], stories);
+  // Story pages likewise, each slice's ledger CSVs with it.
+  for (let start = 0; start < site.storyCount; start += pagesPerRun) {
+    const pages = site.storyPages(start, start + pagesPerRun);
+    const stories = await filterAsync(pages, stale);
+    const csvs = await filterAsync(
+      pages,
+      staleCsv(
+        new Set(stories),
+        (s) => s.ledgerCsvPath,
+        () => [],
+      ),
+    );
+    await writeStoryLedgerCsvs(output, csvs);
+    await runs.add([], [], stories);
+  }
   await runs.finish();
-  const storyCsvs = await filterAsync(
-    site.views.storyPages,
-    staleCsv(
-      new Set(stories),
-      (s) => s.ledgerCsvPath,
-      () => [],
-    ),
-  );
-  await writeStoryLedgerCsvs(output, storyCsvs);
   await writePageManifest(output, manifest);
   return { reused, searchFingerprints, filterKeys: site.views.search.filterKeys };
 }

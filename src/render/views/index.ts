@@ -30,8 +30,6 @@ export interface SiteViews {
   timeline: Timeline;
   /** Every story, newest first (the stories index). */
   stories: StorySummary[];
-  /** Every story's page, handed to Eleventy through `paged` like the entity pages. */
-  storyPages: StoryPage[];
   figures: FiguresLedger;
   report: { rejected: Archive["rejected"]; flagged: FlaggedArticle[] };
   /** Likely problems, each with the lines that fix it (/review/). */
@@ -61,6 +59,9 @@ export interface SiteViewSet {
   entityCount: number;
   /** Entity pages `start` to `end` (exclusive, default all), built on demand like the article pages. */
   entityPages(start?: number, end?: number): EntityPage[];
+  storyCount: number;
+  /** Story pages `start` to `end` (exclusive, default all), likewise. */
+  storyPages(start?: number, end?: number): StoryPage[];
 }
 
 /** The report's list of articles with flags; `summaries` are those of `sorted`, in the same order. */
@@ -91,7 +92,6 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
   const staticPages = ["/", "/articles/", STORIES_URL, "/timeline/", "/figures/", "/search/", "/report/", "/review/"];
   const timelineView = timeline(graph.sorted, lookup);
   const stories = storyViews(archive, lookup);
-  const storyPages = stories.pages();
   const figures = figuresLedger(archive, stories);
   const articleList = graph.sorted.map((article) => summarize(article, lookup));
   const views: SiteViews = {
@@ -100,7 +100,6 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
     entityIndexes,
     timeline: timelineView,
     stories: stories.summaries,
-    storyPages,
     figures,
     report: {
       rejected: [...archive.rejected].sort((a, b) => compareStrings(a.file, b.file)),
@@ -132,5 +131,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
         ),
     entityCount: entities.count,
     entityPages: entities.pages,
+    storyCount: archive.stories.length,
+    storyPages: stories.pages,
   };
 }

@@ -137,7 +137,8 @@ export function leadOf(body: string): string {
 export interface StoryViews {
   /** Every story, newest first (the archive's order). */
   summaries: StorySummary[];
-  pages(): StoryPage[];
+  /** Story pages `start` to `end` (exclusive, default all), in the order of `summaries`. */
+  pages(start?: number, end?: number): StoryPage[];
   linkOf(article: ArticleRecord): StoryLink | null;
   ledger(story: StoryRecord): LedgerLineView[];
 }
@@ -243,7 +244,7 @@ export function storyViews(archive: Archive, lookup: Lookup): StoryViews {
 
   return {
     summaries: archive.stories.map(summary),
-    pages: () => archive.stories.map(page),
+    pages: (start = 0, end = archive.stories.length) => archive.stories.slice(start, end).map(page),
     linkOf(article) {
       const story = bySlug.get(article.story);
       if (!story) return null;
