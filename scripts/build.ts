@@ -1,7 +1,8 @@
 /**
- * `npm run build -- --seeds DIR --out DIR [--strict] [--knowledge DIR] [--cache DIR | --no-cache] [--shard-size N]`
+ * `npm run build -- --seeds DIR --out DIR [--strict] [--knowledge DIR] [--cache DIR | --no-cache] [--shard-size N] [--memory]`
  * Builds the archive site from a folder of seed articles. `--shard-size`: most articles per search-index
- * shard (src/search/shards.ts); lower it on a machine short of memory.
+ * shard (src/search/shards.ts); lower it on a machine short of memory. `--memory`: each stage's peak
+ * heap and RSS after the summary line.
  */
 import { parseArgs } from "node:util";
 import { build } from "../src/pipeline/index.ts";
@@ -13,6 +14,7 @@ await runCli(async () => {
       ...BUILD_FLAGS,
       strict: { type: "boolean", default: false },
       "shard-size": { type: "string" },
+      memory: { type: "boolean", default: false },
     },
   });
   const shardSize =
@@ -20,6 +22,7 @@ await runCli(async () => {
   const result = await build({
     ...buildFolders(values),
     searchShardSize: shardSize,
+    memory: values.memory,
     log: (line) => console.log(line),
   });
   if (values.strict && result.rejected.length > 0) {

@@ -302,6 +302,21 @@ describe("build", () => {
     assert.match(utf.body, /^SIBI: Police said three people/);
   });
 
+  test("--memory logs each stage's peak heap and RSS after the summary line", async () => {
+    const logged: string[] = [];
+    const out = path.join(scratch, "memory-out");
+    await build({ seedsDir: seedsCopy(), outDir: out, cacheDir: null, memory: true, log: (l) => logged.push(l) });
+    const at = logged.findIndex((line) => line.startsWith("peak memory: "));
+    assert.ok(at > 0 && logged[at - 1].startsWith("built "), logged.join("\n"));
+    const stages = [...logged[at].matchAll(/(\w+) heap (\d+) MiB \/ RSS (\d+) MiB/g)];
+    assert.deepEqual(
+      stages.map((m) => m[1]),
+      ["ingest", "archive", "render", "index", "commit"],
+    );
+    // A build holds at least its seeds' records, and a process's RSS includes its heap.
+    for (const [, , heap, rss] of stages) assert.ok(Number(heap) > 1 && Number(rss) >= Number(heap), logged[at]);
+  });
+
   test("two seeds that would get the same slug are both kept under distinct slugs", async () => {
     const story =
       "QUETTA: Two policemen were injured in a grenade attack on a checkpost in Quetta on Sunday, officials said.\n";

@@ -18,6 +18,7 @@ import { compareStrings } from "../util/group.ts";
 import { escapeRegExp } from "../util/regexp.ts";
 import { commitOverlay, FILE_LIST, fileListText, finishInterruptedCommit } from "./commit.ts";
 import { acquireLock, isAlive } from "./lock.ts";
+import { StagePeaks } from "./memory.ts";
 import { progressReporter } from "./progress.ts";
 import { indexStage, renderStage, type SiteResult, sitePages } from "./site.ts";
 
@@ -31,6 +32,8 @@ export interface BuildOptions {
   /** Most articles per search-index shard (default SHARD_ARTICLES in src/search/shards.ts). */
   searchShardSize?: number;
   log?: (line: string) => void;
+  /** Log each stage's peak heap and RSS after the summary line (`--memory`; src/pipeline/memory.ts). */
+  memory?: boolean;
   /** Progress of long ingests (default: a counter on stderr). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -56,21 +59,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const lock = await acquireLock(outDir);
   const staging = `${outDir}.building-${process.pid}`;
   const overlay = layOver(staging, outDir);
-  let phase = "ingest";
-  const peaks = new Map<string, [number, number]>();
-  const sampler = process.env.NA_HEAP
-    ? setInterval(() => {
-        const m = process.memoryUsage();
-        const [h, r] = peaks.get(phase) ?? [0, 0];
-        peaks.set(phase, [Math.max(h, m.heapUsed), Math.max(r, m.rss)]);
-      }, 200)
-    : undefined;
-  const mark = (next: string) => {
-    const [h, r] = peaks.get(phase) ?? [0, 0];
-    if (sampler)
-      console.error(`peak in ${phase}: heap ${(h / 2 ** 20).toFixed(0)} MiB, rss ${(r / 2 ** 20).toFixed(0)} MiB`);
-    phase = next;
-  };
+  const memory = options.memory ? new StagePeaks("ingest") : undefined;
   try {
     await recoverInterruptedBuilds(outDir);
     const cacheDir = options.cacheDir === undefined ? ".cache" : options.cacheDir;
@@ -91,17 +80,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
     // 3. archive: archive.json and figures.csv
-    mark("archive");
+    memory?.enter("archive");
     await writeArchiveFiles(archive, staging);
-    mark("render");
+    memory?.enter("render");
     // 4. render: the pages
     const siteOptions = { seedsDir: options.seedsDir, previousDir: outDir, searchShardSize: options.searchShardSize };
     const rendered = await renderStage(archive, staging, siteOptions);
     // 5. index: the search index, for a server and for pages opened from disk
-    mark("index");
+    memory?.enter("index");
     const indexed = await indexStage(archive, staging, rendered, siteOptions);
-    mark("commit");
-    clearInterval(sampler);
+    memory?.enter("commit");
     const committed = await commitInto(staging, outDir, overlay);
     const site = sitePages(committed, rendered, indexed);
     cache?.saveManifest(); // only once the site is in place: a failed build must not hide its changes
@@ -109,6 +97,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     const timings = { ingest: ingested - started, ...site.timings, total: performance.now() - started };
     log(summaryLine(archive, seeds.parsed, changes, site, outDir, timings));
+    if (memory) log(memory.finish());
     return {
       archive,
       rejected: archive.rejected,
@@ -119,6 +108,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       timings,
     };
   } finally {
+    memory?.finish();
     release(overlay);
     await rm(staging, { recursive: true, force: true });
     await lock.release();
