@@ -100,20 +100,29 @@ function tfIdfVectors(articles: ArticleRecord[], numbers: TermNumbers, cache?: T
   const counts = articles.map((a) => termCounts(a, numbers, counter, cache));
   const df = new Int32Array(numbers.terms.length);
   for (const c of counts) for (const t of c.ids) df[t]++;
+  // A term's weight, by term number, while its article's vector is put together (zeroed again after).
+  const scratch = new Float64Array(numbers.terms.length);
   return counts.map((c) => {
-    const entries: [number, number][] = [];
+    const ids = new Int32Array(c.ids.length);
+    let kept = 0;
     let norm = 0;
-    for (const [at, t] of c.ids.entries()) {
-      const tf = c.counts[at];
-      const w = (1 + Math.log(tf)) * Math.log(articles.length / df[t]);
+    for (let at = 0; at < c.ids.length; at++) {
+      const t = c.ids[at];
+      const w = (1 + Math.log(c.counts[at])) * Math.log(articles.length / df[t]);
       if (w > 0) {
-        entries.push([t, w]);
+        ids[kept++] = t;
+        scratch[t] = w;
         norm += w * w;
       }
     }
     norm = Math.sqrt(norm) || 1;
-    entries.sort((x, y) => x[0] - y[0]);
-    return { ids: Int32Array.from(entries, (e) => e[0]), weights: Float64Array.from(entries, (e) => e[1] / norm) };
+    const sorted = ids.slice(0, kept).sort(); // a typed array sorts by value
+    const weights = new Float64Array(kept);
+    for (let k = 0; k < kept; k++) {
+      weights[k] = scratch[sorted[k]] / norm;
+      scratch[sorted[k]] = 0;
+    }
+    return { ids: sorted, weights };
   });
 }
 
@@ -165,6 +174,19 @@ function corroboration(a: EventFacts, b: EventFacts): number {
   return (STORY_SETTINGS.corroborationWeight * shared) / Math.min(a.kinds.size, b.kinds.size);
 }
 
+/** The first `limit` of `items` in `order` (as sorting all of them and slicing would give), by insertion. */
+function firstOf<T>(items: T[], limit: number, order: (x: T, y: T) => number): T[] {
+  const first: T[] = [];
+  for (const item of items) {
+    let at = first.length;
+    while (at > 0 && order(item, first[at - 1]) < 0) at--;
+    if (at >= limit) continue;
+    first.splice(at, 0, item);
+    if (first.length > limit) first.pop();
+  }
+  return first;
+}
+
 /**
  * Pairs of articles worth comparing: those sharing one of their heaviest terms. Comparing every
  * pair is quadratic; two reports of one event share their most distinctive words.
@@ -183,7 +205,7 @@ function similarPairs(
     for (let k = 0; k < v.ids.length; k++) if (df[v.ids[k]] > 1) shared.push(k);
     const heaviest = (x: number, y: number) =>
       v.weights[y] - v.weights[x] || compareStrings(numbers.terms[v.ids[x]], numbers.terms[v.ids[y]]);
-    for (const k of shared.sort(heaviest).slice(0, STORY_SETTINGS.indexTerms)) {
+    for (const k of firstOf(shared, STORY_SETTINGS.indexTerms, heaviest)) {
       const t = v.ids[k];
       const list = byTerm.get(t);
       if (list) list.push(i);
