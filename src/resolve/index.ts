@@ -268,8 +268,14 @@ export function resolveArchive(
   });
 
   // Entity article lists run oldest first (timeline order); records are newest first.
+  // Sorted as positions, not by looking both slugs up in each comparison: "Pakistan" alone is 50,000 slugs.
   const position = new Map(records.map((r, i) => [r.slug, i]));
-  const chronological = (list: string[]) => [...new Set(list)].sort((a, b) => position.get(b)! - position.get(a)!);
+  const chronological = (list: string[]) => {
+    const at = Int32Array.from(new Set(list), (slug) => position.get(slug)!).sort();
+    const oldestFirst: string[] = new Array(at.length);
+    for (let k = 0; k < at.length; k++) oldestFirst[k] = records[at[at.length - 1 - k]].slug;
+    return oldestFirst;
+  };
 
   // Built once: the first knowledge entry of each name (as find would), and each party slug's members.
   const partyEntryByName = new Map<string, PartyEntry>();
