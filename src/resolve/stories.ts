@@ -21,8 +21,7 @@ import { type TextTermsCache, textTerms } from "./text-terms.ts";
 
 /**
  * A unit-length TF-IDF vector as parallel arrays sorted by term number, so a dot product is one merge of
- * two lists; `order` gives its entries in the order the article first used their terms (the order the
- * heaviest terms are picked in).
+ * two lists.
  */
 interface Vector {
   ids: Int32Array;

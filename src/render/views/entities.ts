@@ -141,11 +141,7 @@ export function entitySources(archive: Archive): EntitySource[] {
   ];
 }
 
-/**
- * Entity pages. Each page's article list is recomputed from the articles themselves (the entity's
- * postings, or its outlet's articles) plus the articles its record lists, so the page and the article
- * panels agree; companions are counted over those articles only.
- */
+/** An entity's articles per period, drawn only for the pages rendered (inputs: the articles' dates). */
 function chartOf(dates: (string | null)[]): Deferred<BarChart | null> {
   return new Deferred(dates, () => (dates.length > 1 ? articlesPerPeriod(dates) : null));
 }
@@ -162,6 +158,11 @@ export interface EntityPageSet {
   pages(start?: number, end?: number): EntityPage[];
 }
 
+/**
+ * Entity pages. Each page's article list is recomputed from the articles themselves (the entity's
+ * postings, or its outlet's articles) plus the articles its record lists, so the page and the article
+ * panels agree; companions are counted over those articles only.
+ */
 export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGraph): EntityPageSet {
   const { sorted, keys, kindOf, slugOf, postings } = graph;
   const entityCount = kindOf.length;
