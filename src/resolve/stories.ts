@@ -13,7 +13,7 @@
  * `copyOf`, so a ledger counts them as one source.
  */
 import type { ArticleRecord, PlaceKind, StoryRecord } from "../types.ts";
-import { compareStrings, groupBy } from "../util/group.ts";
+import { compareStrings, firstOf, groupBy } from "../util/group.ts";
 import { SlugRegistry } from "../util/slug.ts";
 import { storyLedger } from "./ledger.ts";
 import { STORY_SETTINGS } from "./settings.ts";
@@ -171,19 +171,6 @@ function corroboration(a: EventFacts, b: EventFacts): number {
   let shared = 0;
   for (const kind of a.kinds) if (b.kinds.has(kind)) shared++;
   return (STORY_SETTINGS.corroborationWeight * shared) / Math.min(a.kinds.size, b.kinds.size);
-}
-
-/** The first `limit` of `items` in `order` (as sorting all of them and slicing would give), by insertion. */
-function firstOf<T>(items: T[], limit: number, order: (x: T, y: T) => number): T[] {
-  const first: T[] = [];
-  for (const item of items) {
-    let at = first.length;
-    while (at > 0 && order(item, first[at - 1]) < 0) at--;
-    if (at >= limit) continue;
-    first.splice(at, 0, item);
-    if (first.length > limit) first.pop();
-  }
-  return first;
 }
 
 /**

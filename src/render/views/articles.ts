@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { PAGES } from "../../settings.ts";
 import type { ArticleRecord, Discarded, EventDate, Figure, MentionLink } from "../../types.ts";
 import { articlePagePath, articleUrl, seedUrl, storyUrl } from "../../urls.ts";
+import { firstOf } from "../../util/group.ts";
 import { slugify } from "../../util/slug.ts";
 import { formatDate } from "../format.ts";
 import { renderArticleBody } from "../markdown.ts";
@@ -159,6 +160,8 @@ export function relatedArticles(graph: ArchiveGraph, lookup: Lookup): (self: num
   // Scratch marks, all zero again between calls.
   const seen = new Uint8Array(sorted.length);
   const mine = new Uint8Array(postings.length);
+  // Entities each candidate shares with the article, set for this call's candidates before they are read.
+  const shared = new Int32Array(sorted.length);
   return (self) => {
     const article = sorted[self];
     const ownKeys = [...new Set(keys[self])];
@@ -173,30 +176,20 @@ export function relatedArticles(graph: ArchiveGraph, lookup: Lookup): (self: num
         if (candidates.length >= RELATED_CANDIDATES) break gather;
       }
     }
-    // The RELATED_LIMIT best candidates by shared entities, then newer (a lower number) first: picked by
-    // insertion into a short list rather than sorting all the candidates, as many as RELATED_CANDIDATES.
-    const best: number[] = [];
-    const bestCounts: number[] = [];
+    // The RELATED_LIMIT candidates sharing the most entities, newer (a lower number) first on a tie.
     for (const other of candidates) {
       seen[other] = 0;
       const ids = keys[other];
       let count = 0;
       for (let i = 0; i < ids.length; i++) count += mine[ids[i]];
-      let at = best.length;
-      while (at > 0 && (bestCounts[at - 1] < count || (bestCounts[at - 1] === count && best[at - 1] > other))) at--;
-      if (at >= RELATED_LIMIT) continue;
-      best.splice(at, 0, other);
-      bestCounts.splice(at, 0, count);
-      if (best.length > RELATED_LIMIT) {
-        best.pop();
-        bestCounts.pop();
-      }
+      shared[other] = count;
     }
+    const best = firstOf(candidates, RELATED_LIMIT, (x, y) => shared[y] - shared[x] || x - y);
     const related = best.map((other) => {
-      const shared = Array.from(keys[other]).filter((id) => mine[id] === 1);
+      const common = Array.from(keys[other]).filter((id) => mine[id] === 1);
       return {
         ...summarize(sorted[other], lookup),
-        sharedNames: shared.map((id) => lookup.entity(graph.kindOf[id], graph.slugOf[id]).name),
+        sharedNames: common.map((id) => lookup.entity(graph.kindOf[id], graph.slugOf[id]).name),
       };
     });
     for (const id of ownKeys) mine[id] = 0;
