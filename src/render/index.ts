@@ -90,12 +90,12 @@ async function writePages(
    * A page's CSV export beside it is reused with the page when its own fingerprint — the page's and the
    * original addresses of the page's articles, which the CSV lists and the page does not — is unchanged.
    */
-  const originalAddresses = new Map(archive.articles.map((a) => [a.slug, a.url_original ?? ""]));
+  const webUrlOf = originalUrls(archive);
   const reuseCsv = async (page: PagedView, csvPath: string | null, slugs: string[]): Promise<boolean> => {
     if (csvPath === null) return true;
     const fingerprint = csvFingerprint(
       manifest[page.permalink],
-      slugs.map((slug) => originalAddresses.get(slug) ?? ""),
+      slugs.map((slug) => webUrlOf(slug) ?? ""),
     );
     manifest[csvPath] = fingerprint;
     return !!previousDir && previous[csvPath] === fingerprint && (await reusePage(previousDir, output, csvPath));
@@ -117,7 +117,6 @@ async function writePages(
     (page: P) =>
       reuseCsv(page, csvOf(page), slugsOf(page)).then((reusedCsv) => rendered.has(page) || !reusedCsv);
   const entitySlugs = (entity: EntityPage) => entity.articles.map((item) => item.slug);
-  const webUrlOf = originalUrls(archive);
   // Entity pages a slice at a time, like the article pages, each slice's CSV exports with it.
   for (let start = 0; start < site.entityCount; start += pagesPerRun) {
     const pages = site.entityPages(start, start + pagesPerRun);

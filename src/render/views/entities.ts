@@ -227,18 +227,18 @@ export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGrap
   };
 
   const sources = entitySources(archive);
-  /** The numbers (in graph.sorted) of the articles naming a source, newest first. */
-  const articleNumbers = (source: EntitySource): number[] => {
+  /** The numbers (in graph.sorted) of the articles naming a source, in no order. */
+  const articleNumbers = (source: EntitySource): Set<number> => {
     const self = graph.keyId.get(`${source.kind}:${source.slug}`) ?? -1;
     const mentioned = source.kind === "outlet" ? graph.byOutlet.get(source.slug) : postings[self];
     const numbers = new Set(mentioned);
     for (const slug of source.articles) for (const at of graph.bySlug.get(slug) ?? []) numbers.add(at);
-    // Article numbers follow byDateDesc, so ascending numbers are newest first.
-    return [...numbers].sort((a, b) => a - b);
+    return numbers;
   };
   const page = (source: EntitySource): EntityPage => {
     const self = graph.keyId.get(`${source.kind}:${source.slug}`) ?? -1;
-    const articles = articleNumbers(source);
+    // Article numbers follow byDateDesc, so ascending numbers are newest first.
+    const articles = [...articleNumbers(source)].sort((a, b) => a - b);
     const folder = `${kindFolder[source.kind]}/${source.slug}`;
     return {
       ...lookup.entity(source.kind, source.slug),
@@ -267,7 +267,7 @@ export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGrap
     entries: sources.map((source) => ({
       ...lookup.entity(source.kind, source.slug),
       name: source.name,
-      count: articleNumbers(source).length,
+      count: articleNumbers(source).size,
     })),
     pages: (start = 0, end = sources.length) => sources.slice(start, end).map(page),
   };

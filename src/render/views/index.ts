@@ -1,7 +1,8 @@
 /**
  * Everything the templates show, computed from the Archive. Templates only present this data:
- * orderings, groupings, counts and links are all decided here. The article and entity pages are built on
- * demand, a slice at a time (`articlePages`, `entityPages`); everything else once per build.
+ * orderings, groupings, counts and links are all decided here. The article, entity and story pages are
+ * built on demand, a slice at a time (`articlePages`, `entityPages`, `storyPages`); everything else once
+ * per build.
  */
 import type { Archive, ArticleRecord } from "../../types.ts";
 import { STORIES_URL } from "../../urls.ts";
