@@ -109,13 +109,13 @@ export async function writeCsvFile(
   await writeFile(target, excelCsv(header, rows));
 }
 
-/** Every entity page's mentions.csv, a few at a time. */
 /** An article's original web address by its slug (null when it has none, or none that is a web address). */
 export function originalUrls(archive: Archive): (slug: string) => string | null {
   const urls = new Map(archive.articles.map((a) => [a.slug, webUrl(a.url_original)]));
   return (slug) => urls.get(slug) ?? null;
 }
 
+/** Every entity page's mentions.csv, a few at a time. */
 export async function writeEntityCsvs(
   outDir: string,
   entities: EntityPage[],

@@ -23,8 +23,10 @@ import {
   writePageManifest,
 } from "./page-reuse.ts";
 import { publishSeeds } from "./seeds.ts";
+import type { ArticlePage } from "./views/articles.ts";
 import type { EntityPage } from "./views/entities.ts";
 import { buildSiteViews } from "./views/index.ts";
+import type { StoryPage } from "./views/stories.ts";
 
 export interface RenderOptions {
   /** Folder of the seed files; when given, each article's seed is published at /seeds/<file> and linked. */
@@ -60,12 +62,31 @@ export async function renderPages(
   return writePages(checked, output, { ...options, linkSeeds });
 }
 
+/** One kind of page built on demand (article, entity or story pages), as the render stage walks it. */
+interface PagedKind<P extends PagedView> {
+  count: number;
+  /** Pages `start` to `end` (exclusive). */
+  build(start: number, end: number): P[];
+  /** Where the page's CSV export goes, if it has one, and what the CSV lists that the page does not. */
+  csv?: { pathOf(page: P): string | null; extraOf(page: P): string[] };
+}
+
+/** A page whose fingerprint is unchanged, remembered by its number instead of its view. */
+interface KeptPage {
+  at: number;
+  permalink: string;
+  /** The page's CSV export when it is unchanged too (else the CSV is written). */
+  csvPath: string | null;
+}
+
 /**
- * Builds the views and writes the site's pages into `output`: the article and entity pages of
+ * Builds the views and writes the site's pages into `output`: the article, entity and story pages of
  * `previousDir` whose fingerprints are unchanged are linked (src/render/page-reuse.ts), the rest rendered.
- * Article, entity and story pages are built, fingerprinted and handed to Eleventy one run's worth
- * (pagesPerRun) at a time, so at most two such batches of them are in memory. Records every page's fingerprint for the next
- * build, and returns each article's search fingerprint for the search index.
+ * Pages are built and fingerprinted one at a time and only the changed ones are kept, so an unchanged
+ * page's view dies young (a rebuild otherwise spends seconds collecting thousands of views that lived
+ * until their batch was fingerprinted); the changed ones go to Eleventy a run's worth (pagesPerRun) at a
+ * time. Records every page's fingerprint for the next build, and returns each article's search
+ * fingerprint for the search index.
  */
 async function writePages(
   archive: Archive,
@@ -78,83 +99,99 @@ async function writePages(
   const previous = previousDir ? await readPageManifest(previousDir) : {};
   const manifest: PageManifest = {};
   let reused = 0;
-  const stale = async <P extends PagedView>(page: P): Promise<boolean> => {
-    const fingerprint = pageFingerprint(page, navigation);
-    manifest[page.permalink] = fingerprint;
-    if (!previousDir || previous[page.permalink] !== fingerprint) return true;
-    if (!(await reusePage(previousDir, output, page.permalink))) return true;
-    reused++;
-    return false;
-  };
-  /**
-   * A page's CSV export beside it is reused with the page when its own fingerprint — the page's and the
-   * original addresses of the page's articles, which the CSV lists and the page does not — is unchanged.
-   */
   const webUrlOf = originalUrls(archive);
-  const reuseCsv = async (page: PagedView, csvPath: string | null, slugs: string[]): Promise<boolean> => {
-    if (csvPath === null) return true;
-    const fingerprint = csvFingerprint(
-      manifest[page.permalink],
-      slugs.map((slug) => webUrlOf(slug) ?? ""),
-    );
-    manifest[csvPath] = fingerprint;
-    return !!previousDir && previous[csvPath] === fingerprint && (await reusePage(previousDir, output, csvPath));
+
+  /**
+   * Pages `start` to `end` of `kind` to render, and those whose CSV export is to be written: a page whose
+   * fingerprint changed, or whose previous copy is gone; a CSV whose page is rendered or whose own
+   * fingerprint — the page's and the original addresses of its articles, which the CSV lists and the page
+   * does not — changed.
+   */
+  const staleIn = async <P extends PagedView>(
+    kind: PagedKind<P>,
+    start: number,
+    end: number,
+    onPage?: (page: P) => void,
+  ): Promise<{ pages: P[]; csvs: P[] }> => {
+    const stale = new Map<number, P>();
+    const staleCsv = new Map<number, P>();
+    const kept: KeptPage[] = [];
+    for (let at = start; at < Math.min(end, kind.count); at++) {
+      const [page] = kind.build(at, at + 1);
+      onPage?.(page);
+      const fingerprint = pageFingerprint(page, navigation);
+      manifest[page.permalink] = fingerprint;
+      const csvPath = kind.csv?.pathOf(page) ?? null;
+      let csvSame = true;
+      if (kind.csv && csvPath !== null) {
+        const csv = csvFingerprint(fingerprint, kind.csv.extraOf(page));
+        manifest[csvPath] = csv;
+        csvSame = previous[csvPath] === csv;
+      }
+      if (!previousDir || previous[page.permalink] !== fingerprint) {
+        stale.set(at, page);
+        if (csvPath !== null) staleCsv.set(at, page);
+        continue;
+      }
+      if (!csvSame && csvPath !== null) staleCsv.set(at, page);
+      kept.push({ at, permalink: page.permalink, csvPath: csvSame ? csvPath : null });
+    }
+    // Only now, with the views of unchanged pages gone, the file system: each kept page (and CSV) is
+    // linked from the previous site, or built again to be rendered if its copy has gone.
+    for (let from = 0; from < kept.length; from += 64) {
+      const slice = kept.slice(from, from + 64);
+      const verdicts = await Promise.all(
+        slice.map(async ({ permalink, csvPath }) => {
+          const page = await reusePage(previousDir as string, output, permalink);
+          const csv = csvPath === null || (await reusePage(previousDir as string, output, csvPath));
+          return { page, csv };
+        }),
+      );
+      slice.forEach(({ at, csvPath }, i) => {
+        if (verdicts[i].page) reused++;
+        if (verdicts[i].page && verdicts[i].csv) return;
+        const [page] = staleCsv.get(at) ? [staleCsv.get(at) as P] : kind.build(at, at + 1);
+        if (!verdicts[i].page) stale.set(at, page);
+        if (csvPath !== null && !verdicts[i].csv) staleCsv.set(at, page);
+      });
+    }
+    const inOrder = (pages: Map<number, P>) => [...pages].sort(([a], [b]) => a - b).map(([, page]) => page);
+    return { pages: inOrder(stale), csvs: inOrder(staleCsv) };
   };
+
   const searchFingerprints = new Map<string, string>();
   const runs = new EleventyRuns(site.views, output, pagesPerRun);
-  for (let start = 0; start < site.articleCount; start += pagesPerRun) {
-    const pages = site.articlePages(start, start + pagesPerRun);
-    for (const page of pages) searchFingerprints.set(page.slug, searchFingerprint(page));
-    await runs.add(await filterAsync(pages, stale), []);
-  }
-  /** A page's CSV is written when the page is rendered or the CSV's own fingerprint changed. */
-  const staleCsv =
-    <P extends PagedView>(
-      rendered: ReadonlySet<P>,
-      csvOf: (page: P) => string | null,
-      slugsOf: (page: P) => string[],
-    ) =>
-    (page: P) =>
-      reuseCsv(page, csvOf(page), slugsOf(page)).then((reusedCsv) => rendered.has(page) || !reusedCsv);
-  const entitySlugs = (entity: EntityPage) => entity.articles.map((item) => item.slug);
-  // Entity pages a slice at a time, like the article pages, each slice's CSV exports with it.
-  for (let start = 0; start < site.entityCount; start += pagesPerRun) {
-    const pages = site.entityPages(start, start + pagesPerRun);
-    const entities = await filterAsync(pages, stale);
-    const csvs = await filterAsync(
-      pages,
-      staleCsv(new Set(entities), (e) => e.csvPath, entitySlugs),
+  const articles: PagedKind<ArticlePage> = { count: site.articleCount, build: site.articlePages };
+  for (let start = 0; start < articles.count; start += pagesPerRun) {
+    const { pages } = await staleIn(articles, start, start + pagesPerRun, (page) =>
+      searchFingerprints.set(page.slug, searchFingerprint(page)),
     );
+    await runs.add(pages, []);
+  }
+  const entities: PagedKind<EntityPage> = {
+    count: site.entityCount,
+    build: site.entityPages,
+    csv: {
+      pathOf: (entity) => entity.csvPath,
+      extraOf: (entity) => entity.articles.map((item) => webUrlOf(item.slug) ?? ""),
+    },
+  };
+  for (let start = 0; start < entities.count; start += pagesPerRun) {
+    const { pages, csvs } = await staleIn(entities, start, start + pagesPerRun);
     await writeEntityCsvs(output, csvs, webUrlOf);
-    await runs.add([], entities);
+    await runs.add([], pages);
   }
-  // Story pages likewise, each slice's ledger CSVs with it.
-  for (let start = 0; start < site.storyCount; start += pagesPerRun) {
-    const pages = site.storyPages(start, start + pagesPerRun);
-    const stories = await filterAsync(pages, stale);
-    const csvs = await filterAsync(
-      pages,
-      staleCsv(
-        new Set(stories),
-        (s) => s.ledgerCsvPath,
-        () => [],
-      ),
-    );
+  const stories: PagedKind<StoryPage> = {
+    count: site.storyCount,
+    build: site.storyPages,
+    csv: { pathOf: (story) => story.ledgerCsvPath, extraOf: () => [] },
+  };
+  for (let start = 0; start < stories.count; start += pagesPerRun) {
+    const { pages, csvs } = await staleIn(stories, start, start + pagesPerRun);
     await writeStoryLedgerCsvs(output, csvs);
-    await runs.add([], [], stories);
+    await runs.add([], [], pages);
   }
   await runs.finish();
   await writePageManifest(output, manifest);
   return { reused, searchFingerprints, filterKeys: site.views.search.filterKeys };
-}
-
-/** `items` for which `keep` resolves true, in order; a few at a time, since each waits on the file system. */
-async function filterAsync<T>(items: T[], keep: (item: T) => Promise<boolean>): Promise<T[]> {
-  const kept: T[] = [];
-  for (let start = 0; start < items.length; start += 64) {
-    const slice = items.slice(start, start + 64);
-    const verdicts = await Promise.all(slice.map(keep));
-    kept.push(...slice.filter((_, i) => verdicts[i]));
-  }
-  return kept;
 }
