@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { renderSite } from "../src/pipeline/site.ts";
+import { articlePagePath, entityUrl, storyUrl } from "../src/urls.ts";
 import { treeDigest } from "./helpers/build-fixture-site.ts";
 import { fixtureArchive } from "./helpers/fixture-archive.ts";
 
@@ -27,15 +28,47 @@ test("a batched rebuild that reuses every article, entity and story page still w
   const archive = fixtureArchive();
   const before = await renderSite(archive, first, { pagesPerRun: 4 });
   const after = await renderSite(archive, again, { pagesPerRun: 4, previousDir: first });
-  const pagedCount =
+  assert.equal(
+    after.reused,
+    pagedCount(archive),
+    "every article, entity and story page is taken from the previous site",
+  );
+  assert.equal(after.pages, before.pages);
+  assert.deepEqual(await treeDigest(again), await treeDigest(first));
+});
+
+test("a rebuild renders again the unchanged pages and CSV exports whose copies in the previous site are gone", async () => {
+  const pruned = path.join(scratch, "pruned");
+  const again = path.join(scratch, "restored");
+  const archive = fixtureArchive();
+  await renderSite(archive, pruned, { pagesPerRun: 4 });
+  const complete = await treeDigest(pruned);
+  const [person, other] = archive.people;
+  const gone = [
+    articlePagePath(archive.articles[0].slug),
+    `${entityUrl("person", person.slug)}index.html`,
+    `${entityUrl("person", other.slug)}mentions.csv`,
+    `${storyUrl(archive.stories[0].slug)}index.html`,
+  ].map((file) => path.join(pruned, file.replace(/^\//, "")));
+  for (const file of gone) {
+    assert.ok(existsSync(file), `${file} was written by the first build`);
+    rmSync(file);
+  }
+  const after = await renderSite(archive, again, { pagesPerRun: 4, previousDir: pruned });
+  // The person whose CSV went keeps its page; the three pages that went are rendered.
+  assert.equal(after.reused, pagedCount(archive) - 3);
+  assert.deepEqual(await treeDigest(again), complete);
+});
+
+/** Article, entity and story pages: the pages a rebuild may take from the previous site. */
+function pagedCount(archive: ReturnType<typeof fixtureArchive>): number {
+  return (
     archive.articles.length +
     archive.people.length +
     archive.parties.length +
     archive.organizations.length +
     archive.places.length +
     archive.outlets.length +
-    archive.stories.length;
-  assert.equal(after.reused, pagedCount, "every article, entity and story page is taken from the previous site");
-  assert.equal(after.pages, before.pages);
-  assert.deepEqual(await treeDigest(again), await treeDigest(first));
-});
+    archive.stories.length
+  );
+}
