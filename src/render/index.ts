@@ -83,9 +83,9 @@ interface KeptPage {
  * Builds the views and writes the site's pages into `output`: the article, entity and story pages of
  * `previousDir` whose fingerprints are unchanged are linked (src/render/page-reuse.ts), the rest rendered.
  * Pages are built and fingerprinted one at a time and only the changed ones are kept, so an unchanged
- * page's view dies young (a rebuild otherwise spends seconds collecting thousands of views that lived
- * until their batch was fingerprinted); the changed ones go to Eleventy a run's worth (pagesPerRun) at a
- * time. Records every page's fingerprint for the next build, and returns each article's search
+ * page's view is garbage once hashed and a rebuild holds only the changed pages' views (its peak RSS at
+ * 10,000 articles fell from 1.59–1.84 to 1.37–1.61 GiB; its time did not change); the changed ones go to
+ * Eleventy a run's worth (pagesPerRun) at a time. Records every page's fingerprint for the next build, and returns each article's search
  * fingerprint for the search index.
  */
 async function writePages(
