@@ -150,7 +150,7 @@ async function writePages(
       slice.forEach(({ at, csvPath }, i) => {
         if (verdicts[i].page) reused++;
         if (verdicts[i].page && verdicts[i].csv) return;
-        const [page] = staleCsv.get(at) ? [staleCsv.get(at) as P] : kind.build(at, at + 1);
+        const page = staleCsv.get(at) ?? kind.build(at, at + 1)[0];
         if (!verdicts[i].page) stale.set(at, page);
         if (csvPath !== null && !verdicts[i].csv) staleCsv.set(at, page);
       });

@@ -147,8 +147,8 @@ function chartOf(dates: (string | null)[]): Deferred<BarChart | null> {
 }
 
 /**
- * Every entity's page, built on demand a slice at a time like the article pages: at 50,000 articles the
- * entity pages' views are over a gigabyte, and a render holds one Eleventy run's worth of them.
+ * Every entity's page, built on demand like the article pages: at 50,000 articles the entity pages' views
+ * are over a gigabyte, and the render stage builds them one at a time, keeping only the changed ones.
  */
 export interface EntityPageSet {
   count: number;
@@ -227,18 +227,20 @@ export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGrap
   };
 
   const sources = entitySources(archive);
-  /** The numbers (in graph.sorted) of the articles naming a source, in no order. */
-  const articleNumbers = (source: EntitySource): Set<number> => {
+  /**
+   * The numbers (in graph.sorted) of the articles naming each source, ascending — newest first, since
+   * the numbers follow byDateDesc. Worked out once: the index entries count them and each page lists them.
+   */
+  const articleNumbers = sources.map((source) => {
     const self = graph.keyId.get(`${source.kind}:${source.slug}`) ?? -1;
     const mentioned = source.kind === "outlet" ? graph.byOutlet.get(source.slug) : postings[self];
     const numbers = new Set(mentioned);
     for (const slug of source.articles) for (const at of graph.bySlug.get(slug) ?? []) numbers.add(at);
-    return numbers;
-  };
-  const page = (source: EntitySource): EntityPage => {
+    return Int32Array.from(numbers).sort(); // a typed array sorts by value
+  });
+  const page = (source: EntitySource, at: number): EntityPage => {
     const self = graph.keyId.get(`${source.kind}:${source.slug}`) ?? -1;
-    // Article numbers follow byDateDesc, so ascending numbers are newest first.
-    const articles = [...articleNumbers(source)].sort((a, b) => a - b);
+    const articles = Array.from(articleNumbers[at]);
     const folder = `${kindFolder[source.kind]}/${source.slug}`;
     return {
       ...lookup.entity(source.kind, source.slug),
@@ -264,12 +266,13 @@ export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGrap
   };
   return {
     count: sources.length,
-    entries: sources.map((source) => ({
+    entries: sources.map((source, at) => ({
       ...lookup.entity(source.kind, source.slug),
       name: source.name,
-      count: articleNumbers(source).size,
+      count: articleNumbers[at].length,
     })),
-    pages: (start = 0, end = sources.length) => sources.slice(start, end).map(page),
+    pages: (start = 0, end = sources.length) =>
+      sources.slice(start, end).map((source, offset) => page(source, start + offset)),
   };
 }
 
