@@ -11,7 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ExtractionCache } from "../ingest/index.ts";
 import type { Knowledge } from "../knowledge/index.ts";
-import type { TextTermsCache } from "../resolve/text-terms.ts";
+import type { TextTermsCache } from "../resolve/index.ts";
 import type { ExtractedArticle, Rejected, SeedSource } from "../types.ts";
 import { codeVersion } from "../util/code-version.ts";
 import { compareStrings } from "../util/group.ts";

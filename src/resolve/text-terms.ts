@@ -52,7 +52,7 @@ function stemOf(word: string): string {
   return stemmed;
 }
 
-export function countTerms(text: string): CountedTerms {
+function countTerms(text: string): CountedTerms {
   const at = new Map<string, number>();
   const terms: string[] = [];
   const counts: number[] = [];
