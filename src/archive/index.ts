@@ -3,6 +3,7 @@
  * `archive.json` (every record, in the documented shape) and `figures.csv` (one row per figure,
  * Excel-safe: src/archive/csv.ts).
  */
+import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -59,12 +60,38 @@ export function figuresCsv(archive: Archive): string {
 }
 
 /**
+ * A digest of each record of the archive (every article, entity and story: each element of its lists), by
+ * the record itself: equal digests, equal records. The render stage keys pages on them (src/render), so a
+ * page is not built again when none of the records it is made from changed.
+ */
+export type RecordDigests = WeakMap<object, string>;
+
+/** A record's text in archive.json (before indenting to its depth), and its digest. */
+function recordText(record: unknown, digests?: RecordDigests): string {
+  const text = JSON.stringify(record, null, 1);
+  // Lists of strings (unmatchedCorrections) have no records to digest.
+  if (digests && typeof record === "object" && record !== null) {
+    digests.set(record, createHash("sha256").update(text).digest("base64url"));
+  }
+  return text;
+}
+
+/** The digests archiveJsonPieces records, for an archive that is not written (the render stage's tests). */
+export function recordDigests(archive: Archive): RecordDigests {
+  const digests: RecordDigests = new WeakMap();
+  for (const value of Object.values(archive)) {
+    if (Array.isArray(value)) for (const record of value) recordText(record, digests);
+  }
+  return digests;
+}
+
+/**
  * The text of archive.json, a piece at a time: the same bytes as `JSON.stringify(archive, null, 1)`,
  * which cannot be used itself — at 50,000 articles the text is longer than a JavaScript string may be.
  * Each record is stringified alone and indented to its depth (a JSON text has no raw newlines inside
- * strings, so every newline is a line break of the layout).
+ * strings, so every newline is a line break of the layout); each record's digest goes into `digests`.
  */
-export function* archiveJsonPieces(archive: Archive): Generator<string> {
+export function* archiveJsonPieces(archive: Archive, digests?: RecordDigests): Generator<string> {
   const fields = Object.entries(archive);
   yield "{";
   for (const [at, [name, value]] of fields.entries()) {
@@ -75,7 +102,7 @@ export function* archiveJsonPieces(archive: Archive): Generator<string> {
     }
     yield "[";
     for (const [i, record] of value.entries()) {
-      yield `${i > 0 ? "," : ""}\n  ${JSON.stringify(record, null, 1).replaceAll("\n", "\n  ")}`;
+      yield `${i > 0 ? "," : ""}\n  ${recordText(record, digests).replaceAll("\n", "\n  ")}`;
     }
     yield "\n ]";
   }
@@ -98,10 +125,13 @@ function* joined(pieces: Iterable<string>, size = 1 << 20): Generator<string> {
   if (buffer.length > 0) yield buffer.join("");
 }
 
-export async function writeArchiveFiles(archive: Archive, outDir: string): Promise<void> {
+/** Writes archive.json and figures.csv; returns the digest of each record, for the render stage. */
+export async function writeArchiveFiles(archive: Archive, outDir: string): Promise<RecordDigests> {
+  const digests: RecordDigests = new WeakMap();
   await pipeline(
-    Readable.from(joined(archiveJsonPieces(archive))),
+    Readable.from(joined(archiveJsonPieces(archive, digests))),
     createWriteStream(path.join(outDir, "archive.json")),
   );
   await writeFile(path.join(outDir, "figures.csv"), figuresCsv(archive));
+  return digests;
 }

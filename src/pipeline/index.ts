@@ -81,10 +81,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await mkdir(staging, { recursive: true });
     // 3. archive: archive.json and figures.csv
     memory?.enter("archive");
-    await writeArchiveFiles(archive, staging);
+    const recordDigests = await writeArchiveFiles(archive, staging);
     memory?.enter("render");
     // 4. render: the pages
-    const siteOptions = { seedsDir: options.seedsDir, previousDir: outDir, searchShardSize: options.searchShardSize };
+    const siteOptions = {
+      seedsDir: options.seedsDir,
+      previousDir: outDir,
+      searchShardSize: options.searchShardSize,
+      recordDigests,
+    };
     const rendered = await renderStage(archive, staging, siteOptions);
     // 5. index: the search index, for a server and for pages opened from disk
     memory?.enter("index");

@@ -7,6 +7,7 @@
  * Give it an empty folder for a clean result: files left by an earlier, different archive stay.
  */
 import path from "node:path";
+import type { RecordDigests } from "../archive/index.ts";
 import type { Archive } from "../types.ts";
 import { checkArchive } from "./archive-schema.ts";
 import { originalUrls, writeEntityCsvs, writeStoryLedgerCsvs } from "./csv-exports.ts";
@@ -14,6 +15,7 @@ import { navigation } from "./eleventy-plugin.ts";
 import { EleventyRuns, PAGES_PER_RUN } from "./eleventy-runs.ts";
 import {
   csvFingerprint,
+  keyFingerprint,
   type PagedView,
   type PageManifest,
   pageFingerprint,
@@ -26,6 +28,7 @@ import { publishSeeds } from "./seeds.ts";
 import type { ArticlePage } from "./views/articles.ts";
 import type { EntityPage } from "./views/entities.ts";
 import { buildSiteViews } from "./views/index.ts";
+import type { PageKey } from "./views/page-key.ts";
 import type { StoryPage } from "./views/stories.ts";
 
 export interface RenderOptions {
@@ -38,6 +41,8 @@ export interface RenderOptions {
    * (src/render/page-reuse.ts) instead of rendered again.
    */
   previousDir?: string;
+  /** The archive's record digests, from the archive stage (src/archive); worked out here when not given. */
+  recordDigests?: RecordDigests;
 }
 
 export interface RenderResult {
@@ -67,8 +72,18 @@ interface PagedKind<P extends PagedView> {
   count: number;
   /** Pages `start` to `end` (exclusive). */
   build(start: number, end: number): P[];
+  /**
+   * Page `at` known without building it, for kinds that have keys (src/render/views/page-key.ts): its
+   * fingerprint is its key's, and its CSV's the page's. Pages of other kinds are fingerprinted by their views.
+   */
+  key?(at: number): PageKey;
   /** Where the page's CSV export goes, if it has one, and what the CSV lists that the page does not. */
   csv?: { pathOf(page: P): string | null; extraOf(page: P): string[] };
+  /**
+   * A page whose key is unchanged, not built: false when it cannot be kept for all that (the article's
+   * search fingerprint is not on record), and the page is built and rendered.
+   */
+  keep?(at: number): boolean;
 }
 
 /** A page whose fingerprint is unchanged, remembered by its number instead of its view. */
@@ -93,11 +108,11 @@ async function writePages(
   output: string,
   options: RenderOptions & { linkSeeds: boolean },
 ): Promise<RenderResult> {
-  const site = buildSiteViews(archive, { linkSeeds: options.linkSeeds });
+  const site = buildSiteViews(archive, { linkSeeds: options.linkSeeds, recordDigests: options.recordDigests });
   const { previousDir } = options;
   const pagesPerRun = options.pagesPerRun ?? PAGES_PER_RUN;
-  const previous = previousDir ? await readPageManifest(previousDir) : {};
-  const manifest: PageManifest = {};
+  const previous = previousDir ? await readPageManifest(previousDir) : { pages: {}, search: {} };
+  const manifest: PageManifest = { pages: {}, search: {} };
   let reused = 0;
   const webUrlOf = originalUrls(archive);
 
@@ -105,7 +120,7 @@ async function writePages(
    * Pages `start` to `end` of `kind` to render, and those whose CSV export is to be written: a page whose
    * fingerprint changed, or whose previous copy is gone; a CSV whose page is rendered or whose own
    * fingerprint — the page's and the original addresses of its articles, which the CSV lists and the page
-   * does not — changed.
+   * does not — changed. A page of a kind with keys is built only when it is to be rendered.
    */
   const staleIn = async <P extends PagedView>(
     kind: PagedKind<P>,
@@ -116,25 +131,40 @@ async function writePages(
     const stale = new Map<number, P>();
     const staleCsv = new Map<number, P>();
     const kept: KeptPage[] = [];
-    for (let at = start; at < Math.min(end, kind.count); at++) {
+    const built = (at: number) => {
       const [page] = kind.build(at, at + 1);
       onPage?.(page);
-      const fingerprint = pageFingerprint(page, navigation);
-      manifest[page.permalink] = fingerprint;
-      const csvPath = kind.csv?.pathOf(page) ?? null;
-      let csvSame = true;
-      if (kind.csv && csvPath !== null) {
-        const csv = csvFingerprint(fingerprint, kind.csv.extraOf(page));
-        manifest[csvPath] = csv;
-        csvSame = previous[csvPath] === csv;
+      return page;
+    };
+    for (let at = start; at < Math.min(end, kind.count); at++) {
+      let page: P | undefined;
+      let permalink: string;
+      let fingerprint: string;
+      let csvPath: string | null = null;
+      let csv = "";
+      const known = kind.key?.(at);
+      if (known) {
+        ({ permalink, csvPath } = known);
+        fingerprint = keyFingerprint(known.key, navigation);
+        if (csvPath !== null) csv = csvFingerprint(fingerprint, []);
+      } else {
+        page = built(at);
+        permalink = page.permalink;
+        fingerprint = pageFingerprint(page, navigation);
+        csvPath = kind.csv?.pathOf(page) ?? null;
+        if (kind.csv && csvPath !== null) csv = csvFingerprint(fingerprint, kind.csv.extraOf(page));
       }
-      if (!previousDir || previous[page.permalink] !== fingerprint) {
+      manifest.pages[permalink] = fingerprint;
+      if (csvPath !== null) manifest.pages[csvPath] = csv;
+      const csvSame = csvPath === null || previous.pages[csvPath] === csv;
+      if (!previousDir || previous.pages[permalink] !== fingerprint || (known && kind.keep && !kind.keep(at))) {
+        page ??= built(at);
         stale.set(at, page);
         if (csvPath !== null) staleCsv.set(at, page);
         continue;
       }
-      if (!csvSame && csvPath !== null) staleCsv.set(at, page);
-      kept.push({ at, permalink: page.permalink, csvPath: csvSame ? csvPath : null });
+      if (!csvSame && csvPath !== null) staleCsv.set(at, page ?? built(at));
+      kept.push({ at, permalink, csvPath: csvSame ? csvPath : null });
     }
     // Only now, with the views of unchanged pages gone, the file system: each kept page (and CSV) is
     // linked from the previous site, or built again to be rendered if its copy has gone.
@@ -150,7 +180,7 @@ async function writePages(
       slice.forEach(({ at, csvPath }, i) => {
         if (verdicts[i].page) reused++;
         if (verdicts[i].page && verdicts[i].csv) return;
-        const page = staleCsv.get(at) ?? kind.build(at, at + 1)[0];
+        const page = staleCsv.get(at) ?? built(at);
         if (!verdicts[i].page) stale.set(at, page);
         if (csvPath !== null && !verdicts[i].csv) staleCsv.set(at, page);
       });
@@ -161,7 +191,18 @@ async function writePages(
 
   const searchFingerprints = new Map<string, string>();
   const runs = new EleventyRuns(site.views, output, pagesPerRun);
-  const articles: PagedKind<ArticlePage> = { count: site.articleCount, build: site.articlePages };
+  const articles: PagedKind<ArticlePage> = {
+    count: site.articleCount,
+    build: site.articlePages,
+    key: site.articleKey,
+    // An unchanged article's search fingerprint is the previous build's.
+    keep: (at) => {
+      const slug = site.articleSlug(at);
+      const before = previous.search[slug];
+      if (before !== undefined) searchFingerprints.set(slug, before);
+      return before !== undefined;
+    },
+  };
   for (let start = 0; start < articles.count; start += pagesPerRun) {
     const { pages } = await staleIn(articles, start, start + pagesPerRun, (page) =>
       searchFingerprints.set(page.slug, searchFingerprint(page)),
@@ -171,10 +212,7 @@ async function writePages(
   const entities: PagedKind<EntityPage> = {
     count: site.entityCount,
     build: site.entityPages,
-    csv: {
-      pathOf: (entity) => entity.csvPath,
-      extraOf: (entity) => entity.articles.map((item) => webUrlOf(item.slug) ?? ""),
-    },
+    key: site.entityKey,
   };
   for (let start = 0; start < entities.count; start += pagesPerRun) {
     const { pages, csvs } = await staleIn(entities, start, start + pagesPerRun);
@@ -192,6 +230,7 @@ async function writePages(
     await runs.add([], [], pages);
   }
   await runs.finish();
+  manifest.search = Object.fromEntries(searchFingerprints);
   await writePageManifest(output, manifest);
   return { reused, searchFingerprints, filterKeys: site.views.search.filterKeys };
 }

@@ -2,10 +2,12 @@
  * Reuse of unchanged pages between builds, so adding one article to a large archive renders the pages
  * that article changes, not all of them.
  *
- * An article or entity page is a pure function of its view (src/render/views/), the navigation and the
- * site's code and templates. Each build records a fingerprint of every such page — a hash of its view
- * salted with the site code's version — in PAGE_MANIFEST inside the site it writes. The next build
- * compares: a page whose fingerprint is unchanged is not rendered. When the build is laid over the live
+ * An article, entity or story page is a pure function of its view (src/render/views/), the navigation and
+ * the site's code and templates. Each build records a fingerprint of every such page in PAGE_MANIFEST
+ * inside the site it writes: for article and entity pages, a hash of the page's key — what its view is
+ * made from, the digests of records above all (src/render/views/page-key.ts) — so that the view of an
+ * unchanged page is never built; for story pages, a hash of the view. Both are salted with the site code's
+ * version. The next build compares: a page whose fingerprint is unchanged is not rendered. When the build is laid over the live
  * site (src/render/site-overlay.ts, as `npm run build` does) the page is kept where it is; otherwise it is
  * hard-linked from the previous site (copied where links are not possible). The manifest lives in the
  * site folder itself, so it is committed with the pages it describes and can never disagree with them.
@@ -51,6 +53,15 @@ export function pageFingerprint(page: PagedView, navigation: unknown): string {
     .digest("base64url");
 }
 
+/** Fingerprint of a page known by its key (src/render/views/page-key.ts) instead of its view. */
+export function keyFingerprint(key: string, navigation: unknown): string {
+  return createHash("sha256")
+    .update(renderVersion())
+    .update(JSON.stringify(navigation))
+    .update(key)
+    .digest("base64url");
+}
+
 /** Fingerprint of a page's CSV export: the page's fingerprint and what the CSV adds to the page's view. */
 export function csvFingerprint(pageFingerprint: string | undefined, extra: string[]): string {
   return createHash("sha256")
@@ -90,21 +101,35 @@ export function searchFingerprints(articles: readonly ArticlePage[]): Map<string
   return new Map(articles.map((article) => [article.slug, searchFingerprint(article)]));
 }
 
-export type PageManifest = Record<string, string>;
+export interface PageManifest {
+  /** Site path of each article, entity and story page and CSV export → its fingerprint. */
+  pages: Record<string, string>;
+  /**
+   * Article slug → searchFingerprint: a page known by its key is not built, so its search fingerprint is
+   * taken from here.
+   */
+  search: Record<string, string>;
+}
+
+const isRecord = (value: unknown): value is Record<string, string> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
 
 export async function readPageManifest(siteDir: string): Promise<PageManifest> {
   try {
     const parsed = JSON.parse(await readFile(path.join(siteDir, PAGE_MANIFEST), "utf8"));
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as PageManifest) : {};
+    if (isRecord(parsed) && isRecord(parsed.pages) && isRecord(parsed.search)) return parsed as unknown as PageManifest;
   } catch {
-    return {}; // no previous site, or not one of ours: render everything
+    // no previous site, or not one of ours
   }
+  return { pages: {}, search: {} }; // render everything
 }
 
 export async function writePageManifest(siteDir: string, manifest: PageManifest): Promise<void> {
-  const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => compareStrings(a, b)));
+  const sorted = (entries: Record<string, string>) =>
+    Object.fromEntries(Object.entries(entries).sort(([a], [b]) => compareStrings(a, b)));
+  const text = JSON.stringify({ pages: sorted(manifest.pages), search: sorted(manifest.search) });
   await mkdir(path.dirname(path.join(siteDir, PAGE_MANIFEST)), { recursive: true });
-  await writeFile(path.join(siteDir, PAGE_MANIFEST), `${JSON.stringify(sorted, null, 0)}\n`);
+  await writeFile(path.join(siteDir, PAGE_MANIFEST), `${text}\n`);
 }
 
 /**

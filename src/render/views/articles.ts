@@ -197,11 +197,51 @@ export function relatedArticles(graph: ArchiveGraph, lookup: Lookup): (self: num
   };
 }
 
+export interface ArticlePageOptions {
+  linkSeeds: boolean;
+  searchFilters: ReadonlySet<string>;
+  story?: ArticlePage["story"];
+}
+
+/**
+ * Everything articlePage reads, as one string, without building the page: the record (by its digest), its
+ * list entry, its related articles and story, and the name and search-filter mark of each entity it names
+ * (the names come from the entities' records). Equal keys make equal pages, so the render stage does not
+ * build an article's page whose key is unchanged; whatever articlePage comes to read must be added here.
+ */
+export function articlePageKey(
+  article: ArticleRecord,
+  related: RelatedArticle[],
+  lookup: Lookup,
+  options: ArticlePageOptions,
+  recordDigest: string,
+): string {
+  const named = (kind: MentionLink["kind"], slugs: string[]) =>
+    slugs.map((slug) => [lookup.entity(kind, slug).name, options.searchFilters.has(`${kind}:${slug}`)]);
+  return JSON.stringify([
+    recordDigest,
+    summarize(article, lookup),
+    related,
+    options.story ?? null,
+    options.linkSeeds,
+    named("person", article.people),
+    named("party", article.parties),
+    named("organization", article.organizations),
+    named("place", article.places),
+    article.peopleDetail.map((detail) => named("party", detail.parties)),
+    named(
+      "person",
+      article.quotes.map((quote) => quote.person),
+    ),
+  ]);
+}
+
+/** An article's page; articlePageKey reads what this reads. */
 export function articlePage(
   article: ArticleRecord,
   related: RelatedArticle[],
   lookup: Lookup,
-  options: { linkSeeds: boolean; searchFilters: ReadonlySet<string>; story?: ArticlePage["story"] },
+  options: ArticlePageOptions,
 ): ArticlePage {
   const summary = summarize(article, lookup);
   const details = new Map(article.peopleDetail.map((d) => [d.slug, d]));

@@ -1,4 +1,5 @@
 /** Entity pages (person, party, organization, place, outlet) and the per-kind index pages sorted two ways. */
+import { createHash } from "node:crypto";
 import { PAGES } from "../../settings.ts";
 import type { Archive, ArticleRecord, Evidence } from "../../types.ts";
 import { type EntityKind, entityUrl, kindFolder } from "../../urls.ts";
@@ -8,6 +9,7 @@ import { articlesPerPeriod, type BarChart } from "./chart.ts";
 import { Deferred } from "./deferred.ts";
 import type { ArchiveGraph } from "./graph.ts";
 import { byName, type EntityRef, type Lookup } from "./lookup.ts";
+import type { PageKey } from "./page-key.ts";
 import { type MapView, placesMap } from "./stories.ts";
 
 export interface Companion extends EntityRef {
@@ -101,6 +103,8 @@ interface EntitySource {
   parties: string[];
   members: string[];
   articles: string[];
+  /** The record the source was made from (for its digest). */
+  record: object;
 }
 
 export function entitySources(archive: Archive): EntitySource[] {
@@ -109,6 +113,7 @@ export function entitySources(archive: Archive): EntitySource[] {
     slug: e.slug,
     name: e.name,
     articles: e.articles,
+    record: e,
   });
   return [
     ...archive.people.map(
@@ -156,6 +161,8 @@ export interface EntityPageSet {
   entries: IndexEntry[];
   /** Pages `start` to `end` (exclusive, default all): people, parties, organizations, places, outlets. */
   pages(start?: number, end?: number): EntityPage[];
+  /** Page `at`'s key (PageKey), without building the page. */
+  key(at: number): PageKey;
 }
 
 /**
@@ -163,7 +170,12 @@ export interface EntityPageSet {
  * postings, or its outlet's articles) plus the articles its record lists, so the page and the article
  * panels agree; companions are counted over those articles only.
  */
-export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGraph): EntityPageSet {
+export function entityPages(
+  archive: Archive,
+  lookup: Lookup,
+  graph: ArchiveGraph,
+  digestOf: (record: object) => string,
+): EntityPageSet {
   const { sorted, keys, kindOf, slugOf, postings } = graph;
   const entityCount = kindOf.length;
   // Each article's distinct entities in first-mention order, and each entity's rank by display name.
@@ -238,10 +250,12 @@ export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGrap
     for (const slug of source.articles) for (const at of graph.bySlug.get(slug) ?? []) numbers.add(at);
     return Int32Array.from(numbers).sort(); // a typed array sorts by value
   });
+  const folderOf = (source: EntitySource) => `${kindFolder[source.kind]}/${source.slug}`;
+  /** The page of source `at`; `key` reads what this reads. */
   const page = (source: EntitySource, at: number): EntityPage => {
     const self = graph.keyId.get(`${source.kind}:${source.slug}`) ?? -1;
     const articles = Array.from(articleNumbers[at]);
-    const folder = `${kindFolder[source.kind]}/${source.slug}`;
+    const folder = folderOf(source);
     return {
       ...lookup.entity(source.kind, source.slug),
       name: source.name,
@@ -273,6 +287,31 @@ export function entityPages(archive: Archive, lookup: Lookup, graph: ArchiveGrap
     })),
     pages: (start = 0, end = sources.length) =>
       sources.slice(start, end).map((source, offset) => page(source, start + offset)),
+    /**
+     * What `page` reads: the entity's record and the records of its articles (their sentences, by digest),
+     * their list entries, the names of its parties, members and companions, and its quotes. Companions
+     * are counted (cheap); the sentences, chart and page object are not made.
+     */
+    key: (at) => {
+      const source = sources[at];
+      const self = graph.keyId.get(`${source.kind}:${source.slug}`) ?? -1;
+      const articles = Array.from(articleNumbers[at]);
+      const folder = folderOf(source);
+      const hash = createHash("sha256").update(
+        JSON.stringify([
+          source.kind,
+          digestOf(source.record),
+          lookup.entity(source.kind, source.slug),
+          source.parties.map((slug) => lookup.entity("party", slug).name),
+          source.members.map((slug) => lookup.entity("person", slug).name),
+          companions(self, articles),
+          source.kind === "person" ? (quotesOf.get(source.slug) ?? []) : [],
+        ]),
+      );
+      for (const at of articles)
+        hash.update(`\n${digestOf(sorted[at])} ${JSON.stringify(summarize(sorted[at], lookup))}`);
+      return { permalink: `${folder}/index.html`, csvPath: `${folder}/mentions.csv`, key: hash.digest("base64url") };
+    },
   };
 }
 

@@ -4,16 +4,25 @@
  * built on demand, a slice at a time (`articlePages`, `entityPages`, `storyPages`); everything else once
  * per build.
  */
+import { type RecordDigests, recordDigests } from "../../archive/index.ts";
 import type { Archive, ArticleRecord } from "../../types.ts";
-import { STORIES_URL } from "../../urls.ts";
+import { articlePagePath, STORIES_URL } from "../../urls.ts";
 import { compareStrings } from "../../util/group.ts";
-import { type ArticlePage, type ArticleSummary, articlePage, relatedArticles, summarize } from "./articles.ts";
+import {
+  type ArticlePage,
+  type ArticleSummary,
+  articlePage,
+  articlePageKey,
+  relatedArticles,
+  summarize,
+} from "./articles.ts";
 import { type EntityIndexPage, type EntityPage, entityIndexPages, entityPages, entitySources } from "./entities.ts";
 import { type Feed, feed } from "./feeds.ts";
 import { type FiguresLedger, figuresLedger } from "./figures.ts";
 import { buildGraph } from "./graph.ts";
 import { type Home, home } from "./home.ts";
 import { buildLookup } from "./lookup.ts";
+import type { PageKey } from "./page-key.ts";
 import { type ReviewPage, reviewPage } from "./review.ts";
 import { type SearchFilter, searchFilterKeys, searchFilterNames } from "./search-filters.ts";
 import { type StoryPage, type StorySummary, storyViews } from "./stories.ts";
@@ -57,9 +66,14 @@ export interface SiteViewSet {
    * each holds its article's rendered HTML: all of them at once are gigabytes at 50,000 articles.
    */
   articlePages(start?: number, end?: number): ArticlePage[];
+  /** Article page `at`'s key (src/render/views/page-key.ts), without building the page. */
+  articleKey(at: number): PageKey;
+  articleSlug(at: number): string;
   entityCount: number;
   /** Entity pages `start` to `end` (exclusive, default all), built on demand like the article pages. */
   entityPages(start?: number, end?: number): EntityPage[];
+  /** Entity page `at`'s key, without building the page. */
+  entityKey(at: number): PageKey;
   storyCount: number;
   /** Story pages `start` to `end` (exclusive, default all), likewise. */
   storyPages(start?: number, end?: number): StoryPage[];
@@ -76,6 +90,8 @@ function flaggedArticles(sorted: ArticleRecord[], summaries: ArticleSummary[]): 
 export interface ViewOptions {
   /** True when the seed files are published under /seeds/ (the render stage copied them). */
   linkSeeds: boolean;
+  /** The archive's record digests, from the archive stage; worked out here when a page key needs them. */
+  recordDigests?: RecordDigests;
 }
 
 export function buildSiteViews(archive: Archive, options: ViewOptions): SiteViewSet {
@@ -87,8 +103,15 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
   );
   const related = relatedArticles(graph, lookup);
   const searchFilters = searchFilterKeys(archive);
-  const articleOptions = { ...options, searchFilters };
-  const entities = entityPages(archive, lookup, graph);
+  const articleOptions = { linkSeeds: options.linkSeeds, searchFilters };
+  let digests = options.recordDigests;
+  const digestOf = (record: object): string => {
+    digests ??= recordDigests(archive);
+    const digest = digests.get(record);
+    if (digest === undefined) throw new Error("a record of the archive has no digest");
+    return digest;
+  };
+  const entities = entityPages(archive, lookup, graph, digestOf);
   const entityIndexes = entityIndexPages(entities.entries, archive, lookup);
   const staticPages = ["/", "/articles/", STORIES_URL, "/timeline/", "/figures/", "/search/", "/report/", "/review/"];
   const timelineView = timeline(graph.sorted, lookup);
@@ -121,17 +144,26 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
       ...entities.entries.map((e) => e.url),
     ],
   };
+  const optionsOf = (article: ArticleRecord) => ({ ...articleOptions, story: stories.linkOf(article) });
   return {
     views,
     articleCount: graph.sorted.length,
     articlePages: (start = 0, end = graph.sorted.length) =>
       graph.sorted
         .slice(start, end)
-        .map((article, i) =>
-          articlePage(article, related(start + i), lookup, { ...articleOptions, story: stories.linkOf(article) }),
-        ),
+        .map((article, i) => articlePage(article, related(start + i), lookup, optionsOf(article))),
+    articleKey: (at) => {
+      const article = graph.sorted[at];
+      return {
+        permalink: articlePagePath(article.slug),
+        csvPath: null,
+        key: articlePageKey(article, related(at), lookup, optionsOf(article), digestOf(article)),
+      };
+    },
+    articleSlug: (at) => graph.sorted[at].slug,
     entityCount: entities.count,
     entityPages: entities.pages,
+    entityKey: entities.key,
     storyCount: archive.stories.length,
     storyPages: stories.pages,
   };

@@ -1,0 +1,128 @@
+/**
+ * A rebuild does not build the view of an article or entity page whose key is unchanged (src/render/views/
+ * page-key.ts): the key must change whenever the page would. Each test changes an archive in one way a new
+ * or edited seed can, renders it over the site of the unchanged archive, and checks that the result is
+ * byte for byte what a cold render of the changed archive writes, with most pages reused.
+ */
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { build } from "../src/pipeline/index.ts";
+import { renderPages } from "../src/render/index.ts";
+import type { Archive } from "../src/types.ts";
+import { treeDigest } from "./helpers/build-fixture-site.ts";
+import { fixtureArchive, sharedSurname } from "./helpers/fixture-archive.ts";
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), "news-archive-keys-"));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe("a rebuild over the pages of an unchanged archive writes what a cold render does", () => {
+  const base = path.join(scratch, "base");
+  let pageCount = 0;
+  before(async () => {
+    await renderPages(fixtureArchive(), base);
+    pageCount = [...(await treeDigest(base)).keys()].filter((file) => file.endsWith(".html")).length;
+  });
+
+  const changes: [string, (archive: Archive) => void][] = [
+    ["an article's title", (archive) => (archive.articles[0].title = "Talks end the Balochistan protests")],
+    [
+      "the name of a person two articles name (their related lists show it)",
+      (archive) => {
+        const person = archive.people.find((p) => p.name.endsWith(sharedSurname));
+        assert.ok(person);
+        person.name = `Mir ${person.name}`;
+      },
+    ],
+    [
+      "the name of a person one article names (only its page and entity pages show it)",
+      (archive) => {
+        const person = archive.people.find(
+          (p) => archive.articles.filter((a) => a.people.includes(p.slug)).length === 1,
+        );
+        assert.ok(person);
+        person.name = `Mir ${person.name}`;
+      },
+    ],
+    [
+      "the sentence naming a place in one article (its entity page quotes it)",
+      (archive) => {
+        const mention = archive.articles.flatMap((a) => a.mentions).find((m) => m.kind === "place");
+        assert.ok(mention);
+        mention.evidence = [{ line: 3, text: "Officials in the district said the roads were closed again." }];
+      },
+    ],
+    [
+      "an article's original address (the entity pages' CSV exports list it)",
+      (archive) => {
+        const article = archive.articles.find((a) => a.people.length > 0);
+        assert.ok(article);
+        article.url_original = "https://example.com/news/changed";
+      },
+    ],
+    ["a story's title (its articles' pages link it)", (archive) => (archive.stories[0].title = "Talks and protests")],
+    [
+      "the role an article gives a person",
+      (archive) => {
+        const article = archive.articles.find((a) => a.peopleDetail.length > 0);
+        assert.ok(article);
+        article.peopleDetail[0].roles = ["Provincial Home Minister"];
+      },
+    ],
+    [
+      "an article's date (the order of every list it is in)",
+      (archive) => {
+        const article = archive.articles.find((a) => a.date !== null && a.people.length > 0);
+        assert.ok(article);
+        article.date = "2019-06-30";
+      },
+    ],
+  ];
+
+  for (const [what, change] of changes) {
+    test(what, async () => {
+      const changed = fixtureArchive();
+      change(changed);
+      const label = what.replace(/\W+/g, "-").slice(0, 40);
+      const rebuilt = path.join(scratch, `rebuilt-${label}`);
+      const cold = path.join(scratch, `cold-${label}`);
+      const { reused } = await renderPages(changed, rebuilt, { previousDir: base });
+      await renderPages(changed, cold);
+      assert.deepEqual(await treeDigest(rebuilt), await treeDigest(cold));
+      assert.ok(reused > 0, "unchanged pages are reused");
+      assert.ok(reused < pageCount, "changed pages are rendered");
+    });
+  }
+});
+
+test("through the pipeline: after seeds are edited, added and removed, the pages are a cold build's", async () => {
+  const seeds = path.join(scratch, "seeds");
+  const out = path.join(scratch, "site");
+  cpSync("seeds", seeds, { recursive: true });
+  const files = readdirSync(seeds).sort();
+  await build({ seedsDir: seeds, outDir: out, cacheDir: path.join(scratch, "cache") });
+
+  // One seed's headline edited, a second outlet's copy of another added under a new headline, a third removed.
+  const edit = (file: string, headline: string) => {
+    const lines = readFileSync(path.join(seeds, file), "utf8").split("\n");
+    lines[0] = headline;
+    return lines.join("\n");
+  };
+  writeFileSync(path.join(seeds, files[0]), edit(files[0], "Balochistan talks: a second look at the protests"));
+  writeFileSync(path.join(seeds, "zz-copy.txt"), edit(files[1], "The same report, as another outlet ran it"));
+  rmSync(path.join(seeds, files[2]));
+  const rebuilt = await build({ seedsDir: seeds, outDir: out, cacheDir: path.join(scratch, "cache") });
+  const coldOut = path.join(scratch, "cold-site");
+  await build({ seedsDir: seeds, outDir: coldOut, cacheDir: path.join(scratch, "cold-cache") });
+
+  assert.ok(rebuilt.reused > 0, "unchanged pages are reused");
+  // The pages, CSV exports, feeds, archive.json and the page keys; the search index has its own test
+  // (test/search-delta.test.ts), since a rebuild leaves new articles in a delta a cold build has not.
+  const pagesOf = async (site: string) =>
+    [...(await treeDigest(site))].filter(
+      ([file]) => /\.(html|csv|xml)$/.test(file) || file === "archive.json" || file === ".news-archive/pages.json",
+    );
+  assert.deepEqual(await pagesOf(out), await pagesOf(coldOut));
+});
