@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { PAGES } from "../../settings.ts";
 import type { Archive, ArticleRecord, Evidence } from "../../types.ts";
 import { type EntityKind, entityUrl, kindFolder } from "../../urls.ts";
-import { compareStrings } from "../../util/group.ts";
+import { compareStrings, firstOf } from "../../util/group.ts";
 import { type ArticleSummary, summarize } from "./articles.ts";
 import { articlesPerPeriod, type BarChart } from "./chart.ts";
 import { Deferred } from "./deferred.ts";
@@ -194,10 +194,14 @@ export function entityPages(
         counts[id]++;
       }
     }
-    // Same order as sorting the companions by count, then byName, then kind.
-    // Entities tying on all three keep their first-seen order (the sort is stable).
-    touched.sort((a, b) => counts[b] - counts[a] || rankOf[a] - rankOf[b] || compareStrings(kindOf[a], kindOf[b]));
-    const top = touched.slice(0, COMPANION_LIMIT).map((id) => ({
+    // The first of the companions by count, then byName, then kind. Entities tying on all three keep their
+    // first-seen order (firstOf is stable), as they did when every companion was sorted.
+    const first = firstOf(
+      touched,
+      COMPANION_LIMIT,
+      (a, b) => counts[b] - counts[a] || rankOf[a] - rankOf[b] || compareStrings(kindOf[a], kindOf[b]),
+    );
+    const top = first.map((id) => ({
       ...lookup.entity(kindOf[id], slugOf[id]),
       kindLabel: kindLabels[kindOf[id]].one,
       count: counts[id],
@@ -250,6 +254,10 @@ export function entityPages(
     for (const slug of source.articles) for (const at of graph.bySlug.get(slug) ?? []) numbers.add(at);
     return Int32Array.from(numbers).sort(); // a typed array sorts by value
   });
+  // What an entity page's key takes from each of its articles: its record's digest and its list entry's.
+  const tokens: string[] = [];
+  const articleToken = (at: number) =>
+    (tokens[at] ??= `${digestOf(sorted[at])} ${JSON.stringify(summarize(sorted[at], lookup))}`);
   const folderOf = (source: EntitySource) => `${kindFolder[source.kind]}/${source.slug}`;
   /** The page of source `at`; `key` reads what this reads. */
   const page = (source: EntitySource, at: number): EntityPage => {
@@ -308,8 +316,7 @@ export function entityPages(
           source.kind === "person" ? (quotesOf.get(source.slug) ?? []) : [],
         ]),
       );
-      for (const at of articles)
-        hash.update(`\n${digestOf(sorted[at])} ${JSON.stringify(summarize(sorted[at], lookup))}`);
+      hash.update(articles.map(articleToken).join("\n"));
       return { permalink: `${folder}/index.html`, csvPath: `${folder}/mentions.csv`, key: hash.digest("base64url") };
     },
   };
