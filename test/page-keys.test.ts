@@ -64,6 +64,24 @@ describe("a rebuild over the pages of an unchanged archive writes what a cold re
     ],
     ["a story's title (its articles' pages link it)", (archive) => (archive.stories[0].title = "Talks and protests")],
     [
+      "a place's coordinates (the maps of its stories draw it)",
+      (archive) => {
+        const place = archive.places.find(
+          (p) => p.lat !== null && archive.stories.some((s) => s.places.includes(p.slug)),
+        );
+        assert.ok(place);
+        place.lat = (place.lat as number) + 0.5;
+      },
+    ],
+    [
+      "an article's first paragraph (its story's page shows it as the lead)",
+      (archive) => {
+        const article = archive.articles.find((a) => archive.stories.some((s) => s.articles.includes(a.slug)));
+        assert.ok(article);
+        article.body = `Officials gave a new account on Sunday.\n\n${article.body}`;
+      },
+    ],
+    [
       "the role an article gives a person",
       (archive) => {
         const article = archive.articles.find((a) => a.peopleDetail.length > 0);

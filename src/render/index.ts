@@ -18,7 +18,6 @@ import {
   keyFingerprint,
   type PagedView,
   type PageManifest,
-  pageFingerprint,
   readPageManifest,
   reusePage,
   searchFingerprint,
@@ -72,13 +71,8 @@ interface PagedKind<P extends PagedView> {
   count: number;
   /** Pages `start` to `end` (exclusive). */
   build(start: number, end: number): P[];
-  /**
-   * Page `at` known without building it, for kinds that have keys (src/render/views/page-key.ts): its
-   * fingerprint is its key's, and its CSV's the page's. Pages of other kinds are fingerprinted by their views.
-   */
-  key?(at: number): PageKey;
-  /** Where the page's CSV export goes, if it has one, and what the CSV lists that the page does not. */
-  csv?: { pathOf(page: P): string | null; extraOf(page: P): string[] };
+  /** Page `at` known without building it (src/render/views/page-key.ts). */
+  key(at: number): PageKey;
   /**
    * A page whose key is unchanged, not built: false when it cannot be kept for all that (the article's
    * search fingerprint is not on record), and the page is built and rendered.
@@ -86,22 +80,19 @@ interface PagedKind<P extends PagedView> {
   keep?(at: number): boolean;
 }
 
-/** A page whose fingerprint is unchanged, remembered by its number instead of its view. */
+/** A page whose key is unchanged, remembered by its number. */
 interface KeptPage {
   at: number;
   permalink: string;
-  /** The page's CSV export when it is unchanged too (else the CSV is written). */
+  /** The page's CSV export, unchanged too. */
   csvPath: string | null;
 }
 
 /**
  * Builds the views and writes the site's pages into `output`: the article, entity and story pages of
- * `previousDir` whose fingerprints are unchanged are linked (src/render/page-reuse.ts), the rest rendered.
- * Pages are built and fingerprinted one at a time and only the changed ones are kept, so an unchanged
- * page's view is garbage once hashed and a rebuild holds only the changed pages' views (its peak RSS at
- * 10,000 articles fell from 1.59–1.84 to 1.37–1.61 GiB; its time did not change); the changed ones go to
- * Eleventy a run's worth (pagesPerRun) at a time. Records every page's fingerprint for the next build, and returns each article's search
- * fingerprint for the search index.
+ * `previousDir` whose keys are unchanged are linked (src/render/page-reuse.ts) without building their
+ * views, the rest built and rendered, a run's worth (pagesPerRun) at a time. Records every page's
+ * fingerprint for the next build, and returns each article's search fingerprint for the search index.
  */
 async function writePages(
   archive: Archive,
@@ -118,9 +109,8 @@ async function writePages(
 
   /**
    * Pages `start` to `end` of `kind` to render, and those whose CSV export is to be written: a page whose
-   * fingerprint changed, or whose previous copy is gone; a CSV whose page is rendered or whose own
-   * fingerprint — the page's and the original addresses of its articles, which the CSV lists and the page
-   * does not — changed. A page of a kind with keys is built only when it is to be rendered.
+   * key changed, or whose previous copy is gone; a CSV whose page is rendered or whose previous copy is
+   * gone. Only those pages' views are built.
    */
   const staleIn = async <P extends PagedView>(
     kind: PagedKind<P>,
@@ -137,37 +127,20 @@ async function writePages(
       return page;
     };
     for (let at = start; at < Math.min(end, kind.count); at++) {
-      let page: P | undefined;
-      let permalink: string;
-      let fingerprint: string;
-      let csvPath: string | null = null;
-      let csv = "";
-      const known = kind.key?.(at);
-      if (known) {
-        ({ permalink, csvPath } = known);
-        fingerprint = keyFingerprint(known.key, navigation);
-        if (csvPath !== null) csv = csvFingerprint(fingerprint, []);
-      } else {
-        page = built(at);
-        permalink = page.permalink;
-        fingerprint = pageFingerprint(page, navigation);
-        csvPath = kind.csv?.pathOf(page) ?? null;
-        if (kind.csv && csvPath !== null) csv = csvFingerprint(fingerprint, kind.csv.extraOf(page));
-      }
+      const { permalink, csvPath, key } = kind.key(at);
+      const fingerprint = keyFingerprint(key, navigation);
       manifest.pages[permalink] = fingerprint;
-      if (csvPath !== null) manifest.pages[csvPath] = csv;
-      const csvSame = csvPath === null || previous.pages[csvPath] === csv;
-      if (!previousDir || previous.pages[permalink] !== fingerprint || (known && kind.keep && !kind.keep(at))) {
-        page ??= built(at);
+      if (csvPath !== null) manifest.pages[csvPath] = csvFingerprint(fingerprint);
+      if (!previousDir || previous.pages[permalink] !== fingerprint || (kind.keep && !kind.keep(at))) {
+        const page = built(at);
         stale.set(at, page);
         if (csvPath !== null) staleCsv.set(at, page);
         continue;
       }
-      if (!csvSame && csvPath !== null) staleCsv.set(at, page ?? built(at));
-      kept.push({ at, permalink, csvPath: csvSame ? csvPath : null });
+      kept.push({ at, permalink, csvPath });
     }
-    // Only now, with the views of unchanged pages gone, the file system: each kept page (and CSV) is
-    // linked from the previous site, or built again to be rendered if its copy has gone.
+    // Then the file system: each kept page (and CSV) is linked from the previous site, or built to be
+    // rendered if its copy has gone.
     for (let from = 0; from < kept.length; from += 64) {
       const slice = kept.slice(from, from + 64);
       const verdicts = await Promise.all(
@@ -209,21 +182,13 @@ async function writePages(
     );
     await runs.add(pages, []);
   }
-  const entities: PagedKind<EntityPage> = {
-    count: site.entityCount,
-    build: site.entityPages,
-    key: site.entityKey,
-  };
+  const entities: PagedKind<EntityPage> = { count: site.entityCount, build: site.entityPages, key: site.entityKey };
   for (let start = 0; start < entities.count; start += pagesPerRun) {
     const { pages, csvs } = await staleIn(entities, start, start + pagesPerRun);
     await writeEntityCsvs(output, csvs, webUrlOf);
     await runs.add([], pages);
   }
-  const stories: PagedKind<StoryPage> = {
-    count: site.storyCount,
-    build: site.storyPages,
-    csv: { pathOf: (story) => story.ledgerCsvPath, extraOf: () => [] },
-  };
+  const stories: PagedKind<StoryPage> = { count: site.storyCount, build: site.storyPages, key: site.storyKey };
   for (let start = 0; start < stories.count; start += pagesPerRun) {
     const { pages, csvs } = await staleIn(stories, start, start + pagesPerRun);
     await writeStoryLedgerCsvs(output, csvs);

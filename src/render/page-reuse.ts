@@ -3,11 +3,11 @@
  * that article changes, not all of them.
  *
  * An article, entity or story page is a pure function of its view (src/render/views/), the navigation and
- * the site's code and templates. Each build records a fingerprint of every such page in PAGE_MANIFEST
- * inside the site it writes: for article and entity pages, a hash of the page's key — what its view is
- * made from, the digests of records above all (src/render/views/page-key.ts) — so that the view of an
- * unchanged page is never built; for story pages, a hash of the view. Both are salted with the site code's
- * version. The next build compares: a page whose fingerprint is unchanged is not rendered. When the build is laid over the live
+ * the site's code and templates; its view, of what its key lists (src/render/views/page-key.ts): the
+ * digests of the records it shows, and the names it takes from others. Each build records a fingerprint
+ * of every such page — a hash of its key salted with the site code's version — in PAGE_MANIFEST inside
+ * the site it writes. The next build compares: a page whose fingerprint is unchanged is neither built nor
+ * rendered. When the build is laid over the live
  * site (src/render/site-overlay.ts, as `npm run build` does) the page is kept where it is; otherwise it is
  * hard-linked from the previous site (copied where links are not possible). The manifest lives in the
  * site folder itself, so it is committed with the pages it describes and can never disagree with them.
@@ -45,15 +45,7 @@ export interface PagedView {
   permalink: string;
 }
 
-export function pageFingerprint(page: PagedView, navigation: unknown): string {
-  return createHash("sha256")
-    .update(renderVersion())
-    .update(JSON.stringify(navigation))
-    .update(JSON.stringify(page))
-    .digest("base64url");
-}
-
-/** Fingerprint of a page known by its key (src/render/views/page-key.ts) instead of its view. */
+/** Fingerprint of a page known by its key (src/render/views/page-key.ts). */
 export function keyFingerprint(key: string, navigation: unknown): string {
   return createHash("sha256")
     .update(renderVersion())
@@ -62,12 +54,9 @@ export function keyFingerprint(key: string, navigation: unknown): string {
     .digest("base64url");
 }
 
-/** Fingerprint of a page's CSV export: the page's fingerprint and what the CSV adds to the page's view. */
-export function csvFingerprint(pageFingerprint: string | undefined, extra: string[]): string {
-  return createHash("sha256")
-    .update(pageFingerprint ?? "")
-    .update(JSON.stringify(extra))
-    .digest("base64url");
+/** Fingerprint of a page's CSV export, which is made from what the page is made from. */
+export function csvFingerprint(pageFingerprint: string): string {
+  return createHash("sha256").update("csv").update(pageFingerprint).digest("base64url");
 }
 
 /**

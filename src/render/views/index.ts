@@ -77,6 +77,8 @@ export interface SiteViewSet {
   storyCount: number;
   /** Story pages `start` to `end` (exclusive, default all), likewise. */
   storyPages(start?: number, end?: number): StoryPage[];
+  /** Story page `at`'s key, without building the page. */
+  storyKey(at: number): PageKey;
 }
 
 /** The report's list of articles with flags; `summaries` are those of `sorted`, in the same order. */
@@ -115,7 +117,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
   const entityIndexes = entityIndexPages(entities.entries, archive, lookup);
   const staticPages = ["/", "/articles/", STORIES_URL, "/timeline/", "/figures/", "/search/", "/report/", "/review/"];
   const timelineView = timeline(graph.sorted, lookup);
-  const stories = storyViews(archive, lookup);
+  const stories = storyViews(archive, lookup, digestOf);
   const figures = figuresLedger(archive, stories);
   const articleList = graph.sorted.map((article) => summarize(article, lookup));
   const views: SiteViews = {
@@ -166,5 +168,6 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
     entityKey: entities.key,
     storyCount: archive.stories.length,
     storyPages: stories.pages,
+    storyKey: stories.key,
   };
 }

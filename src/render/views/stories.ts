@@ -13,6 +13,7 @@ import { drawMap } from "../map.ts";
 import { type ArticleSummary, figureLabel, ledgerLineId, summarize } from "./articles.ts";
 import { Deferred } from "./deferred.ts";
 import { byName, type EntityRef, type LinkView, type Lookup } from "./lookup.ts";
+import type { PageKey } from "./page-key.ts";
 
 /** A story as lists show it. */
 export interface StorySummary {
@@ -139,11 +140,20 @@ export interface StoryViews {
   summaries: StorySummary[];
   /** Story pages `start` to `end` (exclusive, default all), in the order of `summaries`. */
   pages(start?: number, end?: number): StoryPage[];
+  /** Story page `at`'s key (src/render/views/page-key.ts), without building the page. */
+  key(at: number): PageKey;
   linkOf(article: ArticleRecord): StoryLink | null;
   ledger(story: StoryRecord): LedgerLineView[];
 }
 
-export function storyViews(archive: Archive, lookup: Lookup): StoryViews {
+/** `digestOf` gives a record's digest (src/archive), for the pages' keys. */
+export function storyViews(
+  archive: Archive,
+  lookup: Lookup,
+  digestOf: (record: object) => string = () => {
+    throw new Error("story page keys need the records' digests");
+  },
+): StoryViews {
   const articles = new Map(archive.articles.map((a) => [a.slug, a]));
   const places = new Map(archive.places.map((p) => [p.slug, p]));
   const summaries = new Map<string, StorySummary>();
@@ -209,6 +219,7 @@ export function storyViews(archive: Archive, lookup: Lookup): StoryViews {
       };
     });
 
+  /** A story's page; `key` reads what this reads. */
   const page = (story: StoryRecord): StoryPage => {
     const members = story.articles.map((slug) => {
       const article = articles.get(slug);
@@ -252,6 +263,42 @@ export function storyViews(archive: Archive, lookup: Lookup): StoryViews {
       return { title, url, articleCount, outletCount };
     },
     ledger,
+    /**
+     * What `page` reads: the story's record, the records and list entries of its articles and of the
+     * articles its ledger and wire copies point to, the names of the entities it links, and the records
+     * of the places its map draws.
+     */
+    key(at) {
+      const story = archive.stories[at];
+      const shown = new Set(story.articles);
+      for (const line of story.figures) for (const claim of line.claims) shown.add(claim.article);
+      for (const slug of [...shown]) {
+        const original = articles.get(slug)?.copyOf;
+        if (original) shown.add(original);
+      }
+      const articleParts = [...shown].map((slug) => {
+        const article = articles.get(slug);
+        if (!article) throw new Error(`archive: article "${slug}" is referenced but not listed`);
+        return [digestOf(article), summarize(article, lookup)];
+      });
+      const names = (kind: EntityRef["kind"], slugs: (string | null)[]) =>
+        slugs.map((slug) => (slug === null ? null : lookup.entity(kind, slug).name));
+      const claims = story.figures.flatMap((line) => line.claims);
+      const key = JSON.stringify([
+        digestOf(story),
+        articleParts,
+        names("outlet", [...story.outlets, ...claims.map((claim) => claim.outlet)]),
+        names("person", story.people),
+        names("organization", story.organizations),
+        names("place", [...story.places, ...claims.map((claim) => claim.place)]),
+        story.places.map((slug) => {
+          const place = places.get(slug);
+          return place ? digestOf(place) : null;
+        }),
+      ]);
+      const ledgerCsvPath = story.figures.length > 0 ? storyLedgerPath(story.slug) : null;
+      return { permalink: storyPagePath(story.slug), csvPath: ledgerCsvPath, key };
+    },
   };
 }
 
