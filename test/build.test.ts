@@ -189,7 +189,7 @@ describe("build", () => {
     assert.equal(indexed, 7);
   });
 
-  test("a change to the knowledge data invalidates the cache by itself", async () => {
+  test("a change to the knowledge data invalidates the cache by itself, for the articles it can change", async () => {
     const seeds = seedsCopy();
     const out = path.join(scratch, "ver-out");
     const cacheDir = path.join(scratch, "ver-cache");
@@ -198,9 +198,16 @@ describe("build", () => {
     cpSync("knowledge", extra, { recursive: true });
     await build({ seedsDir: seeds, outDir: out, cacheDir, knowledgeDirs: [extra] });
     assert.equal((await build({ seedsDir: seeds, outDir: out, cacheDir, knowledgeDirs: [extra] })).parsed.length, 0);
+    // A place no seed names: no article is extracted again (test/knowledge-cache.test.ts has one that is named).
     writeFileSync(
       path.join(extra, "places.yaml"),
       `${readFileSync(path.join(extra, "places.yaml"), "utf8")}\n- name: Test Town\n  kind: city\n`,
+    );
+    assert.equal((await build({ seedsDir: seeds, outDir: out, cacheDir, knowledgeDirs: [extra] })).parsed.length, 0);
+    // Any other data file: every article.
+    writeFileSync(
+      path.join(extra, "furniture.yaml"),
+      `${readFileSync(path.join(extra, "furniture.yaml"), "utf8")}\n# a note\n`,
     );
     assert.equal((await build({ seedsDir: seeds, outDir: out, cacheDir, knowledgeDirs: [extra] })).parsed.length, 5);
   });

@@ -3,14 +3,16 @@
  *
  * Entries live under `<cacheDir>/<version>/`, one JSON file per seed content hash. The
  * version is a hash of the extractor's own source files and of the knowledge files, so
- * editing a rule or a data file starts a fresh cache by itself: never a stale record.
+ * editing a rule or a data file starts a fresh cache by itself: never a stale record. An edit
+ * to the lists of named things (places, organizations, parties, outlets) keeps the records of
+ * the articles that name nothing it changed (src/knowledge/named-lists.ts).
  * A manifest of the last build's files lets the summary say what was added or removed.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ExtractionCache } from "../ingest/index.ts";
-import type { Knowledge } from "../knowledge/index.ts";
+import { foldForMatching, type Knowledge, type NamedListEntries, namesAffected } from "../knowledge/index.ts";
 import type { TextTermsCache } from "../resolve/index.ts";
 import type { ExtractedArticle, Rejected, SeedSource } from "../types.ts";
 import { codeVersion } from "../util/code-version.ts";
@@ -38,6 +40,28 @@ export function extractorVersion(knowledge: Knowledge): string {
   return codeVersion(SRC, EXTRACTOR_CODE, knowledge.version);
 }
 
+/**
+ * What a cache version was made with (kept in it as knowledge.json): the extractor's code and the
+ * knowledge but for the named lists, and those lists' entries (src/knowledge/named-lists.ts).
+ */
+export interface NamedKnowledge {
+  base: string;
+  entries: NamedListEntries;
+}
+
+/** The named knowledge of the extractor's code and `knowledge`, for FileCache. */
+export function namedKnowledge(knowledge: Knowledge): NamedKnowledge {
+  return { base: codeVersion(SRC, EXTRACTOR_CODE, knowledge.named.base), entries: knowledge.named.entries };
+}
+
+const KNOWLEDGE_FILE = "knowledge.json";
+
+/** Entries of an earlier version that stay good for the seeds that write none of `names` (folded). */
+interface CarriedOver {
+  dir: string;
+  names: string[];
+}
+
 type Entry = ExtractedArticle | Rejected;
 
 export interface ChangeSummary {
@@ -53,13 +77,28 @@ export class FileCache implements ExtractionCache {
   private readonly previous: Map<string, string>;
   private readonly current = new Map<string, string>();
 
-  constructor(cacheDir: string, version: string) {
+  private readonly carried: CarriedOver | undefined;
+
+  /**
+   * `named`: what `version` was made with. A version made with the same base, whose named lists differ,
+   * lends its entries to the seeds that write no name the difference acts through (namesAffected):
+   * editing places.yaml extracts again the articles naming the places edited, not the archive.
+   */
+  constructor(cacheDir: string, version: string, named?: NamedKnowledge) {
     this.dir = path.join(cacheDir, version);
     this.manifestFile = path.join(cacheDir, "manifest.json");
     mkdirSync(this.dir, { recursive: true });
-    // Older versions are dead weight: their code or data no longer exists.
+    if (named) writeFileSync(path.join(this.dir, KNOWLEDGE_FILE), JSON.stringify(named));
     for (const entry of readdirSync(cacheDir, { withFileTypes: true })) {
-      if (entry.isDirectory() && entry.name !== version) rmSync(path.join(cacheDir, entry.name), { recursive: true });
+      if (!entry.isDirectory() || entry.name === version) continue;
+      const dir = path.join(cacheDir, entry.name);
+      const before = named && !this.carried ? readNamedKnowledge(dir) : undefined;
+      if (named && before?.base === named.base) {
+        this.carried = { dir, names: namesAffected(before.entries, named.entries) };
+        continue; // dropped once this build's site is in place (saveManifest)
+      }
+      // Older versions are dead weight: their code or data no longer exists.
+      rmSync(dir, { recursive: true });
     }
     this.previous = new Map(Object.entries(this.readManifest()));
   }
@@ -82,19 +121,33 @@ export class FileCache implements ExtractionCache {
     try {
       entry = JSON.parse(readFileSync(this.entryFile(source), "utf8"));
     } catch {
-      return undefined;
+      const carried = this.carriedEntry(source);
+      if (carried === undefined) return undefined;
+      entry = carried;
     }
     // The entry is keyed by content: the same text under a new name is the same article.
     if ("reason" in entry) return { ...entry, file: source.file };
     return { ...entry, source };
   }
 
+  /** The earlier version's entry of a seed that names nothing the knowledge edit changed, kept in this version. */
+  private carriedEntry(source: SeedSource): Entry | undefined {
+    if (!this.carried) return undefined;
+    const folded = foldForMatching(source.text);
+    if (this.carried.names.some((name) => folded.includes(name))) return undefined;
+    let text: string;
+    try {
+      text = readFileSync(path.join(this.carried.dir, `${source.sha256}.json`), "utf8");
+    } catch {
+      return undefined;
+    }
+    writeEntry(this.entryFile(source), text);
+    return JSON.parse(text);
+  }
+
   set(source: SeedSource, entry: Entry): void {
     this.current.set(source.file, source.sha256);
-    const file = this.entryFile(source);
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(entry));
-    renameSync(temporary, file); // never a half-written entry, even if the build is killed
+    writeEntry(this.entryFile(source), JSON.stringify(entry));
   }
 
   /** What changed since the last build; call after ingest. */
@@ -116,8 +169,25 @@ export class FileCache implements ExtractionCache {
     writeFileSync(this.manifestFile, `${JSON.stringify(sorted, null, 1)}\n`);
     const live = new Set(this.current.values());
     for (const name of readdirSync(this.dir)) {
-      if (name.endsWith(".json") && !live.has(name.slice(0, -".json".length))) rmSync(path.join(this.dir, name));
+      if (name.endsWith(".json") && name !== KNOWLEDGE_FILE && !live.has(name.slice(0, -".json".length)))
+        rmSync(path.join(this.dir, name));
     }
+    if (this.carried) rmSync(this.carried.dir, { recursive: true, force: true });
+  }
+}
+
+/** Writes a cache entry: never a half-written one, even if the build is killed. */
+function writeEntry(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
+}
+
+function readNamedKnowledge(dir: string): NamedKnowledge | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(dir, KNOWLEDGE_FILE), "utf8"));
+  } catch {
+    return undefined;
   }
 }
 

@@ -14,6 +14,9 @@ import { KnowledgeFileError } from "../errors.ts";
 import { FIGURE_CATEGORIES, ORGANIZATION_KINDS } from "../types.ts";
 import { type Correction, CorrectionSchema, type PersonEntry, PersonEntrySchema } from "./corrections.ts";
 import { gazetteerDataVersion } from "./gazetteer.ts";
+import { NAMED_LISTS, type NamedListEntries } from "./named-lists.ts";
+
+export { foldForMatching, type NamedListEntries, namesAffected } from "./named-lists.ts";
 
 const names = z.array(z.string().min(1)).default([]);
 
@@ -207,6 +210,12 @@ export interface Knowledge {
    * the resolved archive): part of the cache key, so editing data invalidates cached records.
    */
   version: string;
+  /**
+   * The named lists (src/knowledge/named-lists.ts) as the cache compares them: `base`, the version
+   * without them, and their entries. Two loads with the same base differ only in named things, and
+   * a cached record stays good for an article that names none of those (src/cache).
+   */
+  named: { base: string; entries: NamedListEntries };
 }
 
 /**
@@ -258,7 +267,8 @@ function mergeInto(target: Record<string, unknown>, data: Record<string, unknown
  */
 export function loadKnowledge(dirs: string[] = [DEFAULT_KNOWLEDGE_DIR]): Knowledge {
   const hash = createHash("sha256");
-  const knowledge: Omit<Knowledge, "version"> = {
+  const base = createHash("sha256");
+  const knowledge: Omit<Knowledge, "version" | "named"> = {
     parties: [],
     organizations: [],
     places: [],
@@ -277,6 +287,7 @@ export function loadKnowledge(dirs: string[] = [DEFAULT_KNOWLEDGE_DIR]): Knowled
       if (read === undefined) continue;
       const { data, bytes } = read;
       if (!RESOLVE_ONLY.has(key)) hash.update(file).update(bytes);
+      if (!RESOLVE_ONLY.has(key) && !(NAMED_LISTS as readonly string[]).includes(key)) base.update(file).update(bytes);
       const target: unknown = knowledge[key as keyof typeof files];
       if (Array.isArray(target)) target.push(...(data as unknown[]));
       else mergeInto(target as Record<string, unknown>, data as Record<string, unknown>);
@@ -284,5 +295,13 @@ export function loadKnowledge(dirs: string[] = [DEFAULT_KNOWLEDGE_DIR]): Knowled
   }
   // The gazetteer's data packages type and locate places too: a new version of them is new data.
   hash.update(gazetteerDataVersion());
-  return { ...knowledge, version: hash.digest("hex").slice(0, 16) };
+  base.update(gazetteerDataVersion());
+  const entries = Object.fromEntries(
+    NAMED_LISTS.map((list) => [list, knowledge[list].map((entry) => JSON.stringify(entry))]),
+  ) as NamedListEntries;
+  return {
+    ...knowledge,
+    version: hash.digest("hex").slice(0, 16),
+    named: { base: base.digest("hex").slice(0, 16), entries },
+  };
 }

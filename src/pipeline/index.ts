@@ -7,7 +7,7 @@
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { writeArchiveFiles } from "../archive/index.ts";
-import { type ChangeSummary, extractorVersion, FileCache, TextTermsFile } from "../cache/index.ts";
+import { type ChangeSummary, extractorVersion, FileCache, namedKnowledge, TextTermsFile } from "../cache/index.ts";
 import { ingestSeeds, resolveRecords } from "../ingest/index.ts";
 import { loadKnowledge } from "../knowledge/index.ts";
 import { layOver, release } from "../render/site-overlay.ts";
@@ -63,7 +63,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     await recoverInterruptedBuilds(outDir);
     const cacheDir = options.cacheDir === undefined ? ".cache" : options.cacheDir;
-    const cache = cacheDir ? new FileCache(cacheDir, extractorVersion(knowledge)) : undefined;
+    const cache = cacheDir
+      ? new FileCache(cacheDir, extractorVersion(knowledge), namedKnowledge(knowledge))
+      : undefined;
     // 1. ingest: read → clean → extract, each seed on its own (from the cache where it can)
     const seeds = await ingestSeeds(options.seedsDir, knowledge, {
       cache,
