@@ -66,9 +66,9 @@ export function figuresCsv(archive: Archive): string {
  */
 export type RecordDigests = WeakMap<object, string>;
 
-/** A record's text in archive.json (before indenting to its depth), and its digest. */
+/** A record's text in archive.json (one line), and its digest. */
 function recordText(record: unknown, digests?: RecordDigests): string {
-  const text = JSON.stringify(record, null, 1);
+  const text = JSON.stringify(record);
   // Lists of strings (unmatchedCorrections) have no records to digest.
   if (digests && typeof record === "object" && record !== null) {
     digests.set(record, createHash("sha256").update(text).digest("base64url"));
@@ -86,10 +86,10 @@ export function recordDigests(archive: Archive): RecordDigests {
 }
 
 /**
- * The text of archive.json, a piece at a time: the same bytes as `JSON.stringify(archive, null, 1)`,
- * which cannot be used itself — at 50,000 articles the text is longer than a JavaScript string may be.
- * Each record is stringified alone and indented to its depth (a JSON text has no raw newlines inside
- * strings, so every newline is a line break of the layout); each record's digest goes into `digests`.
+ * The text of archive.json, a piece at a time (at 50,000 articles it is longer than a JavaScript string may
+ * be): the archive's fields one per line, each list's records one per line — a record's change is a line's
+ * change when two archives are compared, and writing it needs no re-indenting of each record's text. Each
+ * record's digest goes into `digests`.
  */
 export function* archiveJsonPieces(archive: Archive, digests?: RecordDigests): Generator<string> {
   const fields = Object.entries(archive);
@@ -97,13 +97,11 @@ export function* archiveJsonPieces(archive: Archive, digests?: RecordDigests): G
   for (const [at, [name, value]] of fields.entries()) {
     yield `${at > 0 ? "," : ""}\n ${JSON.stringify(name)}: `;
     if (!Array.isArray(value) || value.length === 0) {
-      yield JSON.stringify(value, null, 1).replaceAll("\n", "\n ");
+      yield JSON.stringify(value);
       continue;
     }
     yield "[";
-    for (const [i, record] of value.entries()) {
-      yield `${i > 0 ? "," : ""}\n  ${recordText(record, digests).replaceAll("\n", "\n  ")}`;
-    }
+    for (const [i, record] of value.entries()) yield `${i > 0 ? "," : ""}\n  ${recordText(record, digests)}`;
     yield "\n ]";
   }
   yield "\n}\n";
