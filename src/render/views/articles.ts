@@ -135,8 +135,8 @@ export function summarize(article: ArticleRecord, lookup: Lookup): ArticleSummar
     outlet: article.outletSlug ? lookup.entity("outlet", article.outletSlug) : null,
     dateline: article.dateline,
   };
-  // An entity page lists thousands of summaries, each also on other pages: its fingerprint (the JSON of its
-  // view, src/render/page-reuse.ts) takes each summary's digest, worked out once, instead of its fields.
+  // An entity page lists thousands of summaries, each also on other pages: its key (src/render/views/
+  // page-key.ts) takes each summary's JSON — its digest, worked out once — instead of its fields.
   const digest = createHash("sha256").update(JSON.stringify(summary)).digest("base64url");
   Object.defineProperty(summary, "toJSON", { value: () => `summary:${digest}`, enumerable: false });
   summaries.set(article, summary);

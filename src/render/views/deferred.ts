@@ -1,10 +1,10 @@
 /**
  * A costly part of a view — an article's HTML, a map, a chart — made only when a template reads it.
  *
- * A rebuild fingerprints every page's view to find the few that changed (src/render/page-reuse.ts) and
- * renders only those; drawing 3,000 maps and converting 10,000 bodies to HTML just to fingerprint them
- * would cost more than rendering the changed pages. A Deferred's JSON — what a fingerprint hashes — is
- * what it is made from, so a page's fingerprint changes exactly when its drawing would.
+ * Views are built for the pages a build renders, and the templates read each part once; a part made on
+ * building the view would be made for nothing when the page is reused instead, and kept as long as the
+ * view. A Deferred's JSON is what it is made from, so a fingerprint over a view (the article's search
+ * fingerprint, src/render/page-reuse.ts) changes exactly when the part would.
  */
 export class Deferred<T> {
   constructor(

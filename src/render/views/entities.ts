@@ -53,7 +53,7 @@ export interface EntityPage extends EntityRef {
   companions: Companion[];
   /**
    * Articles per month (or year), or null when fewer than two articles name it or none is dated. Deferred:
-   * 20,000 entity pages' bars to fingerprint are more than the few pages a rebuild renders.
+   * drawn only when the page is rendered.
    */
   chart: Deferred<BarChart | null>;
   /** On a person's page, what the articles quote them as saying, newest first; empty otherwise. */
