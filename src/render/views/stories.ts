@@ -265,8 +265,8 @@ export function storyViews(
     ledger,
     /**
      * What `page` reads: the story's record, the records and list entries of its articles and of the
-     * articles its ledger and wire copies point to, the names of the entities it links, and the records
-     * of the places its map draws.
+     * articles its ledger and wire copies point to, the names of the entities it links, and the names and
+     * points of the places its map draws.
      */
     key(at) {
       const story = archive.stories[at];
@@ -291,9 +291,11 @@ export function storyViews(
         names("person", story.people),
         names("organization", story.organizations),
         names("place", [...story.places, ...claims.map((claim) => claim.place)]),
+        // What the map draws of each place (not the place's record, whose article list grows with every
+        // article naming it: every story in the province would change with each new article).
         story.places.map((slug) => {
           const place = places.get(slug);
-          return place ? digestOf(place) : null;
+          return place ? [place.name, place.lat, place.lon] : null;
         }),
       ]);
       const ledgerCsvPath = story.figures.length > 0 ? storyLedgerPath(story.slug) : null;
