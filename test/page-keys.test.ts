@@ -5,13 +5,14 @@
  * byte for byte what a cold render of the changed archive writes, with most pages reused.
  */
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { build } from "../src/pipeline/index.ts";
 import { renderPages } from "../src/render/index.ts";
 import type { Archive } from "../src/types.ts";
+import { articlePagePath, entityUrl, storyPagePath } from "../src/urls.ts";
 import { treeDigest } from "./helpers/build-fixture-site.ts";
 import { fixtureArchive, sharedSurname } from "./helpers/fixture-archive.ts";
 
@@ -113,6 +114,42 @@ describe("a rebuild over the pages of an unchanged archive writes what a cold re
       assert.ok(reused < pageCount, "changed pages are rendered");
     });
   }
+});
+
+describe("a rebuild keeps the pages whose inputs did not change", () => {
+  const base = path.join(scratch, "kept-base");
+  before(() => renderPages(fixtureArchive(), base));
+  /** Whether the rebuilt site's copy of `page` is the previous site's file (linked, not rendered again). */
+  const kept = (rebuilt: string, page: string) =>
+    statSync(path.join(base, page)).ino === statSync(path.join(rebuilt, page)).ino;
+
+  test("a flag on an article: its page is rendered again, its entities' pages are kept", async () => {
+    const changed = fixtureArchive();
+    const article = changed.articles.find((a) => a.places.length > 0 && a.people.length > 0);
+    assert.ok(article);
+    article.flags = [...article.flags, "outlet guessed from the text"];
+    const rebuilt = path.join(scratch, "kept-flag");
+    await renderPages(changed, rebuilt, { previousDir: base });
+    assert.ok(!kept(rebuilt, articlePagePath(article.slug)));
+    for (const slug of article.places) assert.ok(kept(rebuilt, `${entityUrl("place", slug)}index.html`), slug);
+    for (const slug of article.people) assert.ok(kept(rebuilt, `${entityUrl("person", slug)}index.html`), slug);
+  });
+
+  test("a place named by one more article: its page is rendered again, the pages of its stories are kept", async () => {
+    const changed = fixtureArchive();
+    const story = changed.stories.find((s) => s.places.length > 0);
+    assert.ok(story);
+    const place = changed.places.find((p) => p.slug === story.places[0]);
+    const other = changed.articles.find((a) => place && !a.places.includes(place.slug));
+    assert.ok(place && other);
+    other.places = [...other.places, place.slug];
+    place.articles = [...place.articles, other.slug].sort();
+    const rebuilt = path.join(scratch, "kept-place");
+    await renderPages(changed, rebuilt, { previousDir: base });
+    assert.ok(!kept(rebuilt, `${entityUrl("place", place.slug)}index.html`));
+    for (const s of changed.stories.filter((s) => s.places.includes(place.slug) && !s.articles.includes(other.slug)))
+      assert.ok(kept(rebuilt, storyPagePath(s.slug)), s.slug);
+  });
 });
 
 test("through the pipeline: after seeds are edited, added and removed, the pages are a cold build's", async () => {

@@ -4,7 +4,7 @@ import { PAGES } from "../../settings.ts";
 import type { Archive, ArticleRecord, Evidence } from "../../types.ts";
 import { type EntityKind, entityUrl, kindFolder } from "../../urls.ts";
 import { compareStrings, firstOf } from "../../util/group.ts";
-import { type ArticleSummary, summarize } from "./articles.ts";
+import { type ArticleSummary, summarize, webUrl } from "./articles.ts";
 import { articlesPerPeriod, type BarChart } from "./chart.ts";
 import { Deferred } from "./deferred.ts";
 import type { ArchiveGraph } from "./graph.ts";
@@ -254,10 +254,11 @@ export function entityPages(
     for (const slug of source.articles) for (const at of graph.bySlug.get(slug) ?? []) numbers.add(at);
     return Int32Array.from(numbers).sort(); // a typed array sorts by value
   });
-  // What an entity page's key takes from each of its articles: its record's digest and its list entry's.
-  const tokens: string[] = [];
-  const articleToken = (at: number) =>
-    (tokens[at] ??= `${digestOf(sorted[at])} ${JSON.stringify(summarize(sorted[at], lookup))}`);
+  // What every entity page's key takes from an article: its list entry and its original address (in the
+  // CSV export), worked out once per article.
+  const entries: string[] = [];
+  const entryOf = (at: number) =>
+    (entries[at] ??= `${JSON.stringify(summarize(sorted[at], lookup))} ${webUrl(sorted[at].url_original)}`);
   const folderOf = (source: EntitySource) => `${kindFolder[source.kind]}/${source.slug}`;
   /** The page of source `at`; `key` reads what this reads. */
   const page = (source: EntitySource, at: number): EntityPage => {
@@ -296,9 +297,9 @@ export function entityPages(
     pages: (start = 0, end = sources.length) =>
       sources.slice(start, end).map((source, offset) => page(source, start + offset)),
     /**
-     * What `page` reads: the entity's record and the records of its articles (their sentences, by digest),
-     * their list entries, the names of its parties, members and companions, and its quotes. Companions
-     * are counted (cheap); the sentences, chart and page object are not made.
+     * What `page` reads: the entity's record, its articles' list entries and the sentences naming it in
+     * each, the names of its parties, members and companions, and its quotes; and what its CSV export adds,
+     * the articles' original addresses. The chart and the page object are not made.
      */
     key: (at) => {
       const source = sources[at];
@@ -316,7 +317,9 @@ export function entityPages(
           source.kind === "person" ? (quotesOf.get(source.slug) ?? []) : [],
         ]),
       );
-      hash.update(articles.map(articleToken).join("\n"));
+      // Each article's entry and the sentences naming the entity there: not the article's whole record,
+      // whose other fields (its story, say) the page does not show.
+      hash.update(articles.map((at) => `${entryOf(at)} ${JSON.stringify(contextsIn(source, sorted[at]))}`).join("\n"));
       return { permalink: `${folder}/index.html`, csvPath: `${folder}/mentions.csv`, key: hash.digest("base64url") };
     },
   };
