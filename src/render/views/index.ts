@@ -68,6 +68,7 @@ export interface SiteViewSet {
   articlePages(start?: number, end?: number): ArticlePage[];
   /** Article page `at`'s key (src/render/views/page-key.ts), without building the page. */
   articleKey(at: number): PageKey;
+  /** Article `at`'s slug, which its search fingerprint is kept under. */
   articleSlug(at: number): string;
   entityCount: number;
   /** Entity pages `start` to `end` (exclusive, default all), built on demand like the article pages. */
