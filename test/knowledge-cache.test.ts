@@ -68,6 +68,36 @@ test("a place's kind corrected in places.yaml extracts again only the articles n
   assert.equal(JSON.stringify(reworded.archive), JSON.stringify(coldAgain.archive));
 });
 
+test("an outlet added to outlets.yaml extracts again an article whose front matter alone names it", async () => {
+  const dir = path.join(scratch, "front-matter");
+  const frontSeeds = path.join(dir, "seeds");
+  const frontKnowledge = path.join(dir, "knowledge");
+  cpSync("seeds", frontSeeds, { recursive: true });
+  cpSync(DEFAULT_KNOWLEDGE_DIR, frontKnowledge, { recursive: true });
+  const [file] = readdirSync(frontSeeds).sort();
+  const body = readFileSync(path.join(frontSeeds, file), "utf8");
+  assert.ok(!foldForMatching(body).includes(foldForMatching("Quarry Gazette")));
+  writeFileSync(path.join(frontSeeds, "front.md"), `---\noutlet: Quarry Gazette\n---\n${body}`);
+  const buildIt = (label: string, cache: string) =>
+    build({
+      seedsDir: frontSeeds,
+      outDir: path.join(dir, label),
+      cacheDir: path.join(dir, cache),
+      knowledgeDirs: [frontKnowledge],
+      onProgress: () => {},
+    });
+  await buildIt("site", "cache");
+  const outlets = path.join(frontKnowledge, "outlets.yaml");
+  writeFileSync(
+    outlets,
+    `${readFileSync(outlets, "utf8")}\n- name: Quarry Gazette\n  domains: [quarrygazette.example]\n`,
+  );
+  const rebuilt = await buildIt("site", "cache");
+  assert.deepEqual(rebuilt.parsed, ["front.md"]);
+  const cold = await buildIt("cold", "cold-cache");
+  assert.equal(JSON.stringify(rebuilt.archive), JSON.stringify(cold.archive));
+});
+
 const lists = (places: object[], organizations: object[] = []): NamedListEntries => ({
   parties: [],
   organizations: organizations.map((entry) => JSON.stringify(entry)),

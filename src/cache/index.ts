@@ -133,7 +133,8 @@ export class FileCache implements ExtractionCache {
   /** The earlier version's entry of a seed that names nothing the knowledge edit changed, kept in this version. */
   private carriedEntry(source: SeedSource): Entry | undefined {
     if (!this.carried) return undefined;
-    const folded = foldForMatching(source.text);
+    // The front matter too: its outlet, address or title may name what the body does not.
+    const folded = foldForMatching(`${source.text}\n${JSON.stringify(source.frontMatter)}`);
     if (this.carried.names.some((name) => folded.includes(name))) return undefined;
     let text: string;
     try {
