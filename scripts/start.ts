@@ -9,6 +9,7 @@ import { build } from "../src/pipeline/index.ts";
 import { LiveReload } from "../src/serve/live-reload.ts";
 import { serveSite } from "../src/serve/server.ts";
 import { watchAndRebuild } from "../src/serve/watch.ts";
+import { collectGarbage } from "../src/util/memory.ts";
 import { BUILD_FLAGS, buildFolders, parsePositiveInt, runCli } from "./cli.ts";
 
 await runCli(async () => {
@@ -35,6 +36,9 @@ await runCli(async () => {
   watchAndRebuild(watched, async (changed) => {
     console.log(`changed: ${changed.map((c) => path.relative(process.cwd(), c)).join(", ")}`);
     try {
+      // The last build's archive and views are garbage now; a rebuild that starts among them runs slower
+      // (three saves at 10,000 articles: 29.1–34.1 s from save to page without this, 28.0–29.7 s with it).
+      collectGarbage();
       await buildOnce();
       liveReload.reload();
     } catch (error) {
