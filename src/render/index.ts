@@ -15,8 +15,7 @@ import { navigation } from "./eleventy-plugin.ts";
 import { EleventyRuns, PAGES_PER_RUN } from "./eleventy-runs.ts";
 import {
   csvFingerprint,
-  keyFingerprint,
-  type PagedView,
+  keyFingerprints,
   type PageManifest,
   readPageManifest,
   reusePage,
@@ -67,7 +66,7 @@ export async function renderPages(
 }
 
 /** One kind of page built on demand (article, entity or story pages), as the render stage walks it. */
-interface PagedKind<P extends PagedView> {
+interface PagedKind<P> {
   count: number;
   /** Pages `start` to `end` (exclusive). */
   build(start: number, end: number): P[];
@@ -106,13 +105,14 @@ async function writePages(
   const manifest: PageManifest = { pages: {}, search: {} };
   let reused = 0;
   const webUrlOf = originalUrls(archive);
+  const fingerprintOf = keyFingerprints(navigation);
 
   /**
    * Pages `start` to `end` of `kind` to render, and those whose CSV export is to be written: a page whose
    * key changed, or whose previous copy is gone; a CSV whose page is rendered or whose previous copy is
    * gone. Only those pages' views are built.
    */
-  const staleIn = async <P extends PagedView>(
+  const staleIn = async <P>(
     kind: PagedKind<P>,
     start: number,
     end: number,
@@ -128,7 +128,7 @@ async function writePages(
     };
     for (let at = start; at < Math.min(end, kind.count); at++) {
       const { permalink, csvPath, key } = kind.key(at);
-      const fingerprint = keyFingerprint(key, navigation);
+      const fingerprint = fingerprintOf(key);
       manifest.pages[permalink] = fingerprint;
       if (csvPath !== null) manifest.pages[csvPath] = csvFingerprint(fingerprint);
       if (!previousDir || previous.pages[permalink] !== fingerprint || (kind.keep && !kind.keep(at))) {
@@ -153,7 +153,7 @@ async function writePages(
       slice.forEach(({ at, csvPath }, i) => {
         if (verdicts[i].page) reused++;
         if (verdicts[i].page && verdicts[i].csv) return;
-        const page = staleCsv.get(at) ?? built(at);
+        const page = built(at);
         if (!verdicts[i].page) stale.set(at, page);
         if (csvPath !== null && !verdicts[i].csv) staleCsv.set(at, page);
       });

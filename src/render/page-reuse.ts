@@ -41,17 +41,13 @@ function renderVersion(): string {
   return siteVersion;
 }
 
-export interface PagedView {
-  permalink: string;
-}
-
-/** Fingerprint of a page known by its key (src/render/views/page-key.ts). */
-export function keyFingerprint(key: string, navigation: unknown): string {
-  return createHash("sha256")
-    .update(renderVersion())
-    .update(JSON.stringify(navigation))
-    .update(key)
-    .digest("base64url");
+/**
+ * The fingerprint of a page known by its key (src/render/views/page-key.ts), salted with the site code's
+ * version and the navigation every page shows — the salt worked out once, not once per page.
+ */
+export function keyFingerprints(navigation: unknown): (key: string) => string {
+  const salt = renderVersion() + JSON.stringify(navigation);
+  return (key) => createHash("sha256").update(salt).update(key).digest("base64url");
 }
 
 /** Fingerprint of a page's CSV export, which is made from what the page is made from. */
