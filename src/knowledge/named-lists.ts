@@ -13,6 +13,9 @@ export type NamedList = (typeof NAMED_LISTS)[number];
 /** Each named list's entries, one JSON text per entry, as loaded (schema defaults filled in). */
 export type NamedListEntries = Record<NamedList, string[]>;
 
+/** An entry as parsed back from its JSON text. */
+type Entry = Record<string, unknown>;
+
 /**
  * A text as names are looked for in it: diacritics dropped, lower case, letters and digits only. Every
  * way extraction matches a name (tokens, place keys, abbreviations with or without dots) finds the
@@ -34,7 +37,7 @@ export function foldForMatching(text: string): string {
 const NOT_NAMES = new Set(["kind", "in", "country"]);
 
 /** Every name an entry is written or matched by: each string of its fields (a leading "The" dropped). */
-function namesOf(entry: Record<string, unknown>): string[] {
+function namesOf(entry: Entry): string[] {
   const names: string[] = [];
   const add = (value: unknown) => {
     if (typeof value === "string") names.push(value.replace(/^the\s+/i, ""));
@@ -62,38 +65,39 @@ function entriesChanged(before: string[], after: string[]): string[] {
 }
 
 /**
+ * The places of `entries` whose `in` chain passes through a place named in `names`: their country comes
+ * down that chain. The first entry of a name is the one the gazetteer follows.
+ */
+function placesLyingIn(entries: string[], names: ReadonlySet<string>): Entry[] {
+  const parsed = entries.map((entry) => JSON.parse(entry) as Entry);
+  const byName = new Map<string, Entry>();
+  for (const entry of parsed) if (!byName.has(String(entry.name))) byName.set(String(entry.name), entry);
+  const parentOf = (entry: Entry | undefined) => (typeof entry?.in === "string" ? entry.in : undefined);
+  return parsed.filter((entry) => {
+    let parent = parentOf(entry);
+    for (let depth = 0; parent !== undefined && depth < 10; depth++) {
+      if (names.has(parent)) return true;
+      parent = parentOf(byName.get(parent));
+    }
+    return false;
+  });
+}
+
+/**
  * The folded names (foldForMatching) an edit from `before` to `after` can act through: the names of every
  * entry added, removed or changed, and of every place whose `in` chain passes through one of those.
  */
 export function namesAffected(before: NamedListEntries, after: NamedListEntries): string[] {
   const names = new Set<string>();
   for (const list of NAMED_LISTS) {
-    const old = new Set(before[list] ?? []);
-    const now = new Set(after[list] ?? []);
-    const changed = entriesChanged(before[list] ?? [], after[list] ?? []).map(
-      (entry) => JSON.parse(entry) as Record<string, unknown>,
-    );
-    for (const entry of changed) for (const name of namesOf(entry)) names.add(foldForMatching(name));
-    if (list === "places" && changed.length > 0) {
-      const changedNames = new Set(changed.map((entry) => String(entry.name)));
-      for (const entries of [old, now]) {
-        const parsed = [...entries].map((entry) => JSON.parse(entry) as Record<string, unknown>);
-        // The first entry of a name is the one the gazetteer follows.
-        const byName = new Map<string, Record<string, unknown>>();
-        for (const entry of parsed) if (!byName.has(String(entry.name))) byName.set(String(entry.name), entry);
-        for (const entry of parsed) {
-          let parent = typeof entry.in === "string" ? entry.in : undefined;
-          for (let depth = 0; parent !== undefined && depth < 10; depth++) {
-            if (changedNames.has(parent)) {
-              for (const name of namesOf(entry)) names.add(foldForMatching(name));
-              break;
-            }
-            const next: unknown = byName.get(parent)?.in;
-            parent = typeof next === "string" ? next : undefined;
-          }
-        }
-      }
-    }
+    const [old, now] = [before[list] ?? [], after[list] ?? []];
+    const changed = entriesChanged(old, now).map((entry) => JSON.parse(entry) as Entry);
+    const changedNames = new Set(changed.map((entry) => String(entry.name)));
+    const within =
+      list === "places" && changed.length > 0
+        ? [old, now].flatMap((entries) => placesLyingIn(entries, changedNames))
+        : [];
+    for (const entry of [...changed, ...within]) for (const name of namesOf(entry)) names.add(foldForMatching(name));
   }
   return [...names].sort();
 }
