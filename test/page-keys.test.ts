@@ -98,6 +98,36 @@ describe("a rebuild over the pages of an unchanged archive writes what a cold re
         article.date = "2019-06-30";
       },
     ],
+    [
+      "a story's highest count (the figures ledger's pages show it)",
+      (archive) => {
+        const story = archive.stories.find((s) => s.figures.length > 0);
+        assert.ok(story);
+        story.figures[0].high += 7;
+      },
+    ],
+    [
+      "a flag on an article (the report lists it)",
+      (archive) => (archive.articles[1].flags = [...archive.articles[1].flags, "outlet guessed from the text"]),
+    ],
+    [
+      "an article's date removed (the review page lists it as undated)",
+      (archive) => {
+        const article = archive.articles.find((a) => a.date !== null);
+        assert.ok(article);
+        article.date = null;
+      },
+    ],
+    [
+      "no dated article left (the search page drops the year filter)",
+      (archive) => {
+        for (const article of archive.articles) article.date = null;
+      },
+    ],
+    [
+      "a seed rejected (the report lists it)",
+      (archive) => archive.rejected.push({ file: "zz-empty.txt", reason: "no article text after the front matter" }),
+    ],
   ];
 
   for (const [what, change] of changes) {
@@ -122,6 +152,17 @@ describe("a rebuild keeps the pages whose inputs did not change", () => {
   /** Whether the rebuilt site's copy of `page` is the previous site's file (linked, not rendered again). */
   const kept = (rebuilt: string, page: string) =>
     statSync(path.join(base, page)).ino === statSync(path.join(rebuilt, page)).ino;
+
+  test("an unchanged archive: every page, list, feed and CSV export is kept", async () => {
+    const rebuilt = path.join(scratch, "kept-all");
+    await renderPages(fixtureArchive(), rebuilt, { previousDir: base });
+    const files = [...(await treeDigest(base)).keys()].filter((file) => /\.(html|xml|csv|css)$/.test(file));
+    assert.ok(files.includes("feed.xml") && files.includes("figures/index.html"));
+    assert.deepEqual(
+      files.filter((file) => !kept(rebuilt, file)),
+      [],
+    );
+  });
 
   test("a flag on an article: its page is rendered again, its entities' pages are kept", async () => {
     const changed = fixtureArchive();

@@ -6,6 +6,7 @@
  * There is no Eleventy config file: the render stage runs Eleventy programmatically, handing it the
  * views it built from the Archive (`npm run build` is the one way to build the site).
  */
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { UserConfig } from "@11ty/eleventy";
 import { STORIES_URL } from "../urls.ts";
@@ -29,8 +30,8 @@ export const navigation = [
 /** The templates folder, absolute, whatever the working directory. */
 export const templatesDir = fileURLToPath(new URL("../../templates/", import.meta.url));
 
-/** Templates that are one page each (not paginated over articles or entities), and the assets. */
-const singlePageTemplates = [
+/** Templates of the one-off pages (not paginated over articles, entities or stories), and the assets. */
+const oneOffTemplates = [
   "index.njk",
   "articles.njk",
   "stories.njk",
@@ -50,20 +51,25 @@ const singlePageTemplates = [
 export interface SitePluginOptions {
   /** Every page's content, computed once from the Archive. */
   views: SiteViews;
-  /** False for the later runs of a batched render, which write only their slice of article and entity pages. */
-  singlePages: boolean;
+  /**
+   * The one-off templates to write (those of pages a rebuild renders again; src/render/views/one-off-pages.ts);
+   * none for the later runs of a batched render, which write only their slice of article, entity and story pages.
+   */
+  oneOffTemplates: ReadonlySet<string>;
 }
 
 /** Eleventy plugin (https://www.11ty.dev/docs/create-plugin/): the news-archive site over `views`. */
-export function sitePlugin(eleventyConfig: UserConfig, { views, singlePages }: SitePluginOptions): void {
+export function sitePlugin(eleventyConfig: UserConfig, { views, oneOffTemplates: written }: SitePluginOptions): void {
   // 1. Data: every page's content, computed once from the Archive (templates only present it).
   //    https://www.11ty.dev/docs/data-global-custom/
   eleventyConfig.addGlobalData("site", views);
   eleventyConfig.addGlobalData("navigation", navigation);
-  // A large archive is rendered in several runs (src/render/eleventy-runs.ts); the one-off pages belong to the first.
+  // A large archive is rendered in several runs (src/render/eleventy-runs.ts); the one-off pages belong to the
+  // first, and a rebuild writes only those that changed.
   //    https://www.11ty.dev/docs/ignores/
-  if (!singlePages)
-    for (const template of singlePageTemplates) eleventyConfig.ignores.add(`${templatesDir}${template}`);
+  // Ignores are paths relative to the working folder: Eleventy joins an absolute one to "./", and it matches nothing.
+  for (const template of oneOffTemplates)
+    if (!written.has(template)) eleventyConfig.ignores.add(path.relative(process.cwd(), `${templatesDir}${template}`));
 
   // 2. Templates: Nunjucks, autoescaped, failing loudly on a misspelt variable.
   //    https://www.11ty.dev/docs/languages/nunjucks/

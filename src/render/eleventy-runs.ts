@@ -8,6 +8,7 @@ import { sitePlugin, templatesDir } from "./eleventy-plugin.ts";
 import type { ArticlePage } from "./views/articles.ts";
 import type { EntityPage } from "./views/entities.ts";
 import type { SiteViews } from "./views/index.ts";
+import { noPagedOneOffs, type PagedOneOffs } from "./views/one-off-pages.ts";
 import type { StoryPage } from "./views/stories.ts";
 
 /** Article and entity pages per Eleventy run at most (src/settings.ts). */
@@ -16,7 +17,8 @@ export const PAGES_PER_RUN = RENDER.pagesPerRun;
 /**
  * Eleventy runs of at most `pagesPerRun` article, entity and story pages each, articles first, started as
  * pages are added: a rebuild that changes a few pages is one run. The first run also writes the one-off
- * pages and the entity indexes, and there is always a first run.
+ * pages given (`oneOffs`: the templates of one page to write, and the paginated ones' pages), and there is
+ * always a first run.
  */
 export class EleventyRuns {
   private articles: ArticlePage[] = [];
@@ -28,6 +30,7 @@ export class EleventyRuns {
     private readonly views: SiteViews,
     private readonly output: string,
     private readonly pagesPerRun: number,
+    private readonly oneOffs: { templates: ReadonlySet<string>; paged: PagedOneOffs },
   ) {}
 
   async add(articles: ArticlePage[], entities: EntityPage[], stories: StoryPage[] = []): Promise<void> {
@@ -52,7 +55,7 @@ export class EleventyRuns {
     const first = this.runs++ === 0;
     const batch: SiteViews = {
       ...this.views,
-      paged: { articles, entities, entityIndexes: first ? this.views.entityIndexes : [], stories },
+      paged: { articles, entities, stories, ...(first ? this.oneOffs.paged : noPagedOneOffs()) },
     };
     // The previous run's pages and Eleventy's copy of them are garbage now (see collectGarbage).
     collectGarbage();
@@ -67,7 +70,7 @@ export class EleventyRuns {
         const timers = eleventyConfig.benchmarkManager;
         timers.setVerboseOutput(false);
         for (const group of Object.values(timers.getAll())) group.setIsVerbose(false);
-        sitePlugin(eleventyConfig, { views: batch, singlePages: first });
+        sitePlugin(eleventyConfig, { views: batch, oneOffTemplates: first ? this.oneOffs.templates : new Set() });
       },
     });
     // The build prints its own one-line summary; Eleventy's would be a second one.

@@ -26,6 +26,7 @@ import { publishSeeds } from "./seeds.ts";
 import type { ArticlePage } from "./views/articles.ts";
 import type { EntityPage } from "./views/entities.ts";
 import { buildSiteViews } from "./views/index.ts";
+import { addPaged, noPagedOneOffs, oneOffPages } from "./views/one-off-pages.ts";
 import type { PageKey } from "./views/page-key.ts";
 import type { StoryPage } from "./views/stories.ts";
 
@@ -162,8 +163,23 @@ async function writePages(
     return { pages: inOrder(stale), csvs: inOrder(staleCsv) };
   };
 
+  // The one-off pages (the lists, the timeline's years, the ledger, the feed): those whose keys are unchanged
+  // are kept, the rest written by the first Eleventy run.
+  const oneOffs = { templates: new Set<string>(), paged: noPagedOneOffs() };
+  for (const page of oneOffPages(site.views)) {
+    const fingerprint = fingerprintOf(page.key);
+    manifest.pages[page.permalink] = fingerprint;
+    const unchanged = previousDir !== undefined && previous.pages[page.permalink] === fingerprint;
+    if (unchanged && (await reusePage(previousDir, output, page.permalink))) {
+      if (page.permalink.endsWith(".html")) reused++;
+      continue;
+    }
+    oneOffs.templates.add(page.template);
+    if (page.paged) addPaged(oneOffs.paged, page.paged);
+  }
+
   const searchFingerprints = new Map<string, string>();
-  const runs = new EleventyRuns(site.views, output, pagesPerRun);
+  const runs = new EleventyRuns(site.views, output, pagesPerRun, oneOffs);
   const articles: PagedKind<ArticlePage> = {
     count: site.articleCount,
     build: site.articlePages,

@@ -22,6 +22,7 @@ import { type FiguresLedger, figuresLedger } from "./figures.ts";
 import { buildGraph } from "./graph.ts";
 import { type Home, home } from "./home.ts";
 import { buildLookup } from "./lookup.ts";
+import { noPagedOneOffs, type PagedOneOffs } from "./one-off-pages.ts";
 import type { PageKey } from "./page-key.ts";
 import { type ReviewPage, reviewPage } from "./review.ts";
 import { type SearchFilter, searchFilterKeys, searchFilterNames } from "./search-filters.ts";
@@ -53,8 +54,11 @@ export interface SiteViews {
   };
   /** Site paths of every HTML page, for sitemap.xml. */
   sitemap: string[];
-  /** The pages this Eleventy run paginates over: all of them, or one slice of a batched render. */
-  paged: { articles: ArticlePage[]; entities: EntityPage[]; entityIndexes: EntityIndexPage[]; stories: StoryPage[] };
+  /**
+   * The pages this Eleventy run paginates over: all of them, or those of them a rebuild renders again
+   * (src/render/index.ts), one slice at a time.
+   */
+  paged: { articles: ArticlePage[]; entities: EntityPage[]; stories: StoryPage[] } & PagedOneOffs;
 }
 
 export interface SiteViewSet {
@@ -135,7 +139,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
     review: reviewPage(archive, lookup, graph),
     feed: feed(graph.sorted),
     search: { filters: searchFilterNames(archive, searchFilters), filterKeys: searchFilters },
-    paged: { articles: [], entities: [], entityIndexes: [], stories: [] },
+    paged: { articles: [], entities: [], stories: [], ...noPagedOneOffs() },
     sitemap: [
       ...staticPages,
       ...timelineView.pages.map((p) => p.url),

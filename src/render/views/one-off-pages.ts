@@ -1,0 +1,78 @@
+/**
+ * The pages that are not article, entity or story pages — the home page, the lists, the timeline's years,
+ * the figures ledger, the review and report pages, the feed and sitemap — each known by a key like those
+ * (src/render/views/page-key.ts), so a rebuild renders only the ones whose view changed; the stylesheet too. Their views are
+ * built on every build (each is one page made from the whole archive); a key is the view's JSON, which
+ * holds the digests of the list entries it shows (ArticleSummary's toJSON) rather than the entries.
+ */
+import type { EntityIndexPage } from "./entities.ts";
+import type { FigureGroup, FiguresPage } from "./figures.ts";
+import type { SiteViews } from "./index.ts";
+import type { PageKey } from "./page-key.ts";
+import type { TimelinePage } from "./timeline.ts";
+
+/** The one-off pages that a template paginates over, one item a page, as `site.paged.<list>`. */
+export interface PagedOneOffs {
+  entityIndexes: EntityIndexPage[];
+  timelineYears: TimelinePage[];
+  ledgerPages: FiguresPage[];
+  figureGroups: FigureGroup[];
+}
+
+type PagedItem = { [List in keyof PagedOneOffs]: { list: List; view: PagedOneOffs[List][number] } }[keyof PagedOneOffs];
+
+export interface OneOffPage extends PageKey {
+  /** The template that writes it (under templates/). */
+  template: string;
+  /** For a template paginating over site.paged.<list>: this page's item. */
+  paged?: PagedItem;
+}
+
+export function noPagedOneOffs(): PagedOneOffs {
+  return { entityIndexes: [], timelineYears: [], ledgerPages: [], figureGroups: [] };
+}
+
+/** Adds a one-off page's item to the lists a run paginates over. */
+export function addPaged(lists: PagedOneOffs, { list, view }: PagedItem): void {
+  (lists[list] as PagedItem["view"][]).push(view);
+}
+
+/**
+ * Every one-off page of `views` with its key: what its template reads of `site`. A template that reads
+ * more than its key here would show stale data on a rebuild; test/page-keys.test.ts compares rebuilds
+ * with cold renders, and checks that an unchanged archive keeps every page.
+ */
+export function oneOffPages(views: SiteViews): OneOffPage[] {
+  const single = (template: string, permalink: string, shows: unknown): OneOffPage => ({
+    template,
+    permalink,
+    csvPath: null,
+    key: JSON.stringify(shows),
+  });
+  const paged = (template: string, item: PagedItem, shows: unknown = item.view): OneOffPage => ({
+    ...single(template, item.view.permalink, shows),
+    paged: item,
+  });
+  const { figures } = views;
+  // Each ledger page lists every kind of count with its number of stories.
+  const groupList = figures.groups.map((group) => [group.url, group.label, group.stories.length]);
+  return [
+    single("index.njk", "index.html", views.home),
+    single("articles.njk", "articles/index.html", views.articleList),
+    single("stories.njk", "stories/index.html", views.stories),
+    single("timeline.njk", "timeline/index.html", views.timeline.index),
+    single("search.njk", "search/index.html", views.search.filters),
+    single("report.njk", "report/index.html", views.report),
+    single("review.njk", "review/index.html", views.review),
+    single("feed.njk", "feed.xml", views.feed),
+    single("sitemap.njk", "sitemap.xml", views.sitemap),
+    // The stylesheet is the template's own: the fingerprint's salt (the site code's version) covers it.
+    single("assets/**", "assets/site.css", null),
+    ...views.timeline.pages.map((view) => paged("timeline-year.njk", { list: "timelineYears", view })),
+    ...figures.pages.map((view) =>
+      paged("figures.njk", { list: "ledgerPages", view }, [view, figures.storyCount, groupList]),
+    ),
+    ...figures.groups.map((view) => paged("figures-group.njk", { list: "figureGroups", view })),
+    ...views.entityIndexes.map((view) => paged("entity-index.njk", { list: "entityIndexes", view })),
+  ];
+}
