@@ -81,6 +81,12 @@ export const RENDER = {
    * is the same as one run's.
    */
   pagesPerRun: 3000,
+  /**
+   * A full garbage collection between the build's batches (src/util/memory.ts) is made only when the heap
+   * has grown by this many bytes since the last one: each costs a quarter of a second at 10,000 articles,
+   * and after a rebuild's small batches it frees less than it costs.
+   */
+  collectAfterGrowth: 256 * 2 ** 20,
 };
 
 /** The index stage (src/search/). */

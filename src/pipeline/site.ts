@@ -8,7 +8,7 @@ import { type RenderOptions as PageOptions, type RenderResult, renderPages } fro
 import { indexSite } from "../search/index.ts";
 import type { Archive } from "../types.ts";
 import { filesUnder } from "../util/files.ts";
-import { collectGarbage } from "../util/memory.ts";
+import { collectGarbageIfGrown } from "../util/memory.ts";
 
 /** The render stage's options, and the index stage's shard size. */
 export interface RenderOptions extends PageOptions {
@@ -32,7 +32,7 @@ export async function renderStage(archive: Archive, output: string, options: Pag
   const rendered = await renderPages(archive, output, options);
   // The views are garbage now (renderPages kept them in its own scope): collect them before Pagefind
   // starts its own process.
-  collectGarbage();
+  collectGarbageIfGrown();
   return { ...rendered, ms: performance.now() - started };
 }
 

@@ -32,8 +32,11 @@ function isInside(folder: string, target: string): boolean {
   return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
 }
 
-/** The real path of a seed, refusing links (and `..` paths) that lead out of the seeds folder. */
-async function resolveInside(dir: string, relativePath: string): Promise<string> {
+/**
+ * The real path of a seed, refusing links (and `..` paths) that lead out of the seeds folder (whose real
+ * path is `realDir`).
+ */
+async function resolveInside(dir: string, realDir: string, relativePath: string): Promise<string> {
   const full = path.join(dir, relativePath);
   const entry = await lstat(full).catch(() => undefined);
   if (!entry) throw new SeedRejectedError(relativePath, "file not found");
@@ -44,7 +47,7 @@ async function resolveInside(dir: string, relativePath: string): Promise<string>
   } catch {
     throw new SeedRejectedError(relativePath, link ? "broken symlink" : "file not found");
   }
-  if (!isInside(await realpath(dir), real))
+  if (!isInside(realDir, real))
     throw new SeedRejectedError(
       relativePath,
       link ? "symlink points outside the seeds folder" : "outside the seeds folder",
@@ -52,8 +55,8 @@ async function resolveInside(dir: string, relativePath: string): Promise<string>
   return real;
 }
 
-async function readSource(dir: string, relativePath: string): Promise<SeedSource> {
-  const real = await resolveInside(dir, relativePath);
+async function readSource(dir: string, realDir: string, relativePath: string): Promise<SeedSource> {
+  const real = await resolveInside(dir, realDir, relativePath);
   const info = await stat(real);
   if (!info.isFile()) throw new SeedRejectedError(relativePath, "not a regular file");
   if (info.size > MAX_SEED_BYTES)
@@ -76,11 +79,12 @@ async function readSource(dir: string, relativePath: string): Promise<SeedSource
 
 /**
  * Reads one seed (`relativePath` uses "/" and is relative to `dir`). Never throws for a bad
- * file: problems come back as `rejected`. Used by the full read and by watch mode.
+ * file: problems come back as `rejected`. Used by the full read and by watch mode. `realDir`: the real
+ * path of `dir` when the caller has it (readSeeds resolves it once, not once per file).
  */
-export async function readSeedFile(dir: string, relativePath: string): Promise<ReadOneResult> {
+export async function readSeedFile(dir: string, relativePath: string, realDir?: string): Promise<ReadOneResult> {
   try {
-    return { source: await readSource(dir, relativePath) };
+    return { source: await readSource(dir, realDir ?? (await realpath(dir)), relativePath) };
   } catch (error) {
     if (error instanceof SeedRejectedError)
       return { rejected: { file: relativePath, reason: error.reason, ...(error.line ? { line: error.line } : {}) } };
@@ -113,11 +117,12 @@ export async function readSeeds(dir: string): Promise<ReadResult> {
   const rejected: Rejected[] = [];
   const firstByText = new Map<string, SeedSource>();
   const files = await listSeedFiles(dir);
+  const realDir = await realpath(dir);
   // A few files in flight hide the file system's latency (one at a time, a 10,000-file folder spent
   // most of its read waiting); a bounded window keeps memory to the kept texts, never a folder of bytes.
   const pending = new Map<number, Promise<ReadOneResult>>();
   const start = (at: number) => {
-    if (at < files.length) pending.set(at, readSeedFile(dir, files[at]));
+    if (at < files.length) pending.set(at, readSeedFile(dir, files[at], realDir));
   };
   for (let at = 0; at < READ_AHEAD; at++) start(at);
   for (const [at, file] of files.entries()) {

@@ -3,7 +3,7 @@
  */
 import Eleventy from "@11ty/eleventy";
 import { RENDER } from "../settings.ts";
-import { collectGarbage } from "../util/memory.ts";
+import { collectGarbageIfGrown } from "../util/memory.ts";
 import { sitePlugin, templatesDir } from "./eleventy-plugin.ts";
 import type { ArticlePage } from "./views/articles.ts";
 import type { EntityPage } from "./views/entities.ts";
@@ -58,7 +58,7 @@ export class EleventyRuns {
       paged: { articles, entities, stories, ...(first ? this.oneOffs.paged : noPagedOneOffs()) },
     };
     // The previous run's pages and Eleventy's copy of them are garbage now (see collectGarbage).
-    collectGarbage();
+    collectGarbageIfGrown();
     const eleventy = new Eleventy(templatesDir, this.output, {
       // No config file: the site is the plugin, given the views here.
       configPath: false,

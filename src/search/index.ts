@@ -11,7 +11,7 @@
  *   TypeScript in src/search/browser/, bundled by src/search/page-scripts.ts.
  */
 import type { Archive } from "../types.ts";
-import { collectGarbage } from "../util/memory.ts";
+import { collectGarbageIfGrown } from "../util/memory.ts";
 import { writeOfflineIndex } from "./offline-index.ts";
 import { writeSearchPageScripts } from "./page-scripts.ts";
 import { indexSearch, type SearchIndexResult } from "./pagefind.ts";
@@ -44,6 +44,6 @@ export async function indexSite(archive: Archive, output: string, options: Index
         searchFingerprints: options.searchFingerprints,
         previousDir: options.previousDir,
         deltaLimit: deltaLimit(options.shardSize ?? SHARD_ARTICLES),
-      }).then(collectGarbage),
+      }).then(collectGarbageIfGrown),
   });
 }

@@ -41,7 +41,7 @@ import { OFFLINE_INDEX, SEARCH_INDEX } from "../settings.ts";
 import type { Archive, ArticleRecord, MentionLink } from "../types.ts";
 import { articleUrl, fromSiteRoot } from "../urls.ts";
 import { compareStrings } from "../util/group.ts";
-import { collectGarbage } from "../util/memory.ts";
+import { collectGarbageIfGrown } from "../util/memory.ts";
 import { DELTA_FILE, docShardFile, filterFile, termShardFile } from "./browser/offline-files.ts";
 import { tokenize } from "./browser/terms.ts";
 import type { OfflineDelta, OfflineDoc, OfflineMeta } from "./browser/types.ts";
@@ -405,7 +405,7 @@ async function writeWhole(
     // This index is built while Pagefind indexes the first shard in its own process; collected now and
     // then, the tokens and texts each article leaves behind do not pile up beside it (50,000 articles:
     // +1 GiB without).
-    if (doc > 0 && doc % COLLECT_EVERY === 0) collectGarbage();
+    if (doc > 0 && doc % COLLECT_EVERY === 0) collectGarbageIfGrown();
     builder.add(article, doc);
   });
   const { docs, lengths, filterDocs } = builder;

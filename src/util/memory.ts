@@ -10,9 +10,14 @@
  */
 import v8 from "node:v8";
 import { runInNewContext } from "node:vm";
+import { RENDER } from "../settings.ts";
 
 let gc: (() => void) | undefined;
 
+/** The heap in use after the last collection made here. */
+let heapAfterLast = 0;
+
+/** A full collection now. */
 export function collectGarbage(): void {
   if (!gc) {
     const exposed = (globalThis as { gc?: () => void }).gc;
@@ -23,4 +28,14 @@ export function collectGarbage(): void {
     }
   }
   gc();
+  heapAfterLast = v8.getHeapStatistics().used_heap_size;
+}
+
+/**
+ * A full collection when the heap has grown by RENDER.collectAfterGrowth since the last one, for the
+ * points where a batch of data has become garbage: at most that much is garbage otherwise (V8's own
+ * collections in between only make less of it).
+ */
+export function collectGarbageIfGrown(): void {
+  if (v8.getHeapStatistics().used_heap_size - heapAfterLast >= RENDER.collectAfterGrowth) collectGarbage();
 }

@@ -330,11 +330,18 @@ function sentenceOf(evidence: Evidence[] | undefined): Evidence | undefined {
   return evidence?.find((e) => e.text.split(/\s+/).length >= 4) ?? evidence?.[0];
 }
 
-export function entityIndexPages(all: IndexEntry[], archive: Archive, lookup: Lookup): EntityIndexPage[] {
+export function entityIndexPages(
+  all: IndexEntry[],
+  archive: Archive,
+  lookup: Lookup,
+  graph: ArchiveGraph,
+): EntityIndexPage[] {
+  // byName by the graph's ranks: 20,000 names collated once, not at every comparison of two sorts.
+  const byRank = (a: { name: string }, b: { name: string }) => graph.nameRank(a.name) - graph.nameRank(b.name);
   const located = archive.places.filter((p) => p.lat !== null && p.lon !== null).length;
   // The most-mentioned places first: they get their names on the map when names would overlap.
   const map = placesMap(
-    [...archive.places].sort((a, b) => b.articles.length - a.articles.length || byName(a, b)),
+    [...archive.places].sort((a, b) => b.articles.length - a.articles.length || byRank(a, b)),
     lookup,
     `Map of the ${located} ${located === 1 ? "place" : "places"} of the archive that have coordinates`,
     false,
@@ -344,8 +351,8 @@ export function entityIndexPages(all: IndexEntry[], archive: Archive, lookup: Lo
     const entries = all
       .filter((entry) => entry.kind === kind)
       .map((entry) => ({ kind, slug: entry.slug, name: entry.name, url: entry.url, count: entry.count }));
-    const byNameList = [...entries].sort(byName);
-    const byCountList = [...entries].sort((a, b) => b.count - a.count || byName(a, b));
+    const byNameList = [...entries].sort(byRank);
+    const byCountList = [...entries].sort((a, b) => b.count - a.count || byRank(a, b));
     const common = {
       kind,
       title: kindLabels[kind].many,

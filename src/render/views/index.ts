@@ -119,7 +119,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
     return digest;
   };
   const entities = entityPages(archive, lookup, graph, digestOf);
-  const entityIndexes = entityIndexPages(entities.entries, archive, lookup);
+  const entityIndexes = entityIndexPages(entities.entries, archive, lookup, graph);
   const staticPages = ["/", "/articles/", STORIES_URL, "/timeline/", "/figures/", "/search/", "/report/", "/review/"];
   const timelineView = timeline(graph.sorted, lookup);
   const stories = storyViews(archive, lookup, digestOf);
