@@ -74,6 +74,16 @@ export const COVERAGE = {
 };
 
 /** The render stage (src/render/). */
+/** The read stage (src/read/). */
+export const READ = {
+  /**
+   * A seed file written less than this many milliseconds before a read is read again by the next one,
+   * not known by its stat (src/read/known-seeds.ts): two writes within a file system's time resolution
+   * can leave the stat as it was. FAT's resolution is 2 s.
+   */
+  settleMs: 2000,
+};
+
 export const RENDER = {
   /**
    * Eleventy keeps every page it renders in memory until its run ends, so a large archive is rendered in

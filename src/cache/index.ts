@@ -6,13 +6,16 @@
  * editing a rule or a data file starts a fresh cache by itself: never a stale record. An edit
  * to the lists of named things (places, organizations, parties, outlets) keeps the records of
  * the articles that name nothing it changed (src/knowledge/named-lists.ts).
- * A manifest of the last build's files lets the summary say what was added or removed.
+ * A manifest of the last build's files lets the summary say what was added or removed, and `seeds.json`
+ * keeps what the read stage made of each file, so the next read knows unchanged files by their stat
+ * (src/read/known-seeds.ts).
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ExtractionCache } from "../ingest/index.ts";
 import { foldForMatching, type Knowledge, type NamedListEntries, namesAffected } from "../knowledge/index.ts";
+import type { KnownSeed } from "../read/index.ts";
 import type { TextTermsCache } from "../resolve/index.ts";
 import type { ExtractedArticle, Rejected, SeedSource } from "../types.ts";
 import { codeVersion } from "../util/code-version.ts";
@@ -78,6 +81,8 @@ export class FileCache implements ExtractionCache {
   private readonly current = new Map<string, string>();
 
   private readonly carried: CarriedOver | undefined;
+  private readonly seedsFile: string;
+  private known: ReadonlyMap<string, KnownSeed> | undefined;
 
   /**
    * `named`: what `version` was made with. A version made with the same base, whose named lists differ,
@@ -87,6 +92,7 @@ export class FileCache implements ExtractionCache {
   constructor(cacheDir: string, version: string, named?: NamedKnowledge) {
     this.dir = path.join(cacheDir, version);
     this.manifestFile = path.join(cacheDir, "manifest.json");
+    this.seedsFile = path.join(cacheDir, "seeds.json");
     mkdirSync(this.dir, { recursive: true });
     if (named) writeFileSync(path.join(this.dir, KNOWLEDGE_FILE), JSON.stringify(named));
     for (const entry of readdirSync(cacheDir, { withFileTypes: true })) {
@@ -115,13 +121,14 @@ export class FileCache implements ExtractionCache {
     return path.join(this.dir, `${source.sha256}.json`);
   }
 
-  get(source: SeedSource): Entry | undefined {
+  get(source: SeedSource, textRead = true): Entry | undefined {
     this.current.set(source.file, source.sha256);
     let entry: Entry;
     try {
       entry = JSON.parse(readFileSync(this.entryFile(source), "utf8"));
     } catch {
-      const carried = this.carriedEntry(source);
+      // Carrying an entry over asks the text what it names.
+      const carried = textRead ? this.carriedEntry(source) : undefined;
       if (carried === undefined) return undefined;
       entry = carried;
     }
@@ -151,6 +158,22 @@ export class FileCache implements ExtractionCache {
     writeEntry(this.entryFile(source), JSON.stringify(entry));
   }
 
+  /** What the last build's read made of each seed file (`<cacheDir>/seeds.json`; src/read/known-seeds.ts). */
+  knownSeeds(): ReadonlyMap<string, KnownSeed> {
+    try {
+      const parsed = JSON.parse(readFileSync(this.seedsFile, "utf8")) as { seeds?: Record<string, unknown> };
+      return new Map(
+        Object.entries(parsed.seeds ?? {}).filter((entry): entry is [string, KnownSeed] => isKnownSeed(entry[1])),
+      );
+    } catch {
+      return new Map(); // none yet, or unreadable: every seed is read
+    }
+  }
+
+  rememberSeeds(known: ReadonlyMap<string, KnownSeed>): void {
+    this.known = known;
+  }
+
   /** What changed since the last build; call after ingest. */
   changes(): ChangeSummary {
     const summary = { added: 0, changed: 0, removed: 0, unchanged: 0 };
@@ -168,6 +191,10 @@ export class FileCache implements ExtractionCache {
   saveManifest(): void {
     const sorted = Object.fromEntries([...this.current].sort(([a], [b]) => compareStrings(a, b)));
     writeFileSync(this.manifestFile, `${JSON.stringify(sorted, null, 1)}\n`);
+    if (this.known) {
+      const seeds = Object.fromEntries([...this.known].sort(([a], [b]) => compareStrings(a, b)));
+      writeEntry(this.seedsFile, JSON.stringify({ seeds }));
+    }
     const live = new Set(this.current.values());
     for (const name of readdirSync(this.dir)) {
       if (name.endsWith(".json") && name !== KNOWLEDGE_FILE && !live.has(name.slice(0, -".json".length)))
@@ -182,6 +209,20 @@ function writeEntry(file: string, text: string): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, text);
   renameSync(temporary, file);
+}
+
+/** An entry of seeds.json as the read stage wrote it; anything else is dropped and its file read. */
+function isKnownSeed(value: unknown): value is KnownSeed {
+  if (value === null || typeof value !== "object") return false;
+  const seed = value as Record<string, unknown>;
+  return (
+    typeof seed.stat === "string" &&
+    typeof seed.sha256 === "string" &&
+    typeof seed.duplicateKey === "string" &&
+    typeof seed.firstLine === "number" &&
+    seed.frontMatter !== null &&
+    typeof seed.frontMatter === "object"
+  );
 }
 
 function readNamedKnowledge(dir: string): NamedKnowledge | undefined {

@@ -5,7 +5,7 @@
  * one-line entry in `rejected`, and every other article is built as usual.
  */
 import type { Knowledge } from "../knowledge/index.ts";
-import { readSeeds } from "../read/index.ts";
+import { type KnownSeed, READ_AHEAD, readSeedFile, readSeeds } from "../read/index.ts";
 import { type ResolveOptions, resolveArchive } from "../resolve/index.ts";
 import type { Archive, ExtractedArticle, Rejected, SeedSource } from "../types.ts";
 import { StringPool } from "../util/string-pool.ts";
@@ -22,9 +22,17 @@ export interface IngestOptions {
 }
 
 export interface ExtractionCache {
-  get(source: SeedSource): ExtractedArticle | Rejected | undefined;
+  /**
+   * The record of `source`, if kept. `textRead` false: the source's text was not read (known by its stat,
+   * src/read/known-seeds.ts), so only an entry kept for its content can answer.
+   */
+  get(source: SeedSource, textRead?: boolean): ExtractedArticle | Rejected | undefined;
   /** Called with the result as extracted, before any cross-article inference changes it. */
   set(source: SeedSource, result: ExtractedArticle | Rejected): void;
+  /** What the last build's read made of each seed file, to know unchanged files by their stat. */
+  knownSeeds?(): ReadonlyMap<string, KnownSeed>;
+  /** What this build's read made of them, for the next build (kept once this one succeeds). */
+  rememberSeeds?(known: ReadonlyMap<string, KnownSeed>): void;
 }
 
 export interface IngestResult {
@@ -66,7 +74,8 @@ export async function ingestSeeds(
   knowledge: Knowledge,
   options: IngestOptions = {},
 ): Promise<IngestedSeeds> {
-  const { sources, rejected } = await readSeeds(seedsDir);
+  const { sources, rejected, unread, known } = await readSeeds(seedsDir, { known: options.cache?.knownSeeds?.() });
+  options.cache?.rememberSeeds?.(known);
   // Shared copies of the strings records repeat; dropped with the ingest (src/util/string-pool.ts).
   const pool = new StringPool();
   // A seed's text is dropped once its record exists (the sources are this ingest's own): 50,000 seeds'
@@ -74,12 +83,30 @@ export async function ingestSeeds(
   const dropText = (source: SeedSource) => {
     source.text = "";
   };
-  const results: (ExtractedArticle | Rejected | undefined)[] = sources.map((source) => {
-    const cached = options.cache?.get(source);
+  const fromCache = (source: SeedSource): ExtractedArticle | Rejected | undefined => {
+    const cached = options.cache?.get(source, !unread.has(source));
     if (!cached) return undefined;
     dropText(source);
     return pool.intern(cached);
-  });
+  };
+  const results: (ExtractedArticle | Rejected | undefined)[] = sources.map(fromCache);
+  // A seed known by its stat whose record is not kept (the knowledge changed, say) is read after all.
+  const unreadMissing = sources.flatMap((source, index) => (!results[index] && unread.has(source) ? [index] : []));
+  for (let from = 0; from < unreadMissing.length; from += READ_AHEAD) {
+    const batch = unreadMissing.slice(from, from + READ_AHEAD);
+    const reads = await Promise.all(batch.map((index) => readSeedFile(seedsDir, sources[index].file)));
+    batch.forEach((index, at) => {
+      const source = sources[index];
+      const read = reads[at];
+      unread.delete(source);
+      if (read.rejected) results[index] = read.rejected;
+      else {
+        // The file as it is now (it may have changed since its stat was taken); its copies stay its copies.
+        Object.assign(source, { ...read.source, duplicates: source.duplicates });
+        results[index] = fromCache(source);
+      }
+    });
+  }
   const toParse = sources.map((source, index) => ({ source, index })).filter(({ index }) => !results[index]);
   let done = sources.length - toParse.length;
   const settle = (index: number, result: ExtractedArticle | Rejected) => {
