@@ -29,6 +29,9 @@ export interface SiteResult {
 /** The render stage, timed; the views it built are collected before the index stage starts Pagefind. */
 export async function renderStage(archive: Archive, output: string, options: PageOptions) {
   const started = performance.now();
+  // What the ingest and archive stages left (archive.json's text, the extractions' copies) is garbage by
+  // now: collected before the views are built on top of it (a rebuild's peak 1.55–1.71 → 1.39–1.42 GiB).
+  collectGarbageIfGrown();
   const rendered = await renderPages(archive, output, options);
   // The views are garbage now (renderPages kept them in its own scope): collect them before Pagefind
   // starts its own process.
