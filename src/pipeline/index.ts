@@ -42,7 +42,7 @@ export interface BuildResult {
   archive: Archive;
   rejected: Rejected[];
   pages: number;
-  /** Article and entity pages reused from the previous site instead of rendered. */
+  /** HTML pages reused from the previous site instead of rendered. */
   reused: number;
   parsed: string[];
   changes: ChangeSummary | null;

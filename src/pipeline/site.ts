@@ -18,7 +18,7 @@ export interface RenderOptions extends PageOptions {
 
 export interface SiteResult {
   pages: number;
-  /** Article and entity pages taken unchanged from `previousDir`, not rendered. */
+  /** HTML pages taken unchanged from `previousDir`, not rendered. */
   reused: number;
   /** Shards of the search index, and how many of them were taken unchanged from `previousDir`. */
   searchShards: { total: number; reused: number; delta: number };

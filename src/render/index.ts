@@ -36,7 +36,7 @@ export interface RenderOptions {
   /** Article and entity pages per Eleventy run (default 3,000); see PAGES_PER_RUN. */
   pagesPerRun?: number;
   /**
-   * The site this one replaces. Its article and entity pages whose inputs are unchanged are reused
+   * The site this one replaces. Its pages whose inputs are unchanged are reused
    * (src/render/page-reuse.ts) instead of rendered again.
    */
   previousDir?: string;
@@ -45,7 +45,7 @@ export interface RenderOptions {
 }
 
 export interface RenderResult {
-  /** Article and entity pages taken unchanged from `previousDir`, not rendered. */
+  /** HTML pages taken unchanged from `previousDir`, not rendered. */
   reused: number;
   /** Article slug → what its page gives the search index (searchFingerprint), for the index stage. */
   searchFingerprints: Map<string, string>;

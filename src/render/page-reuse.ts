@@ -2,15 +2,16 @@
  * Reuse of unchanged pages between builds, so adding one article to a large archive renders the pages
  * that article changes, not all of them.
  *
- * An article, entity or story page is a pure function of its view (src/render/views/), the navigation and
- * the site's code and templates; its view, of what its key lists (src/render/views/page-key.ts): the
- * digests of the records it shows, and the names it takes from others. Each build records a fingerprint
- * of every such page — a hash of its key salted with the site code's version — in PAGE_MANIFEST inside
- * the site it writes. The next build compares: a page whose fingerprint is unchanged is neither built nor
- * rendered. When the build is laid over the live
- * site (src/render/site-overlay.ts, as `npm run build` does) the page is kept where it is; otherwise it is
- * hard-linked from the previous site (copied where links are not possible). The manifest lives in the
- * site folder itself, so it is committed with the pages it describes and can never disagree with them.
+ * A page is a pure function of its view (src/render/views/), the navigation and the site's code and
+ * templates; its view, of what its key lists (src/render/views/page-key.ts): the digests of the records it
+ * shows, and the names it takes from others; a one-off page's key is its whole view
+ * (src/render/views/one-off-pages.ts). Each build records a fingerprint of every page — a hash of its
+ * key salted with the site code's version — in PAGE_MANIFEST inside the site it writes. The next build
+ * compares: a page whose fingerprint is unchanged is neither built nor rendered. When the build is laid
+ * over the live site (src/render/site-overlay.ts, as `npm run build` does) the page is kept where it is;
+ * otherwise it is hard-linked from the previous site (copied where links are not possible). The manifest
+ * lives in the site folder itself, so it is committed with the pages it describes and can never disagree
+ * with them.
  */
 import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, readFile, writeFile } from "node:fs/promises";
@@ -87,7 +88,7 @@ export function searchFingerprints(articles: readonly ArticlePage[]): Map<string
 }
 
 export interface PageManifest {
-  /** Site path of each article, entity and story page and CSV export → its fingerprint. */
+  /** Site path of each page, CSV export and the stylesheet → its fingerprint. */
   pages: Record<string, string>;
   /**
    * Article slug → searchFingerprint: a page known by its key is not built, so its search fingerprint is

@@ -1,9 +1,9 @@
 /**
  * The pages that are not article, entity or story pages — the home page, the lists, the timeline's years,
- * the figures ledger, the review and report pages, the feed and sitemap — each known by a key like those
- * (src/render/views/page-key.ts), so a rebuild renders only the ones whose view changed; the stylesheet too. Their views are
- * built on every build (each is one page made from the whole archive); a key is the view's JSON, which
- * holds the digests of the list entries it shows (ArticleSummary's toJSON) rather than the entries.
+ * the figures ledger, the review and report pages, the feed and sitemap, and the stylesheet — each known by
+ * a key like those (src/render/views/page-key.ts), so a rebuild renders only the ones whose view changed.
+ * Their views are built on every build (each is one page made from the whole archive); a key is the view's
+ * JSON, which holds the digests of the list entries it shows (ArticleSummary's toJSON), not the entries.
  */
 import type { EntityIndexPage } from "./entities.ts";
 import type { FigureGroup, FiguresPage } from "./figures.ts";
