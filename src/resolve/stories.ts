@@ -13,7 +13,7 @@
  * `copyOf`, so a ledger counts them as one source.
  */
 import type { ArticleRecord, PlaceKind, StoryRecord } from "../types.ts";
-import { compareStrings, firstOf, groupBy } from "../util/group.ts";
+import { compareStrings, groupBy } from "../util/group.ts";
 import { SlugRegistry } from "../util/slug.ts";
 import { storyLedger } from "./ledger.ts";
 import { STORY_SETTINGS } from "./settings.ts";
@@ -174,6 +174,22 @@ function corroboration(a: EventFacts, b: EventFacts): number {
 }
 
 /**
+ * The `limit` heaviest of `positions` in vector `v`, heaviest first, ties by term: what firstOf would pick
+ * with that order, but comparing only the positions at least as heavy as the limit-th weight (found by
+ * sorting the weights as numbers), not every position against the list picked so far.
+ */
+function heaviestOf(v: Vector, positions: number[], limit: number, numbers: TermNumbers): number[] {
+  const heavier = (x: number, y: number) =>
+    v.weights[y] - v.weights[x] || compareStrings(numbers.terms[v.ids[x]], numbers.terms[v.ids[y]]);
+  if (positions.length > limit) {
+    const weights = Float64Array.from(positions, (k) => v.weights[k]).sort();
+    const least = weights[weights.length - limit];
+    positions = positions.filter((k) => v.weights[k] >= least);
+  }
+  return positions.sort(heavier).slice(0, limit);
+}
+
+/**
  * Pairs of articles worth comparing: those sharing one of their heaviest terms. Comparing every
  * pair is quadratic; two reports of one event share their most distinctive words.
  */
@@ -189,9 +205,7 @@ function similarPairs(
     // A word no other article has finds no pair: the heaviest words among those shared.
     const shared: number[] = [];
     for (let k = 0; k < v.ids.length; k++) if (df[v.ids[k]] > 1) shared.push(k);
-    const heaviest = (x: number, y: number) =>
-      v.weights[y] - v.weights[x] || compareStrings(numbers.terms[v.ids[x]], numbers.terms[v.ids[y]]);
-    for (const k of firstOf(shared, STORY_SETTINGS.indexTerms, heaviest)) {
+    for (const k of heaviestOf(v, shared, STORY_SETTINGS.indexTerms, numbers)) {
       const t = v.ids[k];
       const list = byTerm.get(t);
       if (list) list.push(i);
