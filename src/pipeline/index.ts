@@ -75,7 +75,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const textTerms = cacheDir ? new TextTermsFile(cacheDir, textTermsVersion()) : undefined;
     const archive = resolveRecords(seeds.extracted, seeds.rejected, knowledge, { textTerms });
     // The extractions are garbage now: the archive holds what it needs of them. Held by `seeds` to the end
-    // of the build, they were ~1 GiB of the peak at 50,000 articles.
+    // of the build, they were 0.5 GiB of a 50,000-article rebuild's peak (5.08 → 4.60 GiB).
     seeds.extracted = [];
     for (const r of archive.rejected) log(`rejected ${r.file}${r.line ? `:${r.line}` : ""}: ${r.reason}`);
     for (const problem of archive.unmatchedCorrections) log(`correction not applied: ${problem}`);

@@ -55,11 +55,11 @@ export interface SitePluginOptions {
    * The one-off templates to write (those of pages a rebuild renders again; src/render/views/one-off-pages.ts);
    * none for the later runs of a batched render, which write only their slice of article, entity and story pages.
    */
-  oneOffTemplates: ReadonlySet<string>;
+  oneOffsToWrite: ReadonlySet<string>;
 }
 
 /** Eleventy plugin (https://www.11ty.dev/docs/create-plugin/): the news-archive site over `views`. */
-export function sitePlugin(eleventyConfig: UserConfig, { views, oneOffTemplates: written }: SitePluginOptions): void {
+export function sitePlugin(eleventyConfig: UserConfig, { views, oneOffsToWrite }: SitePluginOptions): void {
   // 1. Data: every page's content, computed once from the Archive (templates only present it).
   //    https://www.11ty.dev/docs/data-global-custom/
   eleventyConfig.addGlobalData("site", views);
@@ -69,7 +69,8 @@ export function sitePlugin(eleventyConfig: UserConfig, { views, oneOffTemplates:
   //    https://www.11ty.dev/docs/ignores/
   // Ignores are paths relative to the working folder: Eleventy joins an absolute one to "./", and it matches nothing.
   for (const template of oneOffTemplates)
-    if (!written.has(template)) eleventyConfig.ignores.add(path.relative(process.cwd(), `${templatesDir}${template}`));
+    if (!oneOffsToWrite.has(template))
+      eleventyConfig.ignores.add(path.relative(process.cwd(), `${templatesDir}${template}`));
 
   // 2. Templates: Nunjucks, autoescaped, failing loudly on a misspelt variable.
   //    https://www.11ty.dev/docs/languages/nunjucks/

@@ -70,7 +70,7 @@ export class EleventyRuns {
         const timers = eleventyConfig.benchmarkManager;
         timers.setVerboseOutput(false);
         for (const group of Object.values(timers.getAll())) group.setIsVerbose(false);
-        sitePlugin(eleventyConfig, { views: batch, oneOffTemplates: first ? this.oneOffs.templates : new Set() });
+        sitePlugin(eleventyConfig, { views: batch, oneOffsToWrite: first ? this.oneOffs.templates : new Set() });
       },
     });
     // The build prints its own one-line summary; Eleventy's would be a second one.

@@ -89,9 +89,10 @@ interface KeptPage {
 }
 
 /**
- * Builds the views and writes the site's pages into `output`: the article, entity and story pages of
- * `previousDir` whose keys are unchanged are linked (src/render/page-reuse.ts) without building their
- * views, the rest built and rendered, a run's worth (pagesPerRun) at a time. Records every page's
+ * Builds the views and writes the site's pages into `output`: the pages of `previousDir` whose keys are
+ * unchanged — article, entity, story and one-off pages — are linked (src/render/page-reuse.ts) without
+ * building their article, entity or story views, the rest built and rendered, a run's worth (pagesPerRun)
+ * at a time. Records every page's
  * fingerprint for the next build, and returns each article's search fingerprint for the search index.
  */
 async function writePages(
