@@ -173,12 +173,35 @@ export function parseArchive(data: unknown, origin = "archive"): Archive {
   return result.data;
 }
 
+/** Records already checked: a record whose digest (src/archive) is `passed` needs no check. */
+export interface CheckedRecords {
+  digestOf(record: object): string | undefined;
+  passed: ReadonlySet<string>;
+}
+
 /**
  * Checks an archive already in memory and returns that same object: the checked copy zod makes is
  * dropped at once, instead of living beside the original while the site is built (+123 MiB at 10,000
  * articles).
+ *
+ * With `checked`, a record whose digest passed before is left out: equal digests are equal JSON, so it
+ * passes again (0.8 s of a 10,000-article rebuild). The one difference from a full check is a value JSON
+ * cannot hold (NaN written as null), which the full check would refuse and archive.json holds as valid.
  */
-export function checkArchive(archive: Archive, origin = "archive"): Archive {
-  parseArchive(archive, origin);
+export function checkArchive(archive: Archive, origin = "archive", checked?: CheckedRecords): Archive {
+  if (!checked) {
+    parseArchive(archive, origin);
+    return archive;
+  }
+  const unchecked = (list: unknown[]) =>
+    list.filter((record) => {
+      const digest = typeof record === "object" && record !== null ? checked.digestOf(record) : undefined;
+      return digest === undefined || !checked.passed.has(digest);
+    });
+  const rest = Object.fromEntries(
+    Object.entries(archive).map(([field, value]) => [field, Array.isArray(value) ? unchecked(value) : value]),
+  );
+  // A failure is reported from the whole archive, so its paths give each bad record's true position.
+  if (!archiveSchema.safeParse(rest).success) parseArchive(archive, origin);
   return archive;
 }

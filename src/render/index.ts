@@ -14,9 +14,12 @@ import { originalUrls, writeEntityCsvs, writeStoryLedgerCsvs } from "./csv-expor
 import { navigation } from "./eleventy-plugin.ts";
 import { EleventyRuns, PAGES_PER_RUN } from "./eleventy-runs.ts";
 import {
+  checkedDigests,
   csvFingerprint,
   keyFingerprints,
+  noManifest,
   type PageManifest,
+  passedDigests,
   readPageManifest,
   reusePage,
   searchFingerprint,
@@ -59,11 +62,28 @@ export async function renderPages(
   outDir: string,
   options: RenderOptions = {},
 ): Promise<RenderResult> {
-  const checked = checkArchive(archive);
+  const previous = options.previousDir ? await readPageManifest(options.previousDir) : noManifest();
+  const digests = options.recordDigests;
+  // The records the previous build checked are not checked again.
+  const passed = digests
+    ? { digestOf: (record: object) => digests.get(record), passed: passedDigests(previous) }
+    : undefined;
+  const checked = checkArchive(archive, "archive", passed);
   const output = path.resolve(outDir);
   const linkSeeds = options.seedsDir !== undefined;
   if (options.seedsDir !== undefined) await publishSeeds(checked, options.seedsDir, output, options.previousDir);
-  return writePages(checked, output, { ...options, linkSeeds });
+  return writePages(checked, output, previous, { ...options, linkSeeds });
+}
+
+/** The digest of every record of the archive (each element of its lists). */
+function* everyDigest(archive: Archive, digests: RecordDigests): Generator<string> {
+  for (const value of Object.values(archive)) {
+    if (!Array.isArray(value)) continue;
+    for (const record of value) {
+      const digest = typeof record === "object" && record !== null ? digests.get(record) : undefined;
+      if (digest !== undefined) yield digest;
+    }
+  }
 }
 
 /** One kind of page built on demand (article, entity or story pages), as the render stage walks it. */
@@ -98,13 +118,14 @@ interface KeptPage {
 async function writePages(
   archive: Archive,
   output: string,
+  previous: PageManifest,
   options: RenderOptions & { linkSeeds: boolean },
 ): Promise<RenderResult> {
   const site = buildSiteViews(archive, { linkSeeds: options.linkSeeds, recordDigests: options.recordDigests });
   const { previousDir } = options;
   const pagesPerRun = options.pagesPerRun ?? PAGES_PER_RUN;
-  const previous = previousDir ? await readPageManifest(previousDir) : { pages: {}, search: {} };
-  const manifest: PageManifest = { pages: {}, search: {} };
+  const manifest: PageManifest = noManifest();
+  if (options.recordDigests) manifest.checked = checkedDigests(everyDigest(archive, options.recordDigests));
   let reused = 0;
   const webUrlOf = originalUrls(archive);
   const fingerprintOf = keyFingerprints(navigation);

@@ -95,25 +95,61 @@ export interface PageManifest {
    * taken from here.
    */
   search: Record<string, string>;
+  /** The digests of the archive's records, which passed the archive's schema (src/render/archive-schema.ts). */
+  checked?: CheckedDigests;
+}
+
+/** Record digests that passed the schema of one version of the site's code (which holds the schema). */
+export interface CheckedDigests {
+  version: string;
+  digests: string[];
+}
+
+/** The digests of `digests`, sorted, as checked by this version of the schema. */
+export function checkedDigests(digests: Iterable<string>): CheckedDigests {
+  return { version: renderVersion(), digests: [...new Set(digests)].sort(compareStrings) };
+}
+
+/** The record digests a manifest says passed this version's schema (none after the schema changed). */
+export function passedDigests(manifest: PageManifest): ReadonlySet<string> {
+  const checked = manifest.checked;
+  return checked?.version === renderVersion() ? new Set(checked.digests) : new Set();
 }
 
 const isRecord = (value: unknown): value is Record<string, string> =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
+function isCheckedDigests(value: unknown): value is CheckedDigests {
+  const { version, digests } = (value ?? {}) as Partial<Record<keyof CheckedDigests, unknown>>;
+  return typeof version === "string" && Array.isArray(digests) && digests.every((d) => typeof d === "string");
+}
+
 export async function readPageManifest(siteDir: string): Promise<PageManifest> {
   try {
     const parsed = JSON.parse(await readFile(path.join(siteDir, PAGE_MANIFEST), "utf8"));
-    if (isRecord(parsed) && isRecord(parsed.pages) && isRecord(parsed.search)) return parsed as unknown as PageManifest;
+    if (isRecord(parsed) && isRecord(parsed.pages) && isRecord(parsed.search)) {
+      const { checked } = parsed as { checked?: unknown };
+      return { pages: parsed.pages, search: parsed.search, ...(isCheckedDigests(checked) ? { checked } : {}) };
+    }
   } catch {
     // no previous site, or not one of ours
   }
-  return { pages: {}, search: {} }; // render everything
+  return noManifest(); // render everything
+}
+
+/** A manifest that knows no page: every page is rendered. */
+export function noManifest(): PageManifest {
+  return { pages: {}, search: {} };
 }
 
 export async function writePageManifest(siteDir: string, manifest: PageManifest): Promise<void> {
   const sorted = (entries: Record<string, string>) =>
     Object.fromEntries(Object.entries(entries).sort(([a], [b]) => compareStrings(a, b)));
-  const text = JSON.stringify({ pages: sorted(manifest.pages), search: sorted(manifest.search) });
+  const text = JSON.stringify({
+    pages: sorted(manifest.pages),
+    search: sorted(manifest.search),
+    ...(manifest.checked ? { checked: manifest.checked } : {}),
+  });
   await mkdir(path.dirname(path.join(siteDir, PAGE_MANIFEST)), { recursive: true });
   await writeFile(path.join(siteDir, PAGE_MANIFEST), `${text}\n`);
 }

@@ -22,6 +22,7 @@ import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { reusePage } from "../render/page-reuse.ts";
 import { siteFile } from "../render/site-overlay.ts";
+import { SEARCH_INDEX } from "../settings.ts";
 import type { Archive } from "../types.ts";
 import { articlePagePath } from "../urls.ts";
 import { filesUnder } from "../util/files.ts";
@@ -170,14 +171,24 @@ async function indexBundle(
       });
       if (hidden.errors.length) throw pagefindError("vocabulary", hidden.errors);
     }
-    // One at a time, in order (see the top of this file); the next page is read while Pagefind takes one.
+    // In order (see the top of this file): Pagefind's service takes its messages one at a time as they
+    // arrive, so pages are sent ahead of its answers (SEARCH_INDEX.pagesInFlight) in the order they are
+    // read, and the answers checked in that order. The next page is read while Pagefind takes one.
+    const inFlight: ReturnType<typeof index.addHTMLFile>[] = [];
+    const checkOldest = async () => {
+      const added = await inFlight.shift()!;
+      if (added.errors.length) throw pagefindError("read", added.errors);
+    };
     let next = slugs.length ? readFile(siteFile(path.join(output, articlePagePath(slugs[0]))), "utf8") : null;
     for (let i = 0; i < slugs.length; i++) {
       const content = await next!;
       next = i + 1 < slugs.length ? readFile(siteFile(path.join(output, articlePagePath(slugs[i + 1]))), "utf8") : null;
-      const added = await index.addHTMLFile({ sourcePath: articlePagePath(slugs[i]), content });
-      if (added.errors.length) throw pagefindError("read", added.errors);
+      const adding = index.addHTMLFile({ sourcePath: articlePagePath(slugs[i]), content });
+      adding.catch(() => {}); // left unawaited when an earlier page fails: its failure is not another error
+      inFlight.push(adding);
+      if (inFlight.length >= SEARCH_INDEX.pagesInFlight) await checkOldest();
     }
+    while (inFlight.length > 0) await checkOldest();
     const written = await index.writeFiles({ outputPath: bundleDir });
     if (written.errors.length) throw pagefindError("write", written.errors);
   } finally {

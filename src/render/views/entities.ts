@@ -1,7 +1,7 @@
 /** Entity pages (person, party, organization, place, outlet) and the per-kind index pages sorted two ways. */
 import { createHash } from "node:crypto";
 import { PAGES } from "../../settings.ts";
-import type { Archive, ArticleRecord, Evidence } from "../../types.ts";
+import type { Archive, ArticleRecord, Evidence, MentionLink } from "../../types.ts";
 import { type EntityKind, entityUrl, kindFolder } from "../../urls.ts";
 import { compareStrings, firstOf } from "../../util/group.ts";
 import { type ArticleSummary, summarize, webUrl } from "./articles.ts";
@@ -232,14 +232,39 @@ export function entityPages(
     }
   }
   const none: MentionContext[] = [];
+  // Each article's mentions by kind and slug (the first of each), made when an entity page first asks: a
+  // popular entity's page asks thousands of articles, and a search of each one's mentions was a tenth of a
+  // rebuild's key time.
+  const mentionsOf = new WeakMap<ArticleRecord, Map<string, MentionLink>>();
+  const mentionIn = (article: ArticleRecord, kind: string, slug: string): MentionLink | undefined => {
+    let bySource = mentionsOf.get(article);
+    if (!bySource) {
+      bySource = new Map();
+      for (const m of article.mentions) {
+        const at = `${m.kind}:${m.slug}`;
+        if (!bySource.has(at)) bySource.set(at, m);
+      }
+      mentionsOf.set(article, bySource);
+    }
+    return bySource.get(`${kind}:${slug}`);
+  };
   const contextsIn = (source: EntitySource, article: ArticleRecord): MentionContext[] => {
     if (source.kind === "outlet") return none;
     const own = source.kind === "person" ? personContext.get(source.slug)?.get(article.slug) : undefined;
     if (own) return own;
-    const evidence = sentenceOf(
-      article.mentions.find((m) => m.kind === source.kind && m.slug === source.slug)?.evidence,
-    );
+    const evidence = sentenceOf(mentionIn(article, source.kind, source.slug)?.evidence);
     return evidence ? [{ sentence: evidence.text, line: evidence.line, role: null }] : none;
+  };
+
+  /**
+   * What a key takes of contextsIn: a person's own sentences are its record's, whose digest the key has
+   * already; another entity's sentence is written out (a third of the pages' pairs of entity and article).
+   */
+  const contextKey = (source: EntitySource, article: ArticleRecord): string => {
+    if (source.kind === "person" && personContext.get(source.slug)?.has(article.slug)) return "own";
+    const [context] = contextsIn(source, article);
+    // The sentence's length first makes the text unambiguous without escaping it.
+    return context ? `${context.line} ${context.sentence.length} ${context.sentence}` : "";
   };
 
   const sources = entitySources(archive);
@@ -319,15 +344,18 @@ export function entityPages(
       );
       // Each article's entry and the sentences naming the entity there: not the article's whole record,
       // whose other fields (its story, say) the page does not show.
-      hash.update(articles.map((at) => `${entryOf(at)} ${JSON.stringify(contextsIn(source, sorted[at]))}`).join("\n"));
+      hash.update(articles.map((at) => `${entryOf(at)} ${contextKey(source, sorted[at])}`).join("\n"));
       return { permalink: `${folder}/index.html`, csvPath: `${folder}/mentions.csv`, key: hash.digest("base64url") };
     },
   };
 }
 
+/** Three runs of white space: what `text.split(/\s+/).length >= 4` tests, without making the list. */
+const THREE_SPACES = /\s\S+\s+\S+\s/;
+
 /** The first evidence that reads as a sentence (a dateline "QUETTA:" does not), else the first. */
 function sentenceOf(evidence: Evidence[] | undefined): Evidence | undefined {
-  return evidence?.find((e) => e.text.split(/\s+/).length >= 4) ?? evidence?.[0];
+  return evidence?.find((e) => THREE_SPACES.test(e.text)) ?? evidence?.[0];
 }
 
 export function entityIndexPages(
