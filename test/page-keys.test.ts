@@ -83,6 +83,39 @@ describe("a rebuild over the pages of an unchanged archive writes what a cold re
       },
     ],
     [
+      "the name of a party people are tied to (their pages name it; no article's record changes)",
+      (archive) => {
+        const party = archive.parties.find((p) => archive.people.some((person) => person.parties.includes(p.slug)));
+        assert.ok(party);
+        party.name = `${party.name} (Wali)`;
+      },
+    ],
+    [
+      "the name of an organization (the entity pages it is a companion on)",
+      (archive) => {
+        const organization = archive.organizations.find((o) => o.articles.length > 0);
+        assert.ok(organization);
+        organization.name = `${organization.name} Directorate`;
+      },
+    ],
+    [
+      "an outlet's name (the list entry of each of its articles)",
+      (archive) => {
+        const outlet = archive.outlets.find((o) => o.articles.length > 0);
+        assert.ok(outlet);
+        outlet.name = `The ${outlet.name}`;
+      },
+    ],
+    [
+      "a quote given to a person by an article that does not name them (the person's page lists it)",
+      (archive) => {
+        const person = archive.people[0];
+        const article = archive.articles.find((a) => !a.people.includes(person.slug));
+        assert.ok(article);
+        article.quotes.push({ person: person.slug, text: "We will not stop until the roads reopen.", line: 2 });
+      },
+    ],
+    [
       "the role an article gives a person",
       (archive) => {
         const article = archive.articles.find((a) => a.peopleDetail.length > 0);
@@ -143,6 +176,36 @@ describe("a rebuild over the pages of an unchanged archive writes what a cold re
       assert.ok(reused > 0, "unchanged pages are reused");
       assert.ok(reused < pageCount, "changed pages are rendered");
     });
+  }
+});
+
+test("a party or member renamed whose tie no article shows: the other's page shows the new name", async () => {
+  // The person is tied to the party by the records alone, so only the ties tell the pages have changed.
+  const withTie = () => {
+    const archive = fixtureArchive();
+    const person = archive.people.find((p) => p.articles.length > 0);
+    const party = archive.parties.find((p) =>
+      archive.articles.every((a) => !person?.articles.includes(a.slug) || !a.parties.includes(p.slug)),
+    );
+    assert.ok(person && party);
+    person.parties = [...person.parties, party.slug];
+    party.members = [...party.members, person.slug];
+    return { archive, party, person };
+  };
+  const base = path.join(scratch, "tie-base");
+  await renderPages(withTie().archive, base);
+  const renames: [string, (tied: ReturnType<typeof withTie>) => void][] = [
+    ["party", ({ party }) => (party.name = `${party.name} (Wali)`)],
+    ["member", ({ person }) => (person.name = `Mir ${person.name}`)],
+  ];
+  for (const [which, rename] of renames) {
+    const tied = withTie();
+    rename(tied);
+    const rebuilt = path.join(scratch, `tie-rebuilt-${which}`);
+    const cold = path.join(scratch, `tie-cold-${which}`);
+    await renderPages(tied.archive, rebuilt, { previousDir: base });
+    await renderPages(tied.archive, cold);
+    assert.deepEqual(await treeDigest(rebuilt), await treeDigest(cold), which);
   }
 });
 

@@ -28,7 +28,7 @@ import {
 import { publishSeeds } from "./seeds.ts";
 import type { ArticlePage } from "./views/articles.ts";
 import type { EntityPage } from "./views/entities.ts";
-import { buildSiteViews } from "./views/index.ts";
+import { buildSiteViews, type SiteViewSet } from "./views/index.ts";
 import { addPaged, noPagedOneOffs, oneOffPages } from "./views/one-off-pages.ts";
 import type { PageKey } from "./views/page-key.ts";
 import type { StoryPage } from "./views/stories.ts";
@@ -75,6 +75,40 @@ export async function renderPages(
   return writePages(checked, output, previous, { ...options, linkSeeds });
 }
 
+/**
+ * Entity pages known by their pre-keys (EntityPageSet.preKey): a page whose pre-key's fingerprint is the
+ * previous build's, and that names no entity renamed since, has the previous build's fingerprint — the same
+ * key, not worked out again (2 s of a 10,000-article rebuild). Records this build's pre-keys and names in
+ * `manifest`.
+ */
+function entityPagesKnown(
+  pre: SiteViewSet["entityPreKeys"],
+  previous: PageManifest,
+  manifest: PageManifest,
+  fingerprintOf: (key: string) => string,
+  hasPrevious: boolean,
+): (at: number) => { permalink: string; csvPath: string; fingerprint: string } | null {
+  const names = pre.names();
+  const renamed = new Set<string>();
+  for (const [key, name] of Object.entries(previous.names ?? {})) {
+    const now = names.get(key);
+    if (now !== undefined && now !== name) renamed.add(key);
+  }
+  const touched = pre.touchedBy(renamed);
+  manifest.names = Object.fromEntries(names);
+  const preKeys: Record<string, string> = {};
+  manifest.preKeys = preKeys;
+  return (at) => {
+    const { permalink, csvPath } = pre.where(at);
+    // Salted like a page's fingerprint: new site code or navigation makes every pre-key new.
+    const preKey = fingerprintOf(`pre-key ${pre.preKey(at)}`);
+    preKeys[permalink] = preKey;
+    const before = previous.pages[permalink];
+    const same = hasPrevious && before !== undefined && previous.preKeys?.[permalink] === preKey && !touched.has(at);
+    return same ? { permalink, csvPath, fingerprint: before } : null;
+  };
+}
+
 /** The digest of every record of the archive (each element of its lists). */
 function* everyDigest(archive: Archive, digests: RecordDigests): Generator<string> {
   for (const value of Object.values(archive)) {
@@ -93,6 +127,11 @@ interface PagedKind<P> {
   build(start: number, end: number): P[];
   /** Page `at` known without building it (src/render/views/page-key.ts). */
   key(at: number): PageKey;
+  /**
+   * Page `at` known without working out its key: where it goes and the previous build's fingerprint, when
+   * that is sure to be its fingerprint now (src/render/views/entities.ts, preKey); else null.
+   */
+  known?(at: number): { permalink: string; csvPath: string | null; fingerprint: string } | null;
   /**
    * A page whose key is unchanged, not built: false when it cannot be kept for all that (the article's
    * search fingerprint is not on record), and the page is built and rendered.
@@ -149,9 +188,12 @@ async function writePages(
       onPage?.(page);
       return page;
     };
-    for (let at = start; at < Math.min(end, kind.count); at++) {
+    const fingerprinted = (at: number) => {
       const { permalink, csvPath, key } = kind.key(at);
-      const fingerprint = fingerprintOf(key);
+      return { permalink, csvPath, fingerprint: fingerprintOf(key) };
+    };
+    for (let at = start; at < Math.min(end, kind.count); at++) {
+      const { permalink, csvPath, fingerprint } = kind.known?.(at) ?? fingerprinted(at);
       manifest.pages[permalink] = fingerprint;
       if (csvPath !== null) manifest.pages[csvPath] = csvFingerprint(fingerprint);
       if (!previousDir || previous.pages[permalink] !== fingerprint || (kind.keep && !kind.keep(at))) {
@@ -220,7 +262,12 @@ async function writePages(
     );
     await runs.add(pages, []);
   }
-  const entities: PagedKind<EntityPage> = { count: site.entityCount, build: site.entityPages, key: site.entityKey };
+  const entities: PagedKind<EntityPage> = {
+    count: site.entityCount,
+    build: site.entityPages,
+    key: site.entityKey,
+    known: entityPagesKnown(site.entityPreKeys, previous, manifest, fingerprintOf, previousDir !== undefined),
+  };
   for (let start = 0; start < entities.count; start += pagesPerRun) {
     const { pages, csvs } = await staleIn(entities, start, start + pagesPerRun);
     await writeEntityCsvs(output, csvs, webUrlOf);

@@ -97,6 +97,14 @@ export interface PageManifest {
   search: Record<string, string>;
   /** The digests of the archive's records, which passed the archive's schema (src/render/archive-schema.ts). */
   checked?: CheckedDigests;
+  /**
+   * Site path of each entity page → the fingerprint of its pre-key (EntityPageSet.preKey): a page whose
+   * pre-key is unchanged, and that names no renamed entity, keeps its fingerprint without its key being
+   * worked out.
+   */
+  preKeys?: Record<string, string>;
+  /** The name each entity is shown by, by "kind:slug": what tells the next build which were renamed. */
+  names?: Record<string, string>;
 }
 
 /** Record digests that passed the schema of one version of the site's code (which holds the schema). */
@@ -128,8 +136,13 @@ export async function readPageManifest(siteDir: string): Promise<PageManifest> {
   try {
     const parsed = JSON.parse(await readFile(path.join(siteDir, PAGE_MANIFEST), "utf8"));
     if (isRecord(parsed) && isRecord(parsed.pages) && isRecord(parsed.search)) {
-      const { checked } = parsed as { checked?: unknown };
-      return { pages: parsed.pages, search: parsed.search, ...(isCheckedDigests(checked) ? { checked } : {}) };
+      const { checked, preKeys, names } = parsed as { checked?: unknown; preKeys?: unknown; names?: unknown };
+      return {
+        pages: parsed.pages,
+        search: parsed.search,
+        ...(isCheckedDigests(checked) ? { checked } : {}),
+        ...(isRecord(preKeys) && isRecord(names) ? { preKeys, names } : {}),
+      };
     }
   } catch {
     // no previous site, or not one of ours
@@ -149,6 +162,7 @@ export async function writePageManifest(siteDir: string, manifest: PageManifest)
     pages: sorted(manifest.pages),
     search: sorted(manifest.search),
     ...(manifest.checked ? { checked: manifest.checked } : {}),
+    ...(manifest.preKeys && manifest.names ? { preKeys: sorted(manifest.preKeys), names: sorted(manifest.names) } : {}),
   });
   await mkdir(path.dirname(path.join(siteDir, PAGE_MANIFEST)), { recursive: true });
   await writeFile(path.join(siteDir, PAGE_MANIFEST), `${text}\n`);

@@ -163,6 +163,19 @@ export interface EntityPageSet {
   pages(start?: number, end?: number): EntityPage[];
   /** Page `at`'s key (PageKey), without building the page. */
   key(at: number): PageKey;
+  /** Where page `at` and its CSV export go, as its key gives them. */
+  where(at: number): { permalink: string; csvPath: string };
+  /**
+   * A digest of what page `at` is made from besides other entities' names, much cheaper than its key: its
+   * record's digest, its quotes, and each of its articles' record digest and list entry. Two archives that
+   * give a page the same pre-key give it the same key unless an entity it names besides itself — a party,
+   * a member, a companion — was renamed (`touchedBy`).
+   */
+  preKey(at: number): string;
+  /** The pages that show the name of one of `renamed` ("kind:slug") as a party, a member or a companion. */
+  touchedBy(renamed: ReadonlySet<string>): Set<number>;
+  /** The name every entity is shown by, by "kind:slug": what a later build's `touchedBy` is asked about. */
+  names(): Map<string, string>;
 }
 
 /**
@@ -312,8 +325,58 @@ export function entityPages(
       csvUrl: `${entityUrl(source.kind, source.slug)}mentions.csv`,
     };
   };
+  // What every entity page's pre-key takes from an article: its record's digest and its list entry.
+  const stamps: string[] = [];
+  const stampOf = (at: number) =>
+    (stamps[at] ??= `${digestOf(sorted[at])} ${JSON.stringify(summarize(sorted[at], lookup))}`);
+  /** Each entity number's page (its position in `sources`); -1 for none. */
+  const pageOf = (): Int32Array => {
+    const pages = new Int32Array(entityCount).fill(-1);
+    sources.forEach((source, at) => {
+      const id = graph.keyId.get(`${source.kind}:${source.slug}`);
+      if (id !== undefined) pages[id] = at;
+    });
+    return pages;
+  };
+
   return {
     count: sources.length,
+    where: (at) => {
+      const folder = folderOf(sources[at]);
+      return { permalink: `${folder}/index.html`, csvPath: `${folder}/mentions.csv` };
+    },
+    preKey: (at) => {
+      const source = sources[at];
+      const quotes = source.kind === "person" ? (quotesOf.get(source.slug) ?? []) : [];
+      const hash = createHash("sha256").update(`${digestOf(source.record)} ${JSON.stringify(quotes)}\n`);
+      hash.update(Array.from(articleNumbers[at], stampOf).join("\n"));
+      return hash.digest("base64url");
+    },
+    touchedBy: (renamed) => {
+      const touched = new Set<number>();
+      if (renamed.size === 0) return touched;
+      const pages = pageOf();
+      // Companions: every entity of every article that names a renamed one, and the article's outlet.
+      const outletPages = new Map<string, number>();
+      sources.forEach((source, at) => source.kind === "outlet" && outletPages.set(source.slug, at));
+      for (const key of renamed) {
+        const id = graph.keyId.get(key);
+        if (id === undefined) continue;
+        for (const article of postings[id]) {
+          for (const other of distinct[article]) if (pages[other] >= 0) touched.add(pages[other]);
+          const outlet = outletPages.get(sorted[article].outletSlug ?? "");
+          if (outlet !== undefined) touched.add(outlet);
+        }
+      }
+      // Parties and members, which a page names from its record.
+      sources.forEach((source, at) => {
+        if (source.parties.some((slug) => renamed.has(`party:${slug}`))) touched.add(at);
+        if (source.members.some((slug) => renamed.has(`person:${slug}`))) touched.add(at);
+      });
+      return touched;
+    },
+    names: () =>
+      new Map(sources.map((source) => [`${source.kind}:${source.slug}`, lookup.entity(source.kind, source.slug).name])),
     entries: sources.map((source, at) => ({
       ...lookup.entity(source.kind, source.slug),
       name: source.name,

@@ -16,7 +16,14 @@ import {
   relatedArticles,
   summarize,
 } from "./articles.ts";
-import { type EntityIndexPage, type EntityPage, entityIndexPages, entityPages, entitySources } from "./entities.ts";
+import {
+  type EntityIndexPage,
+  type EntityPage,
+  type EntityPageSet,
+  entityIndexPages,
+  entityPages,
+  entitySources,
+} from "./entities.ts";
 import { type Feed, feed } from "./feeds.ts";
 import { type FiguresLedger, figuresLedger } from "./figures.ts";
 import { buildGraph } from "./graph.ts";
@@ -79,6 +86,8 @@ export interface SiteViewSet {
   entityPages(start?: number, end?: number): EntityPage[];
   /** Entity page `at`'s key, without building the page. */
   entityKey(at: number): PageKey;
+  /** What tells an entity page unchanged before its key is worked out (EntityPageSet: preKey, touchedBy). */
+  entityPreKeys: Pick<EntityPageSet, "where" | "preKey" | "touchedBy" | "names">;
   storyCount: number;
   /** Story pages `start` to `end` (exclusive, default all), likewise. */
   storyPages(start?: number, end?: number): StoryPage[];
@@ -171,6 +180,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
     entityCount: entities.count,
     entityPages: entities.pages,
     entityKey: entities.key,
+    entityPreKeys: entities,
     storyCount: archive.stories.length,
     storyPages: stories.pages,
     storyKey: stories.key,
