@@ -7,7 +7,9 @@
  * shows, and the names it takes from others; a one-off page's key is its whole view
  * (src/render/views/one-off-pages.ts). Each build records a fingerprint of every page — a hash of its
  * key salted with the site code's version — in PAGE_MANIFEST inside the site it writes. The next build
- * compares: a page whose fingerprint is unchanged is neither built nor rendered. When the build is laid
+ * compares: a page whose fingerprint is unchanged is neither built nor rendered. An entity page is first
+ * compared by a cheaper pre-key (preKey in src/render/views/entities.ts), also kept in the manifest: when
+ * it is unchanged and no entity the page names was renamed, its key is not worked out at all. When the build is laid
  * over the live site (src/render/site-overlay.ts, as `npm run build` does) the page is kept where it is;
  * otherwise it is hard-linked from the previous site (copied where links are not possible). The manifest
  * lives in the site folder itself, so it is committed with the pages it describes and can never disagree

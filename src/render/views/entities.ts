@@ -329,8 +329,8 @@ export function entityPages(
   const stamps: string[] = [];
   const stampOf = (at: number) =>
     (stamps[at] ??= `${digestOf(sorted[at])} ${JSON.stringify(summarize(sorted[at], lookup))}`);
-  /** Each entity number's page (its position in `sources`); -1 for none. */
-  const pageOf = (): Int32Array => {
+  /** Each entity number's page (its position in `sources`); -1 for none. Made when a rename asks. */
+  const pagesOfEntities = (): Int32Array => {
     const pages = new Int32Array(entityCount).fill(-1);
     sources.forEach((source, at) => {
       const id = graph.keyId.get(`${source.kind}:${source.slug}`);
@@ -355,10 +355,12 @@ export function entityPages(
     touchedBy: (renamed) => {
       const touched = new Set<number>();
       if (renamed.size === 0) return touched;
-      const pages = pageOf();
+      const pages = pagesOfEntities();
       // Companions: every entity of every article that names a renamed one, and the article's outlet.
       const outletPages = new Map<string, number>();
-      sources.forEach((source, at) => source.kind === "outlet" && outletPages.set(source.slug, at));
+      sources.forEach((source, at) => {
+        if (source.kind === "outlet") outletPages.set(source.slug, at);
+      });
       for (const key of renamed) {
         const id = graph.keyId.get(key);
         if (id === undefined) continue;
