@@ -11,8 +11,9 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { build } from "../src/pipeline/index.ts";
 import { renderPages } from "../src/render/index.ts";
+import { PAGE_MANIFEST } from "../src/render/page-reuse.ts";
 import type { Archive } from "../src/types.ts";
-import { articlePagePath, entityUrl, storyPagePath } from "../src/urls.ts";
+import { articlePagePath, entityUrl, kindFolder, storyPagePath } from "../src/urls.ts";
 import { treeDigest } from "./helpers/build-fixture-site.ts";
 import { fixtureArchive, sharedSurname } from "./helpers/fixture-archive.ts";
 
@@ -225,6 +226,34 @@ describe("a rebuild keeps the pages whose inputs did not change", () => {
       files.filter((file) => !kept(rebuilt, file)),
       [],
     );
+  });
+
+  test("entity pre-keys: the same for an unchanged archive; an article's new title renews only its entities' and outlet's", async () => {
+    const preKeys = (site: string): Record<string, string> =>
+      JSON.parse(readFileSync(path.join(site, PAGE_MANIFEST), "utf8")).preKeys;
+    const before = preKeys(base);
+    assert.ok(Object.keys(before).length > 20);
+    const again = path.join(scratch, "pre-keys-again");
+    await renderPages(fixtureArchive(), again, { previousDir: base });
+    assert.deepEqual(preKeys(again), before);
+
+    const changed = fixtureArchive();
+    const article = changed.articles.find((a) => a.people.length > 0 && a.places.length > 0 && a.outletSlug !== null);
+    assert.ok(article);
+    article.title = "Talks end the protests";
+    const retitled = path.join(scratch, "pre-keys-retitled");
+    await renderPages(changed, retitled, { previousDir: base });
+    const after = preKeys(retitled);
+    const renewed = Object.keys(after).filter((page) => after[page] !== before[page]);
+    const page = (kind: keyof typeof kindFolder, slug: string) => `${kindFolder[kind]}/${slug}/index.html`;
+    const expected = [
+      ...article.people.map((slug) => page("person", slug)),
+      ...article.parties.map((slug) => page("party", slug)),
+      ...article.organizations.map((slug) => page("organization", slug)),
+      ...article.places.map((slug) => page("place", slug)),
+      page("outlet", article.outletSlug as string),
+    ];
+    assert.deepEqual(renewed.sort(), [...new Set(expected)].sort());
   });
 
   test("a flag on an article: its page is rendered again, its entities' pages are kept", async () => {
