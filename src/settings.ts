@@ -73,7 +73,6 @@ export const COVERAGE = {
   digits: 1,
 };
 
-/** The render stage (src/render/). */
 /** The read stage (src/read/). */
 export const READ = {
   /**
@@ -84,6 +83,7 @@ export const READ = {
   settleMs: 2000,
 };
 
+/** The render stage (src/render/). */
 export const RENDER = {
   /**
    * Eleventy keeps every page it renders in memory until its run ends, so a large archive is rendered in

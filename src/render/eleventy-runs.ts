@@ -57,7 +57,8 @@ export class EleventyRuns {
       ...this.views,
       paged: { articles, entities, stories, ...(first ? this.oneOffs.paged : noPagedOneOffs()) },
     };
-    // The previous run's pages and Eleventy's copy of them are garbage now (see collectGarbage).
+    // The previous run's pages and Eleventy's copy of them are garbage now: collected if the heap has grown
+    // enough since the last collection (src/util/memory.ts).
     collectGarbageIfGrown();
     const eleventy = new Eleventy(templatesDir, this.output, {
       // No config file: the site is the plugin, given the views here.
