@@ -50,7 +50,7 @@ test("archive.json written piece by piece holds the archive, one line per field 
     { ...archive, rejected: [] },
     { ...archive, rejected: [{ file: "a\nb.txt", reason: "line\nbreak" }] },
   ]) {
-    const text = [...archiveJsonPieces(variant)].join("");
+    const text = Buffer.concat([...archiveJsonPieces(variant)]).toString();
     assert.deepEqual(JSON.parse(text), variant);
     // Every record on a line of its own, in order: "  {…}," (the last of its list without the comma).
     const recordLines = text.split("\n").filter((line) => line.startsWith("  "));
