@@ -125,17 +125,14 @@ function tfIdfVectors(articles: ArticleRecord[], numbers: TermNumbers, cache?: T
   });
 }
 
-function cosine(a: Vector, b: Vector): number {
+/**
+ * The cosine of unit vectors a and b, with a's weights spread by term number (0 where a lacks the term).
+ * The products are summed in term order, and a term a lacks adds an exact 0: the same sum, bit for bit, as
+ * merging the two lists.
+ */
+function cosineWith(spreadA: Float64Array, b: Vector): number {
   let sum = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.ids.length && j < b.ids.length) {
-    const x = a.ids[i] as number;
-    const y = b.ids[j] as number;
-    if (x === y) sum += (a.weights[i++] as number) * (b.weights[j++] as number);
-    else if (x < y) i++;
-    else j++;
-  }
+  for (let k = 0; k < b.ids.length; k++) sum += spreadA[b.ids[k]] * b.weights[k];
   return sum;
 }
 
@@ -230,16 +227,21 @@ function similarPairs(
   }
   const facts = articles.map(eventFacts);
   const similar = new Map<number, Map<number, number>>(vectors.map((_, i) => [i, new Map()]));
+  // Article i's weights laid out by term number while its row is compared (zeroed again after), so each
+  // cosine is one pass over the other article's terms rather than a merge of two lists.
+  const spread = new Float64Array(numbers.terms.length);
   for (const [i, row] of sharedTerms) {
+    const vi = vectors[i] as Vector;
+    for (let k = 0; k < vi.ids.length; k++) spread[vi.ids[k]] = vi.weights[k];
     for (const [j, count] of row) {
       if (count < minShared) continue;
       const s =
-        cosine(vectors[i] as Vector, vectors[j] as Vector) +
-        corroboration(facts[i] as EventFacts, facts[j] as EventFacts);
+        cosineWith(spread, vectors[j] as Vector) + corroboration(facts[i] as EventFacts, facts[j] as EventFacts);
       if (s <= 0) continue;
       (similar.get(i) as Map<number, number>).set(j, s);
       (similar.get(j) as Map<number, number>).set(i, s);
     }
+    for (let k = 0; k < vi.ids.length; k++) spread[vi.ids[k]] = 0;
   }
   return similar;
 }
