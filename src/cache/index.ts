@@ -174,6 +174,15 @@ export class FileCache implements ExtractionCache {
     this.known = known;
   }
 
+  /**
+   * Keeps `known` for the next read, alone: for a build that found its site up to date, whose read had to
+   * hash files whose stat had changed (touched, or copied back) — the next read knows them again.
+   */
+  saveKnownSeeds(known: ReadonlyMap<string, KnownSeed>): void {
+    const seeds = Object.fromEntries([...known].sort(([a], [b]) => compareStrings(a, b)));
+    writeEntry(this.seedsFile, JSON.stringify({ seeds }));
+  }
+
   /** What changed since the last build; call after ingest. */
   changes(): ChangeSummary {
     const summary = { added: 0, changed: 0, removed: 0, unchanged: 0 };
@@ -191,10 +200,7 @@ export class FileCache implements ExtractionCache {
   saveManifest(): void {
     const sorted = Object.fromEntries([...this.current].sort(([a], [b]) => compareStrings(a, b)));
     writeFileSync(this.manifestFile, `${JSON.stringify(sorted, null, 1)}\n`);
-    if (this.known) {
-      const seeds = Object.fromEntries([...this.known].sort(([a], [b]) => compareStrings(a, b)));
-      writeEntry(this.seedsFile, JSON.stringify({ seeds }));
-    }
+    if (this.known) this.saveKnownSeeds(this.known);
     const live = new Set(this.current.values());
     for (const name of readdirSync(this.dir)) {
       if (name.endsWith(".json") && name !== KNOWLEDGE_FILE && !live.has(name.slice(0, -".json".length)))

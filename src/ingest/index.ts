@@ -5,7 +5,7 @@
  * one-line entry in `rejected`, and every other article is built as usual.
  */
 import type { Knowledge } from "../knowledge/index.ts";
-import { type KnownSeed, READ_AHEAD, readSeedFile, readSeeds } from "../read/index.ts";
+import { type KnownSeed, READ_AHEAD, type ReadResult, readSeedFile, readSeeds } from "../read/index.ts";
 import { type ResolveOptions, resolveArchive } from "../resolve/index.ts";
 import type { Archive, ExtractedArticle, Rejected, SeedSource } from "../types.ts";
 import { StringPool } from "../util/string-pool.ts";
@@ -19,6 +19,8 @@ export interface IngestOptions {
   threads?: number;
   /** Extraction results by content, so an unchanged seed is not parsed again. */
   cache?: ExtractionCache;
+  /** The seeds folder as already read (with the cache's known seeds), so it is not read twice. */
+  read?: ReadResult;
 }
 
 export interface ExtractionCache {
@@ -74,7 +76,8 @@ export async function ingestSeeds(
   knowledge: Knowledge,
   options: IngestOptions = {},
 ): Promise<IngestedSeeds> {
-  const { sources, rejected, unread, known } = await readSeeds(seedsDir, { known: options.cache?.knownSeeds?.() });
+  const { sources, rejected, unread, known } =
+    options.read ?? (await readSeeds(seedsDir, { known: options.cache?.knownSeeds?.() }));
   options.cache?.rememberSeeds?.(known);
   // Shared copies of the strings records repeat; dropped with the ingest (src/util/string-pool.ts).
   const pool = new StringPool();

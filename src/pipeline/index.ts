@@ -4,12 +4,14 @@
  * that differ from the live site's, and the commit (src/pipeline/commit.ts) moves them in only when
  * everything has succeeded. A failed or interrupted build therefore leaves the previous site as it was.
  */
+import { readFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { writeArchiveFiles } from "../archive/index.ts";
 import { type ChangeSummary, extractorVersion, FileCache, namedKnowledge, TextTermsFile } from "../cache/index.ts";
 import { ingestSeeds, resolveRecords } from "../ingest/index.ts";
 import { loadKnowledge } from "../knowledge/index.ts";
+import { type ReadResult, readSeeds } from "../read/index.ts";
 import { layOver, release } from "../render/site-overlay.ts";
 import { textTermsVersion } from "../resolve/index.ts";
 import type { Archive, Rejected } from "../types.ts";
@@ -21,6 +23,7 @@ import { acquireLock, isAlive } from "./lock.ts";
 import { StagePeaks } from "./memory.ts";
 import { progressReporter } from "./progress.ts";
 import { indexStage, renderStage, type SiteResult, sitePages } from "./site.ts";
+import { inputsDigest, type UpToDate, upToDate, writeBuildInputs } from "./up-to-date.ts";
 
 export interface BuildOptions {
   seedsDir: string;
@@ -66,9 +69,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const cache = cacheDir
       ? new FileCache(cacheDir, extractorVersion(knowledge), namedKnowledge(knowledge))
       : undefined;
+    const read = await readSeeds(options.seedsDir, { known: cache?.knownSeeds() });
+    const inputs = inputsDigest(read, knowledge, options);
+    const made = await upToDate(outDir, inputs);
+    if (made) {
+      if (read.unread.size < read.sources.length) cache?.saveKnownSeeds(read.known);
+      return unchangedSite(made, read, outDir, started, log);
+    }
     // 1. ingest: read → clean → extract, each seed on its own (from the cache where it can)
     const seeds = await ingestSeeds(options.seedsDir, knowledge, {
       cache,
+      read,
       onProgress: options.onProgress ?? progressReporter(),
     });
     // 2. resolve: across articles, one entity per real-world entity
@@ -100,6 +111,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     memory?.enter("index");
     const indexed = await indexStage(archive, staging, rendered, siteOptions);
     memory?.enter("commit");
+    await writeBuildInputs(staging, {
+      digest: inputs,
+      articles: archive.articles.length,
+      rejected: archive.rejected,
+      unmatchedCorrections: archive.unmatchedCorrections,
+      searchShards: indexed.total,
+    });
     const committed = await commitInto(staging, outDir, overlay);
     const site = sitePages(committed, rendered, indexed);
     cache?.saveManifest(); // only once the site is in place: a failed build must not hide its changes
@@ -145,6 +163,45 @@ function summaryLine(
     `[ingest ${seconds(timings.ingest)}, render ${seconds(timings.render)}, index ${seconds(timings.index)}, ` +
     `total ${seconds(timings.total)}]`
   );
+}
+
+/**
+ * The result of a build that found the site up to date (src/pipeline/up-to-date.ts): its summary and its
+ * rejections as the build that made it reported them. Its archive is read from the site's archive.json
+ * when asked for.
+ */
+function unchangedSite(
+  made: UpToDate,
+  read: ReadResult,
+  outDir: string,
+  started: number,
+  log: (line: string) => void,
+): BuildResult {
+  const { inputs, pages } = made;
+  for (const r of inputs.rejected) log(`rejected ${r.file}${r.line ? `:${r.line}` : ""}: ${r.reason}`);
+  for (const problem of inputs.unmatchedCorrections) log(`correction not applied: ${problem}`);
+  const total = performance.now() - started;
+  const files = read.sources.length;
+  log(
+    `built ${inputs.articles} articles (0 new, 0 changed, 0 removed, ${files} unchanged; 0 parsed), ` +
+      `${inputs.rejected.length} rejected, ${pages} pages (${pages} unchanged), search index in ${inputs.searchShards} ` +
+      `${inputs.searchShards === 1 ? "shard" : "shards"} (${inputs.searchShards} unchanged) → ` +
+      `${path.relative(process.cwd(), outDir) || "."}, up to date: nothing changed since the last build ` +
+      `[ingest ${seconds(total)}, render ${seconds(0)}, index ${seconds(0)}, total ${seconds(total)}]`,
+  );
+  let archive: Archive | undefined;
+  return {
+    get archive() {
+      archive ??= JSON.parse(readFileSync(path.join(outDir, "archive.json"), "utf8")) as Archive;
+      return archive;
+    },
+    rejected: inputs.rejected,
+    pages,
+    reused: pages,
+    parsed: [],
+    changes: { added: 0, changed: 0, removed: 0, unchanged: files },
+    timings: { ingest: total, render: 0, index: 0, total },
+  };
 }
 
 /**
