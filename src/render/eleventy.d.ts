@@ -11,6 +11,8 @@ declare module "@11ty/eleventy" {
   export interface UserConfig {
     addGlobalData(name: string, value: unknown): UserConfig;
     addFilter(name: string, filter: (...args: never[]) => unknown): UserConfig;
+    /** A function each page's output goes through before it is written; it may return bytes. */
+    addTransform(name: string, transform: (content: string) => string | Buffer): UserConfig;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     addExtension(extension: string | string[], options: CustomExtension): void;
     setTemplateFormats(formats: string | string[]): void;
