@@ -28,6 +28,9 @@ test("a record whose digest passed is not checked again; any other record is, an
 
   assert.throws(() => checkArchive(archive), /at articles\[1\]\.slug/);
   assert.throws(() => checkArchive(archive, "archive", { digestOf, passed: new Set() }), /at articles\[1\]\.slug/);
+  // A list missing from the archive is refused too (each record is checked on its own, the lists by name).
+  const { stories: _stories, ...withoutStories } = fixtureArchive();
+  assert.throws(() => checkArchive(withoutStories as Archive), /stories/);
   // Known by its digest, the record is left out.
   assert.equal(checkArchive(archive, "archive", { digestOf, passed: new Set([badDigest]) }), archive);
 
