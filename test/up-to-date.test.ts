@@ -27,13 +27,14 @@ async function buildLogged() {
   const lines: string[] = [];
   const result = await build({ seedsDir: seeds, outDir: out, cacheDir, knowledgeDirs, log: (l) => lines.push(l) });
   const summary = lines.find((line) => line.startsWith("built ")) ?? "";
-  return { result, summary, upToDate: summary.includes("up to date") };
+  return { result, lines, summary, upToDate: summary.includes("up to date") };
 }
 
 describe("up to date", () => {
   let first: Awaited<ReturnType<typeof buildLogged>>;
   before(async () => {
     cpSync("seeds", seeds, { recursive: true });
+    writeFileSync(path.join(seeds, "empty.txt"), ""); // refused by the read stage
     mkdirSync(extra, { recursive: true });
     writeFileSync(path.join(extra, "corrections.yaml"), "[]\n");
     first = await buildLogged();
@@ -42,6 +43,7 @@ describe("up to date", () => {
 
   test("the same seeds again: nothing is built, the site and the summary stay as they were", async () => {
     assert.equal(first.upToDate, false, "the first build builds");
+    assert.equal(first.result.rejected.length, 1);
     const before = siteFiles(out);
     const again = await buildLogged();
     assert.ok(again.upToDate, again.summary);
@@ -50,6 +52,7 @@ describe("up to date", () => {
     assert.equal(again.result.reused, first.result.pages);
     assert.deepEqual(again.result.parsed, []);
     assert.deepEqual(again.result.rejected, first.result.rejected);
+    assert.ok(again.lines.includes("rejected empty.txt: empty file"), "a refused seed is reported every time");
     assert.deepEqual(again.result.archive, first.result.archive);
     // The counts as the build that made the site gave them.
     const counts = (line: string) => /(\d+) articles .* (\d+) rejected, (\d+) pages/.exec(line)?.slice(1);
@@ -57,7 +60,7 @@ describe("up to date", () => {
   });
 
   test("a seed touched but not changed is still up to date", async () => {
-    const file = path.join(seeds, filesUnder(seeds).map((f) => path.relative(seeds, f))[0]);
+    const file = filesUnder(seeds).find((f) => f.endsWith(".txt") && !f.endsWith("empty.txt")) as string;
     const later = new Date(Date.now() + 5_000);
     utimesSync(file, later, later);
     assert.ok((await buildLogged()).upToDate);
@@ -86,7 +89,7 @@ describe("up to date", () => {
   });
 
   test("a seed changed, added or removed makes a build", async () => {
-    const file = filesUnder(seeds)[0];
+    const file = filesUnder(seeds).find((f) => !f.endsWith("empty.txt")) as string;
     writeFileSync(file, `${readFileSync(file, "utf8")}\nOne more line of the story.\n`);
     assert.equal((await buildLogged()).upToDate, false);
     writeFileSync(path.join(seeds, "zz-added.txt"), "QUETTA: Three people were injured in a blast on Monday.\n");

@@ -76,8 +76,10 @@ export async function ingestSeeds(
   knowledge: Knowledge,
   options: IngestOptions = {},
 ): Promise<IngestedSeeds> {
-  const { sources, rejected, unread, known } =
-    options.read ?? (await readSeeds(seedsDir, { known: options.cache?.knownSeeds?.() }));
+  const folder = options.read ?? (await readSeeds(seedsDir, { known: options.cache?.knownSeeds?.() }));
+  const { sources, unread, known } = folder;
+  // The read's own list stays what the read refused: the build digests it (src/pipeline/up-to-date.ts).
+  const rejected = [...folder.rejected];
   options.cache?.rememberSeeds?.(known);
   // Shared copies of the strings records repeat; dropped with the ingest (src/util/string-pool.ts).
   const pool = new StringPool();

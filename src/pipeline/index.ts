@@ -112,7 +112,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const indexed = await indexStage(archive, staging, rendered, siteOptions);
     memory?.enter("commit");
     await writeBuildInputs(staging, {
-      digest: inputs,
+      // The seeds as the ingest read them: a file changed since its stat was taken was read again.
+      digest: inputsDigest(read, knowledge, options),
       articles: archive.articles.length,
       rejected: archive.rejected,
       unmatchedCorrections: archive.unmatchedCorrections,

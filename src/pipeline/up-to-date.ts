@@ -37,9 +37,9 @@ export interface UpToDate {
 
 /**
  * The digest of everything a site is made from: each seed file's name and content hash (and the files the
- * read stage refused, with why), the knowledge (every file's data), the code and its dependencies (every file under src/ and
- * templates/, and package-lock.json), and the options that shape the output. Folders' paths are left out:
- * the same seeds elsewhere make the same site.
+ * read stage refused, with why), the knowledge (every file's data), the code and its dependencies (every
+ * file under src/ and templates/, and package-lock.json), and the options that shape the output. Folders'
+ * paths are left out: the same seeds elsewhere make the same site.
  */
 export function inputsDigest(read: ReadResult, knowledge: Knowledge, options: { searchShardSize?: number }): string {
   const hash = createHash("sha256");
