@@ -23,7 +23,7 @@ import { acquireLock, isAlive } from "./lock.ts";
 import { StagePeaks } from "./memory.ts";
 import { progressReporter } from "./progress.ts";
 import { indexStage, renderStage, type SiteResult, sitePages } from "./site.ts";
-import { inputsDigest, type UpToDate, upToDate, writeBuildInputs } from "./up-to-date.ts";
+import { inputsDigester, type UpToDate, upToDate, writeBuildInputs } from "./up-to-date.ts";
 
 export interface BuildOptions {
   seedsDir: string;
@@ -70,8 +70,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ? new FileCache(cacheDir, extractorVersion(knowledge), namedKnowledge(knowledge))
       : undefined;
     const read = await readSeeds(options.seedsDir, { known: cache?.knownSeeds() });
-    const inputs = inputsDigest(read, knowledge, options);
-    const made = await upToDate(outDir, inputs);
+    const inputsOf = inputsDigester(knowledge, options);
+    const made = await upToDate(outDir, inputsOf(read));
     if (made) {
       if (read.unread.size < read.sources.length) cache?.saveKnownSeeds(read.known);
       return unchangedSite(made, read, outDir, started, log);
@@ -88,8 +88,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // The extractions are garbage now: the archive holds what it needs of them. Held by `seeds` to the end
     // of the build, they were 0.5 GiB of a 50,000-article rebuild's peak (5.08 → 4.60 GiB).
     seeds.extracted = [];
-    for (const r of archive.rejected) log(`rejected ${r.file}${r.line ? `:${r.line}` : ""}: ${r.reason}`);
-    for (const problem of archive.unmatchedCorrections) log(`correction not applied: ${problem}`);
+    logProblems(archive, log);
     const changes = cache?.changes() ?? null;
     const ingested = performance.now();
 
@@ -113,7 +112,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     memory?.enter("commit");
     await writeBuildInputs(staging, {
       // The seeds as the ingest read them: a file changed since its stat was taken was read again.
-      digest: inputsDigest(read, knowledge, options),
+      digest: inputsOf(read),
       articles: archive.articles.length,
       rejected: archive.rejected,
       unmatchedCorrections: archive.unmatchedCorrections,
@@ -125,7 +124,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     textTerms?.save();
 
     const timings = { ingest: ingested - started, ...site.timings, total: performance.now() - started };
-    log(summaryLine(archive, seeds.parsed, changes, site, outDir, timings));
+    const counts = { articles: archive.articles.length, rejected: archive.rejected.length };
+    log(summaryLine(counts, seeds.parsed, changes, site, outDir, timings));
     if (memory) log(memory.finish());
     return {
       archive,
@@ -144,23 +144,36 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/** The build's one line, e.g. "built 6 articles (1 new, …) … [ingest 0.31 s, render 0.70 s, …]". */
+/** The rejected seeds and the corrections that matched nothing, a line each, as every build reports them. */
+function logProblems(
+  { rejected, unmatchedCorrections }: { rejected: Rejected[]; unmatchedCorrections: string[] },
+  log: (line: string) => void,
+): void {
+  for (const r of rejected) log(`rejected ${r.file}${r.line ? `:${r.line}` : ""}: ${r.reason}`);
+  for (const problem of unmatchedCorrections) log(`correction not applied: ${problem}`);
+}
+
+/**
+ * The build's one line, e.g. "built 6 articles (1 new, …) … → _site [ingest 0.31 s, render 0.70 s, …]";
+ * `note` goes after the folder ("up to date: …").
+ */
 function summaryLine(
-  archive: Archive,
+  counts: { articles: number; rejected: number },
   parsed: string[],
   changes: ChangeSummary | null,
   site: SiteResult,
   outDir: string,
   timings: BuildResult["timings"],
+  note?: string,
 ): string {
   const { searchShards } = site;
   const changed = changes
     ? `${changes.added} new, ${changes.changed} changed, ${changes.removed} removed, ${changes.unchanged} unchanged`
     : "cache off";
   return (
-    `built ${archive.articles.length} articles (${changed}; ${parsed.length} parsed), ` +
-    `${archive.rejected.length} rejected, ${site.pages} pages (${site.reused} unchanged), ` +
-    `search index in ${searchShards.total} ${searchShards.total === 1 ? "shard" : "shards"} (${searchShards.reused} unchanged${searchShards.delta > 0 ? `, ${searchShards.delta} ${searchShards.delta === 1 ? "article" : "articles"} in the delta` : ""}) → ${path.relative(process.cwd(), outDir) || "."} ` +
+    `built ${counts.articles} articles (${changed}; ${parsed.length} parsed), ` +
+    `${counts.rejected} rejected, ${site.pages} pages (${site.reused} unchanged), ` +
+    `search index in ${searchShards.total} ${searchShards.total === 1 ? "shard" : "shards"} (${searchShards.reused} unchanged${searchShards.delta > 0 ? `, ${searchShards.delta} ${searchShards.delta === 1 ? "article" : "articles"} in the delta` : ""}) → ${path.relative(process.cwd(), outDir) || "."}${note ? `, ${note}` : ""} ` +
     `[ingest ${seconds(timings.ingest)}, render ${seconds(timings.render)}, index ${seconds(timings.index)}, ` +
     `total ${seconds(timings.total)}]`
   );
@@ -179,17 +192,19 @@ function unchangedSite(
   log: (line: string) => void,
 ): BuildResult {
   const { inputs, pages } = made;
-  for (const r of inputs.rejected) log(`rejected ${r.file}${r.line ? `:${r.line}` : ""}: ${r.reason}`);
-  for (const problem of inputs.unmatchedCorrections) log(`correction not applied: ${problem}`);
+  logProblems(inputs, log);
   const total = performance.now() - started;
   const files = read.sources.length;
-  log(
-    `built ${inputs.articles} articles (0 new, 0 changed, 0 removed, ${files} unchanged; 0 parsed), ` +
-      `${inputs.rejected.length} rejected, ${pages} pages (${pages} unchanged), search index in ${inputs.searchShards} ` +
-      `${inputs.searchShards === 1 ? "shard" : "shards"} (${inputs.searchShards} unchanged) → ` +
-      `${path.relative(process.cwd(), outDir) || "."}, up to date: nothing changed since the last build ` +
-      `[ingest ${seconds(total)}, render ${seconds(0)}, index ${seconds(0)}, total ${seconds(total)}]`,
-  );
+  const changes = { added: 0, changed: 0, removed: 0, unchanged: files };
+  const timings = { ingest: total, render: 0, index: 0, total };
+  const site: SiteResult = {
+    pages,
+    reused: pages,
+    searchShards: { total: inputs.searchShards, reused: inputs.searchShards, delta: 0 },
+    timings: { render: 0, index: 0 },
+  };
+  const counts = { articles: inputs.articles, rejected: inputs.rejected.length };
+  log(summaryLine(counts, [], changes, site, outDir, timings, "up to date: nothing changed since the last build"));
   let archive: Archive | undefined;
   return {
     get archive() {
@@ -200,8 +215,8 @@ function unchangedSite(
     pages,
     reused: pages,
     parsed: [],
-    changes: { added: 0, changed: 0, removed: 0, unchanged: files },
-    timings: { ingest: total, render: 0, index: 0, total },
+    changes,
+    timings,
   };
 }
 

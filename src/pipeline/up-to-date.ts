@@ -39,18 +39,25 @@ export interface UpToDate {
  * The digest of everything a site is made from: each seed file's name and content hash (and the files the
  * read stage refused, with why), the knowledge (every file's data), the code and its dependencies (every
  * file under src/ and templates/, and package-lock.json), and the options that shape the output. Folders'
- * paths are left out: the same seeds elsewhere make the same site.
+ * paths are left out: the same seeds elsewhere make the same site. The code and knowledge are hashed once;
+ * the function takes a read of the seeds (a build digests the read before and after its ingest).
  */
-export function inputsDigest(read: ReadResult, knowledge: Knowledge, options: { searchShardSize?: number }): string {
-  const hash = createHash("sha256");
-  hash.update(codeVersion(ROOT, ["src", "templates", "package-lock.json"]));
+export function inputsDigester(
+  knowledge: Knowledge,
+  options: { searchShardSize?: number },
+): (read: ReadResult) => string {
+  const base = createHash("sha256");
+  base.update(codeVersion(ROOT, ["src", "templates", "package-lock.json"]));
   // All of it: knowledge.version leaves out the files only the resolve stage reads (people, corrections).
-  hash.update(JSON.stringify(knowledge));
-  hash.update(JSON.stringify({ searchShardSize: options.searchShardSize ?? null }));
-  for (const source of read.sources)
-    hash.update(`\n${source.sha256} ${JSON.stringify([source.file, ...source.duplicates])}`);
-  for (const r of read.rejected) hash.update(`\nrejected ${JSON.stringify(r)}`);
-  return hash.digest("base64url");
+  base.update(JSON.stringify(knowledge));
+  base.update(JSON.stringify({ searchShardSize: options.searchShardSize ?? null }));
+  return (read) => {
+    const hash = base.copy();
+    for (const source of read.sources)
+      hash.update(`\n${source.sha256} ${JSON.stringify([source.file, ...source.duplicates])}`);
+    for (const r of read.rejected) hash.update(`\nrejected ${JSON.stringify(r)}`);
+    return hash.digest("base64url");
+  };
 }
 
 /** Writes the record of what made the site, into the staged site (so it is committed with it). */

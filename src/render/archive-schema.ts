@@ -189,9 +189,10 @@ export interface CheckedRecords {
  * cannot hold (NaN written as null), which the full check would refuse and archive.json holds as valid.
  */
 export function checkArchive(archive: Archive, origin = "archive", checked?: CheckedRecords): Archive {
-  const passedBefore = (record: unknown) => {
-    const digest = checked && typeof record === "object" && record !== null ? checked.digestOf(record) : undefined;
-    return digest !== undefined && (checked as CheckedRecords).passed.has(digest);
+  const passedBefore = (record: unknown): boolean => {
+    if (!checked || typeof record !== "object" || record === null) return false;
+    const digest = checked.digestOf(record);
+    return digest !== undefined && checked.passed.has(digest);
   };
   const fields = archiveSchema.shape;
   // Every field of the archive is a list of records.

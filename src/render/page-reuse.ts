@@ -9,11 +9,11 @@
  * key salted with the site code's version — in PAGE_MANIFEST inside the site it writes. The next build
  * compares: a page whose fingerprint is unchanged is neither built nor rendered. An entity page is first
  * compared by a cheaper pre-key (preKey in src/render/views/entities.ts), also kept in the manifest: when
- * it is unchanged and no entity the page names was renamed, its key is not worked out at all. When the build is laid
- * over the live site (src/render/site-overlay.ts, as `npm run build` does) the page is kept where it is;
- * otherwise it is hard-linked from the previous site (copied where links are not possible). The manifest
- * lives in the site folder itself, so it is committed with the pages it describes and can never disagree
- * with them.
+ * it is unchanged and no entity the page names was renamed, its key is not worked out at all. When the
+ * build is laid over the live site (src/render/site-overlay.ts, as `npm run build` does) the page is kept
+ * where it is; otherwise it is hard-linked from the previous site (copied where links are not possible).
+ * The manifest lives in the site folder itself, so it is committed with the pages it describes and can
+ * never disagree with them.
  */
 import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, readFile, writeFile } from "node:fs/promises";

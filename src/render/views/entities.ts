@@ -325,6 +325,11 @@ export function entityPages(
       csvUrl: `${entityUrl(source.kind, source.slug)}mentions.csv`,
     };
   };
+  /** Where page `at` and its CSV export go. */
+  const whereOf = (at: number) => {
+    const folder = folderOf(sources[at]);
+    return { permalink: `${folder}/index.html`, csvPath: `${folder}/mentions.csv` };
+  };
   // What every entity page's pre-key takes from an article: its record's digest and its list entry.
   const stamps: string[] = [];
   const stampOf = (at: number) =>
@@ -341,10 +346,7 @@ export function entityPages(
 
   return {
     count: sources.length,
-    where: (at) => {
-      const folder = folderOf(sources[at]);
-      return { permalink: `${folder}/index.html`, csvPath: `${folder}/mentions.csv` };
-    },
+    where: whereOf,
     preKey: (at) => {
       const source = sources[at];
       const quotes = source.kind === "person" ? (quotesOf.get(source.slug) ?? []) : [];
@@ -395,7 +397,6 @@ export function entityPages(
       const source = sources[at];
       const self = graph.keyId.get(`${source.kind}:${source.slug}`) ?? -1;
       const articles = Array.from(articleNumbers[at]);
-      const folder = folderOf(source);
       const hash = createHash("sha256").update(
         JSON.stringify([
           source.kind,
@@ -410,7 +411,7 @@ export function entityPages(
       // Each article's entry and the sentences naming the entity there: not the article's whole record,
       // whose other fields (its story, say) the page does not show.
       hash.update(articles.map((at) => `${entryOf(at)} ${contextKey(source, sorted[at])}`).join("\n"));
-      return { permalink: `${folder}/index.html`, csvPath: `${folder}/mentions.csv`, key: hash.digest("base64url") };
+      return { ...whereOf(at), key: hash.digest("base64url") };
     },
   };
 }
