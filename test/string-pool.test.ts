@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { StringPool } from "../src/util/string-pool.ts";
+import { StringPool } from "../src/ingest/string-pool.ts";
 
 test("pooling strings leaves every record equal to what it was, nested arrays and non-strings included", () => {
   const record = () => ({

@@ -8,9 +8,9 @@ import type { Knowledge } from "../knowledge/index.ts";
 import { type KnownSeed, READ_AHEAD, type ReadResult, readSeedFile, readSeeds } from "../read/index.ts";
 import { type ResolveOptions, resolveArchive } from "../resolve/index.ts";
 import type { Archive, ExtractedArticle, Rejected, SeedSource } from "../types.ts";
-import { StringPool } from "../util/string-pool.ts";
 import { extractOrReject, isRejected } from "./extract-one.ts";
 import { extractInWorkers, workerCount } from "./parallel.ts";
+import { StringPool } from "./string-pool.ts";
 
 export interface IngestOptions {
   /** Called after each seed is extracted (for a progress counter). */
@@ -81,7 +81,7 @@ export async function ingestSeeds(
   // The read's own list stays what the read refused: the build digests it (src/pipeline/up-to-date.ts).
   const rejected = [...folder.rejected];
   options.cache?.rememberSeeds?.(known);
-  // Shared copies of the strings records repeat; dropped with the ingest (src/util/string-pool.ts).
+  // Shared copies of the strings records repeat; dropped with the ingest (string-pool.ts).
   const pool = new StringPool();
   // A seed's text is dropped once its record exists (the sources are this ingest's own): 50,000 seeds'
   // text is ~0.4 GiB otherwise held to the end of the ingest.

@@ -98,10 +98,11 @@ export function pastWeekdays(sentences: Sentence[]): WeekdayMention[] {
  * news reports the last day or two, so a small gap means the year fits.
  */
 export function weekdayGap(publication: Date, mentions: WeekdayMention[]): number {
-  return mentions.reduce(
-    (sum, m) => sum + differenceInCalendarDays(publication, weekdayNear(m.weekday, publication, "past")),
-    0,
-  );
+  // The weekday on or before publication lies (publication's weekday − its weekday) mod 7 days back.
+  const day = publication.getDay();
+  let sum = 0;
+  for (const m of mentions) sum += (day - m.weekday + 7) % 7;
+  return sum;
 }
 
 /** Explains the weekday check for the chosen year, and names other years the weekdays fit as well. */
