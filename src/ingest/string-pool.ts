@@ -16,17 +16,18 @@ export class StringPool {
   }
 
   /**
-   * Strings are the leaves; an object or array is walked, and a slot is written only when its string had a
-   * pooled twin (most slots keep theirs, and each write costs the collector a barrier).
+   * Strings are the leaves; an object or array is walked. A slot is written only when its string was pooled
+   * before (the first copy of a string is the pooled one and stays where it is), since each write costs the
+   * collector a barrier. (Whether a slot holds the pooled copy cannot be asked: strings compare by value.)
    */
   private visit(value: unknown): unknown {
-    if (typeof value === "string") return this.pooled(value);
+    if (typeof value === "string") return this.pooled(value) ?? value;
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         const item = value[i];
         if (typeof item === "string") {
           const pooled = this.pooled(item);
-          if (pooled !== item) value[i] = pooled;
+          if (pooled !== undefined) value[i] = pooled;
         } else if (item !== null && typeof item === "object") this.visit(item);
       }
     } else if (value !== null && typeof value === "object") {
@@ -35,17 +36,17 @@ export class StringPool {
         const item = record[key];
         if (typeof item === "string") {
           const pooled = this.pooled(item);
-          if (pooled !== item) record[key] = pooled;
+          if (pooled !== undefined) record[key] = pooled;
         } else if (item !== null && typeof item === "object") this.visit(item);
       }
     }
     return value;
   }
 
-  private pooled(value: string): string {
+  /** The pooled copy of `value` when there was one already; else pools `value` itself and returns undefined. */
+  private pooled(value: string): string | undefined {
     const pooled = this.strings.get(value);
-    if (pooled !== undefined) return pooled;
-    this.strings.set(value, value);
-    return value;
+    if (pooled === undefined) this.strings.set(value, value);
+    return pooled;
   }
 }
