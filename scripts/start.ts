@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { KeptExtractions } from "../src/ingest/index.ts";
 import { build } from "../src/pipeline/index.ts";
 import { LiveReload } from "../src/serve/live-reload.ts";
 import { serveSite } from "../src/serve/server.ts";
@@ -23,7 +24,9 @@ await runCli(async () => {
   });
   const port = parsePositiveInt("--port", values.port, 0, 65535);
   const folders = buildFolders(values);
-  const buildOnce = () => build({ ...folders, log: (l) => console.log(l) });
+  // Each rebuild starts from the extractions the last one held (src/ingest/kept.ts).
+  const kept = new KeptExtractions();
+  const buildOnce = () => build({ ...folders, kept, log: (l) => console.log(l) });
 
   await buildOnce();
   const liveReload = values["no-watch"] ? undefined : new LiveReload();

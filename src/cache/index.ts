@@ -153,6 +153,10 @@ export class FileCache implements ExtractionCache {
     return JSON.parse(text);
   }
 
+  touch(source: SeedSource): void {
+    this.current.set(source.file, source.sha256);
+  }
+
   set(source: SeedSource, entry: Entry): void {
     this.current.set(source.file, source.sha256);
     writeEntry(this.entryFile(source), JSON.stringify(entry));

@@ -9,8 +9,11 @@ import { type KnownSeed, READ_AHEAD, type ReadResult, readSeedFile, readSeeds } 
 import { type ResolveOptions, resolveArchive } from "../resolve/index.ts";
 import type { Archive, ExtractedArticle, Rejected, SeedSource } from "../types.ts";
 import { extractOrReject, isRejected } from "./extract-one.ts";
+import type { KeptExtractions } from "./kept.ts";
 import { extractInWorkers, workerCount } from "./parallel.ts";
 import { StringPool } from "./string-pool.ts";
+
+export { KeptExtractions } from "./kept.ts";
 
 export interface IngestOptions {
   /** Called after each seed is extracted (for a progress counter). */
@@ -21,6 +24,11 @@ export interface IngestOptions {
   cache?: ExtractionCache;
   /** The seeds folder as already read (with the cache's known seeds), so it is not read twice. */
   read?: ReadResult;
+  /**
+   * Extractions kept in memory by an earlier build of this process (`npm start`), set to this build's
+   * extractor version: what they hold is not read from the cache again, and this build's are kept.
+   */
+  kept?: KeptExtractions;
 }
 
 export interface ExtractionCache {
@@ -35,6 +43,8 @@ export interface ExtractionCache {
   knownSeeds?(): ReadonlyMap<string, KnownSeed>;
   /** What this build's read made of them, for the next build (kept once this one succeeds). */
   rememberSeeds?(known: ReadonlyMap<string, KnownSeed>): void;
+  /** `source` is still an article, though its record came from elsewhere (memory): its entry stays. */
+  touch?(source: SeedSource): void;
 }
 
 export interface IngestResult {
@@ -88,11 +98,20 @@ export async function ingestSeeds(
   const dropText = (source: SeedSource) => {
     source.text = "";
   };
+  const { kept } = options;
   const fromCache = (source: SeedSource): ExtractedArticle | Rejected | undefined => {
+    const known = kept?.get(source);
+    if (known) {
+      options.cache?.touch?.(source);
+      dropText(source);
+      return known;
+    }
     const cached = options.cache?.get(source, !unread.has(source));
     if (!cached) return undefined;
     dropText(source);
-    return pool.intern(cached);
+    const pooled = pool.intern(cached);
+    kept?.keep(source, pooled);
+    return pooled;
   };
   const results: (ExtractedArticle | Rejected | undefined)[] = sources.map(fromCache);
   // A seed known by its stat whose record is not kept (the knowledge changed, say) is read after all.
@@ -117,6 +136,7 @@ export async function ingestSeeds(
   const settle = (index: number, result: ExtractedArticle | Rejected) => {
     results[index] = pool.intern(result);
     options.cache?.set(sources[index], result);
+    kept?.keep(sources[index], result);
     dropText(sources[index]);
     options.onProgress?.(++done, sources.length);
   };
@@ -127,6 +147,7 @@ export async function ingestSeeds(
   } else {
     for (const { source, index } of toParse) settle(index, extractOrReject(source, knowledge));
   }
+  kept?.retain(sources);
   const extracted: ExtractedArticle[] = [];
   for (const result of results) {
     if (!result) continue;

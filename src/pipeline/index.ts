@@ -9,7 +9,7 @@ import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { writeArchiveFiles } from "../archive/index.ts";
 import { type ChangeSummary, extractorVersion, FileCache, namedKnowledge, TextTermsFile } from "../cache/index.ts";
-import { ingestSeeds, resolveRecords } from "../ingest/index.ts";
+import { ingestSeeds, type KeptExtractions, resolveRecords } from "../ingest/index.ts";
 import { loadKnowledge } from "../knowledge/index.ts";
 import { type ReadResult, readSeeds } from "../read/index.ts";
 import { layOver, release } from "../render/site-overlay.ts";
@@ -39,6 +39,11 @@ export interface BuildOptions {
   memory?: boolean;
   /** Progress of long ingests (default: a counter on stderr). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Extractions kept in memory from one build to the next of a long-lived process (`npm start`), so a
+   * rebuild does not read the extraction cache again (src/ingest/kept.ts).
+   */
+  kept?: KeptExtractions;
 }
 
 export interface BuildResult {
@@ -66,9 +71,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     await recoverInterruptedBuilds(outDir);
     const cacheDir = options.cacheDir === undefined ? ".cache" : options.cacheDir;
-    const cache = cacheDir
-      ? new FileCache(cacheDir, extractorVersion(knowledge), namedKnowledge(knowledge))
-      : undefined;
+    const version = extractorVersion(knowledge);
+    const cache = cacheDir ? new FileCache(cacheDir, version, namedKnowledge(knowledge)) : undefined;
+    options.kept?.use(version);
     const read = await readSeeds(options.seedsDir, { known: cache?.knownSeeds() });
     const inputsOf = inputsDigester(knowledge, options);
     const made = await upToDate(outDir, inputsOf(read));
@@ -80,6 +85,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const seeds = await ingestSeeds(options.seedsDir, knowledge, {
       cache,
       read,
+      kept: options.kept,
       onProgress: options.onProgress ?? progressReporter(),
     });
     // 2. resolve: across articles, one entity per real-world entity

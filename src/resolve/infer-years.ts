@@ -97,8 +97,10 @@ class EntityIndex {
 }
 
 /**
- * Completes publication dates whose year the text left out, using the other articles' dates;
- * updates date, dateFrom, dateEvidence and the event dates that needed a publication date.
+ * Completes publication dates whose year the text left out, using the other articles' dates: such an
+ * article is given a new metadata object (date, dateFrom, dateEvidence and the event dates that needed a
+ * publication date) and flags list. What the extraction made is never changed in place: `npm start` keeps
+ * it for the next build (src/ingest/kept.ts).
  * An article no other article can date keeps `date: null` and gets a flag.
  */
 export function inferMissingYears(articles: ExtractedArticle[]): void {
@@ -115,7 +117,10 @@ export function inferMissingYears(articles: ExtractedArticle[]): void {
   for (const { article, written } of yearless) {
     if (!written) continue;
     if (everyDated.size === 0) {
-      article.flags.push(`publication date '${written.text}' has no year, and no dated article gives one`);
+      article.flags = [
+        ...article.flags,
+        `publication date '${written.text}' has no year, and no dated article gives one`,
+      ];
       continue;
     }
     const near = index.neighbours(entityKeys(article));
@@ -130,12 +135,15 @@ export function inferMissingYears(articles: ExtractedArticle[]): void {
       .sort((a, b) => a.nearest.days - b.nearest.days || a.gap - b.gap || a.year - b.year);
     if (!best) continue;
     const among = near.shared > 0 ? `sharing the most entities (${near.shared})` : "in the archive";
-    article.metadata.date = isoDate(best.date);
-    article.metadata.dateFrom = "inferred";
-    article.metadata.dateEvidence =
-      `${article.metadata.dateEvidence} — '${written.text}' has no year; ${best.year} puts it ${best.nearest.days} day(s) from ` +
-      `${best.nearest.article.file} (${isoDate(best.nearest.article.date)}), the nearest of ${others.size} dated article(s) ${among}.` +
-      explainWeekdays(written.month, written.day, best.year, mentions);
-    article.metadata.events = extractEvents(written.story, best.date);
+    article.metadata = {
+      ...article.metadata,
+      date: isoDate(best.date),
+      dateFrom: "inferred",
+      dateEvidence:
+        `${article.metadata.dateEvidence} — '${written.text}' has no year; ${best.year} puts it ${best.nearest.days} day(s) from ` +
+        `${best.nearest.article.file} (${isoDate(best.nearest.article.date)}), the nearest of ${others.size} dated article(s) ${among}.` +
+        explainWeekdays(written.month, written.day, best.year, mentions),
+      events: extractEvents(written.story, best.date),
+    };
   }
 }

@@ -1,0 +1,61 @@
+/**
+ * Extractions kept in memory between the builds of one process: `npm start` rebuilds after every save,
+ * and reading, parsing and pooling 10,000 cached extractions again took 3–4 s of each rebuild.
+ *
+ * An entry is kept by the seed's content hash under one extractor version (src/cache: extractorVersion),
+ * exactly as the file cache keys it; a build under another version (the code or a knowledge file changed)
+ * starts empty. The entries are frozen, all the way down: what a build is handed is a fresh top-level
+ * object over them, which it may change, but nothing inside may be changed in place — resolve gives an
+ * article a new metadata object rather than editing the extracted one (src/resolve/infer-years.ts) — and
+ * a stage that tried would fail loudly rather than leave the next build a changed extraction.
+ */
+import type { ExtractedArticle, Rejected, SeedSource } from "../types.ts";
+
+type Extraction = ExtractedArticle | Rejected;
+/** An extraction without its seed, which each build reads afresh. */
+type KeptEntry = Omit<ExtractedArticle, "source"> | Omit<Rejected, "file">;
+
+export class KeptExtractions {
+  private version: string | undefined;
+  private entries = new Map<string, KeptEntry>();
+
+  /** Starts a build under extractor `version`: what was kept under another version is dropped. */
+  use(version: string): void {
+    if (version === this.version) return;
+    this.version = version;
+    this.entries = new Map();
+  }
+
+  /** The extraction of `source`'s content, if kept: a new top-level object carrying `source`. */
+  get(source: SeedSource): Extraction | undefined {
+    const kept = this.entries.get(source.sha256);
+    if (kept === undefined) return undefined;
+    return "reason" in kept ? { ...kept, file: source.file } : { ...kept, source };
+  }
+
+  /** Keeps `extraction` (as extracted, before any cross-article inference) and freezes what it holds. */
+  keep(source: SeedSource, extraction: Extraction): void {
+    const entry: Record<string, unknown> = { ...extraction };
+    if ("reason" in extraction) delete entry.file;
+    else delete entry.source;
+    this.entries.set(source.sha256, deepFreeze(entry) as KeptEntry);
+  }
+
+  /** Drops the entries of seeds no longer in the folder. */
+  retain(sources: SeedSource[]): void {
+    const wanted = new Set(sources.map((source) => source.sha256));
+    for (const key of this.entries.keys()) if (!wanted.has(key)) this.entries.delete(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+function deepFreeze(value: unknown): unknown {
+  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  if (Array.isArray(value)) for (const item of value) deepFreeze(item);
+  else for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
+  return value;
+}

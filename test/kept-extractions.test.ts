@@ -1,0 +1,68 @@
+/**
+ * Extractions kept in memory between the builds of one process (`npm start`; src/ingest/kept.ts): a rebuild
+ * takes them instead of the cache's files, and makes the archive a build without them makes.
+ */
+import assert from "node:assert/strict";
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { KeptExtractions } from "../src/ingest/index.ts";
+import { build } from "../src/pipeline/index.ts";
+import type { ExtractedArticle, SeedSource } from "../src/types.ts";
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), "news-archive-kept-"));
+const seeds = path.join(scratch, "seeds");
+const cacheDir = path.join(scratch, "cache");
+
+describe("extractions kept between builds of one process", () => {
+  const kept = new KeptExtractions();
+  before(() => cpSync("seeds", seeds, { recursive: true }));
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  test("a rebuild takes the kept extractions, not the cache, and makes the archive a fresh build makes", async () => {
+    const first = await build({ seedsDir: seeds, outDir: path.join(scratch, "site"), cacheDir, kept });
+    assert.ok(
+      first.archive.articles.some((a) => a.dateFrom === "inferred"),
+      "the seeds have a year to infer",
+    );
+    assert.equal(kept.size, first.archive.articles.length + first.rejected.length);
+    // With the cache gone, only what is kept spares an article its extraction.
+    rmSync(cacheDir, { recursive: true });
+    const changed = readdirSync(seeds).filter((file) => file.endsWith(".txt"))[0];
+    appendFileSync(path.join(seeds, changed), "\nA sentence added after the first build.\n");
+    const again = await build({ seedsDir: seeds, outDir: path.join(scratch, "site"), cacheDir, kept });
+    assert.deepEqual(again.parsed, [changed]);
+
+    const fresh = await build({ seedsDir: seeds, outDir: path.join(scratch, "fresh"), cacheDir: null });
+    assert.deepEqual(again.archive, fresh.archive);
+  });
+
+  test("a kept extraction is frozen, and each build gets its own top-level copy carrying its seed", () => {
+    const store = new KeptExtractions();
+    store.use("v1");
+    const source = { file: "a.txt", sha256: "abc" } as SeedSource;
+    const article = {
+      source,
+      metadata: { date: null, title: "A" },
+      flags: ["one"],
+    } as unknown as ExtractedArticle;
+    store.keep(source, article);
+    const renamed = { file: "b.txt", sha256: "abc" } as SeedSource;
+    const got = store.get(renamed) as ExtractedArticle;
+    assert.equal(got.source, renamed);
+    assert.notEqual(got, store.get(renamed));
+    assert.throws(() => {
+      (got.metadata as { date: string | null }).date = "2024-01-01";
+    }, TypeError);
+    assert.throws(() => got.flags.push("two"), TypeError);
+    got.flags = [...got.flags, "two"]; // the top level is the build's own
+    assert.deepEqual((store.get(source) as ExtractedArticle).flags, ["one"]);
+
+    store.retain([]);
+    assert.equal(store.get(source), undefined, "a seed no longer in the folder is dropped");
+    store.keep(source, article);
+    store.use("v2");
+    assert.equal(store.get(source), undefined, "another extractor version starts empty");
+  });
+});
