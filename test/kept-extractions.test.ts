@@ -38,6 +38,23 @@ describe("extractions kept between builds of one process", () => {
     assert.deepEqual(again.archive, fresh.archive);
   });
 
+  test("a build that finds the site up to date warms a new process's store from the cache", async () => {
+    const site = path.join(scratch, "warmed");
+    const first = await build({ seedsDir: seeds, outDir: site, cacheDir });
+    const store = new KeptExtractions(); // npm start, started again on the same archive
+    const opened = await build({ seedsDir: seeds, outDir: site, cacheDir, kept: store });
+    assert.equal(opened.parsed.length, 0);
+    await store.warmed();
+    assert.equal(store.size, first.archive.articles.length + first.rejected.length);
+    rmSync(cacheDir, { recursive: true });
+    const changed = readdirSync(seeds).filter((file) => file.endsWith(".txt"))[1];
+    appendFileSync(path.join(seeds, changed), "\nAnother sentence, added once the archive was opened again.\n");
+    const saved = await build({ seedsDir: seeds, outDir: site, cacheDir, kept: store });
+    assert.deepEqual(saved.parsed, [changed]);
+    const fresh = await build({ seedsDir: seeds, outDir: path.join(scratch, "fresh-2"), cacheDir: null });
+    assert.deepEqual(saved.archive, fresh.archive);
+  });
+
   test("a kept extraction is frozen, and each build gets its own top-level copy carrying its seed", () => {
     const store = new KeptExtractions();
     store.use("v1");

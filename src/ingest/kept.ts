@@ -10,6 +10,10 @@
  * a stage that tried would fail loudly rather than leave the next build a changed extraction.
  */
 import type { ExtractedArticle, Rejected, SeedSource } from "../types.ts";
+import { StringPool } from "./string-pool.ts";
+
+/** Extractions read per turn of the event loop while warming: about 15 ms, so a server stays responsive. */
+const WARM_SLICE = 64;
 
 type Extraction = ExtractedArticle | Rejected;
 /** An extraction without its seed, which each build reads afresh. */
@@ -18,6 +22,7 @@ type KeptEntry = Omit<ExtractedArticle, "source"> | Omit<Rejected, "file">;
 export class KeptExtractions {
   private version: string | undefined;
   private entries = new Map<string, KeptEntry>();
+  private warming: Promise<void> = Promise.resolve();
 
   /** Starts a build under extractor `version`: what was kept under another version is dropped. */
   use(version: string): void {
@@ -39,6 +44,33 @@ export class KeptExtractions {
     if ("reason" in extraction) delete entry.file;
     else delete entry.source;
     this.entries.set(source.sha256, deepFreeze(entry) as KeptEntry);
+  }
+
+  /**
+   * Fills the store in the background, a slice at a time between other work: for a process whose first build
+   * found the site up to date and kept nothing, so that the first save is not the one to read the cache.
+   * Stops when a build under another extractor version begins. `load` gives a seed's cached extraction.
+   * Warming only saves time: a seed it could not load is read by the next build, as without it.
+   */
+  warm(sources: SeedSource[], load: (source: SeedSource) => Extraction | undefined): void {
+    const { version } = this;
+    const pool = new StringPool();
+    const fill = async () => {
+      for (let from = 0; from < sources.length && this.version === version; from += WARM_SLICE) {
+        for (const source of sources.slice(from, from + WARM_SLICE)) {
+          if (this.entries.has(source.sha256)) continue;
+          const loaded = load(source);
+          if (loaded) this.keep(source, pool.intern(loaded));
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    this.warming = this.warming.then(fill).catch(() => {});
+  }
+
+  /** Resolves once the background filling begun so far has ended. */
+  warmed(): Promise<void> {
+    return this.warming;
   }
 
   /** Drops the entries of seeds no longer in the folder. */

@@ -41,7 +41,8 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * Extractions kept in memory from one build to the next of a long-lived process (`npm start`), so a
-   * rebuild does not read the extraction cache again (src/ingest/kept.ts).
+   * rebuild does not read the extraction cache again (src/ingest/kept.ts). A build that finds the site up
+   * to date fills it from the cache in the background.
    */
   kept?: KeptExtractions;
 }
@@ -79,6 +80,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const made = await upToDate(outDir, inputsOf(read));
     if (made) {
       if (read.unread.size < read.sources.length) cache?.saveKnownSeeds(read.known);
+      // Nothing was extracted to keep: the extractions are read in the background instead.
+      if (cache && options.kept) options.kept.warm(read.sources, (source) => cache.get(source, false));
       return unchangedSite(made, read, outDir, started, log);
     }
     // 1. ingest: read → clean → extract, each seed on its own (from the cache where it can)
