@@ -20,15 +20,12 @@ import { STORY_SETTINGS } from "./settings.ts";
 import { type TextTermsCache, textTerms } from "./text-terms.ts";
 
 /**
- * Every article's unit-length TF-IDF vector, laid end to end in two arrays: article i's terms are
- * `ids[start[i]]` to `ids[start[i + 1] - 1]`, sorted by term number, with their weights alongside. One
- * pair of arrays rather than two small ones per article: 50,000 articles make no 100,000 objects for the
- * collector, and a pass over an article's terms reads memory in order.
+ * A unit-length TF-IDF vector as parallel arrays sorted by term number, so a dot product is one merge of
+ * two lists.
  */
-interface Vectors {
+interface Vector {
   ids: Int32Array;
   weights: Float64Array;
-  start: Int32Array;
 }
 
 /**
@@ -97,56 +94,48 @@ function termCounts(
 }
 
 /** (1 + ln tf) · ln(N / df), unit length; terms every article has weigh nothing and are left out. */
-function tfIdfVectors(articles: ArticleRecord[], numbers: TermNumbers, cache?: TextTermsCache): Vectors {
+function tfIdfVectors(articles: ArticleRecord[], numbers: TermNumbers, cache?: TextTermsCache): Vector[] {
   const counter = new TermCounter();
   const counts = articles.map((a) => termCounts(a, numbers, counter, cache));
   const df = new Int32Array(numbers.terms.length);
-  let total = 0;
-  for (const c of counts) {
-    for (const t of c.ids) df[t]++;
-    total += c.ids.length;
-  }
+  for (const c of counts) for (const t of c.ids) df[t]++;
   // Each term's ln(N / df) once, not once per article using it (the same value either way).
   const idf = new Float64Array(numbers.terms.length);
   for (let t = 0; t < idf.length; t++) idf[t] = Math.log(articles.length / df[t]);
-  const ids = new Int32Array(total);
-  const weights = new Float64Array(total);
-  const start = new Int32Array(articles.length + 1);
   // A term's weight, by term number, while its article's vector is put together (zeroed again after).
   const scratch = new Float64Array(numbers.terms.length);
-  let end = 0;
-  counts.forEach((c, i) => {
-    const from = end;
+  return counts.map((c) => {
+    const ids = new Int32Array(c.ids.length);
+    let kept = 0;
     let norm = 0;
     for (let at = 0; at < c.ids.length; at++) {
       const t = c.ids[at];
       const w = (1 + Math.log(c.counts[at])) * idf[t];
       if (w > 0) {
-        ids[end++] = t;
+        ids[kept++] = t;
         scratch[t] = w;
         norm += w * w;
       }
     }
     norm = Math.sqrt(norm) || 1;
-    ids.subarray(from, end).sort(); // a typed array sorts by value
-    for (let k = from; k < end; k++) {
-      weights[k] = scratch[ids[k]] / norm;
-      scratch[ids[k]] = 0;
+    const sorted = ids.slice(0, kept).sort(); // a typed array sorts by value
+    const weights = new Float64Array(kept);
+    for (let k = 0; k < kept; k++) {
+      weights[k] = scratch[sorted[k]] / norm;
+      scratch[sorted[k]] = 0;
     }
-    start[i + 1] = end;
+    return { ids: sorted, weights };
   });
-  return { ids, weights, start };
 }
 
 /**
- * The cosine of unit vectors a and b (b by its article's number), with a's weights spread by term number
- * (0 where a lacks the term). The products are summed in term order, and a term a lacks adds an exact 0:
- * the same sum, bit for bit, as merging the two lists.
+ * The cosine of unit vectors a and b, with a's weights spread by term number (0 where a lacks the term).
+ * The products are summed in term order, and a term a lacks adds an exact 0: the same sum, bit for bit, as
+ * merging the two lists.
  */
-function cosineWith(spreadA: Float64Array, vectors: Vectors, b: number): number {
-  const { ids, weights } = vectors;
+function cosineWith(spreadA: Float64Array, b: Vector): number {
   let sum = 0;
-  for (let k = vectors.start[b]; k < vectors.start[b + 1]; k++) sum += spreadA[ids[k]] * weights[k];
+  for (let k = 0; k < b.ids.length; k++) sum += spreadA[b.ids[k]] * b.weights[k];
   return sum;
 }
 
@@ -185,36 +174,34 @@ function corroboration(a: EventFacts, b: EventFacts): number {
 }
 
 /**
- * The terms article i shares with another article (df above 1), its `limit` heaviest, heaviest first, ties
- * by term: what firstOf would pick with that order, but comparing only the positions at least as heavy as
- * the limit-th weight (found by sorting the weights as numbers), not every position against the list
- * picked so far. `scratch` holds the positions and their weights (as long as the longest vector).
+ * The terms of vector v shared with another article (df above 1), its `limit` heaviest, heaviest first,
+ * ties by term: what firstOf would pick with that order, but comparing only the positions at least as heavy
+ * as the limit-th weight (found by sorting the weights as numbers), not every position against the list
+ * picked so far. `scratch` holds positions and weights (as long as the longest vector).
  */
 function heaviestShared(
-  vectors: Vectors,
-  i: number,
+  v: Vector,
   df: Int32Array,
   limit: number,
   numbers: TermNumbers,
   scratch: { positions: Int32Array; weights: Float64Array },
 ): number[] {
-  const { ids, weights } = vectors;
   const { positions } = scratch;
   let n = 0;
-  for (let k = vectors.start[i]; k < vectors.start[i + 1]; k++) if (df[ids[k]] > 1) positions[n++] = k;
+  for (let k = 0; k < v.ids.length; k++) if (df[v.ids[k]] > 1) positions[n++] = k;
   if (n > limit) {
-    for (let p = 0; p < n; p++) scratch.weights[p] = weights[positions[p]];
+    for (let p = 0; p < n; p++) scratch.weights[p] = v.weights[positions[p]];
     const least = scratch.weights.subarray(0, n).sort()[n - limit];
     let kept = 0;
-    for (let p = 0; p < n; p++) if (weights[positions[p]] >= least) positions[kept++] = positions[p];
+    for (let p = 0; p < n; p++) if (v.weights[positions[p]] >= least) positions[kept++] = positions[p];
     n = kept;
   }
   const heavier = (x: number, y: number) =>
-    weights[y] - weights[x] || compareStrings(numbers.terms[ids[x]], numbers.terms[ids[y]]);
+    v.weights[y] - v.weights[x] || compareStrings(numbers.terms[v.ids[x]], numbers.terms[v.ids[y]]);
   return Array.from(positions.subarray(0, n))
     .sort(heavier)
     .slice(0, limit)
-    .map((k) => ids[k]);
+    .map((k) => v.ids[k]);
 }
 
 /**
@@ -223,29 +210,26 @@ function heaviestShared(
  */
 function similarPairs(
   articles: ArticleRecord[],
-  vectors: Vectors,
+  vectors: Vector[],
   numbers: TermNumbers,
 ): Map<number, Map<number, number>> {
-  const count = articles.length;
-  const end = vectors.start[count];
   const df = new Int32Array(numbers.terms.length);
-  let longest = 0;
-  for (let k = 0; k < end; k++) df[vectors.ids[k]]++;
-  for (let i = 0; i < count; i++) longest = Math.max(longest, vectors.start[i + 1] - vectors.start[i]);
+  for (const v of vectors) for (const t of v.ids) df[t]++;
+  const longest = vectors.reduce((most, v) => Math.max(most, v.ids.length), 0);
   const scratch = { positions: new Int32Array(longest), weights: new Float64Array(longest) };
   const byTerm = new Map<number, number[]>();
-  for (let i = 0; i < count; i++) {
+  vectors.forEach((v, i) => {
     // A word no other article has finds no pair: the heaviest words among those shared.
-    for (const t of heaviestShared(vectors, i, df, STORY_SETTINGS.indexTerms, numbers, scratch)) {
+    for (const t of heaviestShared(v, df, STORY_SETTINGS.indexTerms, numbers, scratch)) {
       const list = byTerm.get(t);
       if (list) list.push(i);
       else byTerm.set(t, [i]);
     }
-  }
+  });
   // Pairs sharing enough of their heaviest terms, counted before any similarity is worked out. A
   // small archive compares every pair that shares one: there, two reports of one event may share
   // few of their heaviest words with each other, and comparing is cheap.
-  const minShared = count <= STORY_SETTINGS.compareAllBelow ? 1 : STORY_SETTINGS.minSharedTerms;
+  const minShared = vectors.length <= STORY_SETTINGS.compareAllBelow ? 1 : STORY_SETTINGS.minSharedTerms;
   const sharedTerms = new Map<number, Map<number, number>>();
   for (const list of byTerm.values()) {
     if (list.length > STORY_SETTINGS.maxPostings) continue; // a word many articles share tells no event
@@ -259,21 +243,22 @@ function similarPairs(
     }
   }
   const facts = articles.map(eventFacts);
-  const similar = new Map<number, Map<number, number>>(articles.map((_, i) => [i, new Map()]));
+  const similar = new Map<number, Map<number, number>>(vectors.map((_, i) => [i, new Map()]));
   // Article i's weights laid out by term number while its row is compared (zeroed again after), so each
   // cosine is one pass over the other article's terms rather than a merge of two lists.
   const spread = new Float64Array(numbers.terms.length);
   for (const [i, row] of sharedTerms) {
-    const [from, to] = [vectors.start[i], vectors.start[i + 1]];
-    for (let k = from; k < to; k++) spread[vectors.ids[k]] = vectors.weights[k];
+    const vi = vectors[i] as Vector;
+    for (let k = 0; k < vi.ids.length; k++) spread[vi.ids[k]] = vi.weights[k];
     for (const [j, count] of row) {
       if (count < minShared) continue;
-      const s = cosineWith(spread, vectors, j) + corroboration(facts[i] as EventFacts, facts[j] as EventFacts);
+      const s =
+        cosineWith(spread, vectors[j] as Vector) + corroboration(facts[i] as EventFacts, facts[j] as EventFacts);
       if (s <= 0) continue;
       (similar.get(i) as Map<number, number>).set(j, s);
       (similar.get(j) as Map<number, number>).set(i, s);
     }
-    for (let k = from; k < to; k++) spread[vectors.ids[k]] = 0;
+    for (let k = 0; k < vi.ids.length; k++) spread[vi.ids[k]] = 0;
   }
   return similar;
 }
