@@ -153,6 +153,7 @@ export class FileCache implements ExtractionCache {
     return JSON.parse(text);
   }
 
+  /** `source`'s entry stays, though this build took its record from memory (src/ingest/kept.ts). */
   touch(source: SeedSource): void {
     this.current.set(source.file, source.sha256);
   }
