@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import v8 from "node:v8";
-import { runInNewContext } from "node:vm";
 import { StringPool } from "../src/ingest/string-pool.ts";
+import { collectGarbage } from "../src/util/memory.ts";
 
 test("pooling strings leaves every record equal to what it was, nested arrays and non-strings included", () => {
   const record = () => ({
@@ -28,15 +27,13 @@ test("pooling strings leaves every record equal to what it was, nested arrays an
 test("pooling keeps one copy of a string that many records hold, so the copies can be collected", () => {
   // Strings compare by value, so sharing shows only in memory: forty records each hold their own copy of one
   // 256 KiB text (built separately, so forty strings on the heap), and pooling them frees all but one.
-  v8.setFlagsFromString("--expose-gc");
-  const gc = runInNewContext("gc") as () => void;
   const text = () => ["evidence", "x".repeat(256 * 1024)].join(" ");
   const records = Array.from({ length: 40 }, (_, i) => ({ slug: `r${i}`, evidence: [{ line: 1, text: text() }] }));
-  gc();
+  collectGarbage();
   const before = process.memoryUsage().heapUsed;
   const pool = new StringPool();
   for (const record of records) pool.intern(record);
-  gc();
+  collectGarbage();
   const freed = before - process.memoryUsage().heapUsed;
   assert.ok(freed > 30 * 256 * 1024, `pooling freed ${Math.round(freed / 1024)} KiB of ${40 * 256} KiB held`);
   assert.equal(records[39].evidence[0].text, text());

@@ -14,6 +14,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ExtractionCache } from "../ingest/index.ts";
+import { withSeed } from "../ingest/kept.ts";
 import { foldForMatching, type Knowledge, type NamedListEntries, namesAffected } from "../knowledge/index.ts";
 import type { KnownSeed } from "../read/index.ts";
 import type { TextTermsCache } from "../resolve/index.ts";
@@ -132,9 +133,7 @@ export class FileCache implements ExtractionCache {
       if (carried === undefined) return undefined;
       entry = carried;
     }
-    // The entry is keyed by content: the same text under a new name is the same article.
-    if ("reason" in entry) return { ...entry, file: source.file };
-    return { ...entry, source };
+    return withSeed(entry, source);
   }
 
   /** The earlier version's entry of a seed that names nothing the knowledge edit changed, kept in this version. */

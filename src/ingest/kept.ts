@@ -23,6 +23,14 @@ type Extraction = ExtractedArticle | Rejected;
 /** An extraction without its seed, which each build reads afresh. */
 type KeptEntry = Omit<ExtractedArticle, "source"> | Omit<Rejected, "file">;
 
+/**
+ * An extraction kept by content (here, or in the file cache) as the article of `source`: the same text
+ * under a new name is the same article. A new top-level object, which the build may change.
+ */
+export function withSeed(entry: KeptEntry | Extraction, source: SeedSource): Extraction {
+  return "reason" in entry ? { ...entry, file: source.file } : { ...entry, source };
+}
+
 export class KeptExtractions {
   private version: string | undefined;
   private entries = new Map<string, KeptEntry>();
@@ -38,8 +46,7 @@ export class KeptExtractions {
   /** The extraction of `source`'s content, if kept: a new top-level object carrying `source`. */
   get(source: SeedSource): Extraction | undefined {
     const kept = this.entries.get(source.sha256);
-    if (kept === undefined) return undefined;
-    return "reason" in kept ? { ...kept, file: source.file } : { ...kept, source };
+    return kept === undefined ? undefined : withSeed(kept, source);
   }
 
   /** Keeps `extraction` (as extracted, before any cross-article inference) and freezes what it holds. */
