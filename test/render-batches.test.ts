@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { renderSite } from "../src/pipeline/site.ts";
-import { articlePagePath, entityUrl, storyUrl } from "../src/urls.ts";
+import { renderPages } from "../src/render/index.ts";
+import { articlePagePath, entityUrl, storyPagePath, storyUrl } from "../src/urls.ts";
 import { treeDigest } from "./helpers/build-fixture-site.ts";
 import { fixtureArchive } from "./helpers/fixture-archive.ts";
 
@@ -59,4 +60,44 @@ test("a rebuild renders again the unchanged pages and CSV exports whose copies i
   // The person whose CSV went keeps its page; the pages that went are rendered.
   assert.equal(after.reused, before.pages - pages.length);
   assert.deepEqual(await treeDigest(again), complete);
+});
+
+/** Which of the archive's article, entity and story pages are in `dir` now. */
+function pagesOnDisk(dir: string, archive: ReturnType<typeof fixtureArchive>) {
+  const on = (file: string) => existsSync(path.join(dir, file.replace(/^\//, "")));
+  return {
+    articles: archive.articles.filter((a) => on(articlePagePath(a.slug))).length,
+    people: archive.people.filter((p) => on(`${entityUrl("person", p.slug)}index.html`)).length,
+    stories: archive.stories.filter((s) => on(storyPagePath(s.slug))).length,
+  };
+}
+
+test("a render of several runs tells the index stage to start once every article page is written, before any entity or story page", async () => {
+  const out = path.join(scratch, "articles-first");
+  const archive = fixtureArchive();
+  const seen: ReturnType<typeof pagesOnDisk>[] = [];
+  const result = await renderPages(archive, out, {
+    pagesPerRun: 4,
+    onArticlePagesWritten: ({ searchFingerprints }) => {
+      assert.equal(searchFingerprints.size, archive.articles.length, "every article's search fingerprint is known");
+      seen.push(pagesOnDisk(out, archive));
+    },
+  });
+  assert.deepEqual(seen, [{ articles: archive.articles.length, people: 0, stories: 0 }]);
+  assert.equal(result.searchFingerprints.size, archive.articles.length);
+  assert.deepEqual(pagesOnDisk(out, archive), {
+    articles: archive.articles.length,
+    people: archive.people.length,
+    stories: archive.stories.length,
+  });
+});
+
+test("a render of one run tells the index stage once, when it is done", async () => {
+  const out = path.join(scratch, "one-run");
+  const archive = fixtureArchive();
+  const seen: ReturnType<typeof pagesOnDisk>[] = [];
+  await renderPages(archive, out, { onArticlePagesWritten: () => seen.push(pagesOnDisk(out, archive)) });
+  assert.deepEqual(seen, [
+    { articles: archive.articles.length, people: archive.people.length, stories: archive.stories.length },
+  ]);
 });

@@ -22,7 +22,7 @@ import { commitOverlay, FILE_LIST, fileListText, finishInterruptedCommit } from 
 import { acquireLock, isAlive } from "./lock.ts";
 import { StagePeaks } from "./memory.ts";
 import { progressReporter } from "./progress.ts";
-import { indexStage, renderStage, type SiteResult, sitePages } from "./site.ts";
+import { renderAndIndexStages, type SiteResult, sitePages } from "./site.ts";
 import { inputsDigester, type UpToDate, upToDate, writeBuildInputs } from "./up-to-date.ts";
 
 export interface BuildOptions {
@@ -114,10 +114,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       searchShardSize: options.searchShardSize,
       recordDigests,
     };
-    const rendered = await renderStage(archive, staging, siteOptions);
-    // 5. index: the search index, for a server and for pages opened from disk
-    memory?.enter("index");
-    const indexed = await indexStage(archive, staging, rendered, siteOptions);
+    // 5. index: the search index, for a server and for pages opened from disk — started once the article
+    // pages are written, beside the rest of the render
+    const { rendered, indexed } = await renderAndIndexStages(archive, staging, siteOptions, () =>
+      memory?.enter("index"),
+    );
     memory?.enter("commit");
     await writeBuildInputs(staging, {
       // The seeds as the ingest read them: a file changed since its stat was taken was read again.

@@ -4,7 +4,12 @@
  * and tools that hold an Archive call renderSite.
  */
 import path from "node:path";
-import { type RenderOptions as PageOptions, type RenderResult, renderPages } from "../render/index.ts";
+import {
+  type ArticlePagesWritten,
+  type RenderOptions as PageOptions,
+  type RenderResult,
+  renderPages,
+} from "../render/index.ts";
 import { indexSite } from "../search/index.ts";
 import type { Archive } from "../types.ts";
 import { filesUnder } from "../util/files.ts";
@@ -26,8 +31,46 @@ export interface SiteResult {
   timings: { render: number; index: number };
 }
 
-/** The render stage, timed; the views it built are collected before the index stage starts Pagefind. */
-export async function renderStage(archive: Archive, output: string, options: PageOptions) {
+/**
+ * The render and index stages, timed. The index stage reads only the article pages, which the render writes
+ * first, so it starts as soon as they are on disk (RenderOptions.onArticlePagesWritten): Pagefind indexes in
+ * a process of its own, on the other core, while the entity and story pages render. What it does in this
+ * process (the suggestions and the offline index) waits for the render's end. `onRendered` is called between the render's end and the
+ * index stage's.
+ */
+export async function renderAndIndexStages(
+  archive: Archive,
+  output: string,
+  options: RenderOptions,
+  onRendered?: () => void,
+): Promise<{ rendered: RenderResult & { ms: number }; indexed: IndexStageResult }> {
+  let endRender!: (failure?: unknown) => void;
+  const renderEnd = new Promise<void>((resolve, reject) => {
+    endRender = (failure) => (failure === undefined ? resolve() : reject(failure));
+  });
+  renderEnd.catch(() => {}); // the render's own failure is the one reported
+  let indexing: Promise<IndexStageResult> | undefined;
+  const startIndexing = (forIndex: ArticlePagesWritten) => {
+    indexing = indexStage(archive, output, forIndex, options, renderEnd);
+    indexing.catch(() => {}); // awaited below, once the render is done
+  };
+  let rendered: RenderResult & { ms: number };
+  try {
+    rendered = await renderStage(archive, output, { ...options, onArticlePagesWritten: startIndexing });
+  } catch (error) {
+    endRender(error);
+    // Pagefind's process is done with the folder before the build cleans it up.
+    await indexing?.catch(() => {});
+    throw error;
+  }
+  endRender();
+  onRendered?.();
+  const indexed = await (indexing ?? indexStage(archive, output, rendered, options, renderEnd));
+  return { rendered, indexed };
+}
+
+/** The render stage, timed; the views it built are collected before it returns. */
+async function renderStage(archive: Archive, output: string, options: PageOptions) {
   const started = performance.now();
   // What the ingest and archive stages left (archive.json's text, the extractions' copies) is garbage by
   // now: collected before the views are built on top of it. A rebuild's peak at 10,000 articles fell from
@@ -35,28 +78,41 @@ export async function renderStage(archive: Archive, output: string, options: Pag
   // the heap this leaves (docs/performance.md, "Rebuilds").
   collectGarbageIfGrown();
   const rendered = await renderPages(archive, output, options);
-  // The views are garbage now (renderPages kept them in its own scope): collect them before Pagefind
-  // starts its own process.
+  // The views are garbage now (renderPages kept them in its own scope): collected before the offline index
+  // is built.
   collectGarbageIfGrown();
   return { ...rendered, ms: performance.now() - started };
 }
 
-/** The index stage over the pages the render stage wrote, timed. */
-export async function indexStage(archive: Archive, output: string, rendered: RenderResult, options: RenderOptions) {
+interface IndexStageResult {
+  total: number;
+  reused: number;
+  delta: number;
+  ms: number;
+}
+
+/** The index stage over the article pages the render stage wrote, timed. */
+async function indexStage(
+  archive: Archive,
+  output: string,
+  rendered: ArticlePagesWritten,
+  options: RenderOptions,
+  siteRendered: Promise<void>,
+): Promise<IndexStageResult> {
   const started = performance.now();
   const { shards, reused, delta } = await indexSite(archive, output, {
     searchFingerprints: rendered.searchFingerprints,
     filterKeys: rendered.filterKeys,
     previousDir: options.previousDir,
     shardSize: options.searchShardSize,
+    siteRendered,
   });
   return { total: shards, reused, delta, ms: performance.now() - started };
 }
 
 export async function renderSite(archive: Archive, outDir: string, options: RenderOptions = {}): Promise<SiteResult> {
   const output = path.resolve(outDir);
-  const rendered = await renderStage(archive, output, options);
-  const indexed = await indexStage(archive, output, rendered, options);
+  const { rendered, indexed } = await renderAndIndexStages(archive, output, options);
   return sitePages(output, rendered, indexed);
 }
 

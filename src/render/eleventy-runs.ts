@@ -40,6 +40,16 @@ export class EleventyRuns {
     while (this.pending() >= this.pagesPerRun) await this.run();
   }
 
+  /** Whether a run has been started: the pages added so far did not all fit one. */
+  get started(): boolean {
+    return this.runs > 0;
+  }
+
+  /** Writes every article page added so far, in runs of article pages only. */
+  async writeArticles(): Promise<void> {
+    while (this.articles.length > 0) await this.run();
+  }
+
   async finish(): Promise<void> {
     while (this.runs === 0 || this.pending() > 0) await this.run();
   }

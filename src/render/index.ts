@@ -45,7 +45,17 @@ export interface RenderOptions {
   previousDir?: string;
   /** The archive's record digests, from the archive stage (src/archive); worked out here when not given. */
   recordDigests?: RecordDigests;
+  /**
+   * Called once, when every article page is on disk, with each article's search fingerprint: the index
+   * stage reads only article pages, so it can start while the entity and story pages render
+   * (src/pipeline/site.ts). When the render takes several Eleventy runs, the article pages get runs of their
+   * own and this comes before the entity pages are rendered; otherwise it comes once the render is done.
+   */
+  onArticlePagesWritten?: (forIndex: ArticlePagesWritten) => void;
 }
+
+/** What the index stage needs of the render: known once the article pages are written. */
+export type ArticlePagesWritten = Pick<RenderResult, "searchFingerprints" | "filterKeys">;
 
 export interface RenderResult {
   /** HTML pages taken unchanged from `previousDir`, not rendered. */
@@ -262,6 +272,13 @@ async function writePages(
     );
     await runs.add(pages, []);
   }
+  // A render of several runs writes its last article pages now, in a short run of their own, so the index
+  // stage can start on them; one of a single run (a rebuild that changes a few pages) is not split in two.
+  const articlesFirst = runs.started;
+  if (articlesFirst) {
+    await runs.writeArticles();
+    options.onArticlePagesWritten?.({ searchFingerprints, filterKeys: site.views.search.filterKeys });
+  }
   const entities: PagedKind<EntityPage> = {
     count: site.entityCount,
     build: site.entityPages,
@@ -280,6 +297,7 @@ async function writePages(
     await runs.add([], [], pages);
   }
   await runs.finish();
+  if (!articlesFirst) options.onArticlePagesWritten?.({ searchFingerprints, filterKeys: site.views.search.filterKeys });
   manifest.search = Object.fromEntries(searchFingerprints);
   await writePageManifest(output, manifest);
   return { reused, searchFingerprints, filterKeys: site.views.search.filterKeys };

@@ -4,11 +4,13 @@
  * - Pagefind's index in shards (pagefind/, pagefind-shards/ and pagefind-shards.json: src/search/pagefind.ts,
  *   planned by src/search/shards.ts), with the terms a reused shard lacks (src/search/vocabulary.ts);
  * - the fallback index for pages opened from disk (search/offline/: src/search/offline-index.ts), written
- *   while Pagefind indexes the first shard in its own process.
- *
+ *   while Pagefind indexes the first shard in its own process;
  * - the entity suggestions' MiniSearch index (search/suggest.js: src/search/suggest-index.ts);
  * - the search page's own scripts (assets/search.js, assets/search-terms.js, assets/stemmer.js): its
  *   TypeScript in src/search/browser/, bundled by src/search/page-scripts.ts.
+ *
+ * Pagefind reads only the article pages, so the stage may start once they are written, while the render
+ * writes the rest (src/pipeline/site.ts); the suggestions and the offline index wait for the render's end.
  */
 import type { Archive } from "../types.ts";
 import { collectGarbageIfGrown } from "../util/memory.ts";
@@ -27,23 +29,32 @@ export interface IndexOptions {
   previousDir?: string;
   /** Most articles per search-index shard (default SHARD_ARTICLES in src/search/shards.ts). */
   shardSize?: number;
+  /**
+   * Settles when the render stage is done, when the index stage starts before (src/pipeline/site.ts): the
+   * entity suggestions, which offer only the stories whose page was built, and the offline index, whose
+   * postings are not to be held beside the render's views, wait for it.
+   */
+  siteRendered?: Promise<unknown>;
 }
 
 /** Indexes the article pages already rendered into `output` (an absolute path) for search. */
 export async function indexSite(archive: Archive, output: string, options: IndexOptions): Promise<SearchIndexResult> {
   await writeSearchPageScripts(output);
-  await writeSuggestIndex(archive, output, options.filterKeys);
   return indexSearch(output, archive, {
     searchFingerprints: options.searchFingerprints,
     previousDir: options.previousDir,
     shardSize: options.shardSize,
     // Collected once written: Pagefind indexes the later, larger shards beside what the index left behind.
-    meanwhile: () =>
-      writeOfflineIndex(archive, output, {
+    meanwhile: async () => {
+      await options.siteRendered;
+      await writeSuggestIndex(archive, output, options.filterKeys);
+      await writeOfflineIndex(archive, output, {
         filterable: options.filterKeys,
         searchFingerprints: options.searchFingerprints,
         previousDir: options.previousDir,
         deltaLimit: deltaLimit(options.shardSize ?? SHARD_ARTICLES),
-      }).then(collectGarbageIfGrown),
+      });
+      collectGarbageIfGrown();
+    },
   });
 }
