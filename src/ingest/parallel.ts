@@ -4,9 +4,9 @@
  * index, so the output order (and the archive) is the same as a single-threaded run.
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import type { Knowledge } from "../knowledge/index.ts";
 import type { ExtractedArticle, Rejected, SeedSource } from "../types.ts";
+import { typescriptWorker } from "../util/worker.ts";
 
 const BATCH = 16;
 
@@ -23,14 +23,10 @@ export async function extractInWorkers(
   onResult: (index: number, result: ExtractedArticle | Rejected) => void,
 ): Promise<void> {
   let next = 0;
-  const workers = Array.from(
-    { length: threads },
-    () =>
-      new Worker(new URL("./worker-entry.mjs", import.meta.url), {
-        // The main thread's own knowledge (plain data, so it clones), not a reload from disk:
-        // a data file saved mid-build must not make workers disagree with the cache key.
-        workerData: { knowledge },
-      }),
+  const workers = Array.from({ length: threads }, () =>
+    // The main thread's own knowledge (plain data, so it clones), not a reload from disk: a data file
+    // saved mid-build must not make workers disagree with the cache key.
+    typescriptWorker(new URL("./worker.ts", import.meta.url), knowledge),
   );
   try {
     await Promise.all(

@@ -10,7 +10,7 @@ import {
   type RenderResult,
   renderPages,
 } from "../render/index.ts";
-import { indexSite } from "../search/index.ts";
+import { type IndexOptions, indexSite } from "../search/index.ts";
 import type { Archive } from "../types.ts";
 import { filesUnder } from "../util/files.ts";
 import { collectGarbageIfGrown } from "../util/memory.ts";
@@ -50,8 +50,8 @@ export async function renderAndIndexStages(
   });
   renderEnd.catch(() => {}); // the render's own failure is the one reported
   let indexing: Promise<IndexStageResult> | undefined;
-  const startIndexing = (forIndex: ArticlePagesWritten) => {
-    indexing = indexStage(archive, output, forIndex, options, renderEnd);
+  const startIndexing = (forIndex: ArticlePagesWritten, moreToRender: boolean) => {
+    indexing = indexStage(archive, output, forIndex, options, { siteRendered: renderEnd, offThread: moreToRender });
     indexing.catch(() => {}); // awaited below, once the render is done
   };
   let rendered: RenderResult & { ms: number };
@@ -65,7 +65,7 @@ export async function renderAndIndexStages(
   }
   endRender();
   onRendered?.();
-  const indexed = await (indexing ?? indexStage(archive, output, rendered, options, renderEnd));
+  const indexed = await (indexing ?? indexStage(archive, output, rendered, options));
   return { rendered, indexed };
 }
 
@@ -97,7 +97,7 @@ async function indexStage(
   output: string,
   rendered: ArticlePagesWritten,
   options: RenderOptions,
-  siteRendered: Promise<void>,
+  beside: Pick<IndexOptions, "siteRendered" | "offThread"> = {},
 ): Promise<IndexStageResult> {
   const started = performance.now();
   const { shards, reused, delta } = await indexSite(archive, output, {
@@ -105,7 +105,7 @@ async function indexStage(
     filterKeys: rendered.filterKeys,
     previousDir: options.previousDir,
     shardSize: options.searchShardSize,
-    siteRendered,
+    ...beside,
   });
   return { total: shards, reused, delta, ms: performance.now() - started };
 }

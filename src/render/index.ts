@@ -49,9 +49,10 @@ export interface RenderOptions {
    * Called once, when every article page is on disk, with each article's search fingerprint: the index
    * stage reads only article pages, so it can start while the entity and story pages render
    * (src/pipeline/site.ts). When the render takes several Eleventy runs, the article pages get runs of their
-   * own and this comes before the entity pages are rendered; otherwise it comes once the render is done.
+   * own and this comes before the entity pages are rendered (`moreToRender`); otherwise it comes once the
+   * render is done.
    */
-  onArticlePagesWritten?: (forIndex: ArticlePagesWritten) => void;
+  onArticlePagesWritten?: (forIndex: ArticlePagesWritten, moreToRender: boolean) => void;
 }
 
 /** What the index stage needs of the render: known once the article pages are written. */
@@ -277,7 +278,7 @@ async function writePages(
   const articlesFirst = runs.started;
   if (articlesFirst) {
     await runs.writeArticles();
-    options.onArticlePagesWritten?.({ searchFingerprints, filterKeys: site.views.search.filterKeys });
+    options.onArticlePagesWritten?.({ searchFingerprints, filterKeys: site.views.search.filterKeys }, true);
   }
   const entities: PagedKind<EntityPage> = {
     count: site.entityCount,
@@ -297,7 +298,9 @@ async function writePages(
     await runs.add([], [], pages);
   }
   await runs.finish();
-  if (!articlesFirst) options.onArticlePagesWritten?.({ searchFingerprints, filterKeys: site.views.search.filterKeys });
+  if (!articlesFirst) {
+    options.onArticlePagesWritten?.({ searchFingerprints, filterKeys: site.views.search.filterKeys }, false);
+  }
   manifest.search = Object.fromEntries(searchFingerprints);
   await writePageManifest(output, manifest);
   return { reused, searchFingerprints, filterKeys: site.views.search.filterKeys };

@@ -35,6 +35,8 @@ export interface IndexOptions {
    * postings are not to be held beside the render's views, wait for it.
    */
   siteRendered?: Promise<unknown>;
+  /** This thread is still rendering: Pagefind is fed from a worker thread (src/search/pagefind-bundle.ts). */
+  offThread?: boolean;
 }
 
 /** Indexes the article pages already rendered into `output` (an absolute path) for search. */
@@ -44,6 +46,7 @@ export async function indexSite(archive: Archive, output: string, options: Index
     searchFingerprints: options.searchFingerprints,
     previousDir: options.previousDir,
     shardSize: options.shardSize,
+    offThread: options.offThread,
     // Collected once written: Pagefind indexes the later, larger shards beside what the index left behind.
     meanwhile: async () => {
       await options.siteRendered;

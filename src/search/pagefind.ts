@@ -16,16 +16,21 @@
  * Pages are given to Pagefind one by one, oldest first (oldestFirst), not read from a folder: Pagefind keeps the
  * order it was given among pages of one date when it sorts by date, and a folder's order is the file system's.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
-import * as pagefind from "pagefind";
 import { reusePage } from "../render/page-reuse.ts";
 import { siteFile } from "../render/site-overlay.ts";
-import { SEARCH_INDEX } from "../settings.ts";
 import type { Archive } from "../types.ts";
 import { articlePagePath } from "../urls.ts";
 import { filesUnder } from "../util/files.ts";
+import {
+  type BundleJob,
+  INDEX_CONFIG,
+  indexBundleHere,
+  indexBundleInWorker,
+  readFragment,
+  recordIds,
+} from "./pagefind-bundle.ts";
 import {
   DELTA_BUNDLE,
   DELTA_ID,
@@ -70,6 +75,8 @@ export interface SearchIndexOptions {
    * given here (the offline index) uses the other core instead of waiting its turn.
    */
   meanwhile?: () => Promise<unknown>;
+  /** This thread is busy (rendering): Pagefind is fed from a worker thread (src/search/pagefind-bundle.ts). */
+  offThread?: boolean;
 }
 
 export interface SearchIndexResult {
@@ -79,13 +86,6 @@ export interface SearchIndexResult {
   reused: number;
   /** Articles in the delta bundle (0: none). */
   delta: number;
-}
-
-// keepIndexUrl: result links name index.html like every other link of the site.
-const INDEX_CONFIG = { keepIndexUrl: true, forceLanguage: "en" } as const;
-
-function pagefindError(stage: string, errors: string[]): Error {
-  return new Error(`pagefind (${stage}): ${errors.join("; ")}`);
 }
 
 async function pagefindVersion(): Promise<string> {
@@ -106,29 +106,6 @@ async function linkAll(fromDir: string, toDir: string, relativePaths: string[]):
 /** A page's URL in the index: its path from the site root (keepIndexUrl). */
 const pageUrl = (slug: string) => `/${articlePagePath(slug)}`;
 
-/** A fragment as Pagefind writes it: gzipped "pagefind_dcd" followed by the record's JSON. */
-interface Fragment {
-  url: string;
-  filters?: Record<string, string[]>;
-}
-async function readFragment(file: string): Promise<Fragment> {
-  const text = gunzipSync(await readFile(file)).toString("utf8");
-  return JSON.parse(text.slice(text.indexOf("{"))) as Fragment;
-}
-
-/** URL → Pagefind's id (its fragment's name) of every record in a written bundle. */
-async function recordIds(bundleDir: string): Promise<Map<string, string>> {
-  const dir = path.join(bundleDir, "fragment");
-  const names = (await readdir(dir)).sort();
-  const ids = new Map<string, string>();
-  for (let start = 0; start < names.length; start += 64) {
-    const batch = names.slice(start, start + 64);
-    const fragments = await Promise.all(batch.map((name) => readFragment(path.join(dir, name))));
-    for (const [i, fragment] of fragments.entries()) ids.set(fragment.url, batch[i].replace(/\.pf_fragment$/, ""));
-  }
-  return ids;
-}
-
 /** A bundle's pages as indexed, for PAGES_FILE; `slugs` oldest first, as they were given to Pagefind. */
 function indexedPages(
   slugs: string[],
@@ -145,7 +122,8 @@ function indexedPages(
 
 /**
  * Indexes `slugs` (oldest first) into `bundle` in a Pagefind process of its own, with the hidden vocabulary
- * record when `vocabulary` is given; returns every record's id by URL.
+ * record when `vocabulary` is given; returns every record's id by URL. `offThread`: fed from a worker thread
+ * (src/search/pagefind-bundle.ts), because this thread is busy rendering.
  */
 async function indexBundle(
   output: string,
@@ -153,48 +131,18 @@ async function indexBundle(
   slugs: string[],
   vocabulary: string | null,
   onStarted: () => void,
+  offThread: boolean,
 ): Promise<Map<string, string>> {
-  const bundleDir = path.join(output, bundle);
-  const { index, errors } = await pagefind.createIndex(INDEX_CONFIG);
-  try {
-    if (!index) throw pagefindError("start", errors);
-    onStarted();
-    if (vocabulary !== null) {
-      // Sorted by date, Pagefind scores a page by its position in the shard, and position 0 (score 0 at
-      // any weight) would hide which shard a page came from (src/search/browser/search.ts): the hidden
-      // record, dated before any article, takes it.
-      const hidden = await index.addCustomRecord({
-        url: VOCABULARY_URL,
-        content: vocabulary,
-        language: "en",
-        sort: { date: "0000-00-00" },
-      });
-      if (hidden.errors.length) throw pagefindError("vocabulary", hidden.errors);
-    }
-    // In order (see the top of this file): Pagefind's service takes its messages one at a time as they
-    // arrive, so pages are sent ahead of its answers (SEARCH_INDEX.pagesInFlight) in the order they are
-    // read, and the answers checked in that order. The next page is read while Pagefind takes one.
-    const inFlight: ReturnType<typeof index.addHTMLFile>[] = [];
-    const checkOldest = async () => {
-      const added = await inFlight.shift()!;
-      if (added.errors.length) throw pagefindError("read", added.errors);
-    };
-    let next = slugs.length ? readFile(siteFile(path.join(output, articlePagePath(slugs[0]))), "utf8") : null;
-    for (let i = 0; i < slugs.length; i++) {
-      const content = await next!;
-      next = i + 1 < slugs.length ? readFile(siteFile(path.join(output, articlePagePath(slugs[i + 1]))), "utf8") : null;
-      const adding = index.addHTMLFile({ sourcePath: articlePagePath(slugs[i]), content });
-      adding.catch(() => {}); // left unawaited when an earlier page fails: its failure is not another error
-      inFlight.push(adding);
-      if (inFlight.length >= SEARCH_INDEX.pagesInFlight) await checkOldest();
-    }
-    while (inFlight.length > 0) await checkOldest();
-    const written = await index.writeFiles({ outputPath: bundleDir });
-    if (written.errors.length) throw pagefindError("write", written.errors);
-  } finally {
-    await pagefind.close();
-  }
-  return recordIds(bundleDir);
+  const job: BundleJob = {
+    bundleDir: path.join(output, bundle),
+    // Where each page is now: staged, or kept in the live site (the overlay lives in this thread).
+    pages: slugs.map((slug) => ({
+      file: siteFile(path.join(output, articlePagePath(slug))),
+      sourcePath: articlePagePath(slug),
+    })),
+    vocabulary,
+  };
+  return offThread ? indexBundleInWorker(job, onStarted) : indexBundleHere(job, onStarted);
 }
 
 /** What `previous` (a manifest and its PAGES_FILE) says changed: the delta to index, and the pages it supersedes. */
@@ -289,6 +237,7 @@ export async function indexSearch(
   const shardSize = options.shardSize ?? SHARD_ARTICLES;
   const plans = planShards(archive.articles, shardSize);
   const fingerprints = options.searchFingerprints;
+  const offThread = options.offThread ?? false;
   const bySlug = new Map(archive.articles.map((article) => [article.slug, article]));
   // The vocabulary's terms are kept even with one shard, whose pages alone complete words: beside a delta it
   // is a shard like another, left out of queries for the words it lacks.
@@ -389,7 +338,7 @@ export async function indexSearch(
         ids = new Map(previousPages.bundles[before.bundle].map(([slug, , , id]) => [pageUrl(slug), id]));
         if (before.hidden) ids.set(VOCABULARY_URL, before.hidden);
       } else {
-        ids = await indexBundle(output, DELTA_BUNDLE, keep.slugs, vocabulary, startMeanwhile);
+        ids = await indexBundle(output, DELTA_BUNDLE, keep.slugs, vocabulary, startMeanwhile, offThread);
       }
       const superseded = await Promise.all(
         keep.superseded.map(async ({ shard, page: [slug, , , id] }) => {
@@ -442,6 +391,7 @@ export async function indexSearch(
           oldestFirstSlugs,
           sharded ? vocabulary : null,
           startMeanwhile,
+          offThread,
         );
         manifest.shards.push({ ...entry, hidden: ids.get(VOCABULARY_URL) ?? null, vocabulary: vocabularyId });
         pages.bundles[plan.bundle] = indexedPages(oldestFirstSlugs, bySlug, fingerprints, ids);

@@ -1,0 +1,9 @@
+/**
+ * Worker threads running a TypeScript module (see typescript-worker.mjs): the module reads `data` from
+ * `workerData.data` and talks to the main thread through `parentPort`.
+ */
+import { Worker } from "node:worker_threads";
+
+export function typescriptWorker(module: URL, data: unknown): Worker {
+  return new Worker(new URL("./typescript-worker.mjs", import.meta.url), { workerData: { module: module.href, data } });
+}
