@@ -33,10 +33,11 @@ export interface SiteResult {
 
 /**
  * The render and index stages, timed. The index stage reads only the article pages, which the render writes
- * first, so it starts as soon as they are on disk (RenderOptions.onArticlePagesWritten): Pagefind indexes in
- * a process of its own, on the other core, while the entity and story pages render. What it does in this
- * process (the suggestions and the offline index) waits for the render's end. `onRendered` is called between the render's end and the
- * index stage's.
+ * first, so a render of several Eleventy runs starts it as soon as they are on disk
+ * (RenderOptions.onArticlePagesWritten): Pagefind indexes in a process of its own, fed from a worker thread,
+ * while the entity and story pages render. What it does in this thread (the suggestions and the offline
+ * index) waits for the render's end. A render of one run (a rebuild that changes a few pages) is followed by
+ * the index stage. `onRendered` is called between the render's end and the index stage's.
  */
 export async function renderAndIndexStages(
   archive: Archive,
@@ -51,7 +52,8 @@ export async function renderAndIndexStages(
   renderEnd.catch(() => {}); // the render's own failure is the one reported
   let indexing: Promise<IndexStageResult> | undefined;
   const startIndexing = (forIndex: ArticlePagesWritten, moreToRender: boolean) => {
-    indexing = indexStage(archive, output, forIndex, options, { siteRendered: renderEnd, offThread: moreToRender });
+    if (!moreToRender) return; // the render is as good as done: the index stage follows it
+    indexing = indexStage(archive, output, forIndex, options, { siteRendered: renderEnd, offThread: true });
     indexing.catch(() => {}); // awaited below, once the render is done
   };
   let rendered: RenderResult & { ms: number };
