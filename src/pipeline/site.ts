@@ -51,9 +51,11 @@ export async function renderAndIndexStages(
   });
   renderEnd.catch(() => {}); // the render's own failure is the one reported
   let indexing: Promise<IndexStageResult> | undefined;
+  const renderFailed = new AbortController();
   const startIndexing = (forIndex: ArticlePagesWritten, moreToRender: boolean) => {
     if (!moreToRender) return; // the render is as good as done: the index stage follows it
-    indexing = indexStage(archive, output, forIndex, options, { siteRendered: renderEnd, offThread: true });
+    const beside = { siteRendered: renderEnd, offThread: true, signal: renderFailed.signal };
+    indexing = indexStage(archive, output, forIndex, options, beside);
     indexing.catch(() => {}); // awaited below, once the render is done
   };
   let rendered: RenderResult & { ms: number };
@@ -61,7 +63,9 @@ export async function renderAndIndexStages(
     rendered = await renderStage(archive, output, { ...options, onArticlePagesWritten: startIndexing });
   } catch (error) {
     endRender(error);
-    // Pagefind's process is done with the folder before the build cleans it up.
+    // The index stops (no further shard; the worker's Pagefind process stopped), and is done with the folder
+    // before the build cleans it up.
+    renderFailed.abort(error);
     await indexing?.catch(() => {});
     throw error;
   }
@@ -99,7 +103,7 @@ async function indexStage(
   output: string,
   rendered: ArticlePagesWritten,
   options: RenderOptions,
-  beside: Pick<IndexOptions, "siteRendered" | "offThread"> = {},
+  beside: Pick<IndexOptions, "siteRendered" | "offThread" | "signal"> = {},
 ): Promise<IndexStageResult> {
   const started = performance.now();
   const { shards, reused, delta } = await indexSite(archive, output, {

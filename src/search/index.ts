@@ -30,13 +30,15 @@ export interface IndexOptions {
   /** Most articles per search-index shard (default SHARD_ARTICLES in src/search/shards.ts). */
   shardSize?: number;
   /**
-   * Settles when the render stage is done, when the index stage starts before (src/pipeline/site.ts): the
-   * entity suggestions, which offer only the stories whose page was built, and the offline index, whose
-   * postings are not to be held beside the render's views, wait for it.
+   * The render's end, when the index stage starts before it (src/pipeline/site.ts). The entity suggestions,
+   * which offer only the stories whose page was built, and the offline index, whose postings are not to be
+   * held beside the render's views, wait for it.
    */
   siteRendered?: Promise<unknown>;
   /** This thread is still rendering: Pagefind is fed from a worker thread (src/search/pagefind-bundle.ts). */
   offThread?: boolean;
+  /** Stops the indexing once aborted (the render beside it failed: SearchIndexOptions.signal). */
+  signal?: AbortSignal;
 }
 
 /** Indexes the article pages already rendered into `output` (an absolute path) for search. */
@@ -47,6 +49,7 @@ export async function indexSite(archive: Archive, output: string, options: Index
     previousDir: options.previousDir,
     shardSize: options.shardSize,
     offThread: options.offThread,
+    signal: options.signal,
     // Collected once written: Pagefind indexes the later, larger shards beside what the index left behind.
     meanwhile: async () => {
       await options.siteRendered;

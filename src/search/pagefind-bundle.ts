@@ -1,9 +1,9 @@
 /**
- * One Pagefind bundle: given article pages (oldest first) indexed into a folder by a Pagefind process of
- * its own, in this thread or, when this thread is busy rendering (the index stage started beside the
- * render: src/pipeline/site.ts), in a worker thread (src/search/pagefind-worker.ts). Pagefind's service is
- * fed one message at a time through the thread that started it; a thread running Eleventy rarely gets to
- * its answers, and the index then waits for the render instead of running beside it.
+ * One Pagefind bundle: article pages (oldest first) indexed into a folder by a Pagefind process of its own,
+ * fed from this thread or, while this thread renders (the index stage started beside the render:
+ * src/pipeline/site.ts), from a worker thread (src/search/pagefind-worker.ts). Pagefind's service takes its
+ * messages through the thread that started it, and a thread running Eleventy rarely gets to its answers:
+ * fed from that thread, the index waited for the render instead of running beside it.
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -101,15 +101,30 @@ export async function indexBundleHere(job: BundleJob, onStarted: () => void = ()
 /** What the worker answers: the record ids by URL, or why it failed. */
 export type BundleAnswer = { ids: [string, string][] } | { error: string };
 
-/** Indexes `job` from a worker thread of its own; the same result as indexBundleHere. */
-export function indexBundleInWorker(job: BundleJob, onStarted: () => void = () => {}): Promise<Map<string, string>> {
+/**
+ * Indexes `job` from a worker thread of its own; the same result as indexBundleHere. Aborting `signal`
+ * stops the worker (Pagefind's process sees its input close) and rejects with the signal's reason.
+ */
+export function indexBundleInWorker(
+  job: BundleJob,
+  onStarted: () => void = () => {},
+  signal?: AbortSignal,
+): Promise<Map<string, string>> {
+  signal?.throwIfAborted();
   const worker = typescriptWorker(new URL("./pagefind-worker.ts", import.meta.url), job);
   onStarted();
+  let stop = () => {};
   return new Promise<Map<string, string>>((resolve, reject) => {
+    stop = () => reject(signal?.reason);
+    if (signal?.aborted) stop();
+    signal?.addEventListener("abort", stop, { once: true });
     worker.once("message", (answer: BundleAnswer) =>
       "ids" in answer ? resolve(new Map(answer.ids)) : reject(new Error(answer.error)),
     );
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`the search index's worker stopped with exit code ${code}`)));
-  }).finally(() => worker.terminate());
+  }).finally(() => {
+    signal?.removeEventListener("abort", stop);
+    return worker.terminate();
+  });
 }

@@ -77,6 +77,11 @@ export interface SearchIndexOptions {
   meanwhile?: () => Promise<unknown>;
   /** This thread is busy (rendering): Pagefind is fed from a worker thread (src/search/pagefind-bundle.ts). */
   offThread?: boolean;
+  /**
+   * Once aborted (the render beside it failed: src/pipeline/site.ts), no further bundle is indexed, and one
+   * being indexed from a worker thread is given up.
+   */
+  signal?: AbortSignal;
 }
 
 export interface SearchIndexResult {
@@ -123,7 +128,7 @@ function indexedPages(
 /**
  * Indexes `slugs` (oldest first) into `bundle` in a Pagefind process of its own, with the hidden vocabulary
  * record when `vocabulary` is given; returns every record's id by URL. `offThread`: fed from a worker thread
- * (src/search/pagefind-bundle.ts), because this thread is busy rendering.
+ * (src/search/pagefind-bundle.ts), because this thread is busy rendering; `signal`: see SearchIndexOptions.
  */
 async function indexBundle(
   output: string,
@@ -131,8 +136,9 @@ async function indexBundle(
   slugs: string[],
   vocabulary: string | null,
   onStarted: () => void,
-  offThread: boolean,
+  { offThread, signal }: Pick<SearchIndexOptions, "offThread" | "signal">,
 ): Promise<Map<string, string>> {
+  signal?.throwIfAborted();
   const job: BundleJob = {
     bundleDir: path.join(output, bundle),
     // Where each page is now: staged, or kept in the live site (the overlay lives in this thread).
@@ -142,7 +148,7 @@ async function indexBundle(
     })),
     vocabulary,
   };
-  return offThread ? indexBundleInWorker(job, onStarted) : indexBundleHere(job, onStarted);
+  return offThread ? indexBundleInWorker(job, onStarted, signal) : indexBundleHere(job, onStarted);
 }
 
 /** What `previous` (a manifest and its PAGES_FILE) says changed: the delta to index, and the pages it supersedes. */
@@ -237,7 +243,6 @@ export async function indexSearch(
   const shardSize = options.shardSize ?? SHARD_ARTICLES;
   const plans = planShards(archive.articles, shardSize);
   const fingerprints = options.searchFingerprints;
-  const offThread = options.offThread ?? false;
   const bySlug = new Map(archive.articles.map((article) => [article.slug, article]));
   // The vocabulary's terms are kept even with one shard, whose pages alone complete words: beside a delta it
   // is a shard like another, left out of queries for the words it lacks.
@@ -338,7 +343,7 @@ export async function indexSearch(
         ids = new Map(previousPages.bundles[before.bundle].map(([slug, , , id]) => [pageUrl(slug), id]));
         if (before.hidden) ids.set(VOCABULARY_URL, before.hidden);
       } else {
-        ids = await indexBundle(output, DELTA_BUNDLE, keep.slugs, vocabulary, startMeanwhile, offThread);
+        ids = await indexBundle(output, DELTA_BUNDLE, keep.slugs, vocabulary, startMeanwhile, options);
       }
       const superseded = await Promise.all(
         keep.superseded.map(async ({ shard, page: [slug, , , id] }) => {
@@ -391,7 +396,7 @@ export async function indexSearch(
           oldestFirstSlugs,
           sharded ? vocabulary : null,
           startMeanwhile,
-          offThread,
+          options,
         );
         manifest.shards.push({ ...entry, hidden: ids.get(VOCABULARY_URL) ?? null, vocabulary: vocabularyId });
         pages.bundles[plan.bundle] = indexedPages(oldestFirstSlugs, bySlug, fingerprints, ids);
