@@ -6,7 +6,7 @@
 import { availableParallelism } from "node:os";
 import type { Knowledge } from "../knowledge/index.ts";
 import type { ExtractedArticle, Rejected, SeedSource } from "../types.ts";
-import { typescriptWorker } from "../util/worker.ts";
+import { typescriptWorker } from "./typescript-worker.ts";
 
 const BATCH = 16;
 

@@ -1,5 +1,5 @@
 /**
- * A worker thread of the parallel ingest (started by src/util/worker.ts): takes the main thread's knowledge
+ * A worker thread of the parallel ingest (started by src/ingest/typescript-worker.ts): takes the main thread's knowledge
  * (cloned into workerData), then extracts each batch of seeds it is sent and posts the results back in order.
  */
 import { parentPort, workerData } from "node:worker_threads";

@@ -9,8 +9,8 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
+import { typescriptWorker } from "../ingest/typescript-worker.ts";
 import { SEARCH_INDEX } from "../settings.ts";
-import { typescriptWorker } from "../util/worker.ts";
 import { VOCABULARY_URL } from "./shards.ts";
 
 // keepIndexUrl: result links name index.html like every other link of the site.
