@@ -63,8 +63,9 @@ export async function renderAndIndexStages(
     rendered = await renderStage(archive, output, { ...options, onArticlePagesWritten: startIndexing });
   } catch (error) {
     endRender(error);
-    // The index stops (no further shard; the worker's Pagefind process stopped), and is done with the folder
-    // before the build cleans it up.
+    // The index stops: no further shard, and the worker indexing one is stopped. Its Pagefind process exits
+    // once its input closes and may still write a file into the staging folder as it does; the next build
+    // empties that folder before using it (src/pipeline/index.ts), and a dead process's is removed.
     renderFailed.abort(error);
     await indexing?.catch(() => {});
     throw error;
