@@ -24,6 +24,11 @@ export const PAGES = {
   /** Entities most often seen with an entity, on its page. */
   companions: 12,
   /**
+   * Articles on each of an entity's older pages; its first page lists the newest, up to twice as many
+   * (views/stable-pages.ts). One page per entity grew with the archive: 6.4 MB for a province at 10,000.
+   */
+  entityArticles: 100,
+  /**
    * Entities offered by each entity filter of the search page (person, party, organization, place): those
    * named by the most articles (views/search-filters.ts). Outlet and year are not capped.
    */

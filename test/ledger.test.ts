@@ -61,7 +61,8 @@ test("site-wide ledger: one range per story for each kind of count, never one ra
   assert.equal(militants.url, `/stories/${attackStory}/#figures-militants-killed`);
   assert.equal(militants.grading, "corroborated");
 
-  // A long list is split into pages, newest stories first, linked both ways.
+  // A long list is split into pages, newest stories first, linked both ways; the older pages are numbered
+  // from the oldest and named by their stories' dates (src/render/views/stable-pages.ts).
   const perPage = PAGES.ledgerStories;
   PAGES.ledgerStories = 1;
   try {
@@ -69,8 +70,8 @@ test("site-wide ledger: one range per story for each kind of count, never one ra
     assert.deepEqual(
       paged.map((page) => [page.url, page.heading, page.stories[0].story.slug, page.newer?.url, page.older?.url]),
       [
-        ["/figures/", "Stories 1–1 of 2", other.story, undefined, "/figures/page/2/"],
-        ["/figures/page/2/", "Stories 2–2 of 2", attackStory, "/figures/", undefined],
+        ["/figures/", null, other.story, undefined, "/figures/page/1/"],
+        ["/figures/page/1/", "1 February 2026", attackStory, "/figures/", undefined],
       ],
     );
   } finally {

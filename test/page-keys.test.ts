@@ -12,6 +12,7 @@ import { after, before, describe, test } from "node:test";
 import { build } from "../src/pipeline/index.ts";
 import { renderPages } from "../src/render/index.ts";
 import { PAGE_MANIFEST } from "../src/render/page-reuse.ts";
+import { PAGES } from "../src/settings.ts";
 import type { Archive } from "../src/types.ts";
 import { articlePagePath, entityUrl, kindFolder, storyPagePath } from "../src/urls.ts";
 import { treeDigest } from "./helpers/build-fixture-site.ts";
@@ -20,10 +21,17 @@ import { fixtureArchive, sharedSurname } from "./helpers/fixture-archive.ts";
 const scratch = mkdtempSync(path.join(os.tmpdir(), "news-archive-keys-"));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe("a rebuild over the pages of an unchanged archive writes what a cold render does", () => {
-  const base = path.join(scratch, "base");
+/**
+ * The changes, each rendered over the unchanged archive's site, with `perOlderPage` articles on each of an
+ * entity's older pages and stories on each of the figures ledger's (PAGES.entityArticles, ledgerStories):
+ * at 1, every entity named by two articles or more is paged, and the ledger too.
+ */
+const rebuildsAsCold = (perOlderPage: number | null) => () => {
+  const base = path.join(scratch, `base-${perOlderPage}`);
   let pageCount = 0;
+  const { entityArticles, ledgerStories } = PAGES;
   before(async () => {
+    if (perOlderPage !== null) Object.assign(PAGES, { entityArticles: perOlderPage, ledgerStories: perOlderPage });
     await renderPages(fixtureArchive(), base);
     pageCount = [...(await treeDigest(base)).keys()].filter((file) => file.endsWith(".html")).length;
   });
@@ -168,7 +176,7 @@ describe("a rebuild over the pages of an unchanged archive writes what a cold re
     test(what, async () => {
       const changed = fixtureArchive();
       change(changed);
-      const label = what.replace(/\W+/g, "-").slice(0, 40);
+      const label = `${perOlderPage}-${what.replace(/\W+/g, "-").slice(0, 40)}`;
       const rebuilt = path.join(scratch, `rebuilt-${label}`);
       const cold = path.join(scratch, `cold-${label}`);
       const { reused } = await renderPages(changed, rebuilt, { previousDir: base });
@@ -178,7 +186,16 @@ describe("a rebuild over the pages of an unchanged archive writes what a cold re
       assert.ok(reused < pageCount, "changed pages are rendered");
     });
   }
-});
+  after(() => {
+    Object.assign(PAGES, { entityArticles, ledgerStories });
+  });
+};
+
+describe("a rebuild over the pages of an unchanged archive writes what a cold render does", rebuildsAsCold(null));
+describe(
+  "likewise with every entity's articles and the ledger's stories paged, one to an older page",
+  rebuildsAsCold(1),
+);
 
 test("a party or member renamed whose tie no article shows: the other's page shows the new name", async () => {
   // The person is tied to the party by the records alone, so only the ties tell the pages have changed.

@@ -15,11 +15,14 @@ import type { StoryPage } from "./views/stories.ts";
 export const MENTION_COLUMNS = ["date", "outlet", "title", "url", "archive_page", "role", "line", "sentence"] as const;
 
 /**
- * The rows of an entity page's CSV: its articles in the page's order, a row per sentence naming the
- * entity (an article without one still gets a row). `originalUrl`: an article's original address by slug.
+ * The rows of an entity's CSV, written with its first page: all its articles, newest first, a row per
+ * sentence naming the entity (an article without one still gets a row). `originalUrl`: an article's
+ * original address by slug.
  */
 export function mentionRows(entity: EntityPage, originalUrl: (slug: string) => string | null): CsvCell[][] {
-  return entity.articles.flatMap((item, at) => {
+  const every = entity.everyArticle;
+  if (!every) return [];
+  return every.articles.flatMap((item, at) => {
     const row = (context: MentionContext | null): CsvCell[] => [
       item.date,
       item.outlet?.name ?? null,
@@ -30,7 +33,7 @@ export function mentionRows(entity: EntityPage, originalUrl: (slug: string) => s
       context?.line ?? null,
       context?.sentence ?? null,
     ];
-    const contexts = entity.contexts[at];
+    const contexts = every.contexts[at];
     return contexts.length > 0 ? contexts.map(row) : [row(null)];
   });
 }
@@ -125,7 +128,11 @@ export async function writeEntityCsvs(
     await Promise.all(
       entities
         .slice(start, start + 64)
-        .map((entity) => writeCsvFile(outDir, entity.csvPath, MENTION_COLUMNS, mentionRows(entity, originalUrl))),
+        .flatMap((entity) =>
+          entity.csvPath === null
+            ? []
+            : [writeCsvFile(outDir, entity.csvPath, MENTION_COLUMNS, mentionRows(entity, originalUrl))],
+        ),
     );
   }
 }

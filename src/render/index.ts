@@ -98,7 +98,7 @@ function entityPagesKnown(
   manifest: PageManifest,
   fingerprintOf: (key: string) => string,
   hasPrevious: boolean,
-): (at: number) => { permalink: string; csvPath: string; fingerprint: string } | null {
+): (at: number) => { permalink: string; csvPath: string | null; fingerprint: string } | null {
   const names = pre.names();
   const renamed = new Set<string>();
   for (const [key, name] of Object.entries(previous.names ?? {})) {

@@ -8,8 +8,9 @@ import { type ArticleSummary, summarize, webUrl } from "./articles.ts";
 import { articlesPerPeriod, type BarChart } from "./chart.ts";
 import { Deferred } from "./deferred.ts";
 import type { ArchiveGraph } from "./graph.ts";
-import { byName, type EntityRef, type Lookup } from "./lookup.ts";
+import { byName, type EntityRef, type LinkView, type Lookup } from "./lookup.ts";
 import type { PageKey } from "./page-key.ts";
+import { type StableSlice, spanName, stablePages } from "./stable-pages.ts";
 import { type MapView, placesMap } from "./stories.ts";
 
 export interface Companion extends EntityRef {
@@ -42,7 +43,13 @@ export interface EntityPage extends EntityRef {
   roles: string[];
   parties: EntityRef[];
   members: EntityRef[];
-  /** Every article naming the entity, newest first (undated last). */
+  /** How many articles name the entity, on all its pages. */
+  articleCount: number;
+  /**
+   * The articles this page lists, newest first (undated last): all of them, or, once there are
+   * 2 × PAGES.entityArticles, the newest on the first page and a stable slice on each older page
+   * (views/stable-pages.ts).
+   */
   articles: ArticleSummary[];
   /**
    * The sentences naming the entity in each of `articles` (same order): a person's, one per name it goes by
@@ -50,6 +57,13 @@ export interface EntityPage extends EntityRef {
    * the article summaries stay the one shared object per article (entity pages hold millions at 50,000).
    */
   contexts: readonly MentionContext[][];
+  /** On an older page, the dates it spans ("3 March 2024 – 19 April 2024"); null on the first page. */
+  part: string | null;
+  /** On the first page, its older pages, newest first, each named by the dates it spans; else empty. */
+  olderPages: LinkView[];
+  /** The next page with newer articles (the first page, from the newest older page), and the next older. */
+  newer: LinkView | null;
+  older: LinkView | null;
   companions: Companion[];
   /**
    * Articles per month (or year), or null when fewer than two articles name it or none is dated. Deferred:
@@ -58,9 +72,14 @@ export interface EntityPage extends EntityRef {
   chart: Deferred<BarChart | null>;
   /** On a person's page, what the articles quote them as saying, newest first; empty otherwise. */
   quotes: QuoteView[];
-  /** The page's CSV of its articles (src/render/csv-exports.ts): where it is written and its URL. */
-  csvPath: string;
+  /**
+   * The CSV of all the entity's articles (src/render/csv-exports.ts), written with its first page: where it
+   * goes (null on the older pages, which link to it) and its URL.
+   */
+  csvPath: string | null;
   csvUrl: string;
+  /** On the first page, every article naming the entity and their sentences, for the CSV; else null. */
+  everyArticle: { articles: ArticleSummary[]; contexts: readonly MentionContext[][] } | null;
 }
 
 export interface IndexEntry extends EntityRef {
@@ -156,20 +175,24 @@ function chartOf(dates: (string | null)[]): Deferred<BarChart | null> {
  * are over a gigabyte, and the render stage builds them one at a time, keeping only the changed ones.
  */
 export interface EntityPageSet {
+  /** How many pages: each entity's first page, followed by its older pages, if any. */
   count: number;
-  /** Each entity's entry on the index pages, in the order of `pages`. */
+  /** Each entity's entry on the index pages: people, parties, organizations, places, outlets. */
   entries: IndexEntry[];
-  /** Pages `start` to `end` (exclusive, default all): people, parties, organizations, places, outlets. */
+  /** The addresses of the entities' older pages (their first pages' are the entries'). */
+  olderUrls: string[];
+  /** Pages `start` to `end` (exclusive, default all). */
   pages(start?: number, end?: number): EntityPage[];
   /** Page `at`'s key (PageKey), without building the page. */
   key(at: number): PageKey;
-  /** Where page `at` and its CSV export go, as its key gives them. */
-  where(at: number): { permalink: string; csvPath: string };
+  /** Where page `at` and its CSV export (first pages only) go, as its key gives them. */
+  where(at: number): { permalink: string; csvPath: string | null };
   /**
    * A digest of what page `at` is made from besides other entities' names, much cheaper than its key: its
-   * record's digest, its quotes, and each of its articles' record digest and list entry. Two archives that
-   * give a page the same pre-key give it the same key unless an entity it names besides itself — a party,
-   * a member, a companion — was renamed (`touchedBy`).
+   * record's digest, its quotes, and each of its articles' record digest and list entry (an older page: the
+   * entity's name, its neighbours' names, and its own articles'). Two archives that give a page the same
+   * pre-key give it the same key unless an entity it names besides itself — a party, a member, a
+   * companion — was renamed (`touchedBy`).
    */
   preKey(at: number): string;
   /** The pages that show the name of one of `renamed` ("kind:slug") as a party, a member or a companion. */
@@ -292,77 +315,150 @@ export function entityPages(
     for (const slug of source.articles) for (const at of graph.bySlug.get(slug) ?? []) numbers.add(at);
     return Int32Array.from(numbers).sort(); // a typed array sorts by value
   });
+  const folderOf = (source: EntitySource) => `${kindFolder[source.kind]}/${source.slug}`;
+  /** The dates a slice of a source's articles spans: an older page's name. */
+  const spanOf = (numbers: Int32Array, start: number, end: number): string =>
+    spanName(Array.from(numbers.subarray(start, end), (n) => sorted[n].date));
+  /** Every page: each source's first page, then its older pages from newer to older. */
+  interface PagePart extends StableSlice {
+    source: number;
+    permalink: string;
+    url: string;
+    /** The dates it spans: an older page's name (null on the first page, named by the entity). */
+    span: string | null;
+  }
+  const parts: PagePart[] = [];
+  /** Each source's first page (its position in `parts`). */
+  const firstPageOf = new Int32Array(sources.length);
+  sources.forEach((source, at) => {
+    firstPageOf[at] = parts.length;
+    const numbers = articleNumbers[at];
+    for (const slice of stablePages(numbers.length, PAGES.entityArticles)) {
+      const older = slice.number !== null;
+      const folder = older ? `${folderOf(source)}/page/${slice.number}` : folderOf(source);
+      parts.push({
+        ...slice,
+        source: at,
+        permalink: `${folder}/index.html`,
+        url: `/${folder}/`,
+        span: older ? spanOf(numbers, slice.start, slice.end) : null,
+      });
+    }
+  });
+  const linkTo = (part: PagePart | undefined, first: string): LinkView | null =>
+    part === undefined ? null : { name: part.span ?? first, url: part.url };
+  /** A page's neighbours: the page of newer articles before it and of older ones after it. */
+  const neighbours = (at: number) => {
+    const part = parts[at];
+    const sameSource = (other: PagePart | undefined) => (other?.source === part.source ? other : undefined);
+    return {
+      newer: part.number === null ? null : linkTo(parts[at - 1], "Latest articles"),
+      older: linkTo(sameSource(parts[at + 1]), ""),
+    };
+  };
+  /** The first page's list of the older pages, newest first. */
+  const olderPagesOf = (at: number): LinkView[] => {
+    const links: LinkView[] = [];
+    for (let next = at + 1; parts[next]?.source === parts[at].source; next++)
+      links.push(linkTo(parts[next], "") as LinkView);
+    return links;
+  };
+
   // What every entity page's key takes from an article: its list entry and its original address (in the
   // CSV export), worked out once per article.
   const entries: string[] = [];
   const entryOf = (at: number) =>
     (entries[at] ??= `${JSON.stringify(summarize(sorted[at], lookup))} ${webUrl(sorted[at].url_original)}`);
-  const folderOf = (source: EntitySource) => `${kindFolder[source.kind]}/${source.slug}`;
-  /** The page of source `at`; `key` reads what this reads. */
-  const page = (source: EntitySource, at: number): EntityPage => {
+  /** Page `at`; `key` reads what this reads. */
+  const page = (at: number): EntityPage => {
+    const part = parts[at];
+    const source = sources[part.source];
+    const first = part.number === null;
     const self = graph.keyId.get(`${source.kind}:${source.slug}`) ?? -1;
-    const articles = Array.from(articleNumbers[at]);
+    const all = Array.from(articleNumbers[part.source]);
+    const listed = all.slice(part.start, part.end);
+    const contextsOf = (numbers: number[]) => numbers.map((n) => contextsIn(source, sorted[n]));
+    const summaries = (numbers: number[]) => numbers.map((n) => summarize(sorted[n], lookup));
     const folder = folderOf(source);
     return {
       ...lookup.entity(source.kind, source.slug),
       name: source.name,
-      permalink: `${folder}/index.html`,
+      permalink: part.permalink,
       kindLabel: kindLabels[source.kind].one,
       indexUrl: `/${kindFolder[source.kind]}/`,
       indexTitle: kindLabels[source.kind].many,
       description: source.description,
-      variants: source.variants.filter((v) => v !== source.name),
-      roles: source.roles,
-      parties: source.parties.map((slug) => lookup.entity("party", slug)),
-      members: source.members.map((slug) => lookup.entity("person", slug)).sort(byName),
-      articles: articles.map((at) => summarize(sorted[at], lookup)),
-      contexts: articles.map((at) => contextsIn(source, sorted[at])),
-      companions: companions(self, articles),
+      variants: first ? source.variants.filter((v) => v !== source.name) : [],
+      roles: first ? source.roles : [],
+      parties: first ? source.parties.map((slug) => lookup.entity("party", slug)) : [],
+      members: first ? source.members.map((slug) => lookup.entity("person", slug)).sort(byName) : [],
+      articleCount: all.length,
+      articles: summaries(listed),
+      contexts: contextsOf(listed),
+      part: part.span,
+      olderPages: first ? olderPagesOf(at) : [],
+      ...neighbours(at),
+      companions: first ? companions(self, all) : [],
       // A chart of one article says nothing its list does not.
-      chart: chartOf(articles.map((at) => sorted[at].date)),
-      quotes: source.kind === "person" ? (quotesOf.get(source.slug) ?? []) : [],
-      csvPath: `${folder}/mentions.csv`,
+      chart: chartOf(first ? all.map((n) => sorted[n].date) : []),
+      quotes: first && source.kind === "person" ? (quotesOf.get(source.slug) ?? []) : [],
+      csvPath: first ? `${folder}/mentions.csv` : null,
       csvUrl: `${entityUrl(source.kind, source.slug)}mentions.csv`,
+      everyArticle: first ? { articles: summaries(all), contexts: contextsOf(all) } : null,
     };
   };
   /** Where page `at` and its CSV export go. */
   const whereOf = (at: number) => {
-    const folder = folderOf(sources[at]);
-    return { permalink: `${folder}/index.html`, csvPath: `${folder}/mentions.csv` };
+    const part = parts[at];
+    const csvPath = part.number === null ? `${folderOf(sources[part.source])}/mentions.csv` : null;
+    return { permalink: part.permalink, csvPath };
+  };
+  /** What an older page shows besides its articles: the entity's name, where it is, its neighbours. */
+  const olderPageHead = (at: number) => {
+    const part = parts[at];
+    const source = sources[part.source];
+    return JSON.stringify([
+      source.kind,
+      source.name,
+      lookup.entity(source.kind, source.slug),
+      part.span,
+      neighbours(at),
+    ]);
   };
   // What every entity page's pre-key takes from an article: its record's digest and its list entry.
   const stamps: string[] = [];
   const stampOf = (at: number) =>
     (stamps[at] ??= `${digestOf(sorted[at])} ${JSON.stringify(summarize(sorted[at], lookup))}`);
-  /** Each entity number's page (its position in `sources`); -1 for none. Made when a rename asks. */
-  const pagesOfEntities = (): Int32Array => {
-    const pages = new Int32Array(entityCount).fill(-1);
-    sources.forEach((source, at) => {
-      const id = graph.keyId.get(`${source.kind}:${source.slug}`);
-      if (id !== undefined) pages[id] = at;
-    });
-    return pages;
-  };
 
   return {
-    count: sources.length,
+    count: parts.length,
     where: whereOf,
     preKey: (at) => {
-      const source = sources[at];
+      const part = parts[at];
+      const source = sources[part.source];
+      const numbers = articleNumbers[part.source];
+      if (part.number !== null) {
+        const hash = createHash("sha256").update(`older ${olderPageHead(at)}\n`);
+        hash.update(Array.from(numbers.subarray(part.start, part.end), stampOf).join("\n"));
+        return hash.digest("base64url");
+      }
       const quotes = source.kind === "person" ? (quotesOf.get(source.slug) ?? []) : [];
       const hash = createHash("sha256").update(`${digestOf(source.record)} ${JSON.stringify(quotes)}\n`);
-      hash.update(Array.from(articleNumbers[at], stampOf).join("\n"));
+      hash.update(Array.from(numbers, stampOf).join("\n"));
       return hash.digest("base64url");
     },
     touchedBy: (renamed) => {
       const touched = new Set<number>();
       if (renamed.size === 0) return touched;
-      const pages = pagesOfEntities();
-      // Companions: every entity of every article that names a renamed one, and the article's outlet.
+      // Each entity number's first page; -1 for none.
+      const pages = new Int32Array(entityCount).fill(-1);
       const outletPages = new Map<string, number>();
       sources.forEach((source, at) => {
-        if (source.kind === "outlet") outletPages.set(source.slug, at);
+        const id = graph.keyId.get(`${source.kind}:${source.slug}`);
+        if (id !== undefined) pages[id] = firstPageOf[at];
+        if (source.kind === "outlet") outletPages.set(source.slug, firstPageOf[at]);
       });
+      // Companions: every entity of every article that names a renamed one, and the article's outlet.
       for (const key of renamed) {
         const id = graph.keyId.get(key);
         if (id === undefined) continue;
@@ -372,10 +468,10 @@ export function entityPages(
           if (outlet !== undefined) touched.add(outlet);
         }
       }
-      // Parties and members, which a page names from its record.
+      // Parties and members, which a first page names from its record.
       sources.forEach((source, at) => {
-        if (source.parties.some((slug) => renamed.has(`party:${slug}`))) touched.add(at);
-        if (source.members.some((slug) => renamed.has(`person:${slug}`))) touched.add(at);
+        if (source.parties.some((slug) => renamed.has(`party:${slug}`))) touched.add(firstPageOf[at]);
+        if (source.members.some((slug) => renamed.has(`person:${slug}`))) touched.add(firstPageOf[at]);
       });
       return touched;
     },
@@ -386,17 +482,26 @@ export function entityPages(
       name: source.name,
       count: articleNumbers[at].length,
     })),
-    pages: (start = 0, end = sources.length) =>
-      sources.slice(start, end).map((source, offset) => page(source, start + offset)),
+    olderUrls: parts.filter((part) => part.number !== null).map((part) => part.url),
+    pages: (start = 0, end = parts.length) =>
+      Array.from({ length: Math.max(0, Math.min(end, parts.length) - start) }, (_, offset) => page(start + offset)),
     /**
-     * What `page` reads: the entity's record, its articles' list entries and the sentences naming it in
-     * each, the names of its parties, members and companions, and its quotes; and what its CSV export adds,
-     * the articles' original addresses. The chart and the page object are not made.
+     * What `page` reads. A first page: the entity's record, its articles' list entries and the sentences
+     * naming it in each, the names of its parties, members and companions, its quotes and its older pages;
+     * and what its CSV export adds, the articles' original addresses. An older page: its head and its own
+     * articles' entries and sentences. The chart and the page object are not made.
      */
     key: (at) => {
-      const source = sources[at];
+      const part = parts[at];
+      const source = sources[part.source];
+      const numbers = Array.from(articleNumbers[part.source]);
+      const entry = (n: number) => `${entryOf(n)} ${contextKey(source, sorted[n])}`;
+      if (part.number !== null) {
+        const hash = createHash("sha256").update(`older ${olderPageHead(at)}\n`);
+        hash.update(numbers.slice(part.start, part.end).map(entry).join("\n"));
+        return { ...whereOf(at), key: hash.digest("base64url") };
+      }
       const self = graph.keyId.get(`${source.kind}:${source.slug}`) ?? -1;
-      const articles = Array.from(articleNumbers[at]);
       const hash = createHash("sha256").update(
         JSON.stringify([
           source.kind,
@@ -404,13 +509,16 @@ export function entityPages(
           lookup.entity(source.kind, source.slug),
           source.parties.map((slug) => lookup.entity("party", slug).name),
           source.members.map((slug) => lookup.entity("person", slug).name),
-          companions(self, articles),
+          companions(self, numbers),
           source.kind === "person" ? (quotesOf.get(source.slug) ?? []) : [],
+          part.end,
+          olderPagesOf(at),
         ]),
       );
-      // Each article's entry and the sentences naming the entity there: not the article's whole record,
-      // whose other fields (its story, say) the page does not show.
-      hash.update(articles.map((at) => `${entryOf(at)} ${contextKey(source, sorted[at])}`).join("\n"));
+      // Each article's entry and the sentences naming the entity there (all of them: the CSV export lists
+      // every article): not the article's whole record, whose other fields (its story, say) the page does
+      // not show.
+      hash.update(numbers.map(entry).join("\n"));
       return { ...whereOf(at), key: hash.digest("base64url") };
     },
   };

@@ -1,6 +1,6 @@
 /**
- * The site-wide figures ledger: a list of stories with their ledger ranges, newest first (in pages of
- * PAGES.ledgerStories: a single page grew with the archive, 1.2 MB at 1,000 articles), and a page per
+ * The site-wide figures ledger: a list of stories with their ledger ranges, newest first (in stable pages
+ * of PAGES.ledgerStories: a single page grew with the archive, 1.2 MB at 1,000 articles), and a page per
  * kind of count ("Militants killed") listing each story's range for it. Claims are compared only within
  * a story (src/resolve/ledger.ts): a range across unrelated events (a bombing, a flood, an election)
  * means nothing, so there is none. Each line links to its story's page, where its claims sit side by side.
@@ -12,6 +12,7 @@ import { compareStrings } from "../../util/group.ts";
 import { slugify } from "../../util/slug.ts";
 import { figureLabel } from "./articles.ts";
 import type { LinkView } from "./lookup.ts";
+import { spanName, stablePages } from "./stable-pages.ts";
 import type { StorySummary, StoryViews } from "./stories.ts";
 
 /** A ledger line as the site-wide ledger lists it: its label and range, linked to its story's page. */
@@ -50,7 +51,9 @@ export interface FigureGroup {
 export interface FiguresPage {
   permalink: string;
   url: string;
-  /** "Stories 101–200 of 734" on every page but a lone first one. */
+  /** The first page (/figures/), which also lists the kinds of count; the others hold older stories. */
+  first: boolean;
+  /** On an older page, the dates its stories start on ("3 March 2024 – 19 April 2024"); else null. */
   heading: string | null;
   stories: StoryRanges[];
   newer: LinkView | null;
@@ -58,7 +61,11 @@ export interface FiguresPage {
 }
 
 export interface FiguresLedger {
-  /** Stories with at least one figure, newest first, PAGES.ledgerStories to a page: one page grew with the archive. */
+  /**
+   * Stories with at least one figure, newest first: the newest on the first page, and PAGES.ledgerStories
+   * to each older page, numbered from the oldest so that a new story changes the first page alone
+   * (views/stable-pages.ts). One page grew with the archive.
+   */
   pages: FiguresPage[];
   /** How many stories have figures. */
   storyCount: number;
@@ -110,24 +117,22 @@ export function figuresLedger(archive: Archive, stories: StoryViews): FiguresLed
       group.stories.push({ story, line: lines[at] });
     });
   }
-  const size = PAGES.ledgerStories;
-  const pages: FiguresPage[] = [];
-  for (let start = 0; start === 0 || start < withFigures.length; start += size) {
-    const number = pages.length + 1;
-    const url = number === 1 ? "/figures/" : `/figures/page/${number}/`;
-    const end = Math.min(start + size, withFigures.length);
-    pages.push({
+  const pages = stablePages(withFigures.length, PAGES.ledgerStories).map((slice): FiguresPage => {
+    const url = slice.number === null ? "/figures/" : `/figures/page/${slice.number}/`;
+    const stories = withFigures.slice(slice.start, slice.end);
+    return {
       permalink: fromSiteRoot(url),
       url,
-      heading: withFigures.length > size ? `Stories ${start + 1}–${end} of ${withFigures.length}` : null,
-      stories: withFigures.slice(start, end),
+      first: slice.number === null,
+      heading: slice.number === null ? null : spanName(stories.map((entry) => entry.story.start)),
+      stories,
       newer: null,
       older: null,
-    });
-  }
+    };
+  });
   pages.forEach((page, at) => {
     const link = (other: FiguresPage | undefined): LinkView | null =>
-      other ? { name: other.heading ?? "", url: other.url } : null;
+      other ? { name: other.heading ?? "Latest stories", url: other.url } : null;
     page.newer = link(pages[at - 1]);
     page.older = link(pages[at + 1]);
   });

@@ -158,6 +158,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
       ...articleList.map((a) => a.url),
       ...entityIndexes.map((i) => i.url),
       ...entities.entries.map((e) => e.url),
+      ...entities.olderUrls,
     ],
   };
   const optionsOf = (article: ArticleRecord) => ({ ...articleOptions, story: stories.linkOf(article) });

@@ -54,7 +54,8 @@ export function oneOffPages(views: SiteViews): OneOffPage[] {
     paged: item,
   });
   const { figures } = views;
-  // Each ledger page lists every kind of count with its number of stories.
+  // The ledger's first page lists every kind of count with its number of stories; the older pages list
+  // their own stories only, so a new story leaves them as they were.
   const groupList = figures.groups.map((group) => [group.url, group.label, group.stories.length]);
   return [
     single("index.njk", "index.html", views.home),
@@ -70,7 +71,7 @@ export function oneOffPages(views: SiteViews): OneOffPage[] {
     single("assets/**", "assets/site.css", null),
     ...views.timeline.pages.map((view) => paged("timeline-year.njk", { list: "timelineYears", view })),
     ...figures.pages.map((view) =>
-      paged("figures.njk", { list: "ledgerPages", view }, [view, figures.storyCount, groupList]),
+      paged("figures.njk", { list: "ledgerPages", view }, view.first ? [view, figures.storyCount, groupList] : view),
     ),
     ...figures.groups.map((view) => paged("figures-group.njk", { list: "figureGroups", view })),
     ...views.entityIndexes.map((view) => paged("entity-index.njk", { list: "entityIndexes", view })),
