@@ -11,56 +11,133 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
 import { renderPages } from "../src/render/index.ts";
-import { stablePages } from "../src/render/views/stable-pages.ts";
+import { countPages, stablePages } from "../src/render/views/stable-pages.ts";
 import { serveSite } from "../src/serve/server.ts";
 import { PAGES } from "../src/settings.ts";
 import type { Archive } from "../src/types.ts";
 import { checkBrowser, launchChromium } from "./helpers/chromium.ts";
-import { fixtureArchive } from "./helpers/fixture-archive.ts";
+import { fixtureArchive, withSecondMilitantsCount } from "./helpers/fixture-archive.ts";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "news-archive-entity-paging-"));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe("stablePages", () => {
-  test("the pages cover the list once, in order; older pages hold `size` each, the first page size to 2 × size − 1", () => {
+describe("countPages", () => {
+  test("the parts cover the run once, in order; numbered parts hold `size` each, the newest size to 2 × size − 1", () => {
     for (const size of [1, 3, 4]) {
       for (let count = 0; count <= 40; count++) {
-        const slices = stablePages(count, size);
-        assert.equal(slices[0].number, null);
-        assert.equal(slices[0].start, 0);
-        slices.forEach((slice, at) => {
-          if (at > 0) assert.equal(slice.start, slices[at - 1].end, `${count}/${size}: contiguous`);
-          if (slice.number !== null) assert.equal(slice.end - slice.start, size);
+        const parts = countPages(count, size);
+        assert.equal(parts[0].number, null);
+        assert.equal(parts[0].start, 0);
+        parts.forEach((part, at) => {
+          if (at > 0) assert.equal(part.start, parts[at - 1].end, `${count}/${size}: contiguous`);
+          if (part.number !== null) assert.equal(part.end - part.start, size);
         });
-        assert.equal(slices.at(-1)?.end, count);
-        const first = slices[0].end;
-        if (slices.length > 1) assert.ok(first >= size && first < 2 * size, `${count}/${size}: first page ${first}`);
+        assert.equal(parts.at(-1)?.end, count);
+        const newest = parts[0].end;
+        if (parts.length > 1) assert.ok(newest >= size && newest < 2 * size, `${count}/${size}: newest ${newest}`);
         else assert.ok(count < 2 * size);
-        // Numbered from the oldest: the last page is page 1.
+        // Numbered from the oldest: the last part is part 1.
         assert.deepEqual(
-          slices.slice(1).map((s) => s.number),
-          Array.from({ length: slices.length - 1 }, (_, i) => slices.length - 1 - i),
+          parts.slice(1).map((s) => s.number),
+          Array.from({ length: parts.length - 1 }, (_, i) => parts.length - 1 - i),
         );
       }
     }
   });
 
-  test("an item added at the head leaves every numbered page holding the same items", () => {
+  test("an item added at the head leaves every numbered part holding the same items", () => {
     const size = 4;
     for (let count = 0; count <= 40; count++) {
       // Items named by their age: item k is the k-th oldest, so the head is the highest number.
       const itemsOf = (n: number) => {
         const newestFirst = Array.from({ length: n }, (_, i) => n - 1 - i);
         return new Map(
-          stablePages(n, size)
+          countPages(n, size)
             .filter((s) => s.number !== null)
             .map((s) => [s.number, newestFirst.slice(s.start, s.end).join(",")]),
         );
       };
       const before = itemsOf(count);
       const after = itemsOf(count + 1);
-      for (const [number, items] of before) assert.equal(after.get(number), items, `${count}: page ${number}`);
-      assert.ok(after.size - before.size <= 1, "at most one new page");
+      for (const [number, items] of before) assert.equal(after.get(number), items, `${count}: part ${number}`);
+      assert.ok(after.size - before.size <= 1, "at most one new part");
+    }
+  });
+});
+
+/** Dates newest first, undated last, drawn by a seeded generator: `count` of them over 2021–2025. */
+function randomDates(count: number, seed: number): (string | null)[] {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+  const dates = Array.from({ length: count }, (): string | null => {
+    const roll = next();
+    if (roll < 0.05) return null;
+    const year = 2021 + Math.floor(next() * 5);
+    // Most items in 2024, so that its months get pages of their own; a few give the year alone.
+    const inYear = roll < 0.5 ? 2024 : year;
+    if (roll < 0.08) return String(inYear);
+    const month = String(1 + Math.floor(next() * 12)).padStart(2, "0");
+    return `${inYear}-${month}-${String(1 + Math.floor(next() * 28)).padStart(2, "0")}`;
+  });
+  const key = (date: string | null) => date ?? "";
+  return dates.sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0));
+}
+
+describe("stablePages", () => {
+  test("a short list is one page; a long one, its newest on the first page and each item once on a period's page", () => {
+    assert.deepEqual(stablePages(["2024-01-02", null, null], 2), [{ path: null, name: null, items: [0, 1, 2] }]);
+    for (const size of [20, 25]) {
+      const dates = randomDates(300, size);
+      const [first, ...older] = stablePages(dates, size);
+      assert.deepEqual(first, { path: null, name: null, items: Array.from({ length: size }, (_, i) => i) });
+      assert.deepEqual(
+        older.flatMap((page) => page.items),
+        dates.map((_, at) => at),
+        "the older pages hold every item once, in the list's order",
+      );
+      for (const page of older) {
+        assert.ok(page.items.length < 2 * size, `${page.path}: ${page.items.length} items`);
+        const period = page.path?.split("/")[0] ?? "";
+        const periods = new Set(page.items.map((item) => dates[item]?.slice(0, period.length) ?? "undated"));
+        assert.equal(periods.size, 1, `${page.path} holds one period`);
+      }
+      const paths = older.map((page) => page.path);
+      assert.equal(new Set(paths).size, paths.length, "each page its own folder");
+      assert.ok(paths.includes("2023") && paths.includes("undated"), "whole years, and the undated");
+      assert.ok(
+        paths.some((p) => p?.startsWith("2024-")),
+        "2024 is a page per month",
+      );
+      // Its items that give the year alone have a page of their own.
+      assert.equal(older.find((page) => page.path === "2024")?.name, "2024, month not given");
+      assert.ok(older.some((page) => page.name === "March 2024" || page.name?.includes("March 2024")));
+    }
+  });
+
+  test("an article added anywhere changes the first page and pages of its own year only", () => {
+    const size = 3;
+    for (let seed = 1; seed <= 40; seed++) {
+      const dates = randomDates(120, seed);
+      const added = randomDates(1, seed + 1000)[0];
+      const key = (date: string | null) => date ?? "";
+      // The new item goes after the items of its own date, as a later seed file would.
+      let at = 0;
+      while (at < dates.length && key(dates[at]) >= key(added)) at++;
+      const after = [...dates.slice(0, at), added, ...dates.slice(at)];
+      // Items named by identity: the old ones by their old position, the new one "new".
+      const name = (item: number) => (item === at ? "new" : String(item > at ? item - 1 : item));
+      const pagesOf = (list: (string | null)[], names: (item: number) => string) =>
+        new Map(stablePages(list, size).map((page) => [page.path, page.items.map(names).join(",")]));
+      const beforePages = pagesOf(dates, String);
+      const afterPages = pagesOf(after, name);
+      const year = added?.slice(0, 4) ?? "undated";
+      for (const [path, items] of beforePages) {
+        if (path === null || path.startsWith(year)) continue;
+        assert.equal(afterPages.get(path), items, `seed ${seed}: ${path} unchanged by an article of ${added}`);
+      }
     }
   });
 });
@@ -72,10 +149,11 @@ function listed(site: string, page: string): string[] {
   return [...list.matchAll(/class="article-list__title" href="(?:\.\.\/)*([^"]+)"/g)].map((m) => m[1]);
 }
 
-/** How many older pages an entity's first page links. */
-function olderPageCount(site: string, folder: string): number {
+/** The older pages an entity's first page links, newest first: their folders under its own, and names. */
+function olderPages(site: string, folder: string): { path: string; name: string }[] {
   const html = readFileSync(path.join(site, folder, "index.html"), "utf8");
-  return [...html.matchAll(/<li><a href="page\/\d+\/index\.html">/g)].length;
+  const list = html.match(/<ol class="older-pages"[^>]*>([\s\S]*?)<\/ol>/)?.[1] ?? "";
+  return [...list.matchAll(/<a href="([^"]+)\/index\.html">([^<]+)<\/a>/g)].map((m) => ({ path: m[1], name: m[2] }));
 }
 
 /** The entity named by the most articles, and its page's folder. */
@@ -97,42 +175,43 @@ describe("an entity's articles on stable pages", () => {
     PAGES.entityArticles = perPage;
   });
 
-  test("the first page and its older pages list, in turn, exactly what one page lists unpaged", () => {
+  test("the first page lists the newest; its older pages list, in turn, exactly what one page lists unpaged", () => {
     const { place, folder } = busiest(fixtureArchive());
     const all = listed(unpaged, `${folder}/index.html`);
-    assert.ok(all.length >= 3, `the fixture's busiest place (${place.slug}) needs three articles`);
+    assert.ok(all.length >= 4, `the fixture's busiest place (${place.slug}) needs four articles`);
     const first = readFileSync(path.join(paged, folder, "index.html"), "utf8");
     assert.match(first, /<h2 id="articles-heading">Latest articles<\/h2>/);
     assert.match(first, new RegExp(`<dt>Articles</dt><dd>${all.length}</dd>`), "the count is all the articles'");
-    // The first page links its older pages, newest first, each named by the dates it spans.
-    const olderLinks = [...first.matchAll(/<li><a href="page\/(\d+)\/index\.html">([^<]+)<\/a><\/li>/g)];
-    assert.deepEqual(
-      olderLinks.map((m) => Number(m[1])),
-      Array.from({ length: all.length - 1 }, (_, i) => all.length - 1 - i),
+    assert.deepEqual(listed(paged, `${folder}/index.html`), all.slice(0, 1));
+    // The first page links its older pages, newest first: a page per year or month, or part of one.
+    const older = olderPages(paged, folder);
+    assert.ok(older.length >= 3, JSON.stringify(older));
+    assert.ok(
+      older.some((p) => /^\d{4}-\d{2}$/.test(p.path)) && older.some((p) => p.path === "undated"),
+      JSON.stringify(older),
     );
-    const pages = [`${folder}/index.html`, ...olderLinks.map((m) => `${folder}/page/${m[1]}/index.html`)];
     assert.deepEqual(
-      pages.flatMap((page) => listed(paged, page)),
+      older.flatMap((page) => listed(paged, `${folder}/${page.path}/index.html`)),
       all,
     );
-    // An older page: its dates in its title, the entity linked, its neighbours linked, the whole CSV linked.
-    const oldest = readFileSync(path.join(paged, folder, "page/1/index.html"), "utf8");
-    assert.match(oldest, new RegExp(`<title>${place.name} \\(Place\\), articles: ${olderLinks.at(-1)?.[2]}`));
-    assert.match(oldest, /<h1><a href="\.\.\/\.\.\/index\.html">/);
-    assert.match(oldest, /<a rel="prev" href="\.\.\/2\/index\.html">← Newer: /);
-    assert.doesNotMatch(oldest, /rel="next"/, "page 1 is the oldest");
-    assert.match(oldest, /href="\.\.\/\.\.\/mentions\.csv" download>Download all its articles as CSV/);
+    // An older page: its period in its title, the entity linked, its neighbours linked, the whole CSV linked.
+    const last = older.at(-1) as { path: string; name: string };
+    const depth = "../".repeat(last.path.split("/").length);
+    const oldest = readFileSync(path.join(paged, folder, last.path, "index.html"), "utf8");
+    assert.match(oldest, new RegExp(`<title>${place.name} \\(Place\\), articles: ${last.name} `));
+    assert.ok(oldest.includes(`<h1><a href="${depth}index.html">${place.name}</a></h1>`));
+    assert.match(oldest, new RegExp(`<a rel="prev" href="[^"]+">← Newer: ${older.at(-2)?.name}</a>`));
+    assert.doesNotMatch(oldest, /rel="next"/, "the oldest page links no older one");
+    assert.ok(oldest.includes(`href="${depth}mentions.csv" download>Download all its articles as CSV`));
     // The CSV, written once beside the first page, lists every article.
     const csv = readFileSync(path.join(paged, folder, "mentions.csv"), "utf8");
     assert.equal(csv, readFileSync(path.join(unpaged, folder, "mentions.csv"), "utf8"));
     // The sitemap lists the older pages.
-    assert.match(
-      readFileSync(path.join(paged, "sitemap.xml"), "utf8"),
-      new RegExp(`<loc>${folder}/page/1/index.html</loc>`),
-    );
+    const sitemap = readFileSync(path.join(paged, "sitemap.xml"), "utf8");
+    for (const page of older) assert.ok(sitemap.includes(`<loc>${folder}/${page.path}/index.html</loc>`), page.path);
   });
 
-  test("a new article naming the entity renders its first page again, and keeps its older pages", async () => {
+  test("a new article naming the entity renders its first page again, and keeps its other pages", async () => {
     const changed = fixtureArchive();
     const { place, folder } = busiest(changed);
     const other = changed.articles.find((a) => !a.places.includes(place.slug));
@@ -145,26 +224,17 @@ describe("an entity's articles on stable pages", () => {
     await renderPages(changed, rebuilt, { previousDir: paged });
     await renderPages(changed, cold);
     const inode = (site: string, page: string) => statSync(path.join(site, page)).ino;
-    const olderPages = olderPageCount(rebuilt, folder);
-    assert.equal(olderPages, olderPageCount(paged, folder) + 1);
-    assert.ok(olderPages >= 3);
+    const before = olderPages(paged, folder);
+    const now = olderPages(rebuilt, folder);
+    assert.deepEqual(now, [{ path: "2030", name: "2030" }, ...before], "a page for the new year");
     assert.notEqual(inode(rebuilt, `${folder}/index.html`), inode(paged, `${folder}/index.html`));
-    // Page n−1 is new, page n−2 (the newest before) gains a newer neighbour; the others are kept.
-    for (let number = 1; number < olderPages - 1; number++) {
-      const page = `${folder}/page/${number}/index.html`;
-      assert.equal(inode(rebuilt, page), inode(paged, page), `page ${number} is kept`);
+    // The page after the new one has a new neighbour; the others are kept.
+    for (const { path: older } of before.slice(1)) {
+      const page = `${folder}/${older}/index.html`;
+      assert.equal(inode(rebuilt, page), inode(paged, page), `${older} is kept`);
     }
     assert.deepEqual(listed(rebuilt, `${folder}/index.html`), [`articles/${other.slug}/index.html`]);
-    assert.deepEqual(
-      listed(rebuilt, `${folder}/page/${olderPages}/index.html`),
-      listed(paged, `${folder}/index.html`),
-      "the first page's article moved to a new older page",
-    );
-    for (const page of [
-      `${folder}/index.html`,
-      `${folder}/page/1/index.html`,
-      `${folder}/page/${olderPages}/index.html`,
-    ]) {
+    for (const page of [`${folder}/index.html`, ...now.map((p) => `${folder}/${p.path}/index.html`)]) {
       assert.equal(
         readFileSync(path.join(rebuilt, page), "utf8"),
         readFileSync(path.join(cold, page), "utf8"),
@@ -177,27 +247,38 @@ describe("an entity's articles on stable pages", () => {
 const availability = checkBrowser();
 const skip = availability.available ? false : availability.skipReason;
 
-describe("an entity's older page in Chromium", { skip }, () => {
+describe("older pages in Chromium: an entity's, the ledger's, a kind of count's", { skip }, () => {
   let browser: Browser;
   const site = path.join(scratch, "browser");
-  const perPage = PAGES.entityArticles;
+  const { entityArticles, ledgerStories } = PAGES;
   before(async () => {
-    PAGES.entityArticles = 1;
-    await renderPages(fixtureArchive(), site);
-    PAGES.entityArticles = perPage;
+    Object.assign(PAGES, { entityArticles: 1, ledgerStories: 1 });
+    const archive = fixtureArchive();
+    withSecondMilitantsCount(archive);
+    await renderPages(archive, site);
+    Object.assign(PAGES, { entityArticles, ledgerStories });
     browser = await launchChromium();
   });
   after(() => browser?.close());
 
-  test("the first page and an older page: no horizontal overflow and no axe violations, at 390 and 1280 px", async () => {
-    const { folder } = busiest(fixtureArchive());
+  test("first and older pages: no horizontal overflow and no axe violations, at 390 and 1280 px", async () => {
+    const firstAndOlder = (folder: string) => [
+      `${folder}/index.html`,
+      ...olderPages(site, folder).map((p) => `${folder}/${p.path}/index.html`),
+    ];
+    const urls = [
+      ...firstAndOlder(busiest(fixtureArchive()).folder),
+      ...firstAndOlder("figures"),
+      ...firstAndOlder("figures/militants-killed"),
+    ];
+    assert.ok(urls.length >= 9, urls.join(" "));
     const server = await serveSite(site);
     const axe = path.resolve("node_modules/axe-core/axe.min.js");
     const problems: string[] = [];
     try {
       for (const width of [390, 1280]) {
         const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
-        for (const url of [`${folder}/index.html`, `${folder}/page/2/index.html`]) {
+        for (const url of urls) {
           const page = await context.newPage();
           page.on("pageerror", (error) => problems.push(`${url}: ${error.message}`));
           await page.goto(new URL(url, server.url).href);

@@ -10,7 +10,7 @@ import { storyViews } from "../src/render/views/stories.ts";
 import { storyLedger } from "../src/resolve/ledger.ts";
 import { PAGES } from "../src/settings.ts";
 import type { Archive, PlaceKind } from "../src/types.ts";
-import { attackStory, fixtureArchive } from "./helpers/fixture-archive.ts";
+import { attackStory, fixtureArchive, withSecondMilitantsCount } from "./helpers/fixture-archive.ts";
 
 const kinds = (archive: Archive) => {
   const map = new Map<string, PlaceKind>(archive.places.map((p) => [p.slug, p.kind]));
@@ -26,22 +26,7 @@ function reledger(archive: Archive, storySlug: string): void {
 
 test("site-wide ledger: one range per story for each kind of count, never one range across stories", () => {
   const archive = fixtureArchive();
-  // An unrelated event with its own "militants killed" count.
-  const other = archive.articles.find((a) => a.slug === "opposition-parties-call-off-protests")!;
-  other.figures = [
-    {
-      value: 3,
-      qualifier: null,
-      what: "militants",
-      category: "militants",
-      outcome: "killed",
-      period: null,
-      place: null,
-      text: "Three militants were killed in a separate clash.",
-      line: 4,
-    },
-  ];
-  reledger(archive, other.story);
+  const other = withSecondMilitantsCount(archive);
   const ledger = figuresLedger(archive, storyViews(archive, buildLookup(archive)));
   const group = ledger.groups.find((g) => g.label === "Militants killed")!;
   assert.deepEqual(
@@ -61,8 +46,8 @@ test("site-wide ledger: one range per story for each kind of count, never one ra
   assert.equal(militants.url, `/stories/${attackStory}/#figures-militants-killed`);
   assert.equal(militants.grading, "corroborated");
 
-  // A long list is split into pages, newest stories first, linked both ways; the older pages are numbered
-  // from the oldest and named by their stories' dates (src/render/views/stable-pages.ts).
+  // A long list is split into pages, newest stories first, linked both ways: the newest on the first page,
+  // then a page per year, month, or part of a month (src/render/views/stable-pages.ts).
   const perPage = PAGES.ledgerStories;
   PAGES.ledgerStories = 1;
   try {
@@ -70,10 +55,31 @@ test("site-wide ledger: one range per story for each kind of count, never one ra
     assert.deepEqual(
       paged.map((page) => [page.url, page.heading, page.stories[0].story.slug, page.newer?.url, page.older?.url]),
       [
-        ["/figures/", null, other.story, undefined, "/figures/page/1/"],
-        ["/figures/page/1/", "1 February 2026", attackStory, "/figures/", undefined],
+        ["/figures/", null, other.story, undefined, "/figures/stories/2026-02/"],
+        // Two stories in February 2026, two to a period at most: a page each, the older numbered 1.
+        ["/figures/stories/2026-02/", "5 February 2026", other.story, "/figures/", "/figures/stories/2026-02/1/"],
+        ["/figures/stories/2026-02/1/", "1 February 2026", attackStory, "/figures/stories/2026-02/", undefined],
       ],
     );
+    // Each kind of count likewise: its newest story on its own page, which lists its older pages, each of
+    // which holds the stories of its period; together, every story of the kind once.
+    const paging = figuresLedger(archive, storyViews(archive, buildLookup(archive)));
+    const militantsKilled = paging.groups.find((group) => group.label === "Militants killed");
+    assert.ok(militantsKilled && militantsKilled.stories.length === 2, "a kind of count with two stories");
+    for (const group of paging.groups) {
+      const [first, ...older] = paging.groupPages.filter((page) => page.id === group.id);
+      assert.equal(first.url, group.url);
+      assert.deepEqual(first.stories, group.stories.slice(0, 1));
+      assert.deepEqual(
+        first.olderPages.map((link) => link.url),
+        older.map((page) => page.url),
+      );
+      assert.deepEqual(
+        older.flatMap((page) => page.stories),
+        group.stories.length > 1 ? group.stories : [],
+      );
+      for (const page of older) assert.ok(page.url.startsWith(group.url) && page.heading, page.url);
+    }
   } finally {
     PAGES.ledgerStories = perPage;
   }

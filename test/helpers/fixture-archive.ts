@@ -573,3 +573,31 @@ export function fixtureArchive(): Archive {
 export function fixtureSeedFiles(archive: Archive = fixtureArchive()): Map<string, string> {
   return new Map(archive.articles.map((a) => [a.source.file, `${a.title}\n\n${a.body}\n`]));
 }
+
+/**
+ * Gives an unrelated event of `archive` its own "militants killed" count (three, in a separate clash) and
+ * works out its story's ledger again: two stories with figures. Returns the article given the count.
+ */
+export function withSecondMilitantsCount(archive: Archive): ArticleRecord {
+  const other = archive.articles.find((a) => a.slug === "opposition-parties-call-off-protests");
+  if (!other) throw new Error("the fixture has no opposition-parties-call-off-protests article");
+  other.figures = [
+    {
+      value: 3,
+      qualifier: null,
+      what: "militants",
+      category: "militants",
+      outcome: "killed",
+      period: null,
+      place: null,
+      text: "Three militants were killed in a separate clash.",
+      line: 4,
+    },
+  ];
+  const kinds = new Map<string, PlaceKind>(archive.places.map((p) => [p.slug, p.kind]));
+  const story = archive.stories.find((s) => s.slug === other.story);
+  if (!story) throw new Error(`the fixture has no story ${other.story}`);
+  const members = story.articles.map((slug) => archive.articles.find((a) => a.slug === slug) as ArticleRecord);
+  story.figures = storyLedger(members, (slug) => kinds.get(slug));
+  return other;
+}

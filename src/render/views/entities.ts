@@ -10,7 +10,7 @@ import { Deferred } from "./deferred.ts";
 import type { ArchiveGraph } from "./graph.ts";
 import { byName, type EntityRef, type LinkView, type Lookup } from "./lookup.ts";
 import type { PageKey } from "./page-key.ts";
-import { type StableSlice, spanName, stablePages } from "./stable-pages.ts";
+import { type StablePage, stablePages } from "./stable-pages.ts";
 import { type MapView, placesMap } from "./stories.ts";
 
 export interface Companion extends EntityRef {
@@ -316,43 +316,39 @@ export function entityPages(
     return Int32Array.from(numbers).sort(); // a typed array sorts by value
   });
   const folderOf = (source: EntitySource) => `${kindFolder[source.kind]}/${source.slug}`;
-  /** The dates a slice of a source's articles spans: an older page's name. */
-  const spanOf = (numbers: Int32Array, start: number, end: number): string =>
-    spanName(Array.from(numbers.subarray(start, end), (n) => sorted[n].date));
   /** Every page: each source's first page, then its older pages from newer to older. */
-  interface PagePart extends StableSlice {
+  interface PagePart extends StablePage {
     source: number;
+    /** Null on the first page. */
+    first: boolean;
     permalink: string;
     url: string;
-    /** The dates it spans: an older page's name (null on the first page, named by the entity). */
-    span: string | null;
   }
   const parts: PagePart[] = [];
   /** Each source's first page (its position in `parts`). */
   const firstPageOf = new Int32Array(sources.length);
   sources.forEach((source, at) => {
     firstPageOf[at] = parts.length;
-    const numbers = articleNumbers[at];
-    for (const slice of stablePages(numbers.length, PAGES.entityArticles)) {
-      const older = slice.number !== null;
-      const folder = older ? `${folderOf(source)}/page/${slice.number}` : folderOf(source);
+    const dates = Array.from(articleNumbers[at], (n) => sorted[n].date);
+    for (const stable of stablePages(dates, PAGES.entityArticles)) {
+      const folder = stable.path === null ? folderOf(source) : `${folderOf(source)}/${stable.path}`;
       parts.push({
-        ...slice,
+        ...stable,
         source: at,
+        first: stable.path === null,
         permalink: `${folder}/index.html`,
         url: `/${folder}/`,
-        span: older ? spanOf(numbers, slice.start, slice.end) : null,
       });
     }
   });
   const linkTo = (part: PagePart | undefined, first: string): LinkView | null =>
-    part === undefined ? null : { name: part.span ?? first, url: part.url };
+    part === undefined ? null : { name: part.name ?? first, url: part.url };
   /** A page's neighbours: the page of newer articles before it and of older ones after it. */
   const neighbours = (at: number) => {
     const part = parts[at];
     const sameSource = (other: PagePart | undefined) => (other?.source === part.source ? other : undefined);
     return {
-      newer: part.number === null ? null : linkTo(parts[at - 1], "Latest articles"),
+      newer: part.first ? null : linkTo(parts[at - 1], "Latest articles"),
       older: linkTo(sameSource(parts[at + 1]), ""),
     };
   };
@@ -373,10 +369,10 @@ export function entityPages(
   const page = (at: number): EntityPage => {
     const part = parts[at];
     const source = sources[part.source];
-    const first = part.number === null;
+    const { first } = part;
     const self = graph.keyId.get(`${source.kind}:${source.slug}`) ?? -1;
     const all = Array.from(articleNumbers[part.source]);
-    const listed = all.slice(part.start, part.end);
+    const listed = part.items.map((item) => all[item]);
     const contextsOf = (numbers: number[]) => numbers.map((n) => contextsIn(source, sorted[n]));
     const summaries = (numbers: number[]) => numbers.map((n) => summarize(sorted[n], lookup));
     const folder = folderOf(source);
@@ -395,7 +391,7 @@ export function entityPages(
       articleCount: all.length,
       articles: summaries(listed),
       contexts: contextsOf(listed),
-      part: part.span,
+      part: part.name,
       olderPages: first ? olderPagesOf(at) : [],
       ...neighbours(at),
       companions: first ? companions(self, all) : [],
@@ -410,7 +406,7 @@ export function entityPages(
   /** Where page `at` and its CSV export go. */
   const whereOf = (at: number) => {
     const part = parts[at];
-    const csvPath = part.number === null ? `${folderOf(sources[part.source])}/mentions.csv` : null;
+    const csvPath = part.first ? `${folderOf(sources[part.source])}/mentions.csv` : null;
     return { permalink: part.permalink, csvPath };
   };
   /** What an older page shows besides its articles: the entity's name, where it is, its neighbours. */
@@ -421,7 +417,7 @@ export function entityPages(
       source.kind,
       source.name,
       lookup.entity(source.kind, source.slug),
-      part.span,
+      part.name,
       neighbours(at),
     ]);
   };
@@ -437,9 +433,9 @@ export function entityPages(
       const part = parts[at];
       const source = sources[part.source];
       const numbers = articleNumbers[part.source];
-      if (part.number !== null) {
+      if (!part.first) {
         const hash = createHash("sha256").update(`older ${olderPageHead(at)}\n`);
-        hash.update(Array.from(numbers.subarray(part.start, part.end), stampOf).join("\n"));
+        hash.update(part.items.map((item) => stampOf(numbers[item])).join("\n"));
         return hash.digest("base64url");
       }
       const quotes = source.kind === "person" ? (quotesOf.get(source.slug) ?? []) : [];
@@ -482,7 +478,7 @@ export function entityPages(
       name: source.name,
       count: articleNumbers[at].length,
     })),
-    olderUrls: parts.filter((part) => part.number !== null).map((part) => part.url),
+    olderUrls: parts.filter((part) => !part.first).map((part) => part.url),
     pages: (start = 0, end = parts.length) =>
       Array.from({ length: Math.max(0, Math.min(end, parts.length) - start) }, (_, offset) => page(start + offset)),
     /**
@@ -496,9 +492,9 @@ export function entityPages(
       const source = sources[part.source];
       const numbers = Array.from(articleNumbers[part.source]);
       const entry = (n: number) => `${entryOf(n)} ${contextKey(source, sorted[n])}`;
-      if (part.number !== null) {
+      if (!part.first) {
         const hash = createHash("sha256").update(`older ${olderPageHead(at)}\n`);
-        hash.update(numbers.slice(part.start, part.end).map(entry).join("\n"));
+        hash.update(part.items.map((item) => entry(numbers[item])).join("\n"));
         return { ...whereOf(at), key: hash.digest("base64url") };
       }
       const self = graph.keyId.get(`${source.kind}:${source.slug}`) ?? -1;
@@ -511,7 +507,7 @@ export function entityPages(
           source.members.map((slug) => lookup.entity("person", slug).name),
           companions(self, numbers),
           source.kind === "person" ? (quotesOf.get(source.slug) ?? []) : [],
-          part.end,
+          part.items.length,
           olderPagesOf(at),
         ]),
       );

@@ -12,7 +12,7 @@ import { compareStrings } from "../../util/group.ts";
 import { slugify } from "../../util/slug.ts";
 import { figureLabel } from "./articles.ts";
 import type { LinkView } from "./lookup.ts";
-import { spanName, stablePages } from "./stable-pages.ts";
+import { stablePages } from "./stable-pages.ts";
 import type { StorySummary, StoryViews } from "./stories.ts";
 
 /** A ledger line as the site-wide ledger lists it: its label and range, linked to its story's page. */
@@ -53,24 +53,49 @@ export interface FiguresPage {
   url: string;
   /** The first page (/figures/), which also lists the kinds of count; the others hold older stories. */
   first: boolean;
-  /** On an older page, the dates its stories start on ("3 March 2024 – 19 April 2024"); else null. */
+  /** On the first page, the older pages, newest first; else empty. */
+  olderPages: LinkView[];
+  /** On an older page, the period its stories start in ("2024", "March 2024"), or the dates; else null. */
   heading: string | null;
   stories: StoryRanges[];
   newer: LinkView | null;
   older: LinkView | null;
 }
 
+/**
+ * A page of one kind of count: its newest stories on the first page (the group's own URL), older ones on a
+ * page per year or month they start in (views/stable-pages.ts), so a new story does not change them all.
+ */
+export interface FigureGroupPage {
+  id: string;
+  permalink: string;
+  url: string;
+  label: string;
+  /** The group's first page, which links its older pages (`olderPages`). */
+  first: boolean;
+  /** On an older page, the period its stories start in, or their dates; null on the first page. */
+  heading: string | null;
+  stories: { story: StorySummary; line: LedgerRange }[];
+  /** The group's own page, linked from its older pages' heading. */
+  groupUrl: string;
+  olderPages: LinkView[];
+  newer: LinkView | null;
+  older: LinkView | null;
+}
+
 export interface FiguresLedger {
   /**
-   * Stories with at least one figure, newest first: the newest on the first page, and PAGES.ledgerStories
-   * to each older page, numbered from the oldest so that a new story changes the first page alone
-   * (views/stable-pages.ts). One page grew with the archive.
+   * Stories with at least one figure, newest first: the newest on the first page, and a page per year or
+   * month they start in, so that a new story changes its period's page and the first (views/stable-pages.ts).
+   * One page grew with the archive.
    */
   pages: FiguresPage[];
   /** How many stories have figures. */
   storyCount: number;
   /** Kinds of count, the one with most stories first. */
   groups: FigureGroup[];
+  /** Each kind of count's pages: its first page, then its older pages. */
+  groupPages: FigureGroupPage[];
 }
 
 export function figuresLedger(archive: Archive, stories: StoryViews): FiguresLedger {
@@ -117,30 +142,70 @@ export function figuresLedger(archive: Archive, stories: StoryViews): FiguresLed
       group.stories.push({ story, line: lines[at] });
     });
   }
-  const pages = stablePages(withFigures.length, PAGES.ledgerStories).map((slice): FiguresPage => {
-    const url = slice.number === null ? "/figures/" : `/figures/page/${slice.number}/`;
-    const stories = withFigures.slice(slice.start, slice.end);
+  const starts = withFigures.map((entry) => entry.story.start);
+  const pages = stablePages(starts, PAGES.ledgerStories).map((stable): FiguresPage => {
+    const url = stable.path === null ? "/figures/" : `/figures/stories/${stable.path}/`;
     return {
       permalink: fromSiteRoot(url),
       url,
-      first: slice.number === null,
-      heading: slice.number === null ? null : spanName(stories.map((entry) => entry.story.start)),
-      stories,
+      first: stable.path === null,
+      heading: stable.name,
+      olderPages: [],
+      stories: stable.items.map((item) => withFigures[item]),
       newer: null,
       older: null,
     };
   });
-  pages.forEach((page, at) => {
-    const link = (other: FiguresPage | undefined): LinkView | null =>
-      other ? { name: other.heading ?? "Latest stories", url: other.url } : null;
-    page.newer = link(pages[at - 1]);
-    page.older = link(pages[at + 1]);
-  });
+  linkNeighbours(pages, "Latest stories");
+  pages[0].olderPages = olderPagesOf(pages);
+  const sortedGroups = [...groups.values()].sort(
+    (a, b) => b.stories.length - a.stories.length || compareStrings(a.label, b.label),
+  );
   return {
     pages,
     storyCount: withFigures.length,
-    groups: [...groups.values()].sort(
-      (a, b) => b.stories.length - a.stories.length || compareStrings(a.label, b.label),
-    ),
+    groups: sortedGroups,
+    groupPages: sortedGroups.flatMap(groupPages),
   };
+}
+
+/** A newest-first run of pages linked each to the next newer and the next older; the first is `firstName`. */
+function linkNeighbours<
+  P extends { url: string; heading: string | null; newer: LinkView | null; older: LinkView | null },
+>(pages: P[], firstName: string): void {
+  const link = (other: P | undefined): LinkView | null =>
+    other ? { name: other.heading ?? firstName, url: other.url } : null;
+  pages.forEach((page, at) => {
+    page.newer = link(pages[at - 1]);
+    page.older = link(pages[at + 1]);
+  });
+}
+
+/** The older pages of a newest-first run of pages, as its first page lists them. */
+function olderPagesOf(pages: { url: string; heading: string | null }[]): LinkView[] {
+  return pages.slice(1).map((page) => ({ name: page.heading ?? "", url: page.url }));
+}
+
+/** A kind of count's pages: its newest stories on its own page, the others by the period they start in. */
+function groupPages(group: FigureGroup): FigureGroupPage[] {
+  const starts = group.stories.map((entry) => entry.story.start);
+  const pages = stablePages(starts, PAGES.ledgerStories).map((stable): FigureGroupPage => {
+    const url = stable.path === null ? group.url : `${group.url}${stable.path}/`;
+    return {
+      id: group.id,
+      permalink: fromSiteRoot(url),
+      url,
+      label: group.label,
+      first: stable.path === null,
+      heading: stable.name,
+      stories: stable.items.map((item) => group.stories[item]),
+      groupUrl: group.url,
+      olderPages: [],
+      newer: null,
+      older: null,
+    };
+  });
+  linkNeighbours(pages, "Latest stories");
+  pages[0].olderPages = olderPagesOf(pages);
+  return pages;
 }

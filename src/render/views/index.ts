@@ -153,7 +153,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
       ...staticPages,
       ...timelineView.pages.map((p) => p.url),
       ...figures.pages.slice(1).map((page) => page.url),
-      ...figures.groups.map((group) => group.url),
+      ...figures.groupPages.map((page) => page.url),
       ...stories.summaries.map((story) => story.url),
       ...articleList.map((a) => a.url),
       ...entityIndexes.map((i) => i.url),

@@ -6,7 +6,7 @@
  * JSON, which holds the digests of the list entries it shows (ArticleSummary's toJSON), not the entries.
  */
 import type { EntityIndexPage } from "./entities.ts";
-import type { FigureGroup, FiguresPage } from "./figures.ts";
+import type { FigureGroupPage, FiguresPage } from "./figures.ts";
 import type { SiteViews } from "./index.ts";
 import type { PageKey } from "./page-key.ts";
 import type { TimelinePage } from "./timeline.ts";
@@ -16,7 +16,7 @@ export interface PagedOneOffs {
   entityIndexes: EntityIndexPage[];
   timelineYears: TimelinePage[];
   ledgerPages: FiguresPage[];
-  figureGroups: FigureGroup[];
+  figureGroups: FigureGroupPage[];
 }
 
 type PagedItem = { [List in keyof PagedOneOffs]: { list: List; view: PagedOneOffs[List][number] } }[keyof PagedOneOffs];
@@ -73,7 +73,7 @@ export function oneOffPages(views: SiteViews): OneOffPage[] {
     ...figures.pages.map((view) =>
       paged("figures.njk", { list: "ledgerPages", view }, view.first ? [view, figures.storyCount, groupList] : view),
     ),
-    ...figures.groups.map((view) => paged("figures-group.njk", { list: "figureGroups", view })),
+    ...figures.groupPages.map((view) => paged("figures-group.njk", { list: "figureGroups", view })),
     ...views.entityIndexes.map((view) => paged("entity-index.njk", { list: "entityIndexes", view })),
   ];
 }

@@ -1,41 +1,113 @@
 /**
- * Pages of a list that grows at its head — newest first, as new articles arrive — numbered from its tail,
- * so that an addition changes the first page and leaves every other page as it was. Numbered from the head,
- * as a blog's "page 2, page 3" are, one new article would move an item across every page boundary, and a
- * rebuild would render all of them again; a reader's link to page 7 would also show other items each time.
+ * Pages of a list that grows with the archive (an entity's articles, the ledger's stories), made so that
+ * an item added or removed changes few of them. Split by count from the newest, as a blog's "page 2,
+ * page 3" are, one new article would move an item across every page boundary after it, and a rebuild
+ * would render every page again; a reader's link to "page 7" would also show other items each time.
  *
- * The first page (`number` null) lists the newest items: `size` to `2 × size − 1` of them once the list is
- * paged, all of them before (fewer than `2 × size`). Page 1 holds the oldest `size`, page 2 the next, and
- * so on up to the page just older than the first page's; each numbered page holds exactly `size` items.
- * When the first page reaches `2 × size` items it gives its oldest `size` to a new numbered page.
+ * So the pages go by date. A list shorter than twice `size` is one page. A longer one has a first page
+ * listing its newest `size` items, and a page per year, newest first, holding that year's items; a year
+ * with twice `size` items or more is a page per month instead (the items giving only the year get one
+ * of their own), and the undated items, last in the list, a page of their own. A period with twice
+ * `size` items or more is cut into pages of `size` numbered from its oldest, the newest holding
+ * `size` to twice `size` − 1 (`countPages`). A new article changes the first page, its period's page,
+ * and the pages that link them.
  */
 import { formatDate } from "../format.ts";
 
-export interface StableSlice {
-  /** Null for the first page; else the page's number, 1 for the oldest items. */
+/** One page of a list: which of its items, and where and by what name the page goes. */
+export interface StablePage {
+  /** The page's folder under the list's, "2024", "2024-03", "2024-03/2" or "undated"; null for the first page. */
+  path: string | null;
+  /** What links to it say: the period ("March 2024"), or the dates a part of one spans; null for the first page. */
+  name: string | null;
+  /** The items it holds, by their positions in the list, in the list's order. */
+  items: number[];
+}
+
+/** A period of the list: its folder, its name, and its items. */
+interface Period {
+  path: string;
+  name: string;
+  items: number[];
+}
+
+/** Items grouped by `keyOf` (whose name `nameOf` gives), in the order each group first appears. */
+function periodsBy(
+  items: readonly number[],
+  dates: readonly (string | null)[],
+  keyOf: (date: string) => string,
+  nameOf: (key: string) => string,
+): Period[] {
+  const periods = new Map<string, Period>();
+  for (const item of items) {
+    const date = dates[item];
+    const key = date === null ? "undated" : keyOf(date);
+    let period = periods.get(key);
+    if (!period) {
+      period = { path: key, name: date === null ? "undated" : nameOf(key), items: [] };
+      periods.set(key, period);
+    }
+    period.items.push(item);
+  }
+  return [...periods.values()];
+}
+
+/**
+ * The pages of a newest-first list whose items have `dates` (ISO dates, a month or a year alone, or null),
+ * the first page first, then from newer to older. The list is ordered by date, undated last.
+ */
+export function stablePages(dates: readonly (string | null)[], size: number): StablePage[] {
+  const all = Array.from(dates, (_, at) => at);
+  if (dates.length < 2 * size) return [{ path: null, name: null, items: all }];
+  const pages: StablePage[] = [{ path: null, name: null, items: all.slice(0, size) }];
+  const year = (date: string) => date.slice(0, 4);
+  // A month's key; a date giving the year alone keeps the year's, under a name saying so.
+  const month = (date: string) => (date.length >= 7 ? date.slice(0, 7) : date.slice(0, 4));
+  const monthName = (key: string) => (key.length === 4 ? `${key}, month not given` : formatDate(key));
+  for (const byYear of periodsBy(all, dates, year, (key) => key)) {
+    const large = byYear.path !== "undated" && byYear.items.length >= 2 * size;
+    const periods = large ? periodsBy(byYear.items, dates, month, monthName) : [byYear];
+    for (const period of periods) {
+      const parts = countPages(period.items.length, size);
+      for (const part of parts) {
+        const items = period.items.slice(part.start, part.end);
+        pages.push({
+          path: part.number === null ? period.path : `${period.path}/${part.number}`,
+          name: parts.length === 1 ? period.name : spanName(items.map((item) => dates[item])),
+          items,
+        });
+      }
+    }
+  }
+  return pages;
+}
+
+/** A part of a period cut by count: `number` null for its newest part, else 1 for its oldest. */
+interface CountPart {
   number: number | null;
-  /** The slice of the newest-first list: items `start` to `end` (exclusive). */
   start: number;
   end: number;
 }
 
-/** The pages of a newest-first list of `count` items, the first page first, then from newer to older. */
-export function stablePages(count: number, size: number): StableSlice[] {
+/**
+ * A newest-first run of `count` items cut into parts of `size` numbered from its oldest, the newest part
+ * holding `size` to 2 × `size` − 1 (all of them when fewer than 2 × `size`): an item added at the head
+ * changes the newest part alone.
+ */
+export function countPages(count: number, size: number): CountPart[] {
   const numbered = count >= 2 * size ? Math.floor(count / size) - 1 : 0;
-  const firstEnd = count - numbered * size;
-  const slices: StableSlice[] = [{ number: null, start: 0, end: firstEnd }];
+  const parts: CountPart[] = [{ number: null, start: 0, end: count - numbered * size }];
   for (let number = numbered; number >= 1; number--) {
     const end = count - (number - 1) * size;
-    slices.push({ number, start: end - size, end });
+    parts.push({ number, start: end - size, end });
   }
-  return slices;
+  return parts;
 }
 
 /**
- * What a numbered page is named by, the dates its items span, oldest to newest, from their dates newest
- * first: "3 March 2024 – 19 April 2024", one date when they share it, "… , and undated" when the page
- * reaches the undated items (which come last), "undated" when it holds only those. Made from the page's
- * own items, the name changes only when they do.
+ * The dates a part spans, oldest to newest, from its dates newest first: "3 March 2024 – 19 April 2024",
+ * one date when they share it, "… , and undated" when the part reaches the undated items (which come
+ * last), "undated" when it holds only those.
  */
 export function spanName(newestFirst: readonly (string | null)[]): string {
   const dated = newestFirst.filter((date): date is string => date !== null);
