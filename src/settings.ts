@@ -17,8 +17,16 @@ export const PAGES = {
   relatedArticles: 5,
   /** Articles gathered as candidates for an article's related list (see relatedArticles in views/articles.ts). */
   relatedCandidates: 200,
-  /** Stories on each page of the site-wide figures ledger (/figures/, /figures/page/2/ …). */
+  /**
+   * Stories on the first page of the site-wide figures ledger (/figures/) and of each kind of count; the
+   * older are on a page per year or month (/figures/by-date/2024/, views/stable-pages.ts), cut into pages of
+   * this many when a month holds twice as many.
+   */
   ledgerStories: 100,
+  /** Articles on the first page of the articles list (/articles/), and likewise for its older pages. */
+  listArticles: 200,
+  /** Stories on the first page of the stories list (/stories/), and likewise for its older pages. */
+  listStories: 100,
   /** Characters of each article's lead shown on its story's page (cut at a word). */
   storyLeadChars: 280,
   /** Entities most often seen with an entity, on its page. */

@@ -59,6 +59,13 @@ export function storyLedgerPath(slug: string): string {
   return `${STORIES}/${slug}/ledger.csv`;
 }
 
+/**
+ * The folder of a list's period pages under the list's own ("/articles/by-date/2024/",
+ * src/render/views/stable-pages.ts): a name no article or story slug takes (src/resolve claims it first),
+ * since those pages share the list's folder.
+ */
+export const BY_DATE = "by-date";
+
 /** The href of a site folder URL from the site's root folder: "/articles/a/" → "articles/a/index.html". */
 export function fromSiteRoot(url: string): string {
   return `${url.slice(1)}index.html`;

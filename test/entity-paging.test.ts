@@ -187,7 +187,7 @@ describe("an entity's articles on stable pages", () => {
     const older = olderPages(paged, folder);
     assert.ok(older.length >= 3, JSON.stringify(older));
     assert.ok(
-      older.some((p) => /^\d{4}-\d{2}$/.test(p.path)) && older.some((p) => p.path === "undated"),
+      older.some((p) => /^by-date\/\d{4}-\d{2}$/.test(p.path)) && older.some((p) => p.path === "by-date/undated"),
       JSON.stringify(older),
     );
     assert.deepEqual(
@@ -226,7 +226,7 @@ describe("an entity's articles on stable pages", () => {
     const inode = (site: string, page: string) => statSync(path.join(site, page)).ino;
     const before = olderPages(paged, folder);
     const now = olderPages(rebuilt, folder);
-    assert.deepEqual(now, [{ path: "2030", name: "2030" }, ...before], "a page for the new year");
+    assert.deepEqual(now, [{ path: "by-date/2030", name: "2030" }, ...before], "a page for the new year");
     assert.notEqual(inode(rebuilt, `${folder}/index.html`), inode(paged, `${folder}/index.html`));
     // The page after the new one has a new neighbour; the others are kept.
     for (const { path: older } of before.slice(1)) {
@@ -247,16 +247,18 @@ describe("an entity's articles on stable pages", () => {
 const availability = checkBrowser();
 const skip = availability.available ? false : availability.skipReason;
 
-describe("older pages in Chromium: an entity's, the ledger's, a kind of count's", { skip }, () => {
+describe("older pages in Chromium: an entity's, the ledger's, a kind of count's, the articles' and stories' lists", {
+  skip,
+}, () => {
   let browser: Browser;
   const site = path.join(scratch, "browser");
-  const { entityArticles, ledgerStories } = PAGES;
+  const sizes = { ...PAGES };
   before(async () => {
-    Object.assign(PAGES, { entityArticles: 1, ledgerStories: 1 });
+    Object.assign(PAGES, { entityArticles: 1, ledgerStories: 1, listArticles: 1, listStories: 1 });
     const archive = fixtureArchive();
     withSecondMilitantsCount(archive);
     await renderPages(archive, site);
-    Object.assign(PAGES, { entityArticles, ledgerStories });
+    Object.assign(PAGES, sizes);
     browser = await launchChromium();
   });
   after(() => browser?.close());
@@ -270,8 +272,10 @@ describe("older pages in Chromium: an entity's, the ledger's, a kind of count's"
       ...firstAndOlder(busiest(fixtureArchive()).folder),
       ...firstAndOlder("figures"),
       ...firstAndOlder("figures/militants-killed"),
+      ...firstAndOlder("articles"),
+      ...firstAndOlder("stories"),
     ];
-    assert.ok(urls.length >= 9, urls.join(" "));
+    assert.ok(urls.length >= 15, urls.join(" "));
     const server = await serveSite(site);
     const axe = path.resolve("node_modules/axe-core/axe.min.js");
     const problems: string[] = [];

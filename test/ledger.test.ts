@@ -38,10 +38,10 @@ test("site-wide ledger: one range per story for each kind of count, never one ra
   );
   // The index lists stories (newest first) with their lines, each linked to its line on the story's page.
   assert.deepEqual(
-    ledger.pages.flatMap((page) => page.stories.map((entry) => entry.story.slug)),
+    ledger.pages.flatMap((page) => page.items.map((entry) => entry.story.slug)),
     [other.story, attackStory],
   );
-  const attack = ledger.pages[0].stories.find((entry) => entry.story.slug === attackStory)!;
+  const attack = ledger.pages[0].items.find((entry) => entry.story.slug === attackStory)!;
   const militants = attack.lines.find((line) => line.label === "Militants killed")!;
   assert.equal(militants.url, `/stories/${attackStory}/#figures-militants-killed`);
   assert.equal(militants.grading, "corroborated");
@@ -53,12 +53,12 @@ test("site-wide ledger: one range per story for each kind of count, never one ra
   try {
     const paged = figuresLedger(archive, storyViews(archive, buildLookup(archive))).pages;
     assert.deepEqual(
-      paged.map((page) => [page.url, page.heading, page.stories[0].story.slug, page.newer?.url, page.older?.url]),
+      paged.map((page) => [page.url, page.heading, page.items[0].story.slug, page.newer?.url, page.older?.url]),
       [
-        ["/figures/", null, other.story, undefined, "/figures/stories/2026-02/"],
+        ["/figures/", null, other.story, undefined, "/figures/by-date/2026-02/"],
         // Two stories in February 2026, two to a period at most: a page each, the older numbered 1.
-        ["/figures/stories/2026-02/", "5 February 2026", other.story, "/figures/", "/figures/stories/2026-02/1/"],
-        ["/figures/stories/2026-02/1/", "1 February 2026", attackStory, "/figures/stories/2026-02/", undefined],
+        ["/figures/by-date/2026-02/", "5 February 2026", other.story, "/figures/", "/figures/by-date/2026-02/1/"],
+        ["/figures/by-date/2026-02/1/", "1 February 2026", attackStory, "/figures/by-date/2026-02/", undefined],
       ],
     );
     // Each kind of count likewise: its newest story on its own page, which lists its older pages, each of
@@ -69,13 +69,13 @@ test("site-wide ledger: one range per story for each kind of count, never one ra
     for (const group of paging.groups) {
       const [first, ...older] = paging.groupPages.filter((page) => page.id === group.id);
       assert.equal(first.url, group.url);
-      assert.deepEqual(first.stories, group.stories.slice(0, 1));
+      assert.deepEqual(first.items, group.stories.slice(0, 1));
       assert.deepEqual(
         first.olderPages.map((link) => link.url),
         older.map((page) => page.url),
       );
       assert.deepEqual(
-        older.flatMap((page) => page.stories),
+        older.flatMap((page) => page.items),
         group.stories.length > 1 ? group.stories : [],
       );
       for (const page of older) assert.ok(page.url.startsWith(group.url) && page.heading, page.url);

@@ -22,16 +22,19 @@ const scratch = mkdtempSync(path.join(os.tmpdir(), "news-archive-keys-"));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 /**
- * The changes, each rendered over the unchanged archive's site, with `perOlderPage` articles on each of an
- * entity's older pages and stories on each of the figures ledger's (PAGES.entityArticles, ledgerStories):
- * at 1, every entity named by two articles or more is paged, and the ledger too.
+ * The changes, each rendered over the unchanged archive's site, with `perOlderPage` items on each page of
+ * the paged lists (PAGES.entityArticles, ledgerStories, listArticles, listStories): at 1, every entity
+ * named by two articles or more is paged, and the ledger and the lists of articles and stories too.
  */
 const rebuildsAsCold = (perOlderPage: number | null) => () => {
   const base = path.join(scratch, `base-${perOlderPage}`);
   let pageCount = 0;
-  const { entityArticles, ledgerStories } = PAGES;
+  const { entityArticles, ledgerStories, listArticles, listStories } = PAGES;
   before(async () => {
-    if (perOlderPage !== null) Object.assign(PAGES, { entityArticles: perOlderPage, ledgerStories: perOlderPage });
+    if (perOlderPage !== null) {
+      const size = perOlderPage;
+      Object.assign(PAGES, { entityArticles: size, ledgerStories: size, listArticles: size, listStories: size });
+    }
     await renderPages(fixtureArchive(), base);
     pageCount = [...(await treeDigest(base)).keys()].filter((file) => file.endsWith(".html")).length;
   });
@@ -187,15 +190,12 @@ const rebuildsAsCold = (perOlderPage: number | null) => () => {
     });
   }
   after(() => {
-    Object.assign(PAGES, { entityArticles, ledgerStories });
+    Object.assign(PAGES, { entityArticles, ledgerStories, listArticles, listStories });
   });
 };
 
 describe("a rebuild over the pages of an unchanged archive writes what a cold render does", rebuildsAsCold(null));
-describe(
-  "likewise with every entity's articles and the ledger's stories paged, one to an older page",
-  rebuildsAsCold(1),
-);
+describe("likewise with every list paged, one item to an older page", rebuildsAsCold(1));
 
 test("a party or member renamed whose tie no article shows: the other's page shows the new name", async () => {
   // The person is tied to the party by the records alone, so only the ties tell the pages have changed.

@@ -18,7 +18,7 @@ import type {
   PlaceRecord,
   Rejected,
 } from "../types.ts";
-import { articleUrl } from "../urls.ts";
+import { articleUrl, BY_DATE } from "../urls.ts";
 import { compareStrings, groupBy } from "../util/group.ts";
 import { SlugRegistry, slugify } from "../util/slug.ts";
 import { applyCorrections } from "./corrections.ts";
@@ -89,6 +89,8 @@ function partyAlias(knowledge: Knowledge): (m: PartyMention) => string {
 
 function articleSlugs(articles: ExtractedArticle[]): string[] {
   const registry = new SlugRegistry();
+  // The articles list's period pages have that folder beside the article pages.
+  registry.claim(BY_DATE);
   // Claim in file order, so a slug does not move when an unrelated article's date changes.
   const byFile = articles.map((a, i) => ({ a, i })).sort((x, y) => compareStrings(x.a.source.file, y.a.source.file));
   const slugs: string[] = new Array(articles.length);

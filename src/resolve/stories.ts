@@ -13,6 +13,7 @@
  * `copyOf`, so a ledger counts them as one source.
  */
 import type { ArticleRecord, PlaceKind, StoryRecord } from "../types.ts";
+import { BY_DATE } from "../urls.ts";
 import { compareStrings, groupBy } from "../util/group.ts";
 import { SlugRegistry } from "../util/slug.ts";
 import { storyLedger } from "./ledger.ts";
@@ -406,6 +407,8 @@ export function groupStories(
     ...averageLink(free.length, similar).map((group) => ({ slug: null, articles: group.map((i) => free[i]) })),
   ];
   const slugs = new SlugRegistry();
+  // The stories list's period pages have that folder beside the story pages.
+  slugs.claim(BY_DATE);
   for (const group of groups) if (group.slug) group.slug = slugs.claim(group.slug);
   const storyOf = new Map<string, string>();
   const stories = groups.map((group): StoryRecord => {

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { PAGES } from "../../settings.ts";
 import type { Archive, ArticleRecord, Evidence, MentionLink } from "../../types.ts";
-import { type EntityKind, entityUrl, kindFolder } from "../../urls.ts";
+import { BY_DATE, type EntityKind, entityUrl, kindFolder } from "../../urls.ts";
 import { compareStrings, firstOf } from "../../util/group.ts";
 import { type ArticleSummary, summarize, webUrl } from "./articles.ts";
 import { articlesPerPeriod, type BarChart } from "./chart.ts";
@@ -331,7 +331,7 @@ export function entityPages(
     firstPageOf[at] = parts.length;
     const dates = Array.from(articleNumbers[at], (n) => sorted[n].date);
     for (const stable of stablePages(dates, PAGES.entityArticles)) {
-      const folder = stable.path === null ? folderOf(source) : `${folderOf(source)}/${stable.path}`;
+      const folder = stable.path === null ? folderOf(source) : `${folderOf(source)}/${BY_DATE}/${stable.path}`;
       parts.push({
         ...stable,
         source: at,

@@ -11,8 +11,7 @@ import { figureGroupUrl, fromSiteRoot } from "../../urls.ts";
 import { compareStrings } from "../../util/group.ts";
 import { slugify } from "../../util/slug.ts";
 import { figureLabel } from "./articles.ts";
-import type { LinkView } from "./lookup.ts";
-import { stablePages } from "./stable-pages.ts";
+import { type ListPage, listPages } from "./stable-pages.ts";
 import type { StorySummary, StoryViews } from "./stories.ts";
 
 /** A ledger line as the site-wide ledger lists it: its label and range, linked to its story's page. */
@@ -47,40 +46,16 @@ export interface FigureGroup {
   stories: { story: StorySummary; line: LedgerRange }[];
 }
 
-/** A page of the site-wide ledger's list of stories. */
-export interface FiguresPage {
-  permalink: string;
-  url: string;
-  /** The first page (/figures/), which also lists the kinds of count; the others hold older stories. */
-  first: boolean;
-  /** On the first page, the older pages, newest first; else empty. */
-  olderPages: LinkView[];
-  /** On an older page, the period its stories start in ("2024", "March 2024"), or the dates; else null. */
-  heading: string | null;
-  stories: StoryRanges[];
-  newer: LinkView | null;
-  older: LinkView | null;
-}
+/** A page of the site-wide ledger's list of stories: the newest on the first, older ones by period. */
+export type FiguresPage = ListPage<StoryRanges>;
 
 /**
  * A page of one kind of count: its newest stories on the first page (the group's own URL), older ones on a
  * page per year or month they start in (views/stable-pages.ts), so a new story does not change them all.
  */
-export interface FigureGroupPage {
+export interface FigureGroupPage extends ListPage<{ story: StorySummary; line: LedgerRange }> {
   id: string;
-  permalink: string;
-  url: string;
   label: string;
-  /** The group's first page, which links its older pages (`olderPages`). */
-  first: boolean;
-  /** On an older page, the period its stories start in, or their dates; null on the first page. */
-  heading: string | null;
-  stories: { story: StorySummary; line: LedgerRange }[];
-  /** The group's own page, linked from its older pages' heading. */
-  groupUrl: string;
-  olderPages: LinkView[];
-  newer: LinkView | null;
-  older: LinkView | null;
 }
 
 export interface FiguresLedger {
@@ -142,22 +117,7 @@ export function figuresLedger(archive: Archive, stories: StoryViews): FiguresLed
       group.stories.push({ story, line: lines[at] });
     });
   }
-  const starts = withFigures.map((entry) => entry.story.start);
-  const pages = stablePages(starts, PAGES.ledgerStories).map((stable): FiguresPage => {
-    const url = stable.path === null ? "/figures/" : `/figures/stories/${stable.path}/`;
-    return {
-      permalink: fromSiteRoot(url),
-      url,
-      first: stable.path === null,
-      heading: stable.name,
-      olderPages: [],
-      stories: stable.items.map((item) => withFigures[item]),
-      newer: null,
-      older: null,
-    };
-  });
-  linkNeighbours(pages, "Latest stories");
-  pages[0].olderPages = olderPagesOf(pages);
+  const pages = listPages(withFigures, (entry) => entry.story.start, LATEST_LEDGER, PAGES.ledgerStories);
   const sortedGroups = [...groups.values()].sort(
     (a, b) => b.stories.length - a.stories.length || compareStrings(a.label, b.label),
   );
@@ -169,43 +129,18 @@ export function figuresLedger(archive: Archive, stories: StoryViews): FiguresLed
   };
 }
 
-/** A newest-first run of pages linked each to the next newer and the next older; the first is `firstName`. */
-function linkNeighbours<
-  P extends { url: string; heading: string | null; newer: LinkView | null; older: LinkView | null },
->(pages: P[], firstName: string): void {
-  const link = (other: P | undefined): LinkView | null =>
-    other ? { name: other.heading ?? firstName, url: other.url } : null;
-  pages.forEach((page, at) => {
-    page.newer = link(pages[at - 1]);
-    page.older = link(pages[at + 1]);
-  });
-}
-
-/** The older pages of a newest-first run of pages, as its first page lists them. */
-function olderPagesOf(pages: { url: string; heading: string | null }[]): LinkView[] {
-  return pages.slice(1).map((page) => ({ name: page.heading ?? "", url: page.url }));
-}
+const LATEST_LEDGER = { url: "/figures/", latest: "Latest stories" };
 
 /** A kind of count's pages: its newest stories on its own page, the others by the period they start in. */
 function groupPages(group: FigureGroup): FigureGroupPage[] {
-  const starts = group.stories.map((entry) => entry.story.start);
-  const pages = stablePages(starts, PAGES.ledgerStories).map((stable): FigureGroupPage => {
-    const url = stable.path === null ? group.url : `${group.url}${stable.path}/`;
-    return {
-      id: group.id,
-      permalink: fromSiteRoot(url),
-      url,
-      label: group.label,
-      first: stable.path === null,
-      heading: stable.name,
-      stories: stable.items.map((item) => group.stories[item]),
-      groupUrl: group.url,
-      olderPages: [],
-      newer: null,
-      older: null,
-    };
-  });
-  linkNeighbours(pages, "Latest stories");
-  pages[0].olderPages = olderPagesOf(pages);
-  return pages;
+  return listPages(
+    group.stories,
+    (entry) => entry.story.start,
+    { url: group.url, latest: "Latest stories" },
+    PAGES.ledgerStories,
+  ).map((page) => ({
+    ...page,
+    id: group.id,
+    label: group.label,
+  }));
 }

@@ -5,6 +5,7 @@
  * per build.
  */
 import { type RecordDigests, recordDigests } from "../../archive/index.ts";
+import { PAGES } from "../../settings.ts";
 import type { Archive, ArticleRecord } from "../../types.ts";
 import { articlePagePath, STORIES_URL } from "../../urls.ts";
 import { compareStrings } from "../../util/group.ts";
@@ -33,6 +34,7 @@ import { noPagedOneOffs, type PagedOneOffs } from "./one-off-pages.ts";
 import type { PageKey } from "./page-key.ts";
 import { type ReviewPage, reviewPage } from "./review.ts";
 import { type SearchFilter, searchFilterKeys, searchFilterNames } from "./search-filters.ts";
+import { type ListPage, listPages } from "./stable-pages.ts";
 import { type StoryPage, type StorySummary, storyViews } from "./stories.ts";
 import { type Timeline, timeline } from "./timeline.ts";
 
@@ -42,12 +44,12 @@ export interface FlaggedArticle extends Pick<ArticleSummary, "title" | "url" | "
 
 export interface SiteViews {
   home: Home;
-  /** Every article's list entry, newest first (the Articles page). */
-  articleList: ArticleSummary[];
+  /** The articles list (/articles/) in stable pages: the newest first, the older by period. */
+  articleListPages: ListPage<ArticleSummary>[];
   entityIndexes: EntityIndexPage[];
   timeline: Timeline;
-  /** Every story, newest first (the stories index). */
-  stories: StorySummary[];
+  /** The stories list (/stories/) in stable pages, likewise. */
+  storyListPages: ListPage<StorySummary>[];
   figures: FiguresLedger;
   report: { rejected: Archive["rejected"]; flagged: FlaggedArticle[] };
   /** Likely problems, each with the lines that fix it (/review/). */
@@ -134,12 +136,24 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
   const stories = storyViews(archive, lookup, digestOf);
   const figures = figuresLedger(archive, stories);
   const articleList = graph.sorted.map((article) => summarize(article, lookup));
+  const articleListPages = listPages(
+    articleList,
+    (article) => article.date,
+    { url: "/articles/", latest: "Latest articles" },
+    PAGES.listArticles,
+  );
+  const storyListPages = listPages(
+    stories.summaries,
+    (story) => story.start,
+    { url: STORIES_URL, latest: "Latest stories" },
+    PAGES.listStories,
+  );
   const views: SiteViews = {
     home: home(archive, graph.sorted, lookup, entityIndexes),
-    articleList,
+    articleListPages,
     entityIndexes,
     timeline: timelineView,
-    stories: stories.summaries,
+    storyListPages,
     figures,
     report: {
       rejected: [...archive.rejected].sort((a, b) => compareStrings(a.file, b.file)),
@@ -152,6 +166,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
     sitemap: [
       ...staticPages,
       ...timelineView.pages.map((p) => p.url),
+      ...[...articleListPages, ...storyListPages].filter((page) => !page.first).map((page) => page.url),
       ...figures.pages.slice(1).map((page) => page.url),
       ...figures.groupPages.map((page) => page.url),
       ...stories.summaries.map((story) => story.url),

@@ -5,14 +5,19 @@
  * Their views are built on every build (each is one page made from the whole archive); a key is the view's
  * JSON, which holds the digests of the list entries it shows (ArticleSummary's toJSON), not the entries.
  */
+import type { ArticleSummary } from "./articles.ts";
 import type { EntityIndexPage } from "./entities.ts";
 import type { FigureGroupPage, FiguresPage } from "./figures.ts";
 import type { SiteViews } from "./index.ts";
 import type { PageKey } from "./page-key.ts";
+import type { ListPage } from "./stable-pages.ts";
+import type { StorySummary } from "./stories.ts";
 import type { TimelinePage } from "./timeline.ts";
 
 /** The one-off pages that a template paginates over, one item a page, as `site.paged.<list>`. */
 export interface PagedOneOffs {
+  articleListPages: ListPage<ArticleSummary>[];
+  storyListPages: ListPage<StorySummary>[];
   entityIndexes: EntityIndexPage[];
   timelineYears: TimelinePage[];
   ledgerPages: FiguresPage[];
@@ -29,7 +34,14 @@ export interface OneOffPage extends PageKey {
 }
 
 export function noPagedOneOffs(): PagedOneOffs {
-  return { entityIndexes: [], timelineYears: [], ledgerPages: [], figureGroups: [] };
+  return {
+    articleListPages: [],
+    storyListPages: [],
+    entityIndexes: [],
+    timelineYears: [],
+    ledgerPages: [],
+    figureGroups: [],
+  };
 }
 
 /** Adds a one-off page's item to the lists a run paginates over. */
@@ -59,8 +71,8 @@ export function oneOffPages(views: SiteViews): OneOffPage[] {
   const groupList = figures.groups.map((group) => [group.url, group.label, group.stories.length]);
   return [
     single("index.njk", "index.html", views.home),
-    single("articles.njk", "articles/index.html", views.articleList),
-    single("stories.njk", "stories/index.html", views.stories),
+    ...views.articleListPages.map((view) => paged("articles.njk", { list: "articleListPages", view })),
+    ...views.storyListPages.map((view) => paged("stories.njk", { list: "storyListPages", view })),
     single("timeline.njk", "timeline/index.html", views.timeline.index),
     single("search.njk", "search/index.html", views.search.filters),
     single("report.njk", "report/index.html", views.report),

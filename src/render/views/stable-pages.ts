@@ -12,7 +12,9 @@
  * `size` to twice `size` − 1 (`countPages`). A new article changes the first page, its period's page,
  * and the pages that link them.
  */
+import { BY_DATE, fromSiteRoot } from "../../urls.ts";
 import { formatDate } from "../format.ts";
+import type { LinkView } from "./lookup.ts";
 
 /** One page of a list: which of its items, and where and by what name the page goes. */
 export interface StablePage {
@@ -116,4 +118,61 @@ export function spanName(newestFirst: readonly (string | null)[]): string {
   const oldest = formatDate(dated[dated.length - 1]);
   const span = oldest === newest ? oldest : `${oldest} – ${newest}`;
   return dated.length < newestFirst.length ? `${span}, and undated` : span;
+}
+
+/** One page of a paged list (src/render/views/stable-pages.ts): the first, or one of a period. */
+export interface ListPage<T> {
+  permalink: string;
+  url: string;
+  /** The list's first page, at the list's own URL: the newest items, and links to the older pages. */
+  first: boolean;
+  /** On an older page, its period ("2024", "March 2024") or the dates it spans; null on the first page. */
+  heading: string | null;
+  items: T[];
+  /** How many items the whole list has, on the first page; null on the others, which never change for it. */
+  total: number | null;
+  /** The list's first page. */
+  listUrl: string;
+  /** On the first page, the older pages, newest first; else empty. */
+  olderPages: LinkView[];
+  /** The next page of newer items (the first page, from the newest older page), and of older ones. */
+  newer: LinkView | null;
+  older: LinkView | null;
+}
+
+/**
+ * A newest-first list in stable pages at `listUrl`: the first page there, named `latest` in links ("Latest
+ * stories"), the older ones under its BY_DATE folder. `dateOf` gives each item's date (the list is
+ * ordered by it, undated last).
+ */
+export function listPages<T>(
+  items: readonly T[],
+  dateOf: (item: T) => string | null,
+  list: { url: string; latest: string },
+  size: number,
+): ListPage<T>[] {
+  const listUrl = list.url;
+  const pages = stablePages(items.map(dateOf), size).map((stable): ListPage<T> => {
+    const url = stable.path === null ? listUrl : `${listUrl}${BY_DATE}/${stable.path}/`;
+    return {
+      permalink: fromSiteRoot(url),
+      url,
+      first: stable.path === null,
+      heading: stable.name,
+      items: stable.items.map((at) => items[at]),
+      total: stable.path === null ? items.length : null,
+      listUrl,
+      olderPages: [],
+      newer: null,
+      older: null,
+    };
+  });
+  const link = (page: ListPage<T> | undefined): LinkView | null =>
+    page ? { name: page.heading ?? list.latest, url: page.url } : null;
+  pages.forEach((page, at) => {
+    page.newer = link(pages[at - 1]);
+    page.older = link(pages[at + 1]);
+  });
+  pages[0].olderPages = pages.slice(1).map((page) => link(page) as LinkView);
+  return pages;
 }
