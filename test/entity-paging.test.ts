@@ -5,16 +5,18 @@
  * articles is paged, and compared with its render unpaged.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
+import { HtmlValidate } from "html-validate";
 import type { Browser } from "playwright-core";
 import { renderPages } from "../src/render/index.ts";
 import { countPages, stablePages } from "../src/render/views/stable-pages.ts";
 import { serveSite } from "../src/serve/server.ts";
 import { PAGES } from "../src/settings.ts";
 import type { Archive } from "../src/types.ts";
+import { BY_DATE } from "../src/urls.ts";
 import { checkBrowser, launchChromium } from "./helpers/chromium.ts";
 import { fixtureArchive, withSecondMilitantsCount } from "./helpers/fixture-archive.ts";
 
@@ -244,6 +246,42 @@ describe("an entity's articles on stable pages", () => {
   });
 });
 
+/** The fixture archive, with two stories with figures, rendered with one item to each page of every paged list. */
+async function renderAllPaged(site: string): Promise<void> {
+  const sizes = { ...PAGES };
+  Object.assign(PAGES, { entityArticles: 1, ledgerStories: 1, listArticles: 1, listStories: 1 });
+  try {
+    const archive = fixtureArchive();
+    withSecondMilitantsCount(archive);
+    await renderPages(archive, site);
+  } finally {
+    Object.assign(PAGES, sizes);
+  }
+}
+
+test("every page of every paged list is valid HTML (html-validate recommended)", async () => {
+  const site = path.join(scratch, "all-paged");
+  await renderAllPaged(site);
+  const paged = readdirSync(site, { recursive: true, encoding: "utf8" }).filter(
+    (file) =>
+      file.endsWith("index.html") &&
+      (file.includes(`${BY_DATE}/`) || /^(articles|stories|figures)\/index\.html$/.test(file)),
+  );
+  assert.ok(paged.filter((file) => file.includes(BY_DATE)).length >= 15, `${paged.length} pages`);
+  const validator = new HtmlValidate({
+    extends: ["html-validate:recommended"],
+    rules: { "no-trailing-whitespace": "off", "long-title": "off" },
+  });
+  const problems: string[] = [];
+  for (const file of paged) {
+    const report = await validator.validateString(readFileSync(path.join(site, file), "utf8"), file);
+    for (const result of report.results)
+      for (const message of result.messages)
+        problems.push(`${file}:${message.line}: ${message.ruleId} ${message.message}`);
+  }
+  assert.deepEqual(problems, []);
+});
+
 const availability = checkBrowser();
 const skip = availability.available ? false : availability.skipReason;
 
@@ -252,13 +290,8 @@ describe("older pages in Chromium: an entity's, the ledger's, a kind of count's,
 }, () => {
   let browser: Browser;
   const site = path.join(scratch, "browser");
-  const sizes = { ...PAGES };
   before(async () => {
-    Object.assign(PAGES, { entityArticles: 1, ledgerStories: 1, listArticles: 1, listStories: 1 });
-    const archive = fixtureArchive();
-    withSecondMilitantsCount(archive);
-    await renderPages(archive, site);
-    Object.assign(PAGES, sizes);
+    await renderAllPaged(site);
     browser = await launchChromium();
   });
   after(() => browser?.close());

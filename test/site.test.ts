@@ -15,6 +15,7 @@ import { figuresCsv } from "../src/archive/index.ts";
 import { LEDGER_COLUMNS, ledgerRows as ledgerCsvRows } from "../src/render/csv-exports.ts";
 import { buildSiteViews } from "../src/render/views/index.ts";
 import { mimeTypeOf, resolveRequestPath, serveSite } from "../src/serve/server.ts";
+import { PAGES } from "../src/settings.ts";
 import {
   buildFixtureSite,
   type FixtureSite,
@@ -276,6 +277,32 @@ describe("pages", () => {
     const html = pages.get("report/index.html")!;
     assert.match(html, /006_shop_page.txt<\/td><td>no article text: only page furniture<\/td><td class="num">1</);
     assert.match(html, /date inferred from weekday mentions/);
+  });
+
+  test("the report groups flagged articles by kind of flag, counts them all and lists the newest few", () => {
+    const archive = fixtureArchive();
+    archive.articles.forEach((article, at) => {
+      article.flags = [
+        ...article.flags,
+        "no outlet found",
+        ...(at % 2 ? [`publication date inferred: clue ${at}`] : []),
+      ];
+    });
+    const limit = PAGES.reviewItems;
+    PAGES.reviewItems = 2;
+    try {
+      const { flagged } = buildSiteViews(archive, { linkSeeds: false }).views.report;
+      const noOutlet = flagged.find((group) => group.kind === "no outlet found");
+      const inferred = flagged.find((group) => group.kind === "publication date inferred");
+      assert.equal(noOutlet?.total, archive.articles.length);
+      assert.equal(noOutlet?.items.length, 2);
+      assert.ok(inferred && inferred.total >= Math.floor(archive.articles.length / 2) && inferred.items.length === 2);
+      assert.ok(
+        inferred.items.every((item) => item.flags.every((flag) => flag.startsWith("publication date inferred"))),
+      );
+    } finally {
+      PAGES.reviewItems = limit;
+    }
   });
 });
 
