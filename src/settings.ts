@@ -27,6 +27,11 @@ export const PAGES = {
   listArticles: 200,
   /** Stories on the first page of the stories list (/stories/), and likewise for its older pages. */
   listStories: 100,
+  /**
+   * An entity kind's index: once it has twice this many entities, a page per initial letter by name
+   * (/people/by-name/a/); by number of articles, the twice this many named by most.
+   */
+  indexEntries: 500,
   /** Characters of each article's lead shown on its story's page (cut at a word). */
   storyLeadChars: 280,
   /** Entities most often seen with an entity, on its page. */

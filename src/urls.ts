@@ -66,6 +66,15 @@ export function storyLedgerPath(slug: string): string {
  */
 export const BY_DATE = "by-date";
 
+/**
+ * The folders of an entity kind's index pages beside its entity pages ("/people/by-name/a/",
+ * "/people/by-articles/"): names no entity slug takes (src/resolve claims them first).
+ */
+export const BY_NAME = "by-name";
+export const BY_ARTICLES = "by-articles";
+/** Every folder name a list's own pages take beside the pages of its items. */
+export const RESERVED_SLUGS = [BY_DATE, BY_NAME, BY_ARTICLES];
+
 /** The href of a site folder URL from the site's root folder: "/articles/a/" → "articles/a/index.html". */
 export function fromSiteRoot(url: string): string {
   return `${url.slice(1)}index.html`;

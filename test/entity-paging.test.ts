@@ -13,10 +13,11 @@ import { HtmlValidate } from "html-validate";
 import type { Browser } from "playwright-core";
 import { renderPages } from "../src/render/index.ts";
 import { countPages, stablePages } from "../src/render/views/stable-pages.ts";
+import { reservedSlugs } from "../src/resolve/slugs.ts";
 import { serveSite } from "../src/serve/server.ts";
 import { PAGES } from "../src/settings.ts";
 import type { Archive } from "../src/types.ts";
-import { BY_DATE } from "../src/urls.ts";
+import { BY_DATE, BY_NAME } from "../src/urls.ts";
 import { checkBrowser, launchChromium } from "./helpers/chromium.ts";
 import { fixtureArchive, withSecondMilitantsCount } from "./helpers/fixture-archive.ts";
 
@@ -249,7 +250,7 @@ describe("an entity's articles on stable pages", () => {
 /** The fixture archive, with two stories with figures, rendered with one item to each page of every paged list. */
 async function renderAllPaged(site: string): Promise<void> {
   const sizes = { ...PAGES };
-  Object.assign(PAGES, { entityArticles: 1, ledgerStories: 1, listArticles: 1, listStories: 1 });
+  Object.assign(PAGES, { entityArticles: 1, ledgerStories: 1, listArticles: 1, listStories: 1, indexEntries: 1 });
   try {
     const archive = fixtureArchive();
     withSecondMilitantsCount(archive);
@@ -282,6 +283,52 @@ test("every page of every paged list is valid HTML (html-validate recommended)",
   assert.deepEqual(problems, []);
 });
 
+test("an entity kind's index by initial letter, and by number of articles the most named", async () => {
+  const unpaged = path.join(scratch, "index-unpaged");
+  const site = path.join(scratch, "all-paged-index");
+  await renderPages(fixtureArchive(), unpaged);
+  await renderAllPaged(site);
+  const names = (html: string) =>
+    [...(html.match(/<ol class="index-list">([\s\S]*?)<\/ol>/)?.[1] ?? "").matchAll(/">([^<]+)<\/a>/g)].map(
+      (m) => m[1],
+    );
+  const all = names(readFileSync(path.join(unpaged, "people/index.html"), "utf8"));
+  assert.ok(all.length >= 4, "the fixture has people to page");
+  const first = readFileSync(path.join(site, "people/index.html"), "utf8");
+  assert.deepEqual(names(first), [], "the first page lists letters, not people");
+  const letters = [
+    ...first.matchAll(
+      /<li><a href="by-name\/([a-z]+)\/index\.html">([A-Z#])<\/a> <span class="count">(\d+)<\/span><\/li>/g,
+    ),
+  ];
+  assert.equal(
+    letters.reduce((sum, m) => sum + Number(m[3]), 0),
+    all.length,
+    "the letters' counts add up to every person",
+  );
+  const byLetter = letters.map((m) =>
+    names(readFileSync(path.join(site, `people/by-name/${m[1]}/index.html`), "utf8")),
+  );
+  assert.deepEqual(byLetter.flat(), all, "the letters' pages list every person once, in the order by name");
+  byLetter.forEach((list, at) => {
+    for (const name of list) assert.equal(name[0].toUpperCase(), letters[at][2], name);
+  });
+  // By number of articles: the two named by most (PAGES.indexEntries × 2), and a note leading to the rest.
+  const byArticles = readFileSync(path.join(site, "people/by-articles/index.html"), "utf8");
+  assert.equal(names(byArticles).length, 2);
+  assert.match(
+    byArticles,
+    new RegExp(
+      `The 2 named by the most articles, of ${all.length}; all are listed <a href="\\.\\./index\\.html">by name</a>`,
+    ),
+  );
+});
+
+test("no article, story or entity takes the slug of a list's own folder", () => {
+  const slugs = reservedSlugs();
+  for (const folder of [BY_DATE, BY_NAME, "by-articles"]) assert.equal(slugs.claim(folder), `${folder}-2`);
+});
+
 const availability = checkBrowser();
 const skip = availability.available ? false : availability.skipReason;
 
@@ -307,8 +354,11 @@ describe("older pages in Chromium: an entity's, the ledger's, a kind of count's,
       ...firstAndOlder("figures/militants-killed"),
       ...firstAndOlder("articles"),
       ...firstAndOlder("stories"),
+      "people/index.html",
+      "people/by-name/s/index.html",
+      "people/by-articles/index.html",
     ];
-    assert.ok(urls.length >= 15, urls.join(" "));
+    assert.ok(urls.length >= 18, urls.join(" "));
     const server = await serveSite(site);
     const axe = path.resolve("node_modules/axe-core/axe.min.js");
     const problems: string[] = [];

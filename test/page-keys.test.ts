@@ -23,17 +23,23 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 
 /**
  * The changes, each rendered over the unchanged archive's site, with `perOlderPage` items on each page of
- * the paged lists (PAGES.entityArticles, ledgerStories, listArticles, listStories): at 1, every entity
+ * the paged lists (PAGES.entityArticles, ledgerStories, listArticles, listStories, indexEntries): at 1, every entity
  * named by two articles or more is paged, and the ledger and the lists of articles and stories too.
  */
 const rebuildsAsCold = (perOlderPage: number | null) => () => {
   const base = path.join(scratch, `base-${perOlderPage}`);
   let pageCount = 0;
-  const { entityArticles, ledgerStories, listArticles, listStories } = PAGES;
+  const { entityArticles, ledgerStories, listArticles, listStories, indexEntries } = PAGES;
   before(async () => {
     if (perOlderPage !== null) {
       const size = perOlderPage;
-      Object.assign(PAGES, { entityArticles: size, ledgerStories: size, listArticles: size, listStories: size });
+      Object.assign(PAGES, {
+        entityArticles: size,
+        ledgerStories: size,
+        listArticles: size,
+        listStories: size,
+        indexEntries: size,
+      });
     }
     await renderPages(fixtureArchive(), base);
     pageCount = [...(await treeDigest(base)).keys()].filter((file) => file.endsWith(".html")).length;
@@ -190,7 +196,7 @@ const rebuildsAsCold = (perOlderPage: number | null) => () => {
     });
   }
   after(() => {
-    Object.assign(PAGES, { entityArticles, ledgerStories, listArticles, listStories });
+    Object.assign(PAGES, { entityArticles, ledgerStories, listArticles, listStories, indexEntries });
   });
 };
 

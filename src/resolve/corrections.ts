@@ -19,7 +19,8 @@ import {
   PLACE_KINDS,
   type PlaceKind,
 } from "../types.ts";
-import { SlugRegistry, slugify } from "../util/slug.ts";
+import { slugify } from "../util/slug.ts";
+import { reservedSlugs } from "./slugs.ts";
 
 type EntityRecord = Archive["people" | "parties" | "organizations" | "places"][number];
 
@@ -117,7 +118,7 @@ function rejectRecord(archive: Archive, kind: EntityKind, record: EntityRecord):
 /** Moves the articles that write one of `forms` to a new record, named by the first form. */
 function splitRecord(archive: Archive, kind: EntityKind, record: EntityRecord, forms: string[]): boolean {
   const moving = new Set(forms.map(fold));
-  const slugs = new SlugRegistry();
+  const slugs = reservedSlugs();
   for (const r of archive[LIST[kind]] as EntityRecord[]) slugs.claim(r.slug);
   const slug = slugs.claim(slugify(forms[0]) || kind);
   const moved: string[] = [];

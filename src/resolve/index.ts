@@ -18,13 +18,14 @@ import type {
   PlaceRecord,
   Rejected,
 } from "../types.ts";
-import { articleUrl, BY_DATE } from "../urls.ts";
+import { articleUrl } from "../urls.ts";
 import { compareStrings, groupBy } from "../util/group.ts";
-import { SlugRegistry, slugify } from "../util/slug.ts";
+import { slugify } from "../util/slug.ts";
 import { applyCorrections } from "./corrections.ts";
 import { inferMissingYears } from "./infer-years.ts";
 import { canonicalName, clusterPeople } from "./people.ts";
 import { placeLocator } from "./places.ts";
+import { reservedSlugs } from "./slugs.ts";
 import { groupStories } from "./stories.ts";
 import type { TextTermsCache } from "./text-terms.ts";
 
@@ -72,7 +73,7 @@ function groupByKey<M extends Keyed>(
   lists: M[][],
   aliasOf: (m: M) => string = (m) => m.key,
 ): Map<string, KeyedGroup<M>> {
-  const slugs = new SlugRegistry();
+  const slugs = reservedSlugs();
   const all = lists.flatMap((mentions, article) => mentions.map((mention) => ({ article, mention })));
   const groups = groupBy(all, ({ mention }) => aliasOf(mention));
   const keys = [...groups.keys()].sort(compareStrings);
@@ -88,9 +89,7 @@ function partyAlias(knowledge: Knowledge): (m: PartyMention) => string {
 }
 
 function articleSlugs(articles: ExtractedArticle[]): string[] {
-  const registry = new SlugRegistry();
-  // The articles list's period pages have that folder beside the article pages.
-  registry.claim(BY_DATE);
+  const registry = reservedSlugs();
   // Claim in file order, so a slug does not move when an unrelated article's date changes.
   const byFile = articles.map((a, i) => ({ a, i })).sort((x, y) => compareStrings(x.a.source.file, y.a.source.file));
   const slugs: string[] = new Array(articles.length);
@@ -135,7 +134,7 @@ export function resolveArchive(
   // People
   const occurrences = articles.flatMap((a, article) => a.entities.people.map((mention) => ({ article, mention })));
   const clusters = clusterPeople(occurrences, knowledge.vocabulary.namePrefixes);
-  const personSlugs = new SlugRegistry();
+  const personSlugs = reservedSlugs();
   const namedClusters = clusters
     .map((c) => ({
       cluster: c,
@@ -171,7 +170,7 @@ export function resolveArchive(
   });
 
   // Outlets
-  const outletSlugs = new SlugRegistry();
+  const outletSlugs = reservedSlugs();
   const outletNames = uniqueSorted(articles.flatMap((a) => (a.metadata.outlet ? [a.metadata.outlet] : [])));
   const outletSlugByName = new Map(outletNames.map((name) => [name, outletSlugs.claim(slugify(name) || "outlet")]));
 

@@ -13,11 +13,10 @@
  * `copyOf`, so a ledger counts them as one source.
  */
 import type { ArticleRecord, PlaceKind, StoryRecord } from "../types.ts";
-import { BY_DATE } from "../urls.ts";
 import { compareStrings, groupBy } from "../util/group.ts";
-import { SlugRegistry } from "../util/slug.ts";
 import { storyLedger } from "./ledger.ts";
 import { STORY_SETTINGS } from "./settings.ts";
+import { reservedSlugs } from "./slugs.ts";
 import { type TextTermsCache, textTerms } from "./text-terms.ts";
 
 /**
@@ -406,9 +405,7 @@ export function groupStories(
     ].map(([slug, group]) => ({ slug, articles: group })),
     ...averageLink(free.length, similar).map((group) => ({ slug: null, articles: group.map((i) => free[i]) })),
   ];
-  const slugs = new SlugRegistry();
-  // The stories list's period pages have that folder beside the story pages.
-  slugs.claim(BY_DATE);
+  const slugs = reservedSlugs();
   for (const group of groups) if (group.slug) group.slug = slugs.claim(group.slug);
   const storyOf = new Map<string, string>();
   const stories = groups.map((group): StoryRecord => {

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { PAGES } from "../../settings.ts";
 import type { Archive, ArticleRecord, Evidence, MentionLink } from "../../types.ts";
-import { BY_DATE, type EntityKind, entityUrl, kindFolder } from "../../urls.ts";
+import { BY_DATE, BY_NAME, type EntityKind, entityUrl, kindFolder } from "../../urls.ts";
 import { compareStrings, firstOf } from "../../util/group.ts";
 import { type ArticleSummary, summarize, webUrl } from "./articles.ts";
 import { articlesPerPeriod, type BarChart } from "./chart.ts";
@@ -94,7 +94,22 @@ export interface EntityIndexPage {
   sortedBy: "name" | "articles";
   byNameUrl: string;
   byArticlesUrl: string;
+  /**
+   * The entries this page lists: all of them by name, or by name for one initial letter once a kind has
+   * 2 × PAGES.indexEntries (its first page then lists none, only `letters`); by number of articles, the
+   * PAGES.indexEntries × 2 named by most.
+   */
   entries: IndexEntry[];
+  /** How many entities of the kind there are. */
+  total: number;
+  /** The initial letter this page lists ("A", or "#" for names not starting with one); null for all. */
+  letter: string | null;
+  /**
+   * The pages by initial letter, when the kind has that many entities: on the first page by name with
+   * how many each lists; on a letter's page without (so that a new name does not change every letter's
+   * page). Empty otherwise.
+   */
+  letters: { name: string; url: string; count: number | null }[];
   /** The places index's map of every place with coordinates (the others listed beside it); null for other kinds. */
   map: MapView | null;
 }
@@ -528,6 +543,20 @@ function sentenceOf(evidence: Evidence[] | undefined): Evidence | undefined {
   return evidence?.find((e) => THREE_SPACES.test(e.text)) ?? evidence?.[0];
 }
 
+/** An entry's initial letter, A to Z with accents folded, or "#" for a name starting otherwise. */
+function initialOf(name: string): string {
+  const letter = name
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .charAt(0)
+    .toUpperCase();
+  return /[A-Z]/.test(letter) ? letter : "#";
+}
+
+/** A letter's page under the kind's folder: "people/by-name/a/", or ".../other/" for "#". */
+const letterFolder = (folder: string, letter: string) =>
+  `${folder}/${BY_NAME}/${letter === "#" ? "other" : letter.toLowerCase()}`;
+
 export function entityIndexPages(
   all: IndexEntry[],
   archive: Archive,
@@ -544,35 +573,67 @@ export function entityIndexPages(
     `Map of the ${located} ${located === 1 ? "place" : "places"} of the archive that have coordinates`,
     false,
   );
+  const size = PAGES.indexEntries;
   return entityKinds.flatMap((kind) => {
     const folder = kindFolder[kind];
     const entries = all
       .filter((entry) => entry.kind === kind)
       .map((entry) => ({ kind, slug: entry.slug, name: entry.name, url: entry.url, count: entry.count }));
     const byNameList = [...entries].sort(byRank);
-    const byCountList = [...entries].sort((a, b) => b.count - a.count || byRank(a, b));
+    const byCountList = [...entries].sort((a, b) => b.count - a.count || byRank(a, b)).slice(0, 2 * size);
     const common = {
       kind,
       title: kindLabels[kind].many,
       byNameUrl: `/${folder}/`,
       byArticlesUrl: `/${folder}/by-articles/`,
-      map: kind === "place" ? map : null,
+      total: entries.length,
+      map: null,
     };
-    return [
-      {
-        ...common,
-        permalink: `${folder}/index.html`,
-        url: `/${folder}/`,
-        sortedBy: "name" as const,
-        entries: byNameList,
-      },
-      {
-        ...common,
-        permalink: `${folder}/by-articles/index.html`,
-        url: `/${folder}/by-articles/`,
-        sortedBy: "articles" as const,
-        entries: byCountList,
-      },
-    ];
+    const byArticles: EntityIndexPage = {
+      ...common,
+      permalink: `${folder}/by-articles/index.html`,
+      url: `/${folder}/by-articles/`,
+      sortedBy: "articles",
+      entries: byCountList,
+      letter: null,
+      letters: [],
+    };
+    const byName = { ...common, sortedBy: "name" as const, map: kind === "place" ? map : null };
+    if (entries.length < 2 * size) {
+      const first = { ...byName, permalink: `${folder}/index.html`, url: `/${folder}/`, letter: null, letters: [] };
+      return [{ ...first, entries: byNameList }, byArticles];
+    }
+    // Names by initial letter, in the order byName gives the letters.
+    const byLetter = new Map<string, IndexEntry[]>();
+    for (const entry of byNameList) {
+      const letter = initialOf(entry.name);
+      byLetter.set(letter, [...(byLetter.get(letter) ?? []), entry]);
+    }
+    const letters = [...byLetter].map(([letter, list]) => ({
+      name: letter,
+      url: `/${letterFolder(folder, letter)}/`,
+      count: list.length,
+    }));
+    const letterLinks = letters.map((link) => ({ ...link, count: null }));
+    const first: EntityIndexPage = {
+      ...byName,
+      permalink: `${folder}/index.html`,
+      url: `/${folder}/`,
+      entries: [],
+      letter: null,
+      letters,
+    };
+    const letterPages = [...byLetter].map(
+      ([letter, list]): EntityIndexPage => ({
+        ...byName,
+        map: null,
+        permalink: `${letterFolder(folder, letter)}/index.html`,
+        url: `/${letterFolder(folder, letter)}/`,
+        entries: list,
+        letter,
+        letters: letterLinks,
+      }),
+    );
+    return [first, byArticles, ...letterPages];
   });
 }
