@@ -32,6 +32,11 @@ export const PAGES = {
    * (/people/by-name/a/); by number of articles, the twice this many named by most.
    */
   indexEntries: 500,
+  /**
+   * The timeline: a year with twice this many entries (articles and dates mentioned) is a page per month
+   * (/timeline/2024/03/), and a month with twice as many is cut into parts of this many.
+   */
+  timelineEntries: 300,
   /** Characters of each article's lead shown on its story's page (cut at a word). */
   storyLeadChars: 280,
   /** Entities most often seen with an entity, on its page. */

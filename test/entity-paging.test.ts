@@ -250,7 +250,14 @@ describe("an entity's articles on stable pages", () => {
 /** The fixture archive, with two stories with figures, rendered with one item to each page of every paged list. */
 async function renderAllPaged(site: string): Promise<void> {
   const sizes = { ...PAGES };
-  Object.assign(PAGES, { entityArticles: 1, ledgerStories: 1, listArticles: 1, listStories: 1, indexEntries: 1 });
+  Object.assign(PAGES, {
+    entityArticles: 1,
+    ledgerStories: 1,
+    listArticles: 1,
+    listStories: 1,
+    indexEntries: 1,
+    timelineEntries: 1,
+  });
   try {
     const archive = fixtureArchive();
     withSecondMilitantsCount(archive);
@@ -324,6 +331,38 @@ test("an entity kind's index by initial letter, and by number of articles the mo
   );
 });
 
+test("a busy year of the timeline is a page per month, each listing what the year's page listed of it", async () => {
+  const unpaged = path.join(scratch, "timeline-unpaged");
+  const site = path.join(scratch, "all-paged-timeline");
+  await renderPages(fixtureArchive(), unpaged);
+  await renderAllPaged(site);
+  const items = (html: string) =>
+    [...html.matchAll(/<li class="(?:timeline-article|event)">([\s\S]*?)<\/li>/g)].map((m) =>
+      m[1].replace(/href="[^"]*"/g, ""),
+    );
+  const year = readFileSync(path.join(site, "timeline/2026/index.html"), "utf8");
+  assert.deepEqual(items(year).length, 0, "the year's page lists its months, not their entries");
+  const months = [...year.matchAll(/<li><a href="(\d\d)\/index\.html">([^<]+)<\/a><\/li>/g)];
+  assert.ok(months.length >= 2, "the fixture's 2026 has two months");
+  const perMonth = months.flatMap(([, month]) => {
+    const folder = path.join(site, "timeline/2026", month);
+    // A month's parts: the newest at its own page, the others numbered from the oldest.
+    const parts = readdirSync(folder)
+      .filter((name) => /^\d+$/.test(name))
+      .map(Number)
+      .sort((a, b) => b - a);
+    return [folder, ...parts.map((n) => path.join(folder, String(n)))].flatMap((dir) =>
+      items(readFileSync(path.join(dir, "index.html"), "utf8")),
+    );
+  });
+  assert.deepEqual(perMonth, items(readFileSync(path.join(unpaged, "timeline/2026/index.html"), "utf8")));
+  // The timeline's index links the month pages.
+  assert.match(
+    readFileSync(path.join(site, "timeline/index.html"), "utf8"),
+    /href="2026\/02\/index\.html">February 2026</,
+  );
+});
+
 test("no article, story or entity takes the slug of a list's own folder", () => {
   const slugs = reservedSlugs();
   for (const folder of [BY_DATE, BY_NAME, "by-articles"]) assert.equal(slugs.claim(folder), `${folder}-2`);
@@ -357,6 +396,8 @@ describe("older pages in Chromium: an entity's, the ledger's, a kind of count's,
       "people/index.html",
       "people/by-name/s/index.html",
       "people/by-articles/index.html",
+      "timeline/2026/index.html",
+      "timeline/2026/02/index.html",
     ];
     assert.ok(urls.length >= 18, urls.join(" "));
     const server = await serveSite(site);

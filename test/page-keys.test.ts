@@ -23,13 +23,13 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 
 /**
  * The changes, each rendered over the unchanged archive's site, with `perOlderPage` items on each page of
- * the paged lists (PAGES.entityArticles, ledgerStories, listArticles, listStories, indexEntries): at 1, every entity
+ * the paged lists (PAGES.entityArticles, ledgerStories, listArticles, listStories, indexEntries, timelineEntries): at 1, every entity
  * named by two articles or more is paged, and the ledger and the lists of articles and stories too.
  */
 const rebuildsAsCold = (perOlderPage: number | null) => () => {
   const base = path.join(scratch, `base-${perOlderPage}`);
   let pageCount = 0;
-  const { entityArticles, ledgerStories, listArticles, listStories, indexEntries } = PAGES;
+  const sizes = { ...PAGES };
   before(async () => {
     if (perOlderPage !== null) {
       const size = perOlderPage;
@@ -39,6 +39,7 @@ const rebuildsAsCold = (perOlderPage: number | null) => () => {
         listArticles: size,
         listStories: size,
         indexEntries: size,
+        timelineEntries: size,
       });
     }
     await renderPages(fixtureArchive(), base);
@@ -196,7 +197,7 @@ const rebuildsAsCold = (perOlderPage: number | null) => () => {
     });
   }
   after(() => {
-    Object.assign(PAGES, { entityArticles, ledgerStories, listArticles, listStories, indexEntries });
+    Object.assign(PAGES, sizes);
   });
 };
 

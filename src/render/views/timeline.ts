@@ -3,11 +3,14 @@
  * month. One page per year (and one for undated articles) under an index of years and months: a single
  * page grew with the archive, 17 MB at 10,000 articles.
  */
+import { PAGES } from "../../settings.ts";
 import type { ArticleRecord } from "../../types.ts";
+import { fromSiteRoot } from "../../urls.ts";
 import { compareStrings } from "../../util/group.ts";
 import { formatDate, formatMonth } from "../format.ts";
 import { type ArticleSummary, summarize } from "./articles.ts";
 import type { Lookup } from "./lookup.ts";
+import { countPages, spanName } from "./stable-pages.ts";
 
 export interface TimelineEvent {
   date: string;
@@ -24,12 +27,21 @@ export interface TimelineMonth {
   entries: ({ type: "article"; article: ArticleSummary } | ({ type: "event" } & TimelineEvent))[];
 }
 
-/** A year's page (or the undated articles' page). */
+/**
+ * A year's page (or the undated articles' page), or a month's: a year with 2 × PAGES.timelineEntries
+ * entries or more is a page of links to a page per month (cut into parts of that many, numbered from the
+ * oldest, when the month has as many), so a new article changes its month's page, not its year's.
+ */
 export interface TimelinePage {
   permalink: string;
   url: string;
   heading: string;
+  /** On a month's page, its year's page; null on a year's. */
+  year: { label: string; url: string } | null;
+  /** The months the page shows, newest first: all of the year's, or one (or part of one) on a month's page. */
   months: TimelineMonth[];
+  /** The year's months as its page lists them: to its sections ("#m-2024-03"), or to their own pages. */
+  toc: { label: string; url: string }[];
   /** Events known only to the year ("in 2013"). */
   events: TimelineEvent[];
   /** The undated articles, on the undated page only. */
@@ -114,31 +126,73 @@ export function timeline(sorted: ArticleRecord[], lookup: Lookup): Timeline {
         .map(({ key: _key, rank: _rank, ...entry }) => entry);
       return { id, label, entries };
     });
-    return { ...timelinePage(year, year, []), months, events: entry.events };
+    const toc = months.map((month) => ({ label: month.label, url: `/timeline/${year}/#${month.id}` }));
+    return { ...timelinePage(year, year, []), months, toc, events: entry.events };
   });
   const undated = sorted.filter((a) => !a.date).map((a) => summarize(a, lookup));
   if (undated.length > 0) pages.push(timelinePage("undated", "Undated", undated));
+  const link = (other: TimelinePage | undefined) => (other ? { label: other.heading, url: other.url } : null);
   pages.forEach((page, at) => {
-    const link = (other: TimelinePage | undefined) => (other ? { label: other.heading, url: other.url } : null);
     page.newer = link(pages[at - 1]);
     page.older = link(pages[at + 1]);
   });
+  const monthPagesOf = pages.map(splitByMonth);
+  const monthPages = monthPagesOf.flat();
+  monthPages.forEach((page, at) => {
+    const sameYear = (other: TimelinePage | undefined) => (other?.year?.url === page.year?.url ? other : undefined);
+    page.newer = link(sameYear(monthPages[at - 1]));
+    page.older = link(sameYear(monthPages[at + 1]));
+  });
   const articlesIn = (month: TimelineMonth) => month.entries.filter((entry) => entry.type === "article").length;
   const eventsIn = (month: TimelineMonth) => month.entries.length - articlesIn(month);
-  return {
-    pages,
-    index: pages.map((page) => ({
-      label: page.heading,
-      url: page.url,
-      articleCount: page.undated.length + page.months.reduce((sum, month) => sum + articlesIn(month), 0),
-      eventCount: page.events.length + page.months.reduce((sum, month) => sum + eventsIn(month), 0),
-      months: page.months.map((month) => ({
-        label: month.label,
-        url: `${page.url}#${month.id}`,
-        articleCount: articlesIn(month),
-      })),
+  const index = pages.map((page) => ({
+    label: page.heading,
+    url: page.url,
+    articleCount: page.undated.length + page.months.reduce((sum, month) => sum + articlesIn(month), 0),
+    eventCount: page.events.length + page.months.reduce((sum, month) => sum + eventsIn(month), 0),
+    months: page.months.map((month, at) => ({
+      label: month.label,
+      url: page.toc[at].url,
+      articleCount: articlesIn(month),
     })),
-  };
+  }));
+  // A year with pages per month shows only its links to them: its page then changes only when a month is
+  // added or goes.
+  pages.forEach((page, at) => {
+    if (monthPagesOf[at].length > 0) page.months = [];
+  });
+  return { pages: [...pages, ...monthPages], index };
+}
+
+/**
+ * A year's month pages when it has 2 × PAGES.timelineEntries entries or more, its page linking each
+ * (`toc`); the caller empties the year's `months` once the index has counted them. Each month with that
+ * many entries is cut into parts numbered from its oldest.
+ */
+function splitByMonth(year: TimelinePage): TimelinePage[] {
+  const size = PAGES.timelineEntries;
+  const entries = year.months.reduce((sum, month) => sum + month.entries.length, 0);
+  if (entries < 2 * size) return [];
+  const pages: TimelinePage[] = [];
+  year.months.forEach((month, at) => {
+    const folder = `${year.url}${month.id.slice("m-".length + 5)}/`;
+    year.toc[at] = { label: month.label, url: folder };
+    const parts = countPages(month.entries.length, size);
+    for (const part of parts) {
+      const url = part.number === null ? folder : `${folder}${part.number}/`;
+      const shown = month.entries.slice(part.start, part.end);
+      const dates = shown.map((entry) => (entry.type === "article" ? entry.article.date : entry.date));
+      pages.push({
+        ...timelinePage("", parts.length === 1 ? month.label : `${month.label}: ${spanName(dates)}`, []),
+        permalink: fromSiteRoot(url),
+        url,
+        year: { label: year.heading, url: year.url },
+        months: [{ ...month, entries: shown }],
+        toc: [],
+      });
+    }
+  });
+  return pages;
 }
 
 /** An empty page for a year (slug "2026") or the undated articles; months, events and links are filled in. */
@@ -147,7 +201,9 @@ function timelinePage(slug: string, heading: string, undated: ArticleSummary[]):
     permalink: `timeline/${slug}/index.html`,
     url: `/timeline/${slug}/`,
     heading,
+    year: null,
     months: [],
+    toc: [],
     events: [],
     undated,
     newer: null,
