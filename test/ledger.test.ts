@@ -47,7 +47,7 @@ test("site-wide ledger: one range per story for each kind of count, never one ra
   assert.equal(militants.grading, "corroborated");
 
   // A long list is split into pages, newest stories first, linked both ways: the newest on the first page,
-  // then a page per year, month, or part of a month (src/render/views/stable-pages.ts).
+  // then a page per year, month, or part of one (src/render/views/stable-pages.ts).
   const perPage = PAGES.ledgerStories;
   PAGES.ledgerStories = 1;
   try {
@@ -55,10 +55,10 @@ test("site-wide ledger: one range per story for each kind of count, never one ra
     assert.deepEqual(
       paged.map((page) => [page.url, page.heading, page.items[0].story.slug, page.newer?.url, page.older?.url]),
       [
-        ["/figures/", null, other.story, undefined, "/figures/by-date/2026-02/"],
-        // Two stories in February 2026, two to a period at most: a page each, the older numbered 1.
-        ["/figures/by-date/2026-02/", "5 February 2026", other.story, "/figures/", "/figures/by-date/2026-02/1/"],
-        ["/figures/by-date/2026-02/1/", "1 February 2026", attackStory, "/figures/by-date/2026-02/", undefined],
+        ["/figures/", null, other.story, undefined, "/figures/by-date/2026/"],
+        // Two stories in 2026, at most one to a page: a page each, the older numbered 1.
+        ["/figures/by-date/2026/", "5 February 2026", other.story, "/figures/", "/figures/by-date/2026/1/"],
+        ["/figures/by-date/2026/1/", "1 February 2026", attackStory, "/figures/by-date/2026/", undefined],
       ],
     );
     // Each kind of count likewise: its newest story on its own page, which lists its older pages, each of

@@ -5,12 +5,12 @@
  * would render every page again; a reader's link to "page 7" would also show other items each time.
  *
  * So the pages go by date. A list shorter than twice `size` is one page. A longer one has a first page
- * listing its newest `size` items, and a page per year, newest first, holding that year's items; a year
- * with twice `size` items or more is a page per month instead (the items giving only the year get one
- * of their own), and the undated items, last in the list, a page of their own. A period with twice
- * `size` items or more is cut into pages of `size` numbered from its oldest, the newest holding
- * `size` to twice `size` − 1 (`countPages`). A new article changes the first page, its period's page,
- * and the pages that link them.
+ * listing its newest `size` items, and a page per year, newest first, holding that year's items; the
+ * undated items, last in the list, have a page of their own. A period with twice `size` items or more is
+ * cut: a year with twelve times `size` or more into a page per month (its items giving the year alone
+ * get one of their own), any other period into pages of `size` numbered from its oldest, the newest
+ * holding `size` to twice `size` − 1 (`countPages`). A new article changes the first page, and pages of
+ * its own year only: its month's, or those of its year's parts from its own to the newest.
  */
 import { BY_DATE, fromSiteRoot } from "../../urls.ts";
 import { formatDate } from "../format.ts";
@@ -67,21 +67,31 @@ export function stablePages(dates: readonly (string | null)[], size: number): St
   const month = (date: string) => (date.length >= 7 ? date.slice(0, 7) : date.slice(0, 4));
   const monthName = (key: string) => (key.length === 4 ? `${key}, month not given` : formatDate(key));
   for (const byYear of periodsBy(all, dates, year, (key) => key)) {
-    const large = byYear.path !== "undated" && byYear.items.length >= 2 * size;
-    const periods = large ? periodsBy(byYear.items, dates, month, monthName) : [byYear];
+    // Months average fewer than `size` items in a quieter year: its pages are cut by count instead.
+    const byMonth = byYear.path !== "undated" && byYear.items.length >= 12 * size;
+    const periods = byMonth ? periodsBy(byYear.items, dates, month, monthName) : [byYear];
     for (const period of periods) {
       const parts = countPages(period.items.length, size);
       for (const part of parts) {
         const items = period.items.slice(part.start, part.end);
         pages.push({
           path: part.number === null ? period.path : `${period.path}/${part.number}`,
-          name: parts.length === 1 ? period.name : spanName(items.map((item) => dates[item])),
+          name: parts.length === 1 ? period.name : partName(period, part, items.map((item) => dates[item])),
           items,
         });
       }
     }
   }
   return pages;
+}
+
+/**
+ * A part's name: the dates it spans; its period's name and its number when its items give no day (the
+ * undated, or those giving a year alone), whose parts the dates would not tell apart.
+ */
+function partName(period: Period, part: CountPart, dates: (string | null)[]): string {
+  const withDays = dates.some((date) => date !== null && date.length >= 10);
+  return withDays ? spanName(dates) : `${period.name}, ${part.number === null ? "latest" : `part ${part.number}`}`;
 }
 
 /** A part of a period cut by count: `number` null for its newest part, else 1 for its oldest. */
