@@ -59,10 +59,15 @@ export class EleventyRuns {
   }
 
   private async run(): Promise<void> {
-    const articles = this.articles.splice(0, this.pagesPerRun);
-    const entities = this.entities.splice(0, this.pagesPerRun - articles.length);
-    const stories = this.stories.splice(0, this.pagesPerRun - articles.length - entities.length);
-    const first = this.runs++ === 0;
+    const first = this.runs === 0;
+    // The first run's one-off pages count toward its size: the lists, ledger and timeline paged by date are
+    // hundreds of pages at 10,000 articles, and every page of a run is held until the run writes.
+    const oneOffPages = Object.values(this.oneOffs.paged).reduce((sum, list) => sum + list.length, 0);
+    const size = first ? Math.max(0, this.pagesPerRun - oneOffPages) : this.pagesPerRun;
+    this.runs++;
+    const articles = this.articles.splice(0, size);
+    const entities = this.entities.splice(0, size - articles.length);
+    const stories = this.stories.splice(0, size - articles.length - entities.length);
     const batch: SiteViews = {
       ...this.views,
       paged: { articles, entities, stories, ...(first ? this.oneOffs.paged : noPagedOneOffs()) },
