@@ -272,9 +272,21 @@ async function renderAllPaged(site: string): Promise<void> {
   }
 }
 
+let rendered: Promise<{ unpaged: string; paged: string }> | undefined;
+/** The fixture rendered as it is and with every list paged, once, for the tests that compare the two. */
+function bothSites(): Promise<{ unpaged: string; paged: string }> {
+  rendered ??= (async () => {
+    const unpaged = path.join(scratch, "fixture-unpaged");
+    const paged = path.join(scratch, "fixture-all-paged");
+    await renderPages(fixtureArchive(), unpaged);
+    await renderAllPaged(paged);
+    return { unpaged, paged };
+  })();
+  return rendered;
+}
+
 test("every page of every paged list is valid HTML (html-validate recommended)", async () => {
-  const site = path.join(scratch, "all-paged");
-  await renderAllPaged(site);
+  const { paged: site } = await bothSites();
   const paged = readdirSync(site, { recursive: true, encoding: "utf8" }).filter(
     (file) =>
       file.endsWith("index.html") &&
@@ -296,10 +308,7 @@ test("every page of every paged list is valid HTML (html-validate recommended)",
 });
 
 test("an entity kind's index by initial letter, and by number of articles the most named", async () => {
-  const unpaged = path.join(scratch, "index-unpaged");
-  const site = path.join(scratch, "all-paged-index");
-  await renderPages(fixtureArchive(), unpaged);
-  await renderAllPaged(site);
+  const { unpaged, paged: site } = await bothSites();
   const names = (html: string) =>
     [...(html.match(/<ol class="index-list">([\s\S]*?)<\/ol>/)?.[1] ?? "").matchAll(/">([^<]+)<\/a>/g)].map(
       (m) => m[1],
@@ -337,10 +346,7 @@ test("an entity kind's index by initial letter, and by number of articles the mo
 });
 
 test("a busy year of the timeline is a page per month, each listing what the year's page listed of it", async () => {
-  const unpaged = path.join(scratch, "timeline-unpaged");
-  const site = path.join(scratch, "all-paged-timeline");
-  await renderPages(fixtureArchive(), unpaged);
-  await renderAllPaged(site);
+  const { unpaged, paged: site } = await bothSites();
   const items = (html: string) =>
     [...html.matchAll(/<li class="(?:timeline-article|event)">([\s\S]*?)<\/li>/g)].map((m) =>
       m[1].replace(/href="[^"]*"/g, ""),
@@ -380,9 +386,9 @@ describe("older pages in Chromium: an entity's, the ledger's, a kind of count's,
   skip,
 }, () => {
   let browser: Browser;
-  const site = path.join(scratch, "browser");
+  let site = "";
   before(async () => {
-    await renderAllPaged(site);
+    site = (await bothSites()).paged;
     browser = await launchChromium();
   });
   after(() => browser?.close());

@@ -74,9 +74,10 @@ export function stablePages(dates: readonly (string | null)[], size: number): St
       const parts = countPages(period.items.length, size);
       for (const part of parts) {
         const items = period.items.slice(part.start, part.end);
+        const partDates = items.map((item) => dates[item]);
         pages.push({
           path: part.number === null ? period.path : `${period.path}/${part.number}`,
-          name: parts.length === 1 ? period.name : partName(period, part, items.map((item) => dates[item])),
+          name: parts.length === 1 ? period.name : partName(period, part, partDates),
           items,
         });
       }
