@@ -57,9 +57,9 @@ export interface EntityPage extends EntityRef {
    * the article summaries stay the one shared object per article (entity pages hold millions at 50,000).
    */
   contexts: readonly MentionContext[][];
-  /** On an older page, the dates it spans ("3 March 2024 – 19 April 2024"); null on the first page. */
+  /** On an older page, its period ("2023", "March 2024") or the dates it spans; null on the first page. */
   part: string | null;
-  /** On the first page, its older pages, newest first, each named by the dates it spans; else empty. */
+  /** On the first page, its older pages, newest first, each named as `part` names it; else empty. */
   olderPages: LinkView[];
   /** The next page with newer articles (the first page, from the newest older page), and the next older. */
   newer: LinkView | null;
@@ -334,7 +334,7 @@ export function entityPages(
   /** Every page: each source's first page, then its older pages from newer to older. */
   interface PagePart extends StablePage {
     source: number;
-    /** Null on the first page. */
+    /** Whether it is the entity's first page (its own URL), which the older pages link back to. */
     first: boolean;
     permalink: string;
     url: string;

@@ -9,8 +9,9 @@
  * undated items, last in the list, have a page of their own. A period with twice `size` items or more is
  * cut: a year with twelve times `size` or more into a page per month (its items giving the year alone
  * get one of their own), any other period into pages of `size` numbered from its oldest, the newest
- * holding `size` to twice `size` − 1 (`countPages`). A new article changes the first page, and pages of
- * its own year only: its month's, or those of its year's parts from its own to the newest.
+ * holding `size` to twice `size` − 1 (`countPages`). A new article changes the items of the first page and
+ * of pages of its own year only (its month's, or its year's parts from its own to the newest); a page
+ * beside those changes too when the name its link gives them changes, or a period is added.
  */
 import { BY_DATE, fromSiteRoot } from "../../urls.ts";
 import { formatDate } from "../format.ts";
@@ -131,7 +132,7 @@ export function spanName(newestFirst: readonly (string | null)[]): string {
   return dated.length < newestFirst.length ? `${span}, and undated` : span;
 }
 
-/** One page of a paged list (src/render/views/stable-pages.ts): the first, or one of a period. */
+/** One page of a list paged by `listPages`: the first, or one of a period (or part of one). */
 export interface ListPage<T> {
   permalink: string;
   url: string;

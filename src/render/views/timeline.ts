@@ -175,7 +175,8 @@ function splitByMonth(year: TimelinePage): TimelinePage[] {
   if (entries < 2 * size) return [];
   const pages: TimelinePage[] = [];
   year.months.forEach((month, at) => {
-    const folder = `${year.url}${month.id.slice("m-".length + 5)}/`;
+    // The month's two digits: "m-2024-03" → "/timeline/2024/03/".
+    const folder = `${year.url}${month.id.slice(-2)}/`;
     year.toc[at] = { label: month.label, url: folder };
     const parts = countPages(month.entries.length, size);
     for (const part of parts) {
