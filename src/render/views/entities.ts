@@ -505,13 +505,15 @@ export function entityPages(
     key: (at) => {
       const part = parts[at];
       const source = sources[part.source];
-      const numbers = Array.from(articleNumbers[part.source]);
       const entry = (n: number) => `${entryOf(n)} ${contextKey(source, sorted[n])}`;
       if (!part.first) {
+        // An older page's own articles only: not a copy of the entity's thousands for each of its pages.
+        const own = articleNumbers[part.source];
         const hash = createHash("sha256").update(`older ${olderPageHead(at)}\n`);
-        hash.update(part.items.map((item) => entry(numbers[item])).join("\n"));
+        hash.update(part.items.map((item) => entry(own[item])).join("\n"));
         return { ...whereOf(at), key: hash.digest("base64url") };
       }
+      const numbers = Array.from(articleNumbers[part.source]);
       const self = graph.keyId.get(`${source.kind}:${source.slug}`) ?? -1;
       const hash = createHash("sha256").update(
         JSON.stringify([
