@@ -252,8 +252,22 @@ describe("an entity's articles on stable pages", () => {
   });
 });
 
-/** The fixture archive, with two stories with figures, rendered with one item to each page of every paged list. */
-async function renderAllPaged(site: string): Promise<void> {
+/**
+ * The fixture archive with what the paged lists need to page: two stories with figures, and two undated
+ * articles (one of February 2026's made undated).
+ */
+function pagingFixture(): Archive {
+  const archive = fixtureArchive();
+  withSecondMilitantsCount(archive);
+  const february = archive.articles.filter((a) => a.date?.startsWith("2026-02"));
+  const undated = february[february.length - 1];
+  undated.date = null;
+  undated.dateFrom = null;
+  return archive;
+}
+
+/** `archive` rendered with one item to each page of every paged list. */
+async function renderAllPaged(site: string, archive = pagingFixture()): Promise<void> {
   const sizes = { ...PAGES };
   Object.assign(PAGES, {
     entityArticles: 1,
@@ -264,8 +278,6 @@ async function renderAllPaged(site: string): Promise<void> {
     timelineEntries: 1,
   });
   try {
-    const archive = fixtureArchive();
-    withSecondMilitantsCount(archive);
     await renderPages(archive, site);
   } finally {
     Object.assign(PAGES, sizes);
@@ -278,7 +290,7 @@ function bothSites(): Promise<{ unpaged: string; paged: string }> {
   rendered ??= (async () => {
     const unpaged = path.join(scratch, "fixture-unpaged");
     const paged = path.join(scratch, "fixture-all-paged");
-    await renderPages(fixtureArchive(), unpaged);
+    await renderPages(pagingFixture(), unpaged);
     await renderAllPaged(paged);
     return { unpaged, paged };
   })();
@@ -367,6 +379,21 @@ test("a busy year of the timeline is a page per month, each listing what the yea
     );
   });
   assert.deepEqual(perMonth, items(readFileSync(path.join(unpaged, "timeline/2026/index.html"), "utf8")));
+  // The undated articles: their page and its parts list, in turn, what their one page listed.
+  const undated = path.join(site, "timeline/undated");
+  const undatedParts = readdirSync(undated)
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .sort((a, b) => b - a);
+  assert.ok(undatedParts.length >= 1, "the fixture's undated articles are paged one to a page");
+  const undatedItems = (html: string) =>
+    [...html.matchAll(/<li class="timeline-article">([\s\S]*?)<\/li>/g)].map((m) => m[1].replace(/href="[^"]*"/g, ""));
+  assert.deepEqual(
+    [undated, ...undatedParts.map((n) => path.join(undated, String(n)))].flatMap((dir) =>
+      undatedItems(readFileSync(path.join(dir, "index.html"), "utf8")),
+    ),
+    undatedItems(readFileSync(path.join(unpaged, "timeline/undated/index.html"), "utf8")),
+  );
   // The timeline's index links the month pages.
   assert.match(
     readFileSync(path.join(site, "timeline/index.html"), "utf8"),
@@ -409,6 +436,7 @@ describe("older pages in Chromium: an entity's, the ledger's, a kind of count's,
       "people/by-articles/index.html",
       "timeline/2026/index.html",
       "timeline/2026/02/index.html",
+      "timeline/undated/1/index.html",
     ];
     assert.ok(urls.length >= 18, urls.join(" "));
     const server = await serveSite(site);

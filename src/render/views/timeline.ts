@@ -161,7 +161,37 @@ export function timeline(sorted: ArticleRecord[], lookup: Lookup): Timeline {
   pages.forEach((page, at) => {
     if (monthPagesOf[at].length > 0) page.months = [];
   });
-  return { pages: [...pages, ...monthPages], index };
+  const undatedPage = pages.find((page) => page.url === "/timeline/undated/");
+  const undatedParts = undatedPage ? splitUndated(undatedPage) : [];
+  return { pages: [...pages, ...monthPages, ...undatedParts], index };
+}
+
+/**
+ * The undated articles' older parts when there are 2 × PAGES.timelineEntries of them or more, numbered
+ * from the last in the list (`countPages`); the undated page keeps the first part and links the next.
+ */
+function splitUndated(page: TimelinePage): TimelinePage[] {
+  const parts = countPages(page.undated.length, PAGES.timelineEntries);
+  if (parts.length === 1) return [];
+  const all = page.undated;
+  const pages = parts.slice(1).map((part) => {
+    const url = `${page.url}${part.number}/`;
+    return {
+      ...timelinePage("", `Undated, part ${part.number}`, all.slice(part.start, part.end)),
+      permalink: fromSiteRoot(url),
+      url,
+      year: { label: page.heading, url: page.url },
+    };
+  });
+  page.undated = all.slice(parts[0].start, parts[0].end);
+  const chain = [page, ...pages];
+  const link = (other: TimelinePage | undefined) => (other ? { label: other.heading, url: other.url } : null);
+  // The undated page keeps its link to the last year; its parts link each other.
+  chain.forEach((part, at) => {
+    if (at > 0) part.newer = link(chain[at - 1]);
+    part.older = link(chain[at + 1]);
+  });
+  return pages;
 }
 
 /**
