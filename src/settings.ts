@@ -34,7 +34,8 @@ export const PAGES = {
   indexEntries: 500,
   /**
    * The timeline: a year with twice this many entries (articles and dates mentioned) is a page per month
-   * (/timeline/2024/03/), and a month with twice as many is cut into parts of this many.
+   * (/timeline/2024/03/); a month with twice as many, and as many undated articles, are cut into parts of
+   * this many (/timeline/2024/03/1/, /timeline/undated/1/).
    */
   timelineEntries: 300,
   /** Characters of each article's lead shown on its story's page (cut at a word). */
