@@ -42,6 +42,8 @@ export const PAGES = {
   storyLeadChars: 280,
   /** Entities most often seen with an entity, on its page. */
   companions: 12,
+  /** Members on a party's page: those named by the most articles (a party had 12,001 at 50,000 articles). */
+  partyMembers: 200,
   /**
    * Articles on each of an entity's older pages; its first page lists the newest, up to twice as many
    * (views/stable-pages.ts). One page per entity grew with the archive: 6.4 MB for a province at 10,000.

@@ -204,6 +204,36 @@ const rebuildsAsCold = (perOlderPage: number | null) => () => {
 describe("a rebuild over the pages of an unchanged archive writes what a cold render does", rebuildsAsCold(null));
 describe("likewise with every list paged, one item to an older page", rebuildsAsCold(1));
 
+test("a party's members list, cut to those named by most articles, follows their articles", async () => {
+  const limit = PAGES.partyMembers;
+  PAGES.partyMembers = 1;
+  try {
+    // PML-N's two members: Khawaja Asif (two articles) is shown; Jam Kamal Khan (one) is not, until an
+    // article that does not name the party names him twice over.
+    const base = path.join(scratch, "members-base");
+    await renderPages(fixtureArchive(), base);
+    const page = (site: string) => readFileSync(path.join(site, "parties/pml-n/index.html"), "utf8");
+    assert.match(page(base), /The 1 named by the most articles, of 2\./);
+    assert.match(page(base), />Khawaja Asif</);
+    const changed = fixtureArchive();
+    const jam = changed.people.find((p) => p.slug === "jam-kamal-khan");
+    const others = changed.articles.filter((a) => !a.people.includes("jam-kamal-khan") && !a.parties.includes("pml-n"));
+    assert.ok(jam && others.length >= 2);
+    for (const article of others.slice(0, 2)) {
+      article.people = [...article.people, jam.slug];
+      jam.articles = [...jam.articles, article.slug].sort();
+    }
+    const rebuilt = path.join(scratch, "members-rebuilt");
+    const cold = path.join(scratch, "members-cold");
+    await renderPages(changed, rebuilt, { previousDir: base });
+    await renderPages(changed, cold);
+    assert.match(page(cold), />Jam Kamal Khan</);
+    assert.equal(page(rebuilt), page(cold));
+  } finally {
+    PAGES.partyMembers = limit;
+  }
+});
+
 test("a party or member renamed whose tie no article shows: the other's page shows the new name", async () => {
   // The person is tied to the party by the records alone, so only the ties tell the pages have changed.
   const withTie = () => {

@@ -42,7 +42,9 @@ export interface EntityPage extends EntityRef {
   variants: string[];
   roles: string[];
   parties: EntityRef[];
+  /** A party's members, by name: the PAGES.partyMembers named by the most articles, of `memberCount`. */
   members: EntityRef[];
+  memberCount: number;
   /** How many articles name the entity, on all its pages. */
   articleCount: number;
   /**
@@ -402,7 +404,8 @@ export function entityPages(
       variants: first ? source.variants.filter((v) => v !== source.name) : [],
       roles: first ? source.roles : [],
       parties: first ? source.parties.map((slug) => lookup.entity("party", slug)) : [],
-      members: first ? source.members.map((slug) => lookup.entity("person", slug)).sort(byName) : [],
+      members: first ? membersOf(source) : [],
+      memberCount: first ? source.members.length : 0,
       articleCount: all.length,
       articles: summaries(listed),
       contexts: contextsOf(listed),
@@ -418,6 +421,17 @@ export function entityPages(
       everyArticle: first ? { articles: summaries(all), contexts: contextsOf(all) } : null,
     };
   };
+  // How many articles name each person (the people are the first sources), for a party's members list.
+  const personArticles = new Map(archive.people.map((person, at) => [person.slug, articleNumbers[at].length]));
+  /** A party's members named by the most articles, PAGES.partyMembers of them, by name. */
+  const membersOf = (source: EntitySource): EntityRef[] =>
+    firstOf(
+      source.members,
+      PAGES.partyMembers,
+      (a, b) => (personArticles.get(b) ?? 0) - (personArticles.get(a) ?? 0) || compareStrings(a, b),
+    )
+      .map((slug) => lookup.entity("person", slug))
+      .sort(byName);
   /** Where page `at` and its CSV export go. */
   const whereOf = (at: number) => {
     const part = parts[at];
@@ -454,7 +468,11 @@ export function entityPages(
         return hash.digest("base64url");
       }
       const quotes = source.kind === "person" ? (quotesOf.get(source.slug) ?? []) : [];
-      const hash = createHash("sha256").update(`${digestOf(source.record)} ${JSON.stringify(quotes)}\n`);
+      // A party's members shown: which they are follows other people's articles, not the party's record.
+      const members = membersOf(source).map((member) => member.slug);
+      const hash = createHash("sha256").update(
+        `${digestOf(source.record)} ${JSON.stringify(quotes)} ${JSON.stringify(members)}\n`,
+      );
       hash.update(Array.from(numbers, stampOf).join("\n"));
       return hash.digest("base64url");
     },
@@ -521,7 +539,8 @@ export function entityPages(
           digestOf(source.record),
           lookup.entity(source.kind, source.slug),
           source.parties.map((slug) => lookup.entity("party", slug).name),
-          source.members.map((slug) => lookup.entity("person", slug).name),
+          membersOf(source).map((member) => member.name),
+          source.members.length,
           companions(self, numbers),
           source.kind === "person" ? (quotesOf.get(source.slug) ?? []) : [],
           part.items.length,
