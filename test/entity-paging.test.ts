@@ -18,6 +18,7 @@ import { serveSite } from "../src/serve/server.ts";
 import { PAGES } from "../src/settings.ts";
 import type { Archive } from "../src/types.ts";
 import { BY_DATE, BY_NAME } from "../src/urls.ts";
+import { rebuiltAndCold } from "./helpers/build-fixture-site.ts";
 import { checkBrowser, launchChromium } from "./helpers/chromium.ts";
 import { fixtureArchive, withSecondMilitantsCount } from "./helpers/fixture-archive.ts";
 
@@ -227,10 +228,7 @@ describe("an entity's articles on stable pages", () => {
     other.date = "2030-01-01";
     other.places = [...other.places, place.slug];
     place.articles = [...place.articles, other.slug].sort();
-    const rebuilt = path.join(scratch, "paged-rebuilt");
-    const cold = path.join(scratch, "paged-cold");
-    await renderPages(changed, rebuilt, { previousDir: paged });
-    await renderPages(changed, cold);
+    const { rebuilt, cold } = await rebuiltAndCold(changed, paged, path.join(scratch, "paged-new-article"));
     const inode = (site: string, page: string) => statSync(path.join(site, page)).ino;
     const before = olderPages(paged, folder);
     const now = olderPages(rebuilt, folder);

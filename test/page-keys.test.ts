@@ -15,7 +15,7 @@ import { PAGE_MANIFEST } from "../src/render/page-reuse.ts";
 import { PAGES } from "../src/settings.ts";
 import type { Archive } from "../src/types.ts";
 import { articlePagePath, entityUrl, kindFolder, storyPagePath } from "../src/urls.ts";
-import { treeDigest } from "./helpers/build-fixture-site.ts";
+import { rebuiltAndCold, treeDigest } from "./helpers/build-fixture-site.ts";
 import { fixtureArchive, sharedSurname } from "./helpers/fixture-archive.ts";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "news-archive-keys-"));
@@ -187,10 +187,7 @@ const rebuildsAsCold = (perOlderPage: number | null) => () => {
       const changed = fixtureArchive();
       change(changed);
       const label = `${perOlderPage}-${what.replace(/\W+/g, "-").slice(0, 40)}`;
-      const rebuilt = path.join(scratch, `rebuilt-${label}`);
-      const cold = path.join(scratch, `cold-${label}`);
-      const { reused } = await renderPages(changed, rebuilt, { previousDir: base });
-      await renderPages(changed, cold);
+      const { rebuilt, cold, reused } = await rebuiltAndCold(changed, base, path.join(scratch, label));
       assert.deepEqual(await treeDigest(rebuilt), await treeDigest(cold));
       assert.ok(reused > 0, "unchanged pages are reused");
       assert.ok(reused < pageCount, "changed pages are rendered");
@@ -223,10 +220,7 @@ test("a party's members list, cut to those named by most articles, follows their
       article.people = [...article.people, jam.slug];
       jam.articles = [...jam.articles, article.slug].sort();
     }
-    const rebuilt = path.join(scratch, "members-rebuilt");
-    const cold = path.join(scratch, "members-cold");
-    await renderPages(changed, rebuilt, { previousDir: base });
-    await renderPages(changed, cold);
+    const { rebuilt, cold } = await rebuiltAndCold(changed, base, path.join(scratch, "members"));
     assert.match(page(cold), />Jam Kamal Khan</);
     assert.equal(page(rebuilt), page(cold));
   } finally {
@@ -256,10 +250,7 @@ test("a party or member renamed whose tie no article shows: the other's page sho
   for (const [which, rename] of renames) {
     const tied = withTie();
     rename(tied);
-    const rebuilt = path.join(scratch, `tie-rebuilt-${which}`);
-    const cold = path.join(scratch, `tie-cold-${which}`);
-    await renderPages(tied.archive, rebuilt, { previousDir: base });
-    await renderPages(tied.archive, cold);
+    const { rebuilt, cold } = await rebuiltAndCold(tied.archive, base, path.join(scratch, `tie-${which}`));
     assert.deepEqual(await treeDigest(rebuilt), await treeDigest(cold), which);
   }
 });

@@ -4,6 +4,8 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { renderSite } from "../../src/pipeline/site.ts";
+import { renderPages } from "../../src/render/index.ts";
+import type { Archive } from "../../src/types.ts";
 import { fixtureArchive, fixtureSeedFiles } from "./fixture-archive.ts";
 
 /**
@@ -50,4 +52,20 @@ export async function treeDigest(dir: string): Promise<Map<string, string>> {
     );
   }
   return digests;
+}
+
+/**
+ * `archive` rendered twice under `folder` (the page-reuse tests' comparison): as a rebuild over the site in
+ * `previousDir` (`rebuilt`, with how many pages it kept), and into an empty folder (`cold`).
+ */
+export async function rebuiltAndCold(
+  archive: Archive,
+  previousDir: string,
+  folder: string,
+): Promise<{ rebuilt: string; cold: string; reused: number }> {
+  const rebuilt = path.join(folder, "rebuilt");
+  const cold = path.join(folder, "cold");
+  const { reused } = await renderPages(archive, rebuilt, { previousDir });
+  await renderPages(archive, cold);
+  return { rebuilt, cold, reused };
 }

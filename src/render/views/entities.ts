@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { PAGES } from "../../settings.ts";
 import type { Archive, ArticleRecord, Evidence, MentionLink } from "../../types.ts";
 import { BY_DATE, BY_NAME, type EntityKind, entityUrl, kindFolder } from "../../urls.ts";
-import { compareStrings, firstOf } from "../../util/group.ts";
+import { compareStrings, firstOf, groupBy } from "../../util/group.ts";
 import { type ArticleSummary, summarize, webUrl } from "./articles.ts";
 import { articlesPerPeriod, type BarChart } from "./chart.ts";
 import { Deferred } from "./deferred.ts";
@@ -625,11 +625,7 @@ export function entityIndexPages(
       return [{ ...first, entries: byNameList }, byArticles];
     }
     // Names by initial letter, in the order byName gives the letters.
-    const byLetter = new Map<string, IndexEntry[]>();
-    for (const entry of byNameList) {
-      const letter = initialOf(entry.name);
-      byLetter.set(letter, [...(byLetter.get(letter) ?? []), entry]);
-    }
+    const byLetter = groupBy(byNameList, (entry) => initialOf(entry.name));
     const letters = [...byLetter].map(([letter, list]) => ({
       name: letter,
       url: `/${letterFolder(folder, letter)}/`,

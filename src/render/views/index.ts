@@ -8,7 +8,7 @@ import { type RecordDigests, recordDigests } from "../../archive/index.ts";
 import { PAGES } from "../../settings.ts";
 import type { Archive, ArticleRecord } from "../../types.ts";
 import { articlePagePath, STORIES_URL } from "../../urls.ts";
-import { compareStrings } from "../../util/group.ts";
+import { compareStrings, groupBy } from "../../util/group.ts";
 import {
   type ArticlePage,
   type ArticleSummary,
@@ -116,11 +116,7 @@ export interface SiteViewSet {
 function flaggedArticles(sorted: ArticleRecord[], summaries: ArticleSummary[]): FlagGroup[] {
   const groups = new Map<string, FlagGroup>();
   summaries.forEach(({ title, url, dateLabel }, at) => {
-    const byKind = new Map<string, string[]>();
-    for (const flag of sorted[at].flags) {
-      const kind = flag.split(":")[0].trim();
-      byKind.set(kind, [...(byKind.get(kind) ?? []), flag]);
-    }
+    const byKind = groupBy(sorted[at].flags, (flag) => flag.split(":")[0].trim());
     for (const [kind, flags] of byKind) {
       let group = groups.get(kind);
       if (!group) {
