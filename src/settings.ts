@@ -34,8 +34,9 @@ export const PAGES = {
   indexEntries: 500,
   /**
    * The timeline: a year with twice this many entries (articles and dates mentioned) is a page per month
-   * (/timeline/2024/03/); a month with twice as many, and as many undated articles, are cut into parts of
-   * this many (/timeline/2024/03/1/, /timeline/undated/1/).
+   * (/timeline/2024/03/); a month with twice as many, as many undated articles, and as many dates a year's
+   * page knows only by the year ("in 2013"), are cut into parts of this many (/timeline/2024/03/1/,
+   * /timeline/undated/1/, /timeline/2013/year-only/1/).
    */
   timelineEntries: 300,
   /** Characters of each article's lead shown on its story's page (cut at a word). */

@@ -261,6 +261,13 @@ function pagingFixture(): Archive {
   const undated = february[february.length - 1];
   undated.date = null;
   undated.dateFrom = null;
+  // Two dates known only by their year, in two articles, for the year's page and its parts.
+  const [first, second] = archive.articles;
+  first.events = [...first.events, { date: "2013", what: "general elections", text: "The general elections of 2013." }];
+  second.events = [
+    ...second.events,
+    { date: "2013", what: "a provincial by-election", text: "A by-election in 2013." },
+  ];
   return archive;
 }
 
@@ -355,7 +362,7 @@ test("an entity kind's index by initial letter, and by number of articles the mo
   );
 });
 
-test("a busy year of the timeline is a page per month, each listing what the year's page listed of it", async () => {
+test("a busy year of the timeline is a page per month, and its dates known only by the year run onto pages of their own, each listing what the year's page listed", async () => {
   const { unpaged, paged: site } = await bothSites();
   const items = (html: string) =>
     [...html.matchAll(/<li class="(?:timeline-article|event)">([\s\S]*?)<\/li>/g)].map((m) =>
@@ -391,6 +398,26 @@ test("a busy year of the timeline is a page per month, each listing what the yea
       undatedItems(readFileSync(path.join(dir, "index.html"), "utf8")),
     ),
     undatedItems(readFileSync(path.join(unpaged, "timeline/undated/index.html"), "utf8")),
+  );
+  // A year's dates known only by the year: its page and their parts list, in turn, what its one page listed.
+  const yearOnly = path.join(site, "timeline/2013/year-only");
+  const yearOnlyParts = readdirSync(yearOnly)
+    .map(Number)
+    .sort((a, b) => b - a);
+  assert.ok(yearOnlyParts.length >= 1, "the fixture's dates of 2013 are paged one to a page");
+  const events = (html: string) =>
+    [...html.matchAll(/<li class="event">([\s\S]*?)<\/li>/g)].map((m) => m[1].replace(/href="[^"]*"/g, ""));
+  const whole = events(readFileSync(path.join(unpaged, "timeline/2013/index.html"), "utf8"));
+  assert.equal(whole.length, 2);
+  assert.deepEqual(
+    [path.join(site, "timeline/2013"), ...yearOnlyParts.map((n) => path.join(yearOnly, String(n)))].flatMap((dir) =>
+      events(readFileSync(path.join(dir, "index.html"), "utf8")),
+    ),
+    whole,
+  );
+  assert.match(
+    readFileSync(path.join(site, "timeline/2013/index.html"), "utf8"),
+    /href="year-only\/1\/index\.html">More dates given only as the year/,
   );
   // The timeline's index links the month pages.
   assert.match(
@@ -435,6 +462,7 @@ describe("older pages in Chromium: an entity's, the ledger's, a kind of count's,
       "timeline/2026/index.html",
       "timeline/2026/02/index.html",
       "timeline/undated/1/index.html",
+      "timeline/2013/year-only/1/index.html",
     ];
     assert.ok(urls.length >= 18, urls.join(" "));
     const server = await serveSite(site);

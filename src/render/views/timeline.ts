@@ -42,8 +42,10 @@ export interface TimelinePage {
   months: TimelineMonth[];
   /** The year's months as its page lists them: to its sections ("#m-2024-03"), or to their own pages. */
   toc: { label: string; url: string }[];
-  /** Events known only to the year ("in 2013"). */
+  /** Events known only to the year ("in 2013"), or the part of them this page shows. */
   events: TimelineEvent[];
+  /** A year's page whose events known only to the year run onto pages of their own: the next of them. */
+  moreEvents: { label: string; url: string } | null;
   /** The undated articles, on the undated page only. */
   undated: ArticleSummary[];
   newer: { label: string; url: string } | null;
@@ -163,7 +165,8 @@ export function timeline(sorted: ArticleRecord[], lookup: Lookup): Timeline {
   });
   const undatedPage = pages.find((page) => page.url === "/timeline/undated/");
   const undatedParts = undatedPage ? splitUndated(undatedPage) : [];
-  return { pages: [...pages, ...monthPages, ...undatedParts], index };
+  const eventParts = pages.flatMap(splitYearEvents);
+  return { pages: [...pages, ...monthPages, ...undatedParts, ...eventParts], index };
 }
 
 /**
@@ -193,6 +196,39 @@ function splitUndated(page: TimelinePage): TimelinePage[] {
   });
   return pages;
 }
+
+/**
+ * A year's events known only to the year ("in 2013") in parts when there are 2 × PAGES.timelineEntries of
+ * them or more, numbered from the last in the list (`countPages`), at /timeline/2013/year-only/2/ and on: the
+ * year's page keeps the first part and links the next. Years the archive's articles look back on gather
+ * thousands (2013's page was 3.2 MB at 50,000 articles).
+ */
+function splitYearEvents(page: TimelinePage): TimelinePage[] {
+  const parts = countPages(page.events.length, PAGES.timelineEntries);
+  if (page.year !== null || parts.length === 1) return [];
+  const all = page.events;
+  const pages = parts.slice(1).map((part) => {
+    const url = `${page.url}${YEAR_ONLY}/${part.number}/`;
+    return {
+      ...timelinePage("", `${page.heading}: dates given only as the year, part ${part.number}`, []),
+      permalink: fromSiteRoot(url),
+      url,
+      year: { label: page.heading, url: page.url },
+      events: all.slice(part.start, part.end),
+    };
+  });
+  page.events = all.slice(parts[0].start, parts[0].end);
+  page.moreEvents = { label: pages[0].heading, url: pages[0].url };
+  const link = (other: TimelinePage | undefined) => (other ? { label: other.heading, url: other.url } : null);
+  pages.forEach((part, at) => {
+    part.newer = link(at === 0 ? page : pages[at - 1]);
+    part.older = link(pages[at + 1]);
+  });
+  return pages;
+}
+
+/** The folder of a year's parts of its events known only to the year; a month's folder is two digits. */
+const YEAR_ONLY = "year-only";
 
 /**
  * A year's month pages when it has 2 × PAGES.timelineEntries entries or more, its page linking each
@@ -236,6 +272,7 @@ function timelinePage(slug: string, heading: string, undated: ArticleSummary[]):
     months: [],
     toc: [],
     events: [],
+    moreEvents: null,
     undated,
     newer: null,
     older: null,
