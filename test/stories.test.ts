@@ -13,6 +13,8 @@ import { ingest, ingestSeeds, resolveRecords } from "../src/ingest/index.ts";
 import { loadKnowledge } from "../src/knowledge/index.ts";
 import { textTermsVersion } from "../src/resolve/index.ts";
 import { storyLedger } from "../src/resolve/ledger.ts";
+import { STORY_SETTINGS } from "../src/resolve/settings.ts";
+import { inverseFrequency } from "../src/resolve/stories.ts";
 import type { Archive, PlaceKind } from "../src/types.ts";
 import { article } from "./helpers/fixture-archive.ts";
 
@@ -250,4 +252,24 @@ test("story grouping reads articles' words from the terms cache and groups exact
   };
   assert.equal(grouping(await resolveWith(other)), plain);
   assert.equal(stale, 0);
+});
+
+test("a term's weight moves with the archive's size and its own count only in steps of half an octave", () => {
+  // Exact ln(N / df) moves for every term when one article is added; these stay put but where N or df
+  // crosses a step, and stay within a step of the exact weight.
+  const step = Math.LN2 / STORY_SETTINGS.idfStepsPerOctave;
+  let moved = 0;
+  for (let n = 2; n <= 20_000; n++) {
+    for (const df of [1, 2, 3, 7, 40, 333, 1_000, 9_999]) {
+      if (df >= n) continue;
+      const weight = inverseFrequency(n, df);
+      assert.ok(Math.abs(weight - Math.log(n / df)) < step + 1e-12, `${n} ${df}`);
+      if (inverseFrequency(n + 1, df) !== weight) moved++;
+    }
+  }
+  // N crosses a step 2 × log2(20,000) ≈ 28 times; each moves the eight weights (and a weight whose df
+  // reaches N + 1 never counts: df < n).
+  assert.ok(moved <= 28 * 8, `${moved} weights moved`);
+  assert.equal(inverseFrequency(500, 500), 0, "a term every article has weighs nothing");
+  for (let df = 1; df < 1_000; df++) assert.ok(inverseFrequency(1_000, df + 1) <= inverseFrequency(1_000, df));
 });

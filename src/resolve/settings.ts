@@ -8,6 +8,15 @@ export const STORY_SETTINGS = {
   /** A resolved entity (person, organization, place) counts as a term this many times. */
   entityWeight: 1,
   /**
+   * The archive's size and a term's number of articles are rounded down to steps of half an octave (a factor
+   * of 1.41) when a term is weighed, so that an added article changes the weights of the other articles'
+   * terms only where a count crosses a step, and seldom the stories it does not join: on the 10,000-article
+   * benchmark corpus, nine added articles each changed 1–3 stories (mean 1.7), where exact weights changed
+   * 17–47 (mean 28.7); at 4 steps one of the nine changed 46, and at 1 step the mean was 2.3. ECB+ pairwise
+   * and B-cubed F1 stay those of the exact weights, 0.93 / 0.94, at 1, 2, 4, 8 and 16 steps.
+   */
+  idfStepsPerOctave: 2,
+  /**
    * Two groups of articles join while the mean cosine over their pairs is at least this. Chosen on
    * the ECB+ development split, where pairwise F1 stays within 0.91–0.93 from 0.18 to 0.22.
    */

@@ -93,15 +93,30 @@ function termCounts(
   return counter.take();
 }
 
-/** (1 + ln tf) · ln(N / df), unit length; terms every article has weigh nothing and are left out. */
+/** Whole steps of an octave (STORY_SETTINGS.idfStepsPerOctave) in n, rounded down. */
+const octaveSteps = (n: number) => Math.floor(STORY_SETTINGS.idfStepsPerOctave * Math.log2(n));
+
+/**
+ * ln(N / df) for a term `withTerm` of `articles` articles have, N and df each rounded down to a step of an
+ * octave: the difference of two whole numbers of steps, times ln 2. Exact weights change a little for every
+ * term of every article when one article is added (N becomes N + 1), and the joins near the threshold then
+ * come out otherwise: adding one article to 10,000 changed 17–47 stories it did not join. Rounded, a term's
+ * weight changes only when its count, or the archive's, crosses a step. A term every article has weighs 0.
+ */
+export function inverseFrequency(articles: number, withTerm: number): number {
+  if (withTerm >= articles) return 0;
+  return ((octaveSteps(articles) - octaveSteps(withTerm)) / STORY_SETTINGS.idfStepsPerOctave) * Math.LN2;
+}
+
+/** (1 + ln tf) · inverseFrequency, unit length; terms every article has weigh nothing and are left out. */
 function tfIdfVectors(articles: ArticleRecord[], numbers: TermNumbers, cache?: TextTermsCache): Vector[] {
   const counter = new TermCounter();
   const counts = articles.map((a) => termCounts(a, numbers, counter, cache));
   const df = new Int32Array(numbers.terms.length);
   for (const c of counts) for (const t of c.ids) df[t]++;
-  // Each term's ln(N / df) once, not once per article using it (the same value either way).
+  // Each term's weight once, not once per article using it (the same value either way).
   const idf = new Float64Array(numbers.terms.length);
-  for (let t = 0; t < idf.length; t++) idf[t] = Math.log(articles.length / df[t]);
+  for (let t = 0; t < idf.length; t++) idf[t] = inverseFrequency(articles.length, df[t]);
   // A term's weight, by term number, while its article's vector is put together (zeroed again after).
   const scratch = new Float64Array(numbers.terms.length);
   return counts.map((c) => {
