@@ -4,7 +4,7 @@
  * story; a story comes and goes with its articles.
  */
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
@@ -15,6 +15,7 @@ import { textTermsVersion } from "../src/resolve/index.ts";
 import { storyLedger } from "../src/resolve/ledger.ts";
 import { STORY_SETTINGS } from "../src/resolve/settings.ts";
 import { inverseFrequency } from "../src/resolve/stories.ts";
+import { forEachNumberedTerm, textTerms } from "../src/resolve/text-terms.ts";
 import type { Archive, PlaceKind } from "../src/types.ts";
 import { article } from "./helpers/fixture-archive.ts";
 
@@ -234,9 +235,9 @@ test("story grouping reads articles' words from the terms cache and groups exact
   const second = new TextTermsFile(cacheDir, textTermsVersion());
   let made = 0;
   const set = second.set.bind(second);
-  second.set = (key, value) => {
+  second.set = (key, terms) => {
     made++;
-    set(key, value);
+    return set(key, terms);
   };
   assert.equal(grouping(await resolveWith(second)), plain);
   assert.equal(made, 0);
@@ -272,4 +273,41 @@ test("a term's weight moves with the archive's size and its own count only in st
   assert.ok(moved <= 28 * 8, `${moved} weights moved`);
   assert.equal(inverseFrequency(500, 500), 0, "a term every article has weighs nothing");
   for (let df = 1; df < 1_000; df++) assert.ok(inverseFrequency(1_000, df + 1) <= inverseFrequency(1_000, df));
+});
+
+test("the terms cache keeps each text's terms as numbers into its dictionary, and drops the terms no kept text uses", () => {
+  const dir = path.join(scratch, "terms-dictionary");
+  const texts: Record<string, [string, string]> = {
+    flood: ["Floods in Szeged", "The Tisza floods the villages of Szeged county; the floods recede."],
+    vote: ["Vote in Quetta", "Voters in Quetta vote for the provincial assembly."],
+  };
+  /** A text's terms as the cache gives them back: [term, count, in the headline] in order. */
+  const readBack = (file: TextTermsFile, key: string) => {
+    const numbered = file.get(key);
+    assert.ok(numbered !== undefined, `${key} is kept`);
+    const terms: [string, number, boolean][] = [];
+    forEachNumberedTerm(numbered, (id, count, inHeadline) => terms.push([file.term(id), count, inHeadline]));
+    return terms;
+  };
+  const asMade = (title: string, body: string) => {
+    const { title: headline, body: rest } = textTerms(title, body);
+    return [
+      ...headline.terms.map((term, at): [string, number, boolean] => [term, headline.counts[at], true]),
+      ...rest.terms.map((term, at): [string, number, boolean] => [term, rest.counts[at], false]),
+    ];
+  };
+  const first = new TextTermsFile(dir, "v");
+  for (const [key, [title, body]] of Object.entries(texts)) first.set(key, textTerms(title, body));
+  first.save();
+  const second = new TextTermsFile(dir, "v");
+  assert.deepEqual(readBack(second, "flood"), asMade(...texts.flood));
+  assert.deepEqual(readBack(second, "vote"), asMade(...texts.vote));
+  // A build that asks for one text keeps it alone, and the dictionary only its terms.
+  const third = new TextTermsFile(dir, "v");
+  third.get("vote");
+  third.save();
+  const saved = JSON.parse(readFileSync(path.join(dir, "text-terms.json"), "utf8"));
+  assert.deepEqual(Object.keys(saved.texts), ["vote"]);
+  assert.deepEqual([...saved.dictionary].sort(), [...new Set(asMade(...texts.vote).map(([term]) => term))].sort());
+  assert.deepEqual(readBack(new TextTermsFile(dir, "v"), "vote"), asMade(...texts.vote));
 });

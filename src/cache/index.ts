@@ -17,7 +17,7 @@ import type { ExtractionCache } from "../ingest/index.ts";
 import { withSeed } from "../ingest/kept.ts";
 import { foldForMatching, type Knowledge, type NamedListEntries, namesAffected } from "../knowledge/index.ts";
 import type { KnownSeed } from "../read/index.ts";
-import type { TextTermsCache } from "../resolve/index.ts";
+import { forEachNumberedTerm, type NumberedTerms, type TextTerms, type TextTermsCache } from "../resolve/text-terms.ts";
 import type { ExtractedArticle, Rejected, SeedSource } from "../types.ts";
 import { codeVersion } from "../util/code-version.ts";
 import { compareStrings } from "../util/group.ts";
@@ -246,12 +246,16 @@ function readNamedKnowledge(dir: string): NamedKnowledge | undefined {
 /**
  * Articles' words for story grouping (src/resolve/text-terms.ts), kept between builds in one file,
  * `<cacheDir>/text-terms.json`, with the version of the code that made them: a rebuild stems only the
- * new and changed articles' text. Saving keeps only the entries this build asked for.
+ * new and changed articles' text. Each text's terms are numbers into the file's dictionary of terms
+ * (`NumberedTerms`). Saving keeps only the entries this build asked for, and the terms they use.
  */
 export class TextTermsFile implements TextTermsCache {
   private readonly file: string;
-  private readonly stored: Map<string, string>;
-  private readonly used = new Map<string, string>();
+  private stored = new Map<string, NumberedTerms>();
+  private dictionary: string[] = [];
+  /** The dictionary's number of each term, made when a text's terms are first added. */
+  private numbers: Map<string, number> | undefined;
+  private readonly used = new Map<string, NumberedTerms>();
   private added = 0;
 
   constructor(
@@ -259,36 +263,81 @@ export class TextTermsFile implements TextTermsCache {
     private readonly version: string,
   ) {
     this.file = path.join(cacheDir, "text-terms.json");
-    this.stored = new Map();
     try {
       const parsed = JSON.parse(readFileSync(this.file, "utf8")) as {
         version?: string;
-        terms?: Record<string, string>;
+        dictionary?: unknown;
+        texts?: Record<string, NumberedTerms>;
       };
-      if (parsed.version === version && parsed.terms) this.stored = new Map(Object.entries(parsed.terms));
+      const texts = parsed.texts ? Object.entries(parsed.texts) : [];
+      if (
+        parsed.version === version &&
+        Array.isArray(parsed.dictionary) &&
+        texts.every(([, numbered]) => typeof numbered === "string")
+      ) {
+        this.dictionary = parsed.dictionary as string[];
+        this.stored = new Map(texts);
+      }
     } catch {
       // none yet, or unreadable: the terms are made again
     }
   }
 
-  get(key: string): string | undefined {
+  get(key: string): NumberedTerms | undefined {
     const value = this.stored.get(key);
     if (value !== undefined) this.used.set(key, value);
     return value;
   }
 
-  set(key: string, value: string): void {
-    this.used.set(key, value);
+  set(key: string, { title, body }: TextTerms): NumberedTerms {
+    if (!this.numbers) this.numbers = new Map(this.dictionary.map((term, id) => [term, id]));
+    const numbers = this.numbers;
+    const parts = [title.terms.length];
+    for (const { terms, counts } of [title, body]) {
+      terms.forEach((term, at) => {
+        let id = numbers.get(term);
+        if (id === undefined) {
+          id = this.dictionary.length;
+          numbers.set(term, id);
+          this.dictionary.push(term);
+        }
+        parts.push(id, counts[at]);
+      });
+    }
+    const numbered = parts.join(" ");
+    this.used.set(key, numbered);
     this.added++;
+    return numbered;
   }
 
-  /** Writes the entries this build used, when they differ from the file's. */
+  term(id: number): string {
+    return this.dictionary[id];
+  }
+
+  /** Writes the entries this build used, when they differ from the file's, numbering their terms afresh. */
   save(): void {
     if (this.added === 0 && this.used.size === this.stored.size) return;
     mkdirSync(path.dirname(this.file), { recursive: true });
-    const terms = Object.fromEntries([...this.used].sort(([a], [b]) => compareStrings(a, b)));
+    const dictionary: string[] = [];
+    const renumbered = new Map<number, number>();
+    const texts: Record<string, NumberedTerms> = {};
+    for (const [key, numbered] of [...this.used].sort(([a], [b]) => compareStrings(a, b))) {
+      let headlineTerms = 0;
+      const pairs: number[] = [];
+      forEachNumberedTerm(numbered, (cached, count, inHeadline) => {
+        let id = renumbered.get(cached);
+        if (id === undefined) {
+          id = dictionary.length;
+          renumbered.set(cached, id);
+          dictionary.push(this.dictionary[cached]);
+        }
+        if (inHeadline) headlineTerms++;
+        pairs.push(id, count);
+      });
+      texts[key] = [headlineTerms, ...pairs].join(" ");
+    }
     const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version: this.version, terms }));
+    writeFileSync(temporary, JSON.stringify({ version: this.version, dictionary, texts }));
     renameSync(temporary, this.file);
   }
 }

@@ -17,7 +17,7 @@ import { compareStrings, groupBy } from "../util/group.ts";
 import { storyLedger } from "./ledger.ts";
 import { STORY_SETTINGS } from "./settings.ts";
 import { reservedSlugs } from "./slugs.ts";
-import { type TextTermsCache, textTerms } from "./text-terms.ts";
+import { forEachNumberedTerm, numberedTextTerms, type TextTermsCache, textTerms } from "./text-terms.ts";
 
 /**
  * A unit-length TF-IDF vector as parallel arrays sorted by term number, so a dot product is one merge of
@@ -35,6 +35,8 @@ interface Vector {
 class TermNumbers {
   readonly terms: string[] = [];
   private readonly numbers = new Map<string, number>();
+  /** This grouping's number of each term of the cache's dictionary met so far, by the cache's number. */
+  private readonly byCacheNumber: number[] = [];
 
   of(term: string): number {
     let id = this.numbers.get(term);
@@ -42,6 +44,16 @@ class TermNumbers {
       id = this.terms.length;
       this.numbers.set(term, id);
       this.terms.push(term);
+    }
+    return id;
+  }
+
+  /** The number of the term `cache` numbers `cached`: the same as `of` gives it, looked up once per term. */
+  ofCached(cached: number, cache: TextTermsCache): number {
+    let id = this.byCacheNumber[cached];
+    if (id === undefined) {
+      id = this.of(cache.term(cached));
+      this.byCacheNumber[cached] = id;
     }
     return id;
   }
@@ -83,10 +95,17 @@ function termCounts(
   counter: TermCounter,
   cache: TextTermsCache | undefined,
 ): TermCounts {
-  const { title, body } = textTerms(article.title, article.body, cache);
-  for (let at = 0; at < title.terms.length; at++)
-    counter.add(numbers.of(title.terms[at]), title.counts[at] * STORY_SETTINGS.headlineWeight);
-  for (let at = 0; at < body.terms.length; at++) counter.add(numbers.of(body.terms[at]), body.counts[at]);
+  if (cache) {
+    // The same terms in the same order as below, by their numbers in the cache.
+    forEachNumberedTerm(numberedTextTerms(article.title, article.body, cache), (cached, count, inHeadline) =>
+      counter.add(numbers.ofCached(cached, cache), inHeadline ? count * STORY_SETTINGS.headlineWeight : count),
+    );
+  } else {
+    const { title, body } = textTerms(article.title, article.body);
+    for (let at = 0; at < title.terms.length; at++)
+      counter.add(numbers.of(title.terms[at]), title.counts[at] * STORY_SETTINGS.headlineWeight);
+    for (let at = 0; at < body.terms.length; at++) counter.add(numbers.of(body.terms[at]), body.counts[at]);
+  }
   // Resolved entities as terms of their own: all spellings of one place are one term.
   for (const list of [article.people, article.organizations, article.places])
     for (const e of list) counter.add(numbers.of(`\u0000${e}`), STORY_SETTINGS.entityWeight);
