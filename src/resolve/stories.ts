@@ -251,10 +251,14 @@ function similarPairs(
   for (const v of vectors) for (const t of v.ids) df[t]++;
   const longest = vectors.reduce((most, v) => Math.max(most, v.ids.length), 0);
   const scratch = { positions: new Int32Array(longest), weights: new Float64Array(longest) };
+  // Each article's heaviest shared terms, and each such term's articles in ascending order.
+  const indexTermsOf: number[][] = [];
   const byTerm = new Map<number, number[]>();
   vectors.forEach((v, i) => {
     // A word no other article has finds no pair: the heaviest words among those shared.
-    for (const t of heaviestShared(v, df, STORY_SETTINGS.indexTerms, numbers, scratch)) {
+    const terms = heaviestShared(v, df, STORY_SETTINGS.indexTerms, numbers, scratch);
+    indexTermsOf.push(terms);
+    for (const t of terms) {
       const list = byTerm.get(t);
       if (list) list.push(i);
       else byTerm.set(t, [i]);
@@ -264,27 +268,27 @@ function similarPairs(
   // small archive compares every pair that shares one: there, two reports of one event may share
   // few of their heaviest words with each other, and comparing is cheap.
   const minShared = vectors.length <= STORY_SETTINGS.compareAllBelow ? 1 : STORY_SETTINGS.minSharedTerms;
-  const sharedTerms = new Map<number, Map<number, number>>();
-  for (const list of byTerm.values()) {
-    if (list.length > STORY_SETTINGS.maxPostings) continue; // a word many articles share tells no event
-    for (let x = 0; x < list.length; x++) {
-      let row = sharedTerms.get(list[x]);
-      if (!row) {
-        row = new Map();
-        sharedTerms.set(list[x], row);
-      }
-      for (let y = x + 1; y < list.length; y++) row.set(list[y], (row.get(list[y]) ?? 0) + 1);
-    }
-  }
   const facts = articles.map(eventFacts);
   const similar = new Map<number, Map<number, number>>(vectors.map((_, i) => [i, new Map()]));
   // Article i's weights laid out by term number while its row is compared (zeroed again after), so each
   // cosine is one pass over the other article's terms rather than a merge of two lists.
   const spread = new Float64Array(numbers.terms.length);
-  for (const [i, row] of sharedTerms) {
+  // How many heaviest terms each later article shares with article i, counted in an array (zeroed again
+  // after each article) rather than in a map per article: 50,000 articles' maps were millions of entries.
+  const shared = new Int32Array(vectors.length);
+  const later: number[] = [];
+  for (let i = 0; i < vectors.length; i++) {
+    for (const t of indexTermsOf[i]) {
+      const list = byTerm.get(t) as number[];
+      if (list.length > STORY_SETTINGS.maxPostings) continue; // a word many articles share tells no event
+      for (let y = list.length - 1; y >= 0 && list[y] > i; y--) if (shared[list[y]]++ === 0) later.push(list[y]);
+    }
+    if (later.length === 0) continue;
     const vi = vectors[i] as Vector;
     for (let k = 0; k < vi.ids.length; k++) spread[vi.ids[k]] = vi.weights[k];
-    for (const [j, count] of row) {
+    for (const j of later) {
+      const count = shared[j];
+      shared[j] = 0;
       if (count < minShared) continue;
       const s =
         cosineWith(spread, vectors[j] as Vector) + corroboration(facts[i] as EventFacts, facts[j] as EventFacts);
@@ -292,6 +296,7 @@ function similarPairs(
       (similar.get(i) as Map<number, number>).set(j, s);
       (similar.get(j) as Map<number, number>).set(i, s);
     }
+    later.length = 0;
     for (let k = 0; k < vi.ids.length; k++) spread[vi.ids[k]] = 0;
   }
   return similar;
