@@ -29,7 +29,7 @@ import { reservedSlugs } from "./slugs.ts";
 import { groupStories } from "./stories.ts";
 import type { TextTermsCache } from "./text-terms.ts";
 
-export type { NumberedTerms, TextTerms, TextTermsCache } from "./text-terms.ts";
+export type { TextTermsCache } from "./text-terms.ts";
 export { textTermsVersion } from "./text-terms.ts";
 
 /** A kind word after a place's name ("Quetta district", "Kurram tribal district"). */

@@ -116,8 +116,8 @@ function termCounts(
 const octaveSteps = (n: number) => Math.floor(STORY_SETTINGS.idfStepsPerOctave * Math.log2(n));
 
 /**
- * ln(N / df) for a term `withTerm` of `articles` articles have, N and df each rounded down to a step of an
- * octave: the difference of two whole numbers of steps, times ln 2. Exact weights change a little for every
+ * ln(N / df) for a term that `withTerm` of the archive's `articles` articles have, N and df each rounded down
+ * to a step of an octave: the difference of two whole numbers of steps, times ln 2. Exact weights change a little for every
  * term of every article when one article is added (N becomes N + 1), and the joins near the threshold then
  * come out otherwise: adding one article to 10,000 changed 17–47 stories it did not join. Rounded, a term's
  * weight changes only when its count, or the archive's, crosses a step. A term every article has weighs 0.
