@@ -268,8 +268,8 @@ test("a term's weight moves with the archive's size and its own count only in st
       if (inverseFrequency(n + 1, df) !== weight) moved++;
     }
   }
-  // N crosses a step 2 × log2(20,000) ≈ 28 times; each moves the eight weights (and a weight whose df
-  // reaches N + 1 never counts: df < n).
+  // N crosses a step 2 × log2(20,000) ≈ 28 times between 2 and 20,000, and only then do the weights move:
+  // at most the eight of them each time.
   assert.ok(moved <= 28 * 8, `${moved} weights moved`);
   assert.equal(inverseFrequency(500, 500), 0, "a term every article has weighs nothing");
   for (let df = 1; df < 1_000; df++) assert.ok(inverseFrequency(1_000, df + 1) <= inverseFrequency(1_000, df));

@@ -77,6 +77,9 @@ interface MonthScratch {
 
 const newestFirst = (a: string, b: string) => compareStrings(b, a);
 
+/** A link to a timeline page, by its heading; null for none. */
+const linkTo = (page: TimelinePage | undefined) => (page ? { label: page.heading, url: page.url } : null);
+
 /** `sorted`: the archive's articles in byDateDesc order (the archive graph's). */
 export function timeline(sorted: ArticleRecord[], lookup: Lookup): Timeline {
   const years = new Map<string, { months: Map<string, MonthScratch>; events: TimelineEvent[] }>();
@@ -133,17 +136,16 @@ export function timeline(sorted: ArticleRecord[], lookup: Lookup): Timeline {
   });
   const undated = sorted.filter((a) => !a.date).map((a) => summarize(a, lookup));
   if (undated.length > 0) pages.push(timelinePage("undated", "Undated", undated));
-  const link = (other: TimelinePage | undefined) => (other ? { label: other.heading, url: other.url } : null);
   pages.forEach((page, at) => {
-    page.newer = link(pages[at - 1]);
-    page.older = link(pages[at + 1]);
+    page.newer = linkTo(pages[at - 1]);
+    page.older = linkTo(pages[at + 1]);
   });
   const monthPagesOf = pages.map(splitByMonth);
   const monthPages = monthPagesOf.flat();
   monthPages.forEach((page, at) => {
     const sameYear = (other: TimelinePage | undefined) => (other?.year?.url === page.year?.url ? other : undefined);
-    page.newer = link(sameYear(monthPages[at - 1]));
-    page.older = link(sameYear(monthPages[at + 1]));
+    page.newer = linkTo(sameYear(monthPages[at - 1]));
+    page.older = linkTo(sameYear(monthPages[at + 1]));
   });
   const articlesIn = (month: TimelineMonth) => month.entries.filter((entry) => entry.type === "article").length;
   const eventsIn = (month: TimelineMonth) => month.entries.length - articlesIn(month);
@@ -170,60 +172,57 @@ export function timeline(sorted: ArticleRecord[], lookup: Lookup): Timeline {
 }
 
 /**
- * The undated articles' older parts when there are 2 × PAGES.timelineEntries of them or more, numbered
- * from the last in the list (`countPages`); the undated page keeps the first part and links the next.
+ * A page's list `field` in parts when it has 2 × PAGES.timelineEntries items or more, numbered from the last
+ * in the list (`countPages`): the page keeps the first part, and each other part is a page of its own at
+ * `folder` and its number, linking the part before it (the first, the page itself) and the part after it.
+ * Returns those pages, none when the list is short.
  */
-function splitUndated(page: TimelinePage): TimelinePage[] {
-  const parts = countPages(page.undated.length, PAGES.timelineEntries);
+function splitList<K extends "undated" | "events">(
+  page: TimelinePage,
+  field: K,
+  folder: string,
+  headingOf: (part: number) => string,
+): TimelinePage[] {
+  const all = page[field];
+  const parts = countPages(all.length, PAGES.timelineEntries);
   if (parts.length === 1) return [];
-  const all = page.undated;
-  const pages = parts.slice(1).map((part) => {
-    const url = `${page.url}${part.number}/`;
+  const pages = parts.slice(1).map((part): TimelinePage => {
+    const url = `${folder}${part.number}/`;
     return {
-      ...timelinePage("", `Undated, part ${part.number}`, all.slice(part.start, part.end)),
+      ...timelinePage("", headingOf(part.number as number), []),
       permalink: fromSiteRoot(url),
       url,
       year: { label: page.heading, url: page.url },
+      [field]: all.slice(part.start, part.end),
     };
   });
-  page.undated = all.slice(parts[0].start, parts[0].end);
+  page[field] = all.slice(parts[0].start, parts[0].end) as TimelinePage[K];
   const chain = [page, ...pages];
-  const link = (other: TimelinePage | undefined) => (other ? { label: other.heading, url: other.url } : null);
-  // The undated page keeps its link to the last year; its parts link each other.
-  chain.forEach((part, at) => {
-    if (at > 0) part.newer = link(chain[at - 1]);
-    part.older = link(chain[at + 1]);
+  pages.forEach((part, at) => {
+    part.newer = linkTo(chain[at]);
+    part.older = linkTo(chain[at + 2]);
   });
   return pages;
 }
 
+/** The undated articles' older parts (/timeline/undated/1/); the undated page links the first as its older page. */
+function splitUndated(page: TimelinePage): TimelinePage[] {
+  const pages = splitList(page, "undated", page.url, (part) => `Undated, part ${part}`);
+  // The undated page keeps its link to the last year.
+  if (pages.length > 0) page.older = linkTo(pages[0]);
+  return pages;
+}
+
 /**
- * A year's events known only to the year ("in 2013") in parts when there are 2 × PAGES.timelineEntries of
- * them or more, numbered from the last in the list (`countPages`), at /timeline/2013/year-only/2/ and on: the
- * year's page keeps the first part and links the next. Years the archive's articles look back on gather
- * thousands (2013's page was 3.2 MB at 50,000 articles).
+ * A year's events known only to the year ("in 2013") in parts, at /timeline/2013/year-only/1/ and on; the
+ * year's page links the first (`moreEvents`). Years the archive's articles look back on gather thousands
+ * (2013's page was 3.2 MB at 50,000 articles). A month's page has none.
  */
 function splitYearEvents(page: TimelinePage): TimelinePage[] {
-  const parts = countPages(page.events.length, PAGES.timelineEntries);
-  if (page.year !== null || parts.length === 1) return [];
-  const all = page.events;
-  const pages = parts.slice(1).map((part) => {
-    const url = `${page.url}${YEAR_ONLY}/${part.number}/`;
-    return {
-      ...timelinePage("", `${page.heading}: dates given only as the year, part ${part.number}`, []),
-      permalink: fromSiteRoot(url),
-      url,
-      year: { label: page.heading, url: page.url },
-      events: all.slice(part.start, part.end),
-    };
-  });
-  page.events = all.slice(parts[0].start, parts[0].end);
-  page.moreEvents = { label: pages[0].heading, url: pages[0].url };
-  const link = (other: TimelinePage | undefined) => (other ? { label: other.heading, url: other.url } : null);
-  pages.forEach((part, at) => {
-    part.newer = link(at === 0 ? page : pages[at - 1]);
-    part.older = link(pages[at + 1]);
-  });
+  if (page.year !== null) return [];
+  const heading = (part: number) => `${page.heading}: dates given only as the year, part ${part}`;
+  const pages = splitList(page, "events", `${page.url}${YEAR_ONLY}/`, heading);
+  if (pages.length > 0) page.moreEvents = linkTo(pages[0]);
   return pages;
 }
 
