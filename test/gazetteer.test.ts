@@ -2,13 +2,13 @@
  * The gazetteer: GeoNames places typed and located by name, knowledge/places.yaml over them.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { ingest } from "../src/ingest/index.ts";
 import { gazetteerOf, lookupPlace, placeKey } from "../src/knowledge/gazetteer.ts";
 import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from "../src/knowledge/index.ts";
+import { tempDir } from "./helpers/temp-dir.ts";
 
 const none = { places: [] };
 
@@ -106,7 +106,7 @@ describe("gazetteer with knowledge/places.yaml", () => {
   });
 
   test("an entry of a user's folder overrides GeoNames with its own kind, parent and point", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "gazetteer-"));
+    const dir = tempDir("gazetteer");
     writeFileSync(
       path.join(dir, "places.yaml"),
       "- {name: Springfield, kind: district, in: Utopia, variants: [Springfield District], lat: 10.5, lon: -20.25}\n",
@@ -128,7 +128,7 @@ describe("gazetteer with knowledge/places.yaml", () => {
   });
 
   test("a bad point in places.yaml is a one-line error naming the file", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "gazetteer-"));
+    const dir = tempDir("gazetteer");
     writeFileSync(path.join(dir, "places.yaml"), "- {name: Nowhere, kind: city, lat: 123}\n");
     assert.throws(
       () => loadKnowledge([dir]),
@@ -140,7 +140,7 @@ describe("gazetteer with knowledge/places.yaml", () => {
 
 describe("place records", () => {
   test("each place in the archive carries its point, parent and country", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "gazetteer-seeds-"));
+    const dir = tempDir("gazetteer-seeds");
     writeFileSync(
       path.join(dir, "story.txt"),
       [

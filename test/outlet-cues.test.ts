@@ -3,13 +3,13 @@
  * on short inline texts written for these tests.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { extractMetadata } from "../src/extract/metadata/index.ts";
 import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from "../src/knowledge/index.ts";
 import type { CleanedText, LineRole, Metadata } from "../src/types.ts";
+import { tempDir } from "./helpers/temp-dir.ts";
 
 const knowledge = loadKnowledge();
 
@@ -153,7 +153,7 @@ describe("outlet from the page naming itself", () => {
   });
 
   test("cues are data: a user's outlet-cues.yaml adds its own, a bad pattern names the file", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "outlet-cues-"));
+    const dir = tempDir("outlet-cues");
     writeFileSync(
       path.join(dir, "outlet-cues.yaml"),
       'cues:\n  - {pattern: "^brought to you by {outlet}$", kind: self-mention, unknown: true}\n',
@@ -167,7 +167,7 @@ describe("outlet from the page naming itself", () => {
       own,
     );
     assert.equal(meta.outlet, "The Coastal Observer");
-    const bad = mkdtempSync(path.join(tmpdir(), "outlet-cues-"));
+    const bad = tempDir("outlet-cues");
     writeFileSync(path.join(bad, "outlet-cues.yaml"), 'cues:\n  - {pattern: "([{outlet}", kind: credit}\n');
     assert.throws(
       () => loadKnowledge([bad]),
