@@ -1,8 +1,12 @@
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { test } from "node:test";
 import MarkdownIt from "markdown-it";
 import { csvRow } from "../src/archive/csv.ts";
-import { archiveJsonPieces } from "../src/archive/index.ts";
+import { archiveJsonPieces, recordDigests, writeArchiveFiles } from "../src/archive/index.ts";
 import { bodyMarkdown, escapeMarkdown } from "../src/extract/body.ts";
 import { fixtureArchive } from "./helpers/fixture-archive.ts";
 
@@ -59,5 +63,33 @@ test("archive.json written piece by piece holds the archive, one line per field 
       recordLines.map((line) => JSON.parse(line.replace(/,$/, ""))),
       records,
     );
+  }
+});
+
+test("each record's digest is the SHA-256 of its line in archive.json, non-ASCII text included", async () => {
+  const archive = fixtureArchive();
+  const [first] = archive.articles;
+  // Text beyond Latin-1 is two-byte in JavaScript and several bytes in UTF-8: the digest is of the UTF-8.
+  const withScript = {
+    ...archive,
+    articles: [{ ...first, title: `${first.title} — بلوچستان ✓` }, ...archive.articles.slice(1)],
+  };
+  const dir = await mkdtemp(path.join(tmpdir(), "archive-digests-"));
+  try {
+    const digests = await writeArchiveFiles(withScript, dir);
+    const lines = (await readFile(path.join(dir, "archive.json"), "utf8"))
+      .split("\n")
+      .filter((l) => l.startsWith("  {"));
+    const records: object[] = Object.values(withScript).flatMap((value: unknown) =>
+      Array.isArray(value) ? value.filter((item) => typeof item === "object") : [],
+    );
+    assert.equal(lines.length, records.length);
+    records.forEach((record, i) => {
+      const line = Buffer.from(lines[i].slice(2).replace(/,$/, ""));
+      assert.equal(digests.get(record), createHash("sha256").update(line).digest("base64url"), `record ${i}`);
+    });
+    assert.equal(digests.get(withScript.articles[0]), recordDigests(withScript).get(withScript.articles[0]));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 });

@@ -1,11 +1,22 @@
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, test } from "node:test";
+import { RedatedEventsFile } from "../src/cache/index.ts";
 import { cleanText } from "../src/clean/index.ts";
 import { extractMetadata } from "../src/extract/metadata/index.ts";
 import { loadKnowledge } from "../src/knowledge/index.ts";
 import { inferMissingYears } from "../src/resolve/infer-years.ts";
-import type { CleanedText, ExtractedArticle, FrontMatter, LineRole, Metadata, SeedSource } from "../src/types.ts";
+import type {
+  CleanedText,
+  EventDate,
+  ExtractedArticle,
+  FrontMatter,
+  LineRole,
+  Metadata,
+  SeedSource,
+} from "../src/types.ts";
+import { tempDir } from "./helpers/temp-dir.ts";
 
 const knowledge = loadKnowledge();
 
@@ -130,6 +141,69 @@ describe("publication date", () => {
       inferred.events.map((e) => e.date),
       ["2026-01-31"],
     );
+  });
+
+  test("a dated story's event dates are kept for the next build, by its seed and the date given", () => {
+    const dir = tempDir("redated-events");
+    const yearless = metadataOf([
+      ["paragraph", "Islamabad, Feb 1: Gunmen attacked several towns on Saturday, officials said."],
+      ["paragraph", "Train services were suspended."],
+    ]);
+    const datedOn = (day: string) =>
+      metadataOf([
+        ["paragraph", "Security forces killed militants in raids on Friday and Saturday."],
+        ["footer", `Published: ${day}`],
+      ]);
+    const articlesWith = (neighbour: Metadata) => {
+      const articles = [
+        article("a.txt", yearless, "Islamabad, Feb 1: Gunmen attacked several towns on Saturday, officials said."),
+        article("b.txt", neighbour, "Security forces killed militants in raids on Friday and Saturday."),
+      ];
+      articles[0]!.source.sha256 = "seed-a";
+      return articles;
+    };
+    /** The file, and how many event lists each build read from stories rather than from it. */
+    const build = (neighbour: Metadata, version = "v1") => {
+      const file = new RedatedEventsFile(dir, version);
+      let read = 0;
+      const counted = {
+        get: (key: string) => file.get(key),
+        set: (key: string, events: EventDate[]) => {
+          read++;
+          file.set(key, events);
+        },
+      };
+      const articles = articlesWith(neighbour);
+      inferMissingYears(articles, counted);
+      file.save();
+      return { metadata: articles[0]!.metadata, read };
+    };
+    const saved = () => Object.keys(JSON.parse(readFileSync(path.join(dir, "redated-events.json"), "utf8")).events);
+
+    const first = build(datedOn("Feb 02, 2026"));
+    assert.equal(first.metadata.date, "2026-02-01");
+    assert.equal(first.read, 1);
+    assert.deepEqual(saved(), ["seed-a 2026-02-01"]);
+    // The same date again: the events come from the file, as they were.
+    const again = build(datedOn("Feb 02, 2026"));
+    assert.equal(again.read, 0);
+    assert.deepEqual(again.metadata.events, first.metadata.events);
+    // Another year: the story is read again for that date, and the entry no build asked for is dropped.
+    const other = build(datedOn("Feb 03, 2025"));
+    assert.equal(other.metadata.date, "2025-02-01");
+    assert.equal(other.read, 1);
+    const uncached = articlesWith(datedOn("Feb 03, 2025"));
+    inferMissingYears(uncached);
+    assert.deepEqual(other.metadata.events, uncached[0]!.metadata.events);
+    assert.notDeepEqual(other.metadata.events, first.metadata.events);
+    assert.deepEqual(saved(), ["seed-a 2025-02-01"]);
+    // Another extractor's file, or one that is not ours, is read as empty.
+    assert.equal(build(datedOn("Feb 03, 2025"), "v2").read, 1);
+    writeFileSync(
+      path.join(dir, "redated-events.json"),
+      JSON.stringify({ version: "v2", events: { "seed-a 2025-02-01": [{ date: 5 }] } }),
+    );
+    assert.equal(build(datedOn("Feb 03, 2025"), "v2").read, 1);
   });
 
   test("without any dated article the year stays unknown and the article is flagged", () => {

@@ -22,6 +22,8 @@ import type { ExtractedArticle, Rejected, SeedSource } from "../types.ts";
 import { codeVersion } from "../util/code-version.ts";
 import { compareStrings } from "../util/group.ts";
 
+export { RedatedEventsFile } from "./redated-events.ts";
+
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /**
  * The code whose output is cached (folders and files under src/): a change to any of them

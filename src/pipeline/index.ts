@@ -8,7 +8,14 @@ import { readFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { writeArchiveFiles } from "../archive/index.ts";
-import { type ChangeSummary, extractorVersion, FileCache, namedKnowledge, TextTermsFile } from "../cache/index.ts";
+import {
+  type ChangeSummary,
+  extractorVersion,
+  FileCache,
+  namedKnowledge,
+  RedatedEventsFile,
+  TextTermsFile,
+} from "../cache/index.ts";
 import { ingestSeeds, type KeptExtractions, resolveRecords } from "../ingest/index.ts";
 import { loadKnowledge } from "../knowledge/index.ts";
 import { type ReadResult, readSeeds } from "../read/index.ts";
@@ -93,7 +100,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     });
     // 2. resolve: across articles, one entity per real-world entity
     const textTerms = cacheDir ? new TextTermsFile(cacheDir, textTermsVersion()) : undefined;
-    const archive = resolveRecords(seeds.extracted, seeds.rejected, knowledge, { textTerms });
+    const redatedEvents = cacheDir ? new RedatedEventsFile(cacheDir, version) : undefined;
+    const archive = resolveRecords(seeds.extracted, seeds.rejected, knowledge, { textTerms, redatedEvents });
     // The extractions are garbage now: the archive holds what it needs of them. Held by `seeds` to the end
     // of the build, they were 0.5 GiB of a 50,000-article rebuild's peak (5.08 → 4.60 GiB).
     seeds.extracted = [];
@@ -132,6 +140,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const site = sitePages(committed, rendered, indexed);
     cache?.saveManifest(); // only once the site is in place: a failed build must not hide its changes
     textTerms?.save();
+    redatedEvents?.save();
 
     const timings = { ingest: ingested - started, ...site.timings, total: performance.now() - started };
     const counts = { articles: archive.articles.length, rejected: archive.rejected.length };

@@ -22,13 +22,14 @@ import { articleUrl } from "../urls.ts";
 import { compareStrings, groupBy } from "../util/group.ts";
 import { slugify } from "../util/slug.ts";
 import { applyCorrections } from "./corrections.ts";
-import { inferMissingYears } from "./infer-years.ts";
+import { inferMissingYears, type RedatedEventsCache } from "./infer-years.ts";
 import { canonicalName, clusterPeople } from "./people.ts";
 import { placeLocator } from "./places.ts";
 import { reservedSlugs } from "./slugs.ts";
 import { groupStories } from "./stories.ts";
 import type { TextTermsCache } from "./text-terms.ts";
 
+export type { RedatedEventsCache } from "./infer-years.ts";
 export type { TextTermsCache } from "./text-terms.ts";
 export { textTermsVersion } from "./text-terms.ts";
 
@@ -102,6 +103,8 @@ function articleSlugs(articles: ExtractedArticle[]): string[] {
 export interface ResolveOptions {
   /** Articles' words kept from earlier builds, so story grouping stems only new and changed articles. */
   textTerms?: TextTermsCache;
+  /** The event dates of articles dated without a year, kept from earlier builds (RedatedEventsCache). */
+  redatedEvents?: RedatedEventsCache;
 }
 
 export function resolveArchive(
@@ -111,7 +114,7 @@ export function resolveArchive(
   options: ResolveOptions = {},
 ): Archive {
   // Dates written without a year take one from the neighbouring articles before anything is ordered by date.
-  inferMissingYears(extracted);
+  inferMissingYears(extracted, options.redatedEvents);
   const articles = [...extracted].sort(articleOrder);
   const slugs = articleSlugs(articles);
 
