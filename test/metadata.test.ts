@@ -16,6 +16,7 @@ import type {
   Metadata,
   SeedSource,
 } from "../src/types.ts";
+import { personMention } from "./helpers/person-mention.ts";
 import { tempDir } from "./helpers/temp-dir.ts";
 
 const knowledge = loadKnowledge();
@@ -141,6 +142,51 @@ describe("publication date", () => {
       inferred.events.map((e) => e.date),
       ["2026-01-31"],
     );
+  });
+
+  test("the year is the one nearest the dated articles sharing the most entities, not the nearest of all", () => {
+    const yearless = metadataOf([["paragraph", "Islamabad, Feb 1: Gunmen attacked several towns, officials said."]]);
+    const datedOn = (day: string) =>
+      metadataOf([
+        ["paragraph", "Officials met on the security situation."],
+        ["footer", `Published: ${day}`],
+      ]);
+    const naming = (a: ExtractedArticle, places: string[], people: string[] = []) => {
+      a.entities.places = places.map((key) => ({
+        key,
+        name: key,
+        kind: "city",
+        variants: [],
+        known: true,
+        evidence: [],
+      }));
+      a.entities.people = people.map((name) => personMention(name));
+      return a;
+    };
+    const articles = [
+      naming(article("a.txt", yearless, "Gunmen attacked several towns."), ["quetta", "balochistan"], ["Ali Khan"]),
+      // Two days from Feb 1, 2024, and naming Quetta and Ali Khan.
+      naming(article("b.txt", datedOn("Feb 03, 2024"), "Officials met."), ["quetta"], ["Ali Khan"]),
+      // Naming Quetta only.
+      naming(article("c.txt", datedOn("Mar 20, 2025"), "Officials met."), ["quetta"]),
+      // One day from Feb 1, 2026, but naming none of them.
+      naming(article("d.txt", datedOn("Jan 31, 2026"), "Officials met."), ["karachi"]),
+    ];
+    inferMissingYears(articles);
+    assert.equal(articles[0]!.metadata.date, "2024-02-01");
+    assert.match(
+      articles[0]!.metadata.dateEvidence ?? "",
+      /b\.txt \(2024-02-03\), the nearest of 1 dated article\(s\) sharing the most entities \(2\)/,
+    );
+    // Naming nothing any other article names, the nearest of all.
+    const alone = [
+      naming(article("a.txt", yearless, "Gunmen attacked several towns."), ["gwadar"]),
+      ...articles.slice(1),
+    ];
+    alone[0]!.metadata = yearless;
+    inferMissingYears(alone);
+    assert.equal(alone[0]!.metadata.date, "2026-02-01");
+    assert.match(alone[0]!.metadata.dateEvidence ?? "", /the nearest of 3 dated article\(s\) in the archive/);
   });
 
   test("a dated story's event dates are kept for the next build, by its seed and the date given", () => {
