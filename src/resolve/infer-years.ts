@@ -47,7 +47,10 @@ class EntityNumbers {
       const numbers = this.byKind[kind] as Map<string, number>;
       for (const name of list) {
         let id = numbers.get(name);
-        if (id === undefined && !known) numbers.set(name, (id = this.count++));
+        if (id === undefined && !known) {
+          id = this.count++;
+          numbers.set(name, id);
+        }
         if (id !== undefined) ids.add(id);
       }
     });
@@ -114,7 +117,10 @@ class EntityIndex {
     idsOf: (i: number) => number[],
   ) {
     dated.forEach((_, i) => {
-      for (const id of idsOf(i)) (this.postings[id] ??= []).push(i);
+      for (const id of idsOf(i)) {
+        this.postings[id] ??= [];
+        this.postings[id].push(i);
+      }
     });
     const common = Math.max(50, dated.length / 100);
     for (const [id, list] of this.postings.entries()) if (list && list.length > common) this.postings[id] = [];
@@ -149,7 +155,10 @@ export function inferMissingYears(articles: ExtractedArticle[], redated?: Redate
   const dated = datedArticles.map((a) => {
     const iso = a.metadata.date as string;
     let date = dates.get(iso);
-    if (!date) dates.set(iso, (date = fromIso(iso)));
+    if (!date) {
+      date = fromIso(iso);
+      dates.set(iso, date);
+    }
     return { file: a.source.file, date, day: Math.round(date.getTime() / DAY_MS) };
   });
   const everyDated = new DateLine(dated);
