@@ -51,10 +51,14 @@ function uniqueSorted(values: Iterable<string>, except?: string): string[] {
 
 /** Every spelling used by the mentions of one entity, sorted, without its record name. */
 function spellings(mentions: Iterable<{ name: string; variants: string[] }>, recordName: string): string[] {
-  return uniqueSorted(
-    [...mentions].flatMap((m) => [m.name, ...m.variants]),
-    recordName,
-  );
+  // Into one set, not an array per mention first: a place named in thousands of articles has thousands.
+  const forms = new Set<string>();
+  for (const m of mentions) {
+    forms.add(m.name);
+    for (const variant of m.variants) forms.add(variant);
+  }
+  forms.delete(recordName);
+  return [...forms].sort(compareStrings);
 }
 
 /** Longest first, so linking tries "Mir Shoaib Nosherwani" before "Shoaib". */
