@@ -10,7 +10,7 @@
  * keeps what the read stage made of each file, so the next read knows unchanged files by their stat
  * (src/read/known-seeds.ts).
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ExtractionCache } from "../ingest/index.ts";
@@ -21,6 +21,7 @@ import { forEachNumberedTerm, type NumberedTerms, type TextTerms, type TextTerms
 import type { ExtractedArticle, Rejected, SeedSource } from "../types.ts";
 import { codeVersion } from "../util/code-version.ts";
 import { compareStrings } from "../util/group.ts";
+import { writeEntry } from "./write-entry.ts";
 
 export { RedatedEventsFile } from "./redated-events.ts";
 
@@ -216,13 +217,6 @@ export class FileCache implements ExtractionCache {
   }
 }
 
-/** Writes a cache entry: never a half-written one, even if the build is killed. */
-function writeEntry(file: string, text: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
-}
-
 /** An entry of seeds.json as the read stage wrote it; anything else is dropped and its file read. */
 function isKnownSeed(value: unknown): value is KnownSeed {
   if (value === null || typeof value !== "object") return false;
@@ -338,8 +332,6 @@ export class TextTermsFile implements TextTermsCache {
       });
       texts[key] = [headlineTerms, ...pairs].join(" ");
     }
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version: this.version, dictionary, texts }));
-    renameSync(temporary, this.file);
+    writeEntry(this.file, JSON.stringify({ version: this.version, dictionary, texts }));
   }
 }

@@ -3,11 +3,12 @@
  * `<cacheDir>/redated-events.json` with the extractor's version (which reads them): a rebuild reads a story's
  * dates again only for an article whose inferred date is new. Saving keeps only the entries this build used.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { RedatedEventsCache } from "../resolve/index.ts";
 import type { EventDate } from "../types.ts";
 import { compareStrings } from "../util/group.ts";
+import { writeEntry } from "./write-entry.ts";
 
 const isEvent = (value: unknown): value is EventDate => {
   const { date, what, text, inferred } = (value ?? {}) as Record<string, unknown>;
@@ -57,8 +58,6 @@ export class RedatedEventsFile implements RedatedEventsCache {
     if (this.added === 0 && this.used.size === this.stored.size) return;
     mkdirSync(path.dirname(this.file), { recursive: true });
     const events = Object.fromEntries([...this.used].sort(([a], [b]) => compareStrings(a, b)));
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version: this.version, events }));
-    renameSync(temporary, this.file);
+    writeEntry(this.file, JSON.stringify({ version: this.version, events }));
   }
 }

@@ -22,7 +22,8 @@ export interface RedatedEventsCache {
 
 /**
  * Each entity an article names as a number: a person by name, a party, organization or place by key, one
- * map per kind (no string is joined per mention: they were a fifth of this step's time at 10,000 articles).
+ * map per kind, so no "kind:name" string is joined per mention (with the shared counts in an array and each
+ * date parsed once, year inference at 10,000 articles went from 0.68–0.80 to 0.46–0.56 s).
  */
 class EntityNumbers {
   private readonly byKind = [
@@ -31,7 +32,7 @@ class EntityNumbers {
     new Map<string, number>(),
     new Map<string, number>(),
   ];
-  count = 0;
+  private count = 0;
 
   /** The distinct numbers of the entities `article` names; with `known`, only those numbered before. */
   of(article: ExtractedArticle, known = false): number[] {
