@@ -9,6 +9,7 @@ import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { type RunningServer, serveSite } from "../src/serve/server.ts";
+import { axeViolations } from "./helpers/axe.ts";
 import { buildFixtureSite, type FixtureSite } from "./helpers/build-fixture-site.ts";
 import { checkBrowser, launchChromium } from "./helpers/chromium.ts";
 import { attackStory, sharedSurname } from "./helpers/fixture-archive.ts";
@@ -16,7 +17,6 @@ import { search, setFilter, sortBy, waitForSearchReady } from "./helpers/search-
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 const artifacts = path.join(projectRoot, "test-artifacts");
-const axePath = path.join(projectRoot, "node_modules/axe-core/axe.min.js");
 
 const availability = checkBrowser();
 const skip = availability.available ? false : availability.skipReason;
@@ -116,7 +116,7 @@ describe("browser", { skip }, () => {
   test("the figures ledger lists stories; a line leads to its claims side by side on the story's page", async () => {
     const page = await openPage("figures/index.html");
     await page
-      .locator("section.ledger-story", { has: page.locator(`#ledger-${attackStory}`) })
+      .locator("article.ledger-story", { has: page.locator(`#ledger-${attackStory}`) })
       .getByRole("link", { name: "Militants killed" })
       .click();
     await page.waitForURL(new RegExp(`stories/${attackStory}/index\\.html#figures-militants-killed$`));
@@ -210,18 +210,7 @@ describe("browser", { skip }, () => {
         }
         for (const scheme of [null, "dark"] as const) {
           if (scheme) await page.emulateMedia({ colorScheme: scheme });
-          await page.addScriptTag({ path: axePath });
-          const found = await page.evaluate(async () => {
-            const axe = (
-              window as unknown as {
-                axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> };
-              }
-            ).axe;
-            const result = await axe.run();
-            return result.violations.map(
-              (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")})`,
-            );
-          });
+          const found = await axeViolations(page);
           violations.push(...found.map((v) => `${url}${scheme ? ` [${scheme}]` : ""}: ${v}`));
         }
         await page.close();
@@ -231,11 +220,7 @@ describe("browser", { skip }, () => {
       try {
         for (const url of ["stories/index.html", `stories/${attackStory}/index.html`]) {
           const page = await openPage(url, phone);
-          await page.addScriptTag({ path: axePath });
-          const found = await page.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }).axe;
-            return (await axe.run()).violations.map((v) => v.id);
-          });
+          const found = await axeViolations(page);
           violations.push(...found.map((v) => `${url} [390 px]: ${v}`));
           await page.close();
         }

@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { csvRow, excelCsv, neutraliseFormula } from "../src/archive/csv.ts";
 import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from "../src/knowledge/index.ts";
 import { build } from "../src/pipeline/index.ts";
@@ -20,6 +20,7 @@ import { articlesPerPeriod } from "../src/render/views/chart.ts";
 import { yamlScalar } from "../src/render/views/review.ts";
 import { type RunningServer, serveSite } from "../src/serve/server.ts";
 import type { Archive } from "../src/types.ts";
+import { axeViolations, overflowAt } from "./helpers/axe.ts";
 import { checkBrowser, launchChromium } from "./helpers/chromium.ts";
 import { fixtureArchive, fixtureSeedFiles } from "./helpers/fixture-archive.ts";
 
@@ -284,7 +285,6 @@ describe("the fixture site", () => {
 const availability = checkBrowser();
 const skip = availability.available ? false : availability.skipReason;
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
-const axePath = path.join(projectRoot, "node_modules/axe-core/axe.min.js");
 const artifacts = path.join(projectRoot, "test-artifacts");
 
 describe("entity and review pages in Chromium", { skip }, () => {
@@ -309,42 +309,29 @@ describe("entity and review pages in Chromium", { skip }, () => {
     await server?.close();
   });
 
-  const axeViolations = async (page: Page): Promise<string[]> => {
-    await page.addScriptTag({ path: axePath });
-    return page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-        }
-      ).axe;
-      const result = await axe.run();
-      return result.violations.map((v) => `${v.id} (${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")})`);
-    });
-  };
-
   test("a person page, the review page and an article page: no horizontal overflow, no axe violations, at 390 and 1280 px", async () => {
     const problems: string[] = [];
-    for (const width of [390, 1280]) {
-      // axe is injected as a script, which the pages' CSP rightly forbids; this context bypasses it.
-      const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
-      for (const url of [
-        "people/sarfraz-bugti/index.html",
-        "review/index.html",
-        "articles/violent-clashes-erupt-across-balochistan/index.html",
-      ]) {
-        const page = await context.newPage();
-        page.on("pageerror", (error) => problems.push(`${url}: ${error.message}`));
-        await page.goto(new URL(url, server.url).href);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 900 } });
+    for (const url of [
+      "people/sarfraz-bugti/index.html",
+      "review/index.html",
+      "articles/violent-clashes-erupt-across-balochistan/index.html",
+    ]) {
+      const page = await context.newPage();
+      page.on("pageerror", (error) => problems.push(`${url}: ${error.message}`));
+      await page.goto(new URL(url, server.url).href);
+      // One load checked at both widths: the layout follows the viewport, and axe runs on it again.
+      for (const width of [390, 1280]) {
+        const overflow = await overflowAt(page, width);
         if (overflow > 0) problems.push(`${url} at ${width} px: ${overflow} px wider than the viewport`);
         for (const violation of await axeViolations(page)) problems.push(`${url} at ${width} px: ${violation}`);
         const name = `${url.split("/")[0]}-${width}.png`;
         if (url.startsWith("people/") || url.startsWith("review/"))
           await page.screenshot({ path: path.join(artifacts, `entity-pages-${name}`), fullPage: true });
-        await page.close();
       }
-      await context.close();
+      await page.close();
     }
+    await context.close();
     assert.deepEqual(problems, []);
   });
 

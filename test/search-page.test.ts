@@ -13,6 +13,7 @@ import { after, before, describe, test } from "node:test";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { type RunningServer, serveSite } from "../src/serve/server.ts";
+import { axeViolations } from "./helpers/axe.ts";
 import { buildFixtureSite, type FixtureSite } from "./helpers/build-fixture-site.ts";
 import { checkBrowser, launchChromium } from "./helpers/chromium.ts";
 import {
@@ -29,7 +30,6 @@ import {
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 const artifacts = path.join(projectRoot, "test-artifacts");
-const axePath = path.join(projectRoot, "node_modules/axe-core/axe.min.js");
 
 const availability = checkBrowser();
 const skip = availability.available ? false : availability.skipReason;
@@ -151,13 +151,7 @@ describe("the search page", { skip }, () => {
         } else assert.equal(layout.filtersOpen, true, `${at}: filters open beside the results`);
         for (const scheme of ["light", "dark"] as const) {
           await page.emulateMedia({ colorScheme: scheme });
-          await page.addScriptTag({ path: axePath });
-          const found = await page.evaluate(async () => {
-            const { axe } = window as unknown as {
-              axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-            };
-            return (await axe.run()).violations.map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-          });
+          const found = await axeViolations(page);
           violations.push(...found.map((v) => `${at} [${scheme}]: ${v}`));
         }
         await close(page);
