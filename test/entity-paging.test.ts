@@ -310,22 +310,22 @@ function bothSites(): Promise<{ unpaged: string; paged: string }> {
 
 test("every page of every paged list is valid HTML (html-validate recommended), and the ledger's stories of one title", async () => {
   const { paged: site, unpaged } = await bothSites();
-  const paged = readdirSync(site, { recursive: true, encoding: "utf8" })
+  const files = readdirSync(site, { recursive: true, encoding: "utf8" })
     .filter(
       (file) =>
         file.endsWith("index.html") &&
         (file.includes(`${BY_DATE}/`) || /^(articles|stories|figures)\/index\.html$/.test(file)),
     )
     .map((file) => path.join(site, file));
-  assert.ok(paged.filter((file) => file.includes(BY_DATE)).length >= 15, `${paged.length} pages`);
+  assert.ok(files.filter((file) => file.includes(BY_DATE)).length >= 15, `${files.length} pages`);
   // Unpaged, the ledger lists the fixture's two stories of one title on one page.
-  paged.push(path.join(unpaged, "figures/index.html"), path.join(unpaged, "figures/militants-killed/index.html"));
+  files.push(path.join(unpaged, "figures/index.html"), path.join(unpaged, "figures/militants-killed/index.html"));
   const validator = new HtmlValidate({
     extends: ["html-validate:recommended"],
     rules: { "no-trailing-whitespace": "off", "long-title": "off" },
   });
   const problems: string[] = [];
-  for (const file of paged) {
+  for (const file of files) {
     const report = await validator.validateString(readFileSync(file, "utf8"), file);
     for (const result of report.results)
       for (const message of result.messages)
