@@ -1,13 +1,15 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import MarkdownIt from "markdown-it";
 import { csvRow } from "../src/archive/csv.ts";
-import { archiveJsonPieces, recordDigests, writeArchiveFiles } from "../src/archive/index.ts";
+import { type ArchiveWriteOptions, archiveJsonText, recordDigests, writeArchiveFiles } from "../src/archive/index.ts";
+import { ARCHIVE_LINES, type ArchiveLines } from "../src/archive/record-reuse.ts";
 import { bodyMarkdown, escapeMarkdown } from "../src/extract/body.ts";
+import type { Archive } from "../src/types.ts";
 import { fixtureArchive } from "./helpers/fixture-archive.ts";
 
 test("CSV fields with commas, quotes and line breaks are quoted", () => {
@@ -46,7 +48,7 @@ test("body markdown: paragraphs separated, subheadings as headings", () => {
   assert.equal(body, "First paragraph.\n\n## Senate resolution\n\nSecond paragraph.");
 });
 
-test("archive.json written piece by piece holds the archive, one line per field and per record", () => {
+test("archive.json holds the archive, one line per field and per record", () => {
   const archive = fixtureArchive();
   assert.ok(archive.articles.length > 1);
   for (const variant of [
@@ -54,7 +56,7 @@ test("archive.json written piece by piece holds the archive, one line per field 
     { ...archive, rejected: [] },
     { ...archive, rejected: [{ file: "a\nb.txt", reason: "line\nbreak" }] },
   ]) {
-    const text = Buffer.concat([...archiveJsonPieces(variant)]).toString();
+    const text = archiveJsonText(variant);
     assert.deepEqual(JSON.parse(text), variant);
     // Every record on a line of its own, in order: "  {…}," (the last of its list without the comma).
     const recordLines = text.split("\n").filter((line) => line.startsWith("  "));
@@ -92,4 +94,87 @@ test("each record's digest is the SHA-256 of its line in archive.json, non-ASCII
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+describe("a rebuild's archive.json copies the lines of unchanged articles", () => {
+  const knowledgeVersion = "test-knowledge";
+  let scratch: string;
+  before(async () => {
+    scratch = await mkdtemp(path.join(tmpdir(), "archive-reuse-"));
+  });
+  after(() => rm(scratch, { recursive: true, force: true }));
+
+  /** `archive` written into a new folder (reusing the lines of `previousDir`'s archive.json when given). */
+  const written = async (
+    name: string,
+    archive: Archive,
+    options: Omit<ArchiveWriteOptions, "knowledgeVersion"> = {},
+  ) => {
+    const dir = path.join(scratch, name);
+    await mkdir(dir, { recursive: true });
+    const digests = await writeArchiveFiles(archive, dir, { knowledgeVersion, ...options });
+    return { dir, digests, text: await readFile(path.join(dir, "archive.json"), "utf8") };
+  };
+  /** The site's recorded lines, with one article's line replaced by `line` of the same length (and its digest). */
+  const tamper = async (dir: string, slug: string, keepDigest: boolean) => {
+    const lines = JSON.parse(await readFile(path.join(dir, ARCHIVE_LINES), "utf8")) as ArchiveLines;
+    const file = path.join(dir, "archive.json");
+    const bytes = await readFile(file);
+    const entry = Object.values(lines.records).find(
+      ([offset, length]) => JSON.parse(bytes.subarray(offset, offset + length).toString()).slug === slug,
+    );
+    assert.ok(entry, `the line of ${slug} is recorded`);
+    const [offset, length] = entry;
+    const line = bytes.subarray(offset, offset + length).toString();
+    // The same length, so the other recorded offsets still hold.
+    const changed = line.replace(/"title":"(.)/, (_, c: string) => `"title":"${c === "X" ? "Y" : "X"}`);
+    assert.notEqual(changed, line);
+    bytes.write(changed, offset);
+    await writeFile(file, bytes);
+    if (!keepDigest) entry[2] = createHash("sha256").update(changed).digest("base64url");
+    await writeFile(path.join(dir, ARCHIVE_LINES), JSON.stringify(lines));
+  };
+
+  test("lines whose key is unchanged are copied; the rest, and the result, are a fresh write's", async () => {
+    const archive = fixtureArchive();
+    const first = await written("first", archive);
+    const [changed, kept] = archive.articles;
+    const next = { ...archive, articles: [{ ...changed, story: "another-story" }, ...archive.articles.slice(1)] };
+    const fresh = await written("fresh", next, {});
+    const rebuilt = await written("rebuilt", next, { previousDir: first.dir });
+    assert.equal(rebuilt.text, fresh.text);
+    assert.equal(rebuilt.digests.get(next.articles[1]), fresh.digests.get(next.articles[1]));
+
+    // Copied, not serialised again: a line altered in the previous file, with its digest, comes through.
+    await tamper(first.dir, kept.slug, false);
+    const copied = await written("copied", next, { previousDir: first.dir });
+    assert.notEqual(copied.text, fresh.text);
+    assert.equal(copied.text.length, fresh.text.length);
+    // But a line whose key changed is not copied, and an article a correction rewrote never is.
+    const rewritten = await written("rewritten", next, {
+      previousDir: first.dir,
+      rewritten: new Set([next.articles[1]]),
+    });
+    assert.equal(rewritten.text, fresh.text);
+  });
+
+  test("a previous archive.json that is not the one its lines were recorded from is not copied from", async () => {
+    const archive = fixtureArchive();
+    const first = await written("edited", archive);
+    await tamper(first.dir, archive.articles[1].slug, true);
+    const fresh = await written("edited-fresh", archive, {});
+    const rebuilt = await written("edited-rebuilt", archive, { previousDir: first.dir });
+    assert.equal(rebuilt.text, fresh.text);
+  });
+
+  test("lines recorded under other code or knowledge are not copied", async () => {
+    const archive = fixtureArchive();
+    const first = await written("other-version", archive);
+    await tamper(first.dir, archive.articles[1].slug, false);
+    const fresh = await written("other-version-fresh", archive, {});
+    const dir = path.join(scratch, "other-version-rebuilt");
+    await mkdir(dir);
+    await writeArchiveFiles(archive, dir, { knowledgeVersion: "edited-knowledge", previousDir: first.dir });
+    assert.equal(await readFile(path.join(dir, "archive.json"), "utf8"), fresh.text);
+  });
 });

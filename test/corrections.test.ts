@@ -8,8 +8,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { ingest } from "../src/ingest/index.ts";
+import { ingest, ingestSeeds, resolveRecords } from "../src/ingest/index.ts";
 import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from "../src/knowledge/index.ts";
+import type { RewrittenArticles } from "../src/resolve/index.ts";
 import type { Archive } from "../src/types.ts";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "news-archive-corrections-"));
@@ -121,4 +122,19 @@ test("a correction file that breaks its schema is refused with its name", () => 
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "corrections.yaml"), "- entity: planet\n  name: Mars\n  reject: true\n");
   assert.throws(() => loadKnowledge([DEFAULT_KNOWLEDGE_DIR, dir]), /corrections\.yaml/);
+});
+
+test("the articles a merge rewrites are reported, so the archive stage serialises them afresh", async () => {
+  const dir = path.join(scratch, "rewritten");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "people.yaml"), "- name: Asghar Khan Achakzai\n  aliases: [Arif Khan Achakzai]\n");
+  const knowledge = loadKnowledge([DEFAULT_KNOWLEDGE_DIR, dir]);
+  const { extracted, rejected } = await ingestSeeds("seeds", knowledge);
+  const rewritten: RewrittenArticles = new Set();
+  const archive = resolveRecords(extracted, rejected, knowledge, { rewritten });
+  const arif = personNamed((await ingest("seeds", loadKnowledge())).archive, "Arif Khan Achakzai");
+  assert.ok(arif && arif.articles.length > 0);
+  // Each article that named the alias had its mention moved (and its evidence merged): those, and no other.
+  assert.deepEqual([...rewritten].map((a) => a.slug).sort(), [...arif.articles].sort());
+  assert.ok([...rewritten].every((a) => archive.articles.includes(a)));
 });

@@ -4,13 +4,13 @@
  * Excel-safe: src/archive/csv.ts).
  */
 import { hash } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { closeSync, openSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import type { Archive } from "../types.ts";
+import type { Archive, ArticleRecord } from "../types.ts";
+import { BufferedFile } from "./buffered-file.ts";
 import { type CsvCell, excelCsv } from "./csv.ts";
+import { ARCHIVE_LINES, type ArchiveLines, readArchiveLines, reuseKey, reuseVersion } from "./record-reuse.ts";
 
 const FIGURE_COLUMNS = [
   "article",
@@ -66,77 +66,142 @@ export function figuresCsv(archive: Archive): string {
  */
 export type RecordDigests = WeakMap<object, string>;
 
-/**
- * A record's text in archive.json (one line), encoded once: the digest and the file take the same bytes
- * (hashing the string and writing it would encode 270 MB twice at 10,000 articles).
- */
-function recordBytes(record: unknown, digests?: RecordDigests): Buffer {
-  const bytes = Buffer.from(JSON.stringify(record));
-  // Lists of strings (unmatchedCorrections) have no records to digest.
-  if (digests && typeof record === "object" && record !== null) {
-    digests.set(record, hash("sha256", bytes, "base64url"));
-  }
-  return bytes;
-}
+/** The digest of a record's line in archive.json: the SHA-256 of its UTF-8 bytes. */
+const digestOf = (line: string | Uint8Array) => hash("sha256", line, "base64url");
 
-/** The digests archiveJsonPieces records, for an archive that is not written (the render stage's tests). */
+/** The digests writeArchiveFiles records, for an archive that is not written (the render stage's tests). */
 export function recordDigests(archive: Archive): RecordDigests {
   const digests: RecordDigests = new WeakMap();
   for (const value of Object.values(archive)) {
-    if (Array.isArray(value)) for (const record of value) recordBytes(record, digests);
+    if (!Array.isArray(value)) continue;
+    // Lists of strings (unmatchedCorrections) have no records to digest.
+    for (const record of value) if (typeof record === "object") digests.set(record, digestOf(JSON.stringify(record)));
   }
   return digests;
+}
+
+/** Where archive.json's layout sends its text and its records. */
+interface ArchiveJsonSink {
+  text(text: string): void;
+  /** A record (an element of the list `list`), written as one line of JSON. */
+  record(record: unknown, list: string): void;
 }
 
 /**
- * The bytes of archive.json, a piece at a time (at 50,000 articles it is longer than a JavaScript string may
- * be): the archive's fields one per line, each list's records one per line — a record's change is a line's
- * change when two archives are compared, and writing it needs no re-indenting of each record's text. Each
- * record's digest goes into `digests`.
+ * archive.json's layout: the archive's fields one per line, each list's records one per line — a record's
+ * change is a line's change when two archives are compared, and writing it needs no re-indenting of each
+ * record's text. (At 50,000 articles the file is longer than a JavaScript string may be, so it is laid out
+ * piece by piece.)
  */
-export function* archiveJsonPieces(archive: Archive, digests?: RecordDigests): Generator<Buffer> {
-  const fields = Object.entries(archive);
-  const text = (piece: string) => Buffer.from(piece);
-  yield text("{");
-  for (const [at, [name, value]] of fields.entries()) {
-    yield text(`${at > 0 ? "," : ""}\n ${JSON.stringify(name)}: `);
+function layOutArchiveJson(archive: Archive, sink: ArchiveJsonSink): void {
+  sink.text("{");
+  for (const [at, [name, value]] of Object.entries(archive).entries()) {
+    sink.text(`${at > 0 ? "," : ""}\n ${JSON.stringify(name)}: `);
     if (!Array.isArray(value) || value.length === 0) {
-      yield text(JSON.stringify(value));
+      sink.text(JSON.stringify(value));
       continue;
     }
-    yield text("[");
+    sink.text("[");
     for (const [i, record] of value.entries()) {
-      yield text(`${i > 0 ? "," : ""}\n  `);
-      yield recordBytes(record, digests);
+      sink.text(`${i > 0 ? "," : ""}\n  `);
+      sink.record(record, name);
     }
-    yield text("\n ]");
+    sink.text("\n ]");
   }
-  yield text("\n}\n");
+  sink.text("\n}\n");
 }
 
-/** Pieces joined into writes of about a megabyte, for a file stream. */
-function* joined(pieces: Iterable<Buffer>, size = 1 << 20): Generator<Buffer> {
-  let buffer: Buffer[] = [];
-  let length = 0;
-  for (const piece of pieces) {
-    buffer.push(piece);
-    length += piece.length;
-    if (length >= size) {
-      yield Buffer.concat(buffer, length);
-      buffer = [];
-      length = 0;
-    }
-  }
-  if (buffer.length > 0) yield Buffer.concat(buffer, length);
+/** archive.json's text, for an archive small enough to be one string (tests). */
+export function archiveJsonText(archive: Archive): string {
+  const pieces: string[] = [];
+  layOutArchiveJson(archive, { text: (text) => pieces.push(text), record: (r) => pieces.push(JSON.stringify(r)) });
+  return pieces.join("");
 }
 
-/** Writes archive.json and figures.csv; returns the digest of each record, for the render stage. */
-export async function writeArchiveFiles(archive: Archive, outDir: string): Promise<RecordDigests> {
-  const digests: RecordDigests = new WeakMap();
-  await pipeline(
-    Readable.from(joined(archiveJsonPieces(archive, digests))),
-    createWriteStream(path.join(outDir, "archive.json")),
-  );
+export interface ArchiveWriteOptions {
+  /**
+   * The live site this archive replaces: the article lines of its archive.json whose reuse key is unchanged
+   * are copied from it (src/archive/record-reuse.ts). Needs `knowledgeVersion`.
+   */
+  previousDir?: string;
+  /** The build's Knowledge.version, which reuse keys are made under; without it nothing is reused or keyed. */
+  knowledgeVersion?: string;
+  /** Article records the user's corrections rewrote (ResolveOptions.rewritten): always serialised. */
+  rewritten?: ReadonlySet<ArticleRecord>;
+}
+
+/** A copied line that is not the one its digest was recorded for: the previous archive.json was changed. */
+class StaleLineError extends Error {}
+
+/**
+ * Writes archive.json and figures.csv, and the reuse keys of archive.json's article lines for the next build;
+ * returns the digest of each record, for the render stage.
+ */
+export async function writeArchiveFiles(
+  archive: Archive,
+  outDir: string,
+  options: ArchiveWriteOptions = {},
+): Promise<RecordDigests> {
+  const version = options.knowledgeVersion === undefined ? null : reuseVersion(options.knowledgeVersion);
+  const previous = version && options.previousDir ? readArchiveLines(options.previousDir, version) : {};
+  const target = path.join(outDir, "archive.json");
+  let written: { digests: RecordDigests; lines: ArchiveLines["records"] };
+  try {
+    written = writeArchiveJson(archive, target, { ...options, version, previous });
+  } catch (error) {
+    if (!(error instanceof StaleLineError)) throw error;
+    written = writeArchiveJson(archive, target, { ...options, version, previous: {} });
+  }
+  if (version) {
+    const lines: ArchiveLines = { version, records: written.lines };
+    await mkdir(path.dirname(path.join(outDir, ARCHIVE_LINES)), { recursive: true });
+    await writeFile(path.join(outDir, ARCHIVE_LINES), `${JSON.stringify(lines)}\n`);
+  }
   await writeFile(path.join(outDir, "figures.csv"), figuresCsv(archive));
-  return digests;
+  return written.digests;
+}
+
+/**
+ * archive.json written through one buffer: each line is encoded once, into the buffer, and hashed there (at
+ * 10,000 articles, encoding 270 MB into a buffer per record cost more than serialising it). An article line
+ * whose reuse key is in `previous` is copied from the previous archive.json instead, and checked.
+ */
+function writeArchiveJson(
+  archive: Archive,
+  file: string,
+  options: ArchiveWriteOptions & { version: string | null; previous: ArchiveLines["records"] },
+): { digests: RecordDigests; lines: ArchiveLines["records"] } {
+  const digests: RecordDigests = new WeakMap();
+  const lines: ArchiveLines["records"] = {};
+  const reusing = Object.keys(options.previous).length > 0;
+  const from = reusing ? openSync(path.join(options.previousDir as string, "archive.json"), "r") : null;
+  const out = new BufferedFile(openSync(file, "w"));
+  try {
+    layOutArchiveJson(archive, {
+      text: (text) => out.text(text),
+      record: (record, list) => {
+        const article = list === "articles" && options.version && !options.rewritten?.has(record as ArticleRecord);
+        const key = article ? reuseKey(record as ArticleRecord) : null;
+        const offset = out.offset;
+        const kept = key === null ? undefined : options.previous[key];
+        let length: number;
+        let digest: string;
+        if (kept !== undefined && from !== null) {
+          [, length, digest] = kept;
+          if (digestOf(out.copy(from, kept[0], length)) !== digest) throw new StaleLineError();
+        } else {
+          const bytes = out.text(JSON.stringify(record));
+          length = bytes.length;
+          digest = digestOf(bytes);
+        }
+        if (typeof record === "object" && record !== null) digests.set(record, digest);
+        if (key !== null) lines[key] = [offset, length, digest];
+      },
+    });
+    out.flush();
+  } finally {
+    out.close();
+    if (from !== null) closeSync(from);
+  }
+  return { digests, lines };
 }

@@ -20,7 +20,7 @@ import { ingestSeeds, type KeptExtractions, resolveRecords } from "../ingest/ind
 import { loadKnowledge } from "../knowledge/index.ts";
 import { type ReadResult, readSeeds } from "../read/index.ts";
 import { layOver, release } from "../render/site-overlay.ts";
-import { textTermsVersion } from "../resolve/index.ts";
+import { type RewrittenArticles, textTermsVersion } from "../resolve/index.ts";
 import type { Archive, Rejected } from "../types.ts";
 import { filesUnder } from "../util/files.ts";
 import { compareStrings } from "../util/group.ts";
@@ -101,7 +101,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // 2. resolve: across articles, one entity per real-world entity
     const textTerms = cacheDir ? new TextTermsFile(cacheDir, textTermsVersion()) : undefined;
     const redatedEvents = cacheDir ? new RedatedEventsFile(cacheDir, version) : undefined;
-    const archive = resolveRecords(seeds.extracted, seeds.rejected, knowledge, { textTerms, redatedEvents });
+    const rewritten: RewrittenArticles = new Set();
+    const archive = resolveRecords(seeds.extracted, seeds.rejected, knowledge, { textTerms, redatedEvents, rewritten });
     // The extractions are garbage now: the archive holds what it needs of them. Held by `seeds` to the end
     // of the build, they were 0.5 GiB of a 50,000-article rebuild's peak (5.08 → 4.60 GiB).
     seeds.extracted = [];
@@ -113,7 +114,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await mkdir(staging, { recursive: true });
     // 3. archive: archive.json and figures.csv
     memory?.enter("archive");
-    const recordDigests = await writeArchiveFiles(archive, staging);
+    const recordDigests = await writeArchiveFiles(archive, staging, {
+      previousDir: outDir,
+      knowledgeVersion: knowledge.version,
+      rewritten,
+    });
     memory?.enter("render");
     // 4. render: the pages
     const siteOptions = {

@@ -49,11 +49,25 @@ function find(archive: Archive, kind: EntityKind, name: string): EntityRecord | 
   );
 }
 
+/**
+ * The article records corrections changed beyond their resolved fields (a mention's evidence merged into
+ * another's, a figure edited or dropped): their text is no longer their extraction's, which the archive
+ * stage's reuse of unchanged records relies on (src/archive/record-reuse.ts).
+ */
+export type RewrittenArticles = Set<ArticleRecord>;
+
 /** Replaces (or, with `to` null, removes) an entity's slug wherever the archive refers to it. */
-function replaceSlug(archive: Archive, kind: EntityKind, from: string, to: string | null): void {
+function replaceSlug(
+  archive: Archive,
+  kind: EntityKind,
+  from: string,
+  to: string | null,
+  rewritten: RewrittenArticles,
+): void {
   const swap = (list: string[]) => [...new Set(list.flatMap((s) => (s === from ? (to ? [to] : []) : [s])))];
   for (const article of archive.articles) {
     if (!articleSlugs(article, kind).includes(from)) continue;
+    rewritten.add(article);
     article[LIST[kind]] = swap(articleSlugs(article, kind));
     article.mentions = article.mentions.flatMap((m) => {
       if (m.kind !== kind || m.slug !== from) return [m];
@@ -85,7 +99,13 @@ function inArchiveOrder(archive: Archive, slugs: Iterable<string>): string[] {
   return archive.articles.filter((a) => wanted.has(a.slug)).map((a) => a.slug);
 }
 
-function mergeRecords(archive: Archive, kind: EntityKind, source: EntityRecord, target: EntityRecord): void {
+function mergeRecords(
+  archive: Archive,
+  kind: EntityKind,
+  source: EntityRecord,
+  target: EntityRecord,
+  rewritten: RewrittenArticles,
+): void {
   if (source === target) return;
   target.variants = [...new Set([...target.variants, source.name, ...source.variants])]
     .filter((v) => v !== target.name)
@@ -102,7 +122,7 @@ function mergeRecords(archive: Archive, kind: EntityKind, source: EntityRecord, 
   if ("members" in target && "members" in source)
     target.members = [...new Set([...target.members, ...source.members])].sort();
   removeRecord(archive, kind, source);
-  replaceSlug(archive, kind, source.slug, target.slug);
+  replaceSlug(archive, kind, source.slug, target.slug, rewritten);
 }
 
 function removeRecord(archive: Archive, kind: EntityKind, record: EntityRecord): void {
@@ -110,9 +130,9 @@ function removeRecord(archive: Archive, kind: EntityKind, record: EntityRecord):
   list.splice(list.indexOf(record), 1);
 }
 
-function rejectRecord(archive: Archive, kind: EntityKind, record: EntityRecord): void {
+function rejectRecord(archive: Archive, kind: EntityKind, record: EntityRecord, rewritten: RewrittenArticles): void {
   removeRecord(archive, kind, record);
-  replaceSlug(archive, kind, record.slug, null);
+  replaceSlug(archive, kind, record.slug, null, rewritten);
 }
 
 /** Moves the articles that write one of `forms` to a new record, named by the first form. */
@@ -153,17 +173,17 @@ function splitRecord(archive: Archive, kind: EntityKind, record: EntityRecord, f
   return true;
 }
 
-function applyEntity(archive: Archive, c: EntityCorrection): string | null {
+function applyEntity(archive: Archive, c: EntityCorrection, rewritten: RewrittenArticles): string | null {
   const record = find(archive, c.entity, c.name);
   if (!record) return `no ${c.entity} named "${c.name}"`;
   if (c.reject) {
-    rejectRecord(archive, c.entity, record);
+    rejectRecord(archive, c.entity, record, rewritten);
     return null;
   }
   if (c.merge) {
     const target = find(archive, c.entity, c.merge);
     if (!target) return `no ${c.entity} named "${c.merge}" to merge "${c.name}" into`;
-    mergeRecords(archive, c.entity, record, target);
+    mergeRecords(archive, c.entity, record, target, rewritten);
     return null;
   }
   if (c.split && !splitRecord(archive, c.entity, record, c.split))
@@ -186,11 +206,12 @@ function applyEntity(archive: Archive, c: EntityCorrection): string | null {
   return null;
 }
 
-function applyFigure(archive: Archive, c: FigureCorrection): string | null {
+function applyFigure(archive: Archive, c: FigureCorrection, rewritten: RewrittenArticles): string | null {
   const { article: slug, line, value } = c.figure;
   const article = archive.articles.find((a) => a.slug === slug);
   const index = article?.figures.findIndex((f) => f.line === line && f.value === value) ?? -1;
   if (!article || index < 0) return `no figure ${value} on line ${line} of article ${slug}`;
+  rewritten.add(article);
   if (c.reject) {
     article.figures.splice(index, 1);
     return null;
@@ -207,7 +228,7 @@ function applyFigure(archive: Archive, c: FigureCorrection): string | null {
   return null;
 }
 
-function applyPerson(archive: Archive, entry: PersonEntry): string | null {
+function applyPerson(archive: Archive, entry: PersonEntry, rewritten: RewrittenArticles): string | null {
   const matches = [entry.name, ...entry.aliases]
     .map((n) => find(archive, "person", n))
     .filter(
@@ -215,11 +236,11 @@ function applyPerson(archive: Archive, entry: PersonEntry): string | null {
     ) as Archive["people"];
   if (matches.length === 0) return `no person named "${[entry.name, ...entry.aliases].join('" or "')}"`;
   if (entry.notPerson) {
-    for (const record of matches) rejectRecord(archive, "person", record);
+    for (const record of matches) rejectRecord(archive, "person", record, rewritten);
     return null;
   }
   const [target, ...rest] = matches;
-  for (const record of rest) mergeRecords(archive, "person", record, target);
+  for (const record of rest) mergeRecords(archive, "person", record, target, rewritten);
   if (target.name !== entry.name) {
     target.variants = [...new Set([...target.variants, target.name])].filter((v) => v !== entry.name).sort();
     target.name = entry.name;
@@ -234,16 +255,24 @@ function applyPerson(archive: Archive, entry: PersonEntry): string | null {
   return null;
 }
 
-/** Applies every correction in order; returns one line per correction that matched nothing. */
-export function applyCorrections(archive: Archive, people: PersonEntry[], corrections: Correction[]): string[] {
+/**
+ * Applies every correction in order; returns one line per correction that matched nothing, and the article
+ * records they rewrote.
+ */
+export function applyCorrections(
+  archive: Archive,
+  people: PersonEntry[],
+  corrections: Correction[],
+): { problems: string[]; rewritten: RewrittenArticles } {
   const problems: string[] = [];
+  const rewritten: RewrittenArticles = new Set();
   for (const entry of people) {
-    const problem = applyPerson(archive, entry);
+    const problem = applyPerson(archive, entry, rewritten);
     if (problem) problems.push(`people.yaml: ${problem}`);
   }
   for (const c of corrections) {
-    const problem = isFigureCorrection(c) ? applyFigure(archive, c) : applyEntity(archive, c);
+    const problem = isFigureCorrection(c) ? applyFigure(archive, c, rewritten) : applyEntity(archive, c, rewritten);
     if (problem) problems.push(`corrections.yaml: ${problem}`);
   }
-  return problems;
+  return { problems, rewritten };
 }

@@ -21,7 +21,7 @@ import type {
 import { articleUrl } from "../urls.ts";
 import { compareStrings, groupBy } from "../util/group.ts";
 import { slugify } from "../util/slug.ts";
-import { applyCorrections } from "./corrections.ts";
+import { applyCorrections, type RewrittenArticles } from "./corrections.ts";
 import { inferMissingYears, type RedatedEventsCache } from "./infer-years.ts";
 import { canonicalName, clusterPeople } from "./people.ts";
 import { placeLocator } from "./places.ts";
@@ -29,6 +29,7 @@ import { reservedSlugs } from "./slugs.ts";
 import { groupStories } from "./stories.ts";
 import type { TextTermsCache } from "./text-terms.ts";
 
+export type { RewrittenArticles } from "./corrections.ts";
 export type { RedatedEventsCache } from "./infer-years.ts";
 export type { TextTermsCache } from "./text-terms.ts";
 export { textTermsVersion } from "./text-terms.ts";
@@ -127,6 +128,11 @@ export interface ResolveOptions {
   textTerms?: TextTermsCache;
   /** The event dates of articles dated without a year, kept from earlier builds (RedatedEventsCache). */
   redatedEvents?: RedatedEventsCache;
+  /**
+   * Filled with the article records the user's corrections rewrote beyond their resolved fields, whose text
+   * is then not their extraction's (the archive stage's reuse of unchanged records asks).
+   */
+  rewritten?: RewrittenArticles;
 }
 
 export function resolveArchive(
@@ -376,7 +382,9 @@ export function resolveArchive(
     unmatchedCorrections: [],
   };
   // The user's corrections act on the entities before stories are found from them.
-  archive.unmatchedCorrections = applyCorrections(archive, knowledge.people, knowledge.corrections);
+  const corrected = applyCorrections(archive, knowledge.people, knowledge.corrections);
+  archive.unmatchedCorrections = corrected.problems;
+  for (const record of corrected.rewritten) options.rewritten?.add(record);
 
   const forcedStories = new Map<string, string>();
   articles.forEach((a, i) => {
