@@ -160,11 +160,18 @@ describe("a rebuild's archive.json copies the lines of unchanged articles", () =
 
   test("a previous archive.json that is not the one its lines were recorded from is not copied from", async () => {
     const archive = fixtureArchive();
-    const first = await written("edited", archive);
-    await tamper(first.dir, archive.articles[1].slug, true);
     const fresh = await written("edited-fresh", archive, {});
-    const rebuilt = await written("edited-rebuilt", archive, { previousDir: first.dir });
-    assert.equal(rebuilt.text, fresh.text);
+    // Edited (a line's bytes no longer its digest's), shortened, or gone: archive.json is written afresh.
+    const edited = await written("edited", archive);
+    await tamper(edited.dir, archive.articles[1].slug, true);
+    const shortened = await written("shortened", archive);
+    await writeFile(path.join(shortened.dir, "archive.json"), shortened.text.slice(0, 100));
+    const removed = await written("removed", archive);
+    await rm(path.join(removed.dir, "archive.json"));
+    for (const previous of [edited, shortened, removed]) {
+      const rebuilt = await written(`${path.basename(previous.dir)}-rebuilt`, archive, { previousDir: previous.dir });
+      assert.equal(rebuilt.text, fresh.text, path.basename(previous.dir));
+    }
   });
 
   test("lines recorded under other code or knowledge are not copied", async () => {

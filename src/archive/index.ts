@@ -130,8 +130,29 @@ export interface ArchiveWriteOptions {
   rewritten?: ReadonlySet<ArticleRecord>;
 }
 
-/** A copied line that is not the one its digest was recorded for: the previous archive.json was changed. */
+/**
+ * A line that cannot be copied as recorded: the previous archive.json was changed, shortened or removed since
+ * its lines were recorded. The file is then written afresh.
+ */
 class StaleLineError extends Error {}
+
+/** The previous archive.json, open for reading. */
+function openPrevious(file: string): number {
+  try {
+    return openSync(file, "r");
+  } catch {
+    throw new StaleLineError();
+  }
+}
+
+/** The bytes `copy` copies from the previous archive.json; one it cannot read is a stale line. */
+function copied(copy: () => Uint8Array): Uint8Array {
+  try {
+    return copy();
+  } catch {
+    throw new StaleLineError();
+  }
+}
 
 /**
  * Writes archive.json and figures.csv, and the reuse keys of archive.json's article lines for the next build;
@@ -174,7 +195,7 @@ function writeArchiveJson(
   const digests: RecordDigests = new WeakMap();
   const lines: ArchiveLines["records"] = {};
   const reusing = Object.keys(options.previous).length > 0;
-  const from = reusing ? openSync(path.join(options.previousDir as string, "archive.json"), "r") : null;
+  const from = reusing ? openPrevious(path.join(options.previousDir as string, "archive.json")) : null;
   const out = new BufferedFile(openSync(file, "w"));
   try {
     layOutArchiveJson(archive, {
@@ -188,7 +209,7 @@ function writeArchiveJson(
         let digest: string;
         if (kept !== undefined && from !== null) {
           [, length, digest] = kept;
-          if (digestOf(out.copy(from, kept[0], length)) !== digest) throw new StaleLineError();
+          if (digestOf(copied(() => out.copy(from, kept[0], length))) !== digest) throw new StaleLineError();
         } else {
           const bytes = out.text(JSON.stringify(record));
           length = bytes.length;
