@@ -156,7 +156,7 @@ const RELATED_CANDIDATES = PAGES.relatedCandidates;
  * order of the calls.
  */
 export function relatedArticles(graph: ArchiveGraph, lookup: Lookup): (self: number) => RelatedArticle[] {
-  const { sorted, keys, postings } = graph;
+  const { sorted, keys, keyIds, keyStart, postings } = graph;
   // Each article's slug as the number of its first article, so the gather compares numbers instead of
   // reading thousands of records' slugs.
   const slugNumber = new Int32Array(sorted.length);
@@ -182,9 +182,8 @@ export function relatedArticles(graph: ArchiveGraph, lookup: Lookup): (self: num
     // The RELATED_LIMIT candidates sharing the most entities, newer (a lower number) first on a tie.
     for (const other of candidates) {
       seen[other] = 0;
-      const ids = keys[other];
       let count = 0;
-      for (let i = 0; i < ids.length; i++) count += mine[ids[i]];
+      for (let i = keyStart[other], end = keyStart[other + 1]; i < end; i++) count += mine[keyIds[i]];
       shared[other] = count;
     }
     const best = firstOf(candidates, RELATED_LIMIT, (x, y) => shared[y] - shared[x] || x - y);
