@@ -10,7 +10,9 @@
  * archive.json's 270 MB at 10,000 articles), and checks each copied line against the digest recorded for it.
  *
  * The one exception is an article a correction rewrote (a mention's evidence merged into another's, a figure
- * edited: src/resolve/corrections.ts): its text is no longer its extraction's, so it is always serialised.
+ * edited: src/resolve/corrections.ts): its text is no longer its extraction's, so it is always serialised and
+ * never keyed. That is also why the corrections need not be in the version: Knowledge.version leaves them
+ * out (they do not change what is extracted), and no recorded line holds what a correction wrote.
  */
 import { hash } from "node:crypto";
 import { readFileSync } from "node:fs";
