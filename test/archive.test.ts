@@ -161,14 +161,20 @@ describe("a rebuild's archive.json copies the lines of unchanged articles", () =
   test("a previous archive.json that is not the one its lines were recorded from is not copied from", async () => {
     const archive = fixtureArchive();
     const fresh = await written("edited-fresh", archive, {});
-    // Edited (a line's bytes no longer its digest's), shortened, or gone: archive.json is written afresh.
+    // Edited (a line's bytes no longer its digest's), shortened, gone, or its lines' record broken: archive.json
+    // is written afresh.
     const edited = await written("edited", archive);
     await tamper(edited.dir, archive.articles[1].slug, true);
     const shortened = await written("shortened", archive);
     await writeFile(path.join(shortened.dir, "archive.json"), shortened.text.slice(0, 100));
     const removed = await written("removed", archive);
     await rm(path.join(removed.dir, "archive.json"));
-    for (const previous of [edited, shortened, removed]) {
+    // Its record of the lines broken: entries that are not an offset, a length and a digest.
+    const broken = await written("broken", archive);
+    const lines = JSON.parse(await readFile(path.join(broken.dir, ARCHIVE_LINES), "utf8")) as ArchiveLines;
+    for (const key of Object.keys(lines.records)) (lines.records as Record<string, unknown>)[key] = 5;
+    await writeFile(path.join(broken.dir, ARCHIVE_LINES), JSON.stringify(lines));
+    for (const previous of [edited, shortened, removed, broken]) {
       const rebuilt = await written(`${path.basename(previous.dir)}-rebuilt`, archive, { previousDir: previous.dir });
       assert.equal(rebuilt.text, fresh.text, path.basename(previous.dir));
     }

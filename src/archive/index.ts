@@ -10,7 +10,14 @@ import path from "node:path";
 import type { Archive, ArticleRecord } from "../types.ts";
 import { BufferedFile } from "./buffered-file.ts";
 import { type CsvCell, excelCsv } from "./csv.ts";
-import { ARCHIVE_LINES, type ArchiveLines, readArchiveLines, reuseKey, reuseVersion } from "./record-reuse.ts";
+import {
+  ARCHIVE_LINES,
+  type ArchiveLines,
+  isRecordedLine,
+  readArchiveLines,
+  reuseKey,
+  reuseVersion,
+} from "./record-reuse.ts";
 
 const FIGURE_COLUMNS = [
   "article",
@@ -136,19 +143,10 @@ export interface ArchiveWriteOptions {
  */
 class StaleLineError extends Error {}
 
-/** The previous archive.json, open for reading. */
-function openPrevious(file: string): number {
+/** What `read` reads of the previous archive.json or its recorded lines; whatever fails there is a stale line. */
+function orStale<T>(read: () => T): T {
   try {
-    return openSync(file, "r");
-  } catch {
-    throw new StaleLineError();
-  }
-}
-
-/** The bytes `copy` copies from the previous archive.json; one it cannot read is a stale line. */
-function copied(copy: () => Uint8Array): Uint8Array {
-  try {
-    return copy();
+    return read();
   } catch {
     throw new StaleLineError();
   }
@@ -195,21 +193,26 @@ function writeArchiveJson(
   const digests: RecordDigests = new WeakMap();
   const lines: ArchiveLines["records"] = {};
   const reusing = Object.keys(options.previous).length > 0;
-  const from = reusing ? openPrevious(path.join(options.previousDir as string, "archive.json")) : null;
+  const from = reusing ? orStale(() => openSync(path.join(options.previousDir as string, "archive.json"), "r")) : null;
   const out = new BufferedFile(openSync(file, "w"));
   try {
     layOutArchiveJson(archive, {
       text: (text) => out.text(text),
       record: (record, list) => {
-        const article = list === "articles" && options.version && !options.rewritten?.has(record as ArticleRecord);
-        const key = article ? reuseKey(record as ArticleRecord) : null;
+        const keyed = list === "articles" && options.version && !options.rewritten?.has(record as ArticleRecord);
+        const key = keyed ? reuseKey(record as ArticleRecord) : null;
         const offset = out.offset;
         const kept = key === null ? undefined : options.previous[key];
         let length: number;
         let digest: string;
         if (kept !== undefined && from !== null) {
-          [, length, digest] = kept;
-          if (digestOf(copied(() => out.copy(from, kept[0], length))) !== digest) throw new StaleLineError();
+          // An entry of a hand-edited or broken archive-lines.json is a stale line too.
+          if (!isRecordedLine(kept)) throw new StaleLineError();
+          const [at, bytes, recorded] = kept;
+          const copy = orStale(() => out.copy(from, at, bytes));
+          if (digestOf(copy) !== recorded) throw new StaleLineError();
+          length = bytes;
+          digest = recorded;
         } else {
           const bytes = out.text(JSON.stringify(record));
           length = bytes.length;

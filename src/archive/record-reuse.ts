@@ -60,6 +60,14 @@ export function reuseKey(record: ArticleRecord): string {
   return hash("sha256", JSON.stringify(resolved), "base64url");
 }
 
+/** Whether `entry` (read from ARCHIVE_LINES) is an offset, a length and a digest. */
+export function isRecordedLine(entry: unknown): entry is ArchiveLines["records"][string] {
+  if (!Array.isArray(entry) || entry.length !== 3) return false;
+  const [offset, length, digest] = entry;
+  const count = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+  return count(offset) && count(length) && typeof digest === "string";
+}
+
 /** The article lines of the site in `siteDir`, when they were keyed under `version`; else none. */
 export function readArchiveLines(siteDir: string, version: string): ArchiveLines["records"] {
   try {
