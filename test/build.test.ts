@@ -22,7 +22,7 @@ import { BuildLockedError } from "../src/errors.ts";
 import { build } from "../src/pipeline/index.ts";
 import type { Archive } from "../src/types.ts";
 import { compareStrings } from "../src/util/group.ts";
-import { treeDigest } from "./helpers/build-fixture-site.ts";
+import { rebuiltAndColdTrees, treeDigest } from "./helpers/build-fixture-site.ts";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "news-archive-build-"));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -158,7 +158,7 @@ describe("build", () => {
     // (and so the site's file list, which is checked against the files instead).
     const searchIndex =
       /^(pagefind[-/]|search\/offline\/|\.news-archive\/(search-pages|offline-docs)\.json$|\.news-archive\/vocabulary-terms\/|\.news-archive\/files\.txt$)/;
-    const [reusedTree, freshTree] = [await treeDigest(out), await treeDigest(fresh)];
+    const [reusedTree, freshTree] = await rebuiltAndColdTrees(out, fresh);
     const listed = readFileSync(path.join(out, ".news-archive/files.txt"), "utf8").trim().split("\n");
     assert.deepEqual(listed, [...reusedTree.keys()].sort(compareStrings), "the file list names every file of the site");
     for (const tree of [reusedTree, freshTree])

@@ -91,6 +91,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (cache && options.kept) options.kept.warm(read.sources, (source) => cache.get(source, false));
       return unchangedSite(made, read, outDir, started, log);
     }
+    // What the render may keep of the live site, listed beside the ingest and resolve.
+    overlay.listLive();
     // 1. ingest: read → clean → extract, each seed on its own (from the cache where it can)
     const seeds = await ingestSeeds(options.seedsDir, knowledge, {
       cache,

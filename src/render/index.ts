@@ -89,8 +89,11 @@ export async function renderPages(
 /**
  * Entity pages known by their pre-keys (EntityPageSet.preKey): a page whose pre-key's fingerprint is the
  * previous build's, and that names no entity renamed since, has the previous build's fingerprint — the same
- * key, not worked out again (2 s of a 10,000-article rebuild). Records this build's pre-keys and names in
- * `manifest`.
+ * key, not worked out again (2 s of a 10,000-article rebuild). A page whose roster (the articles it lists)
+ * changed is changed for sure: it is rendered without its key being worked out, under a fingerprint made of
+ * its pre-key (`unkeyed`). Null leaves the page to its key: a new page, or one whose articles are the same
+ * but one of their records changed, which may not show on it. Records this build's pre-keys, rosters and
+ * names in `manifest`.
  */
 function entityPagesKnown(
   pre: SiteViewSet["entityPreKeys"],
@@ -113,12 +116,26 @@ function entityPagesKnown(
     const { permalink, csvPath } = pre.where(at);
     // Salted like a page's fingerprint: new site code or navigation makes every pre-key new.
     const preKey = fingerprintOf(`pre-key ${pre.preKey(at)}`);
-    preKeys[permalink] = preKey;
+    const roster = pre.roster(at);
+    preKeys[permalink] = `${preKey} ${roster}`;
     const before = previous.pages[permalink];
-    const same = hasPrevious && before !== undefined && previous.preKeys?.[permalink] === preKey && !touched.has(at);
-    return same ? { permalink, csvPath, fingerprint: before } : null;
+    const [preKeyBefore, rosterBefore] = previous.preKeys?.[permalink]?.split(" ") ?? [];
+    if (hasPrevious && before !== undefined && preKeyBefore === preKey && !touched.has(at)) {
+      return { permalink, csvPath, fingerprint: before };
+    }
+    // A page new to the site is keyed all the same: that key tells a later build whether a change to one of
+    // its articles' records shows on it.
+    const changed = hasPrevious && before !== undefined && rosterBefore !== undefined && rosterBefore !== roster;
+    return changed ? { permalink, csvPath, fingerprint: unkeyed(preKey) } : null;
   };
 }
+
+/**
+ * The fingerprint of a page rendered without its key: never a key's fingerprint (a digest has no space), so
+ * a later build that works out the page's key renders it again, while one that finds its pre-key unchanged
+ * keeps it.
+ */
+const unkeyed = (preKey: string) => `unkeyed ${preKey}`;
 
 /** The digest of every record of the archive (each element of its lists). */
 function* everyDigest(archive: Archive, digests: RecordDigests): Generator<string> {

@@ -178,7 +178,7 @@ export async function reusePage(previousDir: string, siteDir: string, permalink:
   const from = siteFile(path.join(previousDir, permalink));
   const to = path.join(siteDir, permalink);
   // Laid over the live site (src/render/site-overlay.ts), the page stays where it is.
-  if (keepIfSame(from, to)) return true;
+  if (await keepIfSame(from, to)) return true;
   await mkdir(path.dirname(to), { recursive: true });
   try {
     // Site files are never written in place (a build writes new files and renames them over the old), so

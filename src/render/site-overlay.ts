@@ -10,10 +10,19 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { typescriptWorker } from "../ingest/typescript-worker.ts";
 
 export class SiteOverlay {
   /** Paths relative to the site root that the new site keeps from the live one unchanged. */
   readonly kept = new Set<string>();
+
+  /**
+   * The live site's files and folders (relative), listed by a worker thread while the build's first stages
+   * run (`listLive`), or null if that failed. A rebuild keeps tens of thousands of pages, and asking the file
+   * system whether each is still there took 0.85 s of a 10,000-article rebuild's main thread. Without a
+   * listing, each is asked.
+   */
+  liveFiles?: Promise<ReadonlySet<string> | null>;
 
   constructor(
     /** Where this build writes (absolute). */
@@ -21,6 +30,11 @@ export class SiteOverlay {
     /** The live site it is laid over (absolute); it may not exist yet. */
     readonly live: string,
   ) {}
+
+  /** Starts listing the live site's files, once nothing else will move them before the commit. */
+  listLive(): void {
+    this.liveFiles ??= listInWorker(this.live);
+  }
 
   /** `file` (absolute, under staging) relative to the site root, or null when it lies outside. */
   relative(file: string): string | null {
@@ -58,13 +72,28 @@ function overlayOf(file: string): { overlay: SiteOverlay; rel: string } | null {
  * site has at that place, records it as kept and returns true: nothing needs copying. False otherwise,
  * and when the live file is gone.
  */
-export function keepIfSame(from: string, to: string): boolean {
+export async function keepIfSame(from: string, to: string): Promise<boolean> {
   const found = overlayOf(path.resolve(to));
   if (!found) return false;
   const liveFile = path.join(found.overlay.live, found.rel);
-  if (liveFile !== path.resolve(from) || !existsSync(liveFile)) return false;
+  if (liveFile !== path.resolve(from)) return false;
+  const listed = (await found.overlay.liveFiles) ?? null;
+  if (!(listed ? listed.has(found.rel) : existsSync(liveFile))) return false;
   found.overlay.kept.add(found.rel);
   return true;
+}
+
+/** The files and folders under `dir`, listed off the main thread; null if the worker failed. */
+function listInWorker(dir: string): Promise<ReadonlySet<string> | null> {
+  return new Promise((resolve) => {
+    const worker = typescriptWorker(new URL("./live-files-worker.ts", import.meta.url), dir);
+    worker.once("message", (text: string) => {
+      resolve(new Set(text ? text.split("\n") : []));
+      void worker.terminate();
+    });
+    worker.once("error", () => resolve(null));
+    worker.once("exit", () => resolve(null)); // after a message, a no-op
+  });
 }
 
 /** Where the new site's file `file` (a path under a site folder) is: staged, or else kept in the live site. */

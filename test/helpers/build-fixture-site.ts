@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { renderSite } from "../../src/pipeline/site.ts";
 import { renderPages } from "../../src/render/index.ts";
+import { csvFingerprint, PAGE_MANIFEST } from "../../src/render/page-reuse.ts";
 import type { Archive } from "../../src/types.ts";
 import { fixtureArchive, fixtureSeedFiles } from "./fixture-archive.ts";
 
@@ -52,6 +53,33 @@ export async function treeDigest(dir: string): Promise<Map<string, string>> {
     );
   }
   return digests;
+}
+
+/**
+ * treeDigest of a rebuilt site and of a cold build of the same archive, to compare: each one's page manifest
+ * (PAGE_MANIFEST) without the pages the rebuild rendered without working out their keys (a changed list of
+ * articles: `unkeyed` in src/render/index.ts), whose fingerprints are made of their pre-keys, nor those
+ * pages' CSV exports. Every other entry, and every other file, must be the same.
+ */
+export async function rebuiltAndColdTrees(
+  rebuilt: string,
+  cold: string,
+): Promise<[rebuilt: Map<string, string>, cold: Map<string, string>]> {
+  const trees = [await treeDigest(rebuilt), await treeDigest(cold)];
+  const read = async (site: string) =>
+    JSON.parse(await readFile(path.join(site, PAGE_MANIFEST), "utf8")) as { pages: Record<string, string> };
+  const manifests = [await read(rebuilt), await read(cold)];
+  const left: string[] = [];
+  for (const [file, fingerprint] of Object.entries(manifests[0].pages)) {
+    if (!fingerprint.startsWith("unkeyed ")) continue;
+    const csv = csvFingerprint(fingerprint);
+    left.push(file, ...Object.keys(manifests[0].pages).filter((other) => manifests[0].pages[other] === csv));
+  }
+  manifests.forEach((manifest, at) => {
+    for (const file of left) delete manifest.pages[file];
+    trees[at].set(PAGE_MANIFEST, createHash("sha256").update(JSON.stringify(manifest)).digest("hex"));
+  });
+  return [trees[0], trees[1]];
 }
 
 /**

@@ -101,7 +101,7 @@ export interface SiteViewSet {
   /** Entity page `at`'s key, without building the page. */
   entityKey(at: number): PageKey;
   /** What tells an entity page unchanged before its key is worked out (EntityPageSet: preKey, touchedBy). */
-  entityPreKeys: Pick<EntityPageSet, "where" | "preKey" | "touchedBy" | "names">;
+  entityPreKeys: Pick<EntityPageSet, "where" | "preKey" | "roster" | "touchedBy" | "names">;
   storyCount: number;
   /** Story pages `start` to `end` (exclusive, default all), likewise. */
   storyPages(start?: number, end?: number): StoryPage[];
