@@ -213,7 +213,7 @@ export interface EntityPageSet {
    */
   preKey(at: number): string;
   /**
-   * A short digest of the articles page `at` lists, in order (a first page: all of the entity's, which its
+   * A short hash of the articles page `at` lists, in order (a first page: all of the entity's, which its
    * CSV export lists). Pages with different rosters differ, since each listed article's entry holds its
    * address: the render stage renders such a page without working out its key (`key`), which for an entity
    * named in thousands of articles reads thousands of entries. Of the 141 entity pages whose pre-key adding
@@ -458,6 +458,8 @@ export function entityPages(
       neighbours(at),
     ]);
   };
+  /** Each article's slug hashed (fnv1a), for rosters: made when the first roster is asked for. */
+  let slugHashes: Int32Array | undefined;
   // What every entity page's pre-key takes from an article: its record's digest and its list entry.
   const stamps: string[] = [];
   const stampOf = (at: number) =>
@@ -485,13 +487,14 @@ export function entityPages(
       return hash.digest("base64url");
     },
     roster: (at) => {
+      slugHashes ??= Int32Array.from(sorted, (article) => fnv1a(article.slug));
       const part = parts[at];
       const numbers = articleNumbers[part.source];
-      const hash = createHash("sha256");
-      const list = (n: number) => hash.update(`${sorted[n].slug}\n`);
-      if (part.first) numbers.forEach(list);
-      else for (const item of part.items) list(numbers[item]);
-      return hash.digest("base64url").slice(0, ROSTER_DIGEST_LENGTH);
+      const listed = part.first ? numbers : part.items.map((item) => numbers[item]);
+      // FNV-1a again, over the slugs' hashes in order: a sha256 of the slugs took 0.4 s of a rebuild.
+      let hash = FNV_OFFSET;
+      for (const n of listed) hash = Math.imul(hash ^ slugHashes[n], FNV_PRIME);
+      return `${listed.length}.${(hash >>> 0).toString(36)}`;
     },
     touchedBy: (renamed) => {
       const touched = new Set<number>();
@@ -574,10 +577,16 @@ export function entityPages(
 }
 
 /**
- * Characters of a roster's digest kept: two rosters that differ but share a digest only cost the page its
- * key being worked out.
+ * A 32-bit FNV-1a hash of a string's UTF-16 code units: enough for rosters, since two rosters that differ
+ * but hash alike only cost their page its key being worked out.
  */
-const ROSTER_DIGEST_LENGTH = 16;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+function fnv1a(text: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return hash;
+}
 
 /** Three runs of white space: what `text.split(/\s+/).length >= 4` tests, without making the list. */
 const THREE_SPACES = /\s\S+\s+\S+\s/;
