@@ -1,7 +1,7 @@
 /**
  * A worker thread (started by src/render/site-overlay.ts) that lists every file and folder under
- * `workerData.data`, relative and "/"-separated, and posts them back as one string, a path a line: an empty
- * string when the folder cannot be read.
+ * `workerData.data`, relative and "/"-separated, and posts the list back: empty when the folder cannot be
+ * read. A list, not lines: a seed's file name, copied into the site, may hold a line break.
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
@@ -14,5 +14,4 @@ try {
 } catch {
   // no live site yet: nothing to keep
 }
-const text = path.sep === "/" ? listed.join("\n") : listed.map((file) => file.split(path.sep).join("/")).join("\n");
-parentPort!.postMessage(text);
+parentPort!.postMessage(path.sep === "/" ? listed : listed.map((file) => file.split(path.sep).join("/")));

@@ -87,8 +87,8 @@ export async function keepIfSame(from: string, to: string): Promise<boolean> {
 function listInWorker(dir: string): Promise<ReadonlySet<string> | null> {
   return new Promise((resolve) => {
     const worker = typescriptWorker(new URL("./live-files-worker.ts", import.meta.url), dir);
-    worker.once("message", (text: string) => {
-      resolve(new Set(text ? text.split("\n") : []));
+    worker.once("message", (files: string[]) => {
+      resolve(new Set(files));
       void worker.terminate();
     });
     worker.once("error", () => resolve(null));
