@@ -1,20 +1,32 @@
 /**
- * A file written through one reused buffer, for archive.json: text is encoded straight into the buffer and
- * bytes copied from another file are read straight into it, so each piece can be hashed where it lies and no
- * piece needs a buffer of its own.
+ * A file written through 8 MB buffers, for archive.json: text is encoded straight into the buffer and bytes
+ * copied from another file are read straight into it, so each piece can be hashed where it lies and no piece
+ * needs a buffer of its own. A full buffer is written by the thread pool while the next one fills: writing
+ * archive.json's 270 MB (10,000 articles) took 0.57 s of the main thread when each write waited.
  */
-import { closeSync, readSync, writeSync } from "node:fs";
+import { close, readSync, write } from "node:fs";
+import { promisify } from "node:util";
 
 /** About as much as a write takes at once; a larger piece is written on its own. */
 const BUFFER_BYTES = 8 << 20;
+/** Most writes waiting in the thread pool: the buffers held for them stay under 40 MB. */
+const MAX_WRITES_IN_FLIGHT = 4;
 
 const encoder = new TextEncoder();
+const writeAt = promisify(write);
+const closeFd = promisify(close);
 
 export class BufferedFile {
-  private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  private buffer: Buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   private used = 0;
   /** Bytes appended so far: the file offset of the next one. */
   offset = 0;
+  /** Writes under way, each at its own offset, so their order does not matter. They never reject. */
+  private readonly writing = new Set<Promise<void>>();
+  /** The first write that failed, thrown by `close`. */
+  private failure: { error: unknown } | undefined;
+  /** Buffers whose writes are done, to fill again. */
+  private readonly spare: Buffer[] = [];
 
   constructor(private readonly fd: number) {}
 
@@ -38,13 +50,39 @@ export class BufferedFile {
     return this.advance(length);
   }
 
+  /**
+   * Whether MAX_WRITES_IN_FLIGHT writes are under way: the writer then waits for one (`writeDone`), so the
+   * buffers held for them stay few. A write is seen done only when the main thread yields.
+   */
+  mustWait(): boolean {
+    return this.writing.size >= MAX_WRITES_IN_FLIGHT;
+  }
+
+  /** Resolves once one of the writes under way is done. */
+  writeDone(): Promise<void> {
+    return Promise.race(this.writing);
+  }
+
+  /** Hands what the buffer holds to the thread pool, and goes on in another buffer. */
   flush(): void {
-    writeFully(this.fd, this.buffer.subarray(0, this.used));
+    if (this.used === 0) return;
+    const full = this.buffer;
+    this.startWrite(full.subarray(0, this.used), this.offset - this.used, full);
+    this.buffer = this.spare.pop() ?? Buffer.allocUnsafe(BUFFER_BYTES);
     this.used = 0;
   }
 
-  close(): void {
-    closeSync(this.fd);
+  /** Flushes, waits for every write and closes the file; throws the first failed write's error. */
+  async close(): Promise<void> {
+    this.flush();
+    await this.abandon();
+    if (this.failure) throw this.failure.error;
+  }
+
+  /** Waits for the writes under way and closes the file, without flushing: for a failure before `close`. */
+  async abandon(): Promise<void> {
+    await Promise.all(this.writing);
+    await closeFd(this.fd);
   }
 
   /** Whether `bytes` fit in the buffer, flushed first if they do not fit beside what it holds. */
@@ -62,9 +100,24 @@ export class BufferedFile {
 
   /** A piece too large for the buffer, written as it is (the buffer was flushed before it). */
   private direct(bytes: Buffer): Uint8Array {
-    writeFully(this.fd, bytes);
+    this.startWrite(bytes, this.offset);
     this.offset += bytes.length;
     return bytes;
+  }
+
+  /** Writes `bytes` at `position` in the thread pool; `buffer`, if given, is filled again once they are written. */
+  private startWrite(bytes: Uint8Array, position: number, buffer?: Buffer): void {
+    const done: Promise<void> = writeFully(this.fd, bytes, position)
+      .then(
+        () => {
+          if (buffer) this.spare.push(buffer);
+        },
+        (error: unknown) => {
+          this.failure ??= { error };
+        },
+      )
+      .finally(() => this.writing.delete(done));
+    this.writing.add(done);
   }
 }
 
@@ -77,6 +130,9 @@ function readFully(fd: number, into: Uint8Array, position: number): void {
   }
 }
 
-function writeFully(fd: number, bytes: Uint8Array): void {
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+async function writeFully(fd: number, bytes: Uint8Array, position: number): Promise<void> {
+  for (let done = 0; done < bytes.length; ) {
+    const { bytesWritten } = await writeAt(fd, bytes, done, bytes.length - done, position + done);
+    done += bytesWritten;
+  }
 }

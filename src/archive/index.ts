@@ -87,12 +87,8 @@ export function recordDigests(archive: Archive): RecordDigests {
   return digests;
 }
 
-/** Where archive.json's layout sends its text and its records. */
-interface ArchiveJsonSink {
-  text(text: string): void;
-  /** A record (an element of the list `list`), written as one line of JSON. */
-  record(record: unknown, list: string): void;
-}
+/** A piece of archive.json: text, or a record (an element of the list `list`) written as one line of JSON. */
+type ArchiveJsonPiece = { text: string } | { record: unknown; list: string };
 
 /**
  * archive.json's layout: the archive's fields one per line, each list's records one per line — a record's
@@ -100,28 +96,29 @@ interface ArchiveJsonSink {
  * record's text. (At 50,000 articles the file is longer than a JavaScript string may be, so it is laid out
  * piece by piece.)
  */
-function layOutArchiveJson(archive: Archive, sink: ArchiveJsonSink): void {
-  sink.text("{");
+function* archiveJsonPieces(archive: Archive): Generator<ArchiveJsonPiece> {
+  yield { text: "{" };
   for (const [at, [name, value]] of Object.entries(archive).entries()) {
-    sink.text(`${at > 0 ? "," : ""}\n ${JSON.stringify(name)}: `);
+    yield { text: `${at > 0 ? "," : ""}\n ${JSON.stringify(name)}: ` };
     if (!Array.isArray(value) || value.length === 0) {
-      sink.text(JSON.stringify(value));
+      yield { text: JSON.stringify(value) };
       continue;
     }
-    sink.text("[");
+    yield { text: "[" };
     for (const [i, record] of value.entries()) {
-      sink.text(`${i > 0 ? "," : ""}\n  `);
-      sink.record(record, name);
+      yield { text: `${i > 0 ? "," : ""}\n  ` };
+      yield { record, list: name };
     }
-    sink.text("\n ]");
+    yield { text: "\n ]" };
   }
-  sink.text("\n}\n");
+  yield { text: "\n}\n" };
 }
 
 /** archive.json's text, for an archive small enough to be one string (tests). */
 export function archiveJsonText(archive: Archive): string {
   const pieces: string[] = [];
-  layOutArchiveJson(archive, { text: (text) => pieces.push(text), record: (r) => pieces.push(JSON.stringify(r)) });
+  for (const piece of archiveJsonPieces(archive))
+    pieces.push("text" in piece ? piece.text : JSON.stringify(piece.record));
   return pieces.join("");
 }
 
@@ -166,10 +163,10 @@ export async function writeArchiveFiles(
   const target = path.join(outDir, "archive.json");
   let written: { digests: RecordDigests; lines: ArchiveLines["records"] };
   try {
-    written = writeArchiveJson(archive, target, { ...options, version, previous });
+    written = await writeArchiveJson(archive, target, { ...options, version, previous });
   } catch (error) {
     if (!(error instanceof StaleLineError)) throw error;
-    written = writeArchiveJson(archive, target, { ...options, version, previous: {} });
+    written = await writeArchiveJson(archive, target, { ...options, version, previous: {} });
   }
   if (version) {
     const lines: ArchiveLines = { version, records: written.lines };
@@ -185,47 +182,54 @@ export async function writeArchiveFiles(
  * 10,000 articles, encoding 270 MB into a buffer per record cost more than serialising it). An article line
  * whose reuse key is in `previous` is copied from the previous archive.json instead, and checked.
  */
-function writeArchiveJson(
+async function writeArchiveJson(
   archive: Archive,
   file: string,
   options: ArchiveWriteOptions & { version: string | null; previous: ArchiveLines["records"] },
-): { digests: RecordDigests; lines: ArchiveLines["records"] } {
+): Promise<{ digests: RecordDigests; lines: ArchiveLines["records"] }> {
   const digests: RecordDigests = new WeakMap();
   const lines: ArchiveLines["records"] = {};
   const reusing = Object.keys(options.previous).length > 0;
   const from = reusing ? orStale(() => openSync(path.join(options.previousDir as string, "archive.json"), "r")) : null;
   const out = new BufferedFile(openSync(file, "w"));
   try {
-    layOutArchiveJson(archive, {
-      text: (text) => out.text(text),
-      record: (record, list) => {
-        const keyed = list === "articles" && options.version && !options.rewritten?.has(record as ArticleRecord);
-        const key = keyed ? reuseKey(record as ArticleRecord) : null;
-        const offset = out.offset;
-        const kept = key === null ? undefined : options.previous[key];
-        let length: number;
-        let digest: string;
-        if (kept !== undefined && from !== null) {
-          // An entry of a hand-edited or broken archive-lines.json is a stale line too.
-          if (!isRecordedLine(kept)) throw new StaleLineError();
-          const [at, bytes, recorded] = kept;
-          const copy = orStale(() => out.copy(from, at, bytes));
-          if (digestOf(copy) !== recorded) throw new StaleLineError();
-          length = bytes;
-          digest = recorded;
-        } else {
-          const bytes = out.text(JSON.stringify(record));
-          length = bytes.length;
-          digest = digestOf(bytes);
-        }
-        if (typeof record === "object" && record !== null) digests.set(record, digest);
-        if (key !== null) lines[key] = [offset, length, digest];
-      },
-    });
-    out.flush();
+    for (const piece of archiveJsonPieces(archive)) {
+      // Writes finish only while this loop waits: it waits when too many are under way (a slow disk).
+      if (out.mustWait()) await out.writeDone();
+      if ("text" in piece) {
+        out.text(piece.text);
+        continue;
+      }
+      const { record, list } = piece;
+      const keyed = list === "articles" && options.version && !options.rewritten?.has(record as ArticleRecord);
+      const key = keyed ? reuseKey(record as ArticleRecord) : null;
+      const offset = out.offset;
+      const kept = key === null ? undefined : options.previous[key];
+      let length: number;
+      let digest: string;
+      if (kept !== undefined && from !== null) {
+        // An entry of a hand-edited or broken archive-lines.json is a stale line too.
+        if (!isRecordedLine(kept)) throw new StaleLineError();
+        const [at, bytes, recorded] = kept;
+        const copy = orStale(() => out.copy(from, at, bytes));
+        if (digestOf(copy) !== recorded) throw new StaleLineError();
+        length = bytes;
+        digest = recorded;
+      } else {
+        const bytes = out.text(JSON.stringify(record));
+        length = bytes.length;
+        digest = digestOf(bytes);
+      }
+      if (typeof record === "object" && record !== null) digests.set(record, digest);
+      if (key !== null) lines[key] = [offset, length, digest];
+    }
+  } catch (error) {
+    // The writes under way finish before the caller writes the file afresh, or gives up.
+    await out.abandon();
+    throw error;
   } finally {
-    out.close();
     if (from !== null) closeSync(from);
   }
+  await out.close();
   return { digests, lines };
 }
