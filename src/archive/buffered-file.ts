@@ -27,6 +27,8 @@ export class BufferedFile {
   private failure: { error: unknown } | undefined;
   /** Buffers whose writes are done, to fill again. */
   private readonly spare: Buffer[] = [];
+  /** What was last read ahead of a `copy`: bytes start to start + filled of the file fd. */
+  private readonly ahead = { fd: -1, start: 0, filled: 0, bytes: Buffer.allocUnsafe(BUFFER_BYTES) };
 
   constructor(private readonly fd: number) {}
 
@@ -39,14 +41,20 @@ export class BufferedFile {
     return this.advance(written);
   }
 
-  /** Appends `length` bytes read at `position` of the open file `fd`; returns them, valid until the next append. */
+  /**
+   * Appends `length` bytes read at `position` of the open file `fd`; returns them, valid until the next append.
+   * The file is read ahead a buffer at a time: the lines a rebuild copies lie one after another, and a read
+   * for each of 10,000 took 0.2 s.
+   */
   copy(fd: number, position: number, length: number): Uint8Array {
     if (!this.roomFor(length)) {
       const bytes = Buffer.allocUnsafe(length);
       readFully(fd, bytes, position);
       return this.direct(bytes);
     }
-    readFully(fd, this.buffer.subarray(this.used, this.used + length), position);
+    const ahead = this.readAhead(fd, position, length);
+    if (ahead) ahead.copy(this.buffer, this.used);
+    else readFully(fd, this.buffer.subarray(this.used, this.used + length), position);
     return this.advance(length);
   }
 
@@ -83,6 +91,24 @@ export class BufferedFile {
   async abandon(): Promise<void> {
     await Promise.all(this.writing);
     await closeFd(this.fd);
+  }
+
+  /**
+   * Bytes `position` to `position + length` of `fd` from the read-ahead buffer, refilled from `position` when
+   * they are not in it; null for a piece larger than the buffer or past the file's end (read on its own, which
+   * reports a file that ends too soon).
+   */
+  private readAhead(fd: number, position: number, length: number): Buffer | null {
+    const ahead = this.ahead;
+    if (ahead.fd !== fd || position < ahead.start || position + length > ahead.start + ahead.filled) {
+      if (length > ahead.bytes.length) return null;
+      ahead.fd = fd;
+      ahead.start = position;
+      ahead.filled = readSync(fd, ahead.bytes, 0, ahead.bytes.length, position);
+      if (length > ahead.filled) return null;
+    }
+    const from = position - ahead.start;
+    return ahead.bytes.subarray(from, from + length);
   }
 
   /** Whether `bytes` fit in the buffer, flushed first if they do not fit beside what it holds. */

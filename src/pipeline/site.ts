@@ -10,7 +10,7 @@ import {
   type RenderResult,
   renderPages,
 } from "../render/index.ts";
-import { type IndexOptions, indexSite } from "../search/index.ts";
+import { type IndexOptions, indexSite, prepareSearchPageScripts } from "../search/index.ts";
 import type { Archive } from "../types.ts";
 import { filesUnder } from "../util/files.ts";
 import { collectGarbageIfGrown } from "../util/memory.ts";
@@ -45,6 +45,8 @@ export async function renderAndIndexStages(
   options: RenderOptions,
   onRendered?: () => void,
 ): Promise<{ rendered: RenderResult & { ms: number }; indexed: IndexStageResult }> {
+  // Bundled in esbuild's process beside the render; a failure is reported when the index stage writes them.
+  prepareSearchPageScripts().catch(() => {});
   let endRender!: (failure?: unknown) => void;
   const renderEnd = new Promise<void>((resolve, reject) => {
     endRender = (failure) => (failure === undefined ? resolve() : reject(failure));

@@ -20,6 +20,8 @@ import { indexSearch, type SearchIndexResult } from "./pagefind.ts";
 import { deltaLimit, SHARD_ARTICLES } from "./shards.ts";
 import { writeSuggestIndex } from "./suggest-index.ts";
 
+export { prepareSearchPageScripts } from "./page-scripts.ts";
+
 export interface IndexOptions {
   /** Article slug → searchFingerprint (src/render/page-reuse.ts) of its page, from the render stage. */
   searchFingerprints: ReadonlyMap<string, string>;

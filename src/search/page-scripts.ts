@@ -16,7 +16,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildSync } from "esbuild";
+import { build } from "esbuild";
 
 const BROWSER_DIR = fileURLToPath(new URL("./browser/", import.meta.url));
 /** The repository: the bundle names its modules relative to it, whatever the working directory. */
@@ -29,8 +29,8 @@ const BUNDLES: [asset: string, entry: string][] = [
 ];
 
 /** `entry` (a file of src/search/browser/) and what it imports, as one classic script. */
-function bundle(entry: string): string {
-  const result = buildSync({
+async function bundle(entry: string): Promise<string> {
+  const result = await build({
     entryPoints: [`${BROWSER_DIR}${entry}`],
     absWorkingDir: ROOT,
     bundle: true,
@@ -53,21 +53,24 @@ function stemmerScript(): string {
   return `// porter2 (MIT): Snowball's English stemmer. Wrapped by src/site/stemmer-asset.ts.\n(() => {\nconst exports = {};\n${source}\nglobalThis.__porter2 = exports;\n})();\n`;
 }
 
-let scripts: [asset: string, script: string][] | undefined;
+let scripts: Promise<[asset: string, script: string][]> | undefined;
+
+/**
+ * Starts bundling the scripts in esbuild's own process, once per process: the render stage starts it, so the
+ * index stage, which writes them, need not wait for the bundle on the main thread (0.12 s a build).
+ */
+export function prepareSearchPageScripts(): Promise<[asset: string, script: string][]> {
+  scripts ??= Promise.all([
+    ...BUNDLES.map(async ([asset, entry]): Promise<[string, string]> => [asset, await bundle(entry)]),
+    ["assets/stemmer.js", stemmerScript()] as [string, string],
+  ]);
+  return scripts;
+}
 
 /** Writes the search page's scripts into the site folder `output`. */
 export async function writeSearchPageScripts(output: string): Promise<void> {
-  for (const [asset, script] of searchPageScripts()) {
+  for (const [asset, script] of await prepareSearchPageScripts()) {
     await mkdir(path.dirname(path.join(output, asset)), { recursive: true });
     await writeFile(path.join(output, asset), script);
   }
-}
-
-/** Each script's path in the site and its text; made once per process. */
-function searchPageScripts(): [asset: string, script: string][] {
-  scripts ??= [
-    ...BUNDLES.map(([asset, entry]): [string, string] => [asset, bundle(entry)]),
-    ["assets/stemmer.js", stemmerScript()],
-  ];
-  return scripts;
 }
