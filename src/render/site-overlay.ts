@@ -17,7 +17,7 @@ export class SiteOverlay {
   readonly kept = new Set<string>();
 
   /**
-   * The live site's files and folders (relative), listed by a worker thread while the build's first stages
+   * The live site's files (relative), listed by a worker thread while the build's first stages
    * run (`listLive`), or null if that failed. A rebuild keeps tens of thousands of pages, and asking the file
    * system whether each is still there took 0.85 s of a 10,000-article rebuild's main thread. Without a
    * listing, each is asked.
@@ -83,7 +83,7 @@ export async function keepIfSame(from: string, to: string): Promise<boolean> {
   return true;
 }
 
-/** The files and folders under `dir`, listed off the main thread; null if the worker failed. */
+/** The files under `dir`, listed off the main thread; null if the worker failed. */
 function listInWorker(dir: string): Promise<ReadonlySet<string> | null> {
   return new Promise((resolve) => {
     const worker = typescriptWorker(new URL("./live-files-worker.ts", import.meta.url), dir);
