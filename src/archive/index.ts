@@ -178,9 +178,10 @@ export async function writeArchiveFiles(
 }
 
 /**
- * archive.json written through one buffer: each line is encoded once, into the buffer, and hashed there (at
- * 10,000 articles, encoding 270 MB into a buffer per record cost more than serialising it). An article line
- * whose reuse key is in `previous` is copied from the previous archive.json instead, and checked.
+ * archive.json written through BufferedFile's buffers: each line is encoded once, into a buffer, and hashed
+ * there (at 10,000 articles, encoding 270 MB into a buffer per record cost more than serialising it), while
+ * full buffers are written off the main thread. An article line whose reuse key is in `previous` is copied
+ * from the previous archive.json instead, and checked.
  */
 async function writeArchiveJson(
   archive: Archive,
