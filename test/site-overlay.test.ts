@@ -1,0 +1,39 @@
+/**
+ * The staging folder laid over the live site (src/render/site-overlay.ts): a file the live site has at the
+ * same place is kept, not copied, and whether it is there is read from a listing of the live site made by a
+ * worker thread.
+ */
+import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, test } from "node:test";
+import { keepIfSame, layOver, release } from "../src/render/site-overlay.ts";
+
+const scratch = await mkdtemp(path.join(tmpdir(), "news-archive-overlay-"));
+after(() => rm(scratch, { recursive: true, force: true }));
+
+test("a live file is kept where it is; a missing one, or one elsewhere, is not", async () => {
+  const live = path.join(scratch, "site");
+  const staging = path.join(scratch, "site.building");
+  for (const file of ["articles/a/index.html", "seeds/odd\nname.txt", "feed.xml"]) {
+    mkdirSync(path.dirname(path.join(live, file)), { recursive: true });
+    writeFileSync(path.join(live, file), file);
+  }
+  const overlay = layOver(staging, live);
+  try {
+    overlay.listLive();
+    const listed = await overlay.liveFiles;
+    assert.deepEqual([...(listed ?? [])].sort(), ["articles/a/index.html", "feed.xml", "seeds/odd\nname.txt"]);
+    const keep = (file: string, from = path.join(live, file)) => keepIfSame(from, path.join(staging, file));
+    assert.equal(await keep("articles/a/index.html"), true);
+    assert.equal(await keep("seeds/odd\nname.txt"), true);
+    assert.equal(await keep("articles/b/index.html"), false, "not in the live site");
+    assert.equal(await keep("articles/a"), false, "a folder is not a file");
+    assert.equal(await keep("feed.xml", path.join(scratch, "elsewhere", "feed.xml")), false, "another file");
+    assert.deepEqual([...overlay.kept].sort(), ["articles/a/index.html", "seeds/odd\nname.txt"]);
+  } finally {
+    release(overlay);
+  }
+});
