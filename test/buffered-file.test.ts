@@ -24,17 +24,22 @@ test("text and copied bytes land in order, over many buffers written while the n
   lines.reduce((at, line) => (offsets.push(at), at + Buffer.byteLength(line)), 0);
   const order = [...lines.keys(), 7, 3, 399, 0];
   const expected: string[] = [];
+  let waits = 0;
   const file = path.join(scratch, "out.txt");
   const out = new BufferedFile(openSync(file, "w"));
   const from = openSync(source, "r");
   for (const [n, at] of order.entries()) {
-    const text = `piece ${n} ${"ü".repeat(n * 37)}\n`;
+    const text = `piece ${n} ${"ü".repeat(n * 397)}\n`; // some 65 MB in all: a dozen buffers
     out.text(text);
     const copied = out.copy(from, offsets[at], Buffer.byteLength(lines[at]));
     assert.equal(Buffer.from(copied).toString("utf8"), lines[at], `line ${at} as copied`);
     expected.push(text, lines[at]);
-    if (out.mustWait()) await out.writeDone();
+    if (out.mustWait()) {
+      waits++;
+      await out.writeDone();
+    }
   }
+  assert.ok(waits > 0, "the writer waited for writes under way");
   assert.equal(out.offset, Buffer.byteLength(expected.join("")));
   await out.close();
   assert.equal(readFileSync(file, "utf8"), expected.join(""));
