@@ -60,11 +60,17 @@ let scripts: Promise<[asset: string, script: string][]> | undefined;
  * index stage, which writes them, need not wait for the bundle on the main thread (0.12 s a build).
  */
 export function prepareSearchPageScripts(): Promise<[asset: string, script: string][]> {
-  scripts ??= Promise.all([
+  if (scripts) return scripts;
+  const made = Promise.all([
     ...BUNDLES.map(async ([asset, entry]): Promise<[string, string]> => [asset, await bundle(entry)]),
     ["assets/stemmer.js", stemmerScript()] as [string, string],
   ]);
-  return scripts;
+  scripts = made;
+  // A failed bundle is not kept: the next build of a long-lived process (`npm start`) tries again.
+  made.catch(() => {
+    if (scripts === made) scripts = undefined;
+  });
+  return made;
 }
 
 /** Writes the search page's scripts into the site folder `output`. */
