@@ -110,6 +110,21 @@ export const READ = {
   settleMs: 2000,
 };
 
+/** The archive stage (src/archive/): the record files archive.json lists. */
+export const ARCHIVE = {
+  /**
+   * Records per JSON Lines file, on average. A file ends where a record's slug hashes to one in this many
+   * (src/archive/record-files.ts), so adding or removing a record changes the one file it is in, and a
+   * rebuild rewrites a few files of the archive instead of all of it (270 MB at 10,000 articles). 64
+   * articles are about 1.2 MB.
+   */
+  recordsPerFile: 64,
+  /** No file holds more records than this, however the slugs hash. */
+  maxRecordsPerFile: 512,
+  /** Files being written at once, each one file's text held until written. */
+  writesInFlight: 4,
+};
+
 /** The render stage (src/render/). */
 export const RENDER = {
   /**

@@ -13,6 +13,7 @@ import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { csvRow, excelCsv, neutraliseFormula } from "../src/archive/csv.ts";
+import { readArchive } from "../src/archive/index.ts";
 import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from "../src/knowledge/index.ts";
 import { build } from "../src/pipeline/index.ts";
 import { renderSite } from "../src/pipeline/site.ts";
@@ -154,7 +155,7 @@ describe("the seeds with the review page's fixes", () => {
     const blocks = codeBlocks(read(fixed, "review/index.html"));
     const figureKey = fixes.corrections.split("\n")[0];
     assert.ok(!blocks.some((b) => b.startsWith(figureKey)), "the figure given a place is no longer listed");
-    const archive: Archive = JSON.parse(read(fixed, "archive.json"));
+    const archive = readArchive(fixed);
     assert.deepEqual(archive.unmatchedCorrections, []);
   });
 

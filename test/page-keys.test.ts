@@ -375,10 +375,12 @@ test("through the pipeline: after seeds are edited, added and removed, the pages
   await build({ seedsDir: seeds, outDir: coldOut, cacheDir: path.join(scratch, "cold-cache") });
 
   assert.ok(rebuilt.reused > 0, "unchanged pages are reused");
-  // The pages, CSV exports, feeds, archive.json and the page keys; the search index has its own test
+  // The pages, CSV exports, feeds, the archive's files and the page keys; the search index has its own test
   // (test/search-delta.test.ts), since a rebuild leaves new articles in a delta a cold build has not.
   const pagesOf = (tree: Map<string, string>) =>
-    [...tree].filter(([file]) => /\.(html|csv|xml)$/.test(file) || file === "archive.json" || file === PAGE_MANIFEST);
+    [...tree].filter(
+      ([file]) => /\.(html|csv|xml|jsonl)$/.test(file) || file === "archive.json" || file === PAGE_MANIFEST,
+    );
   const [rebuiltTree, coldTree] = await rebuiltAndColdTrees(out, coldOut);
   assert.deepEqual(pagesOf(rebuiltTree), pagesOf(coldTree));
 });

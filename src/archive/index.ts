@@ -1,23 +1,18 @@
 /**
- * Stage 5, archive: the resolved archive as files other tools can read —
- * `archive.json` (every record, in the documented shape) and `figures.csv` (one row per figure,
- * Excel-safe: src/archive/csv.ts).
+ * Stage 5, archive: the resolved archive as files other tools can read — every record, in the documented
+ * shape, as JSON Lines files that `archive.json` lists (src/archive/record-files.ts), and `figures.csv` (one
+ * row per figure, Excel-safe: src/archive/csv.ts).
  */
 import { hash } from "node:crypto";
-import { closeSync, openSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { reusePage } from "../render/page-reuse.ts";
+import { ARCHIVE } from "../settings.ts";
 import type { Archive, ArticleRecord } from "../types.ts";
-import { BufferedFile } from "./buffered-file.ts";
 import { type CsvCell, excelCsv } from "./csv.ts";
-import {
-  ARCHIVE_LINES,
-  type ArchiveLines,
-  isRecordedLine,
-  readArchiveLines,
-  reuseKey,
-  reuseVersion,
-} from "./record-reuse.ts";
+import { RECORD_LISTS, type RecordList, recordFile, recordFolder, recordRuns } from "./record-files.ts";
+import { ARCHIVE_RECORDS, type RecordedArchive, readRecordedArchive, reuseKey, reuseVersion } from "./record-reuse.ts";
 
 const FIGURE_COLUMNS = [
   "article",
@@ -73,8 +68,8 @@ export function figuresCsv(archive: Archive): string {
  */
 export type RecordDigests = WeakMap<object, string>;
 
-/** The digest of a record's line in archive.json: the SHA-256 of its UTF-8 bytes. */
-const digestOf = (line: string | Uint8Array) => hash("sha256", line, "base64url");
+/** The digest of a record's line in its JSON Lines file: the SHA-256 of its UTF-8 bytes. */
+const digestOf = (line: string) => hash("sha256", line, "base64url");
 
 /** The digests writeArchiveFiles records, for an archive that is not written (the render stage's tests). */
 export function recordDigests(archive: Archive): RecordDigests {
@@ -87,45 +82,31 @@ export function recordDigests(archive: Archive): RecordDigests {
   return digests;
 }
 
-/** A piece of archive.json: text, or a record (an element of the list `list`) written as one line of JSON. */
-type ArchiveJsonPiece = { text: string } | { record: unknown; list: string };
+/** What archive.json says of a list of records: how many, and the files holding them in order. */
+export interface RecordListEntry {
+  records: number;
+  files: string[];
+}
 
 /**
- * archive.json's layout: the archive's fields one per line, each list's records one per line — a record's
- * change is a line's change when two archives are compared, and writing it needs no re-indenting of each
- * record's text. (At 50,000 articles the file is longer than a JavaScript string may be, so it is laid out
- * piece by piece.)
+ * archive.json: each list of records as its files (RecordListEntry), the archive's other fields as they are;
+ * one field per line, in the archive's order.
  */
-function* archiveJsonPieces(archive: Archive): Generator<ArchiveJsonPiece> {
-  yield { text: "{" };
-  for (const [at, [name, value]] of Object.entries(archive).entries()) {
-    yield { text: `${at > 0 ? "," : ""}\n ${JSON.stringify(name)}: ` };
-    if (!Array.isArray(value) || value.length === 0) {
-      yield { text: JSON.stringify(value) };
-      continue;
-    }
-    yield { text: "[" };
-    for (const [i, record] of value.entries()) {
-      yield { text: `${i > 0 ? "," : ""}\n  ` };
-      yield { record, list: name };
-    }
-    yield { text: "\n ]" };
-  }
-  yield { text: "\n}\n" };
-}
+export type ArchiveIndex = Record<RecordList, RecordListEntry> & Omit<Archive, RecordList>;
 
-/** archive.json's text, for an archive small enough to be one string (tests). */
-export function archiveJsonText(archive: Archive): string {
-  const pieces: string[] = [];
-  for (const piece of archiveJsonPieces(archive))
-    pieces.push("text" in piece ? piece.text : JSON.stringify(piece.record));
-  return pieces.join("");
-}
+const isRecordList = (name: string): name is RecordList => (RECORD_LISTS as readonly string[]).includes(name);
+
+/**
+ * The record files' layout, in each file's digest: a file whose records are unchanged is kept only if it is
+ * laid out as this code would lay it out (a record per line, each line ending in a line break).
+ */
+const FILE_LAYOUT = "json-lines-1";
 
 export interface ArchiveWriteOptions {
   /**
-   * The live site this archive replaces: the article lines of its archive.json whose reuse key is unchanged
-   * are copied from it (src/archive/record-reuse.ts). Needs `knowledgeVersion`.
+   * The live site this archive replaces: its record files whose records are unchanged are kept (or linked
+   * from it, outside an overlay), and its unchanged article lines' digests known by their reuse key
+   * (src/archive/record-reuse.ts). Needs `knowledgeVersion`.
    */
   previousDir?: string;
   /** The build's Knowledge.version, which reuse keys are made under; without it nothing is reused or keyed. */
@@ -135,23 +116,8 @@ export interface ArchiveWriteOptions {
 }
 
 /**
- * A line that cannot be copied as recorded: the previous archive.json was changed, shortened or removed since
- * its lines were recorded. The file is then written afresh.
- */
-class StaleLineError extends Error {}
-
-/** What `read` reads of the previous archive.json or its recorded lines; whatever fails there is a stale line. */
-function orStale<T>(read: () => T): T {
-  try {
-    return read();
-  } catch {
-    throw new StaleLineError();
-  }
-}
-
-/**
- * Writes archive.json and figures.csv, and the reuse keys of archive.json's article lines for the next build;
- * returns the digest of each record, for the render stage.
+ * Writes the record files, archive.json and figures.csv, and what the next build may reuse of them; returns
+ * the digest of each record, for the render stage.
  */
 export async function writeArchiveFiles(
   archive: Archive,
@@ -159,78 +125,122 @@ export async function writeArchiveFiles(
   options: ArchiveWriteOptions = {},
 ): Promise<RecordDigests> {
   const version = options.knowledgeVersion === undefined ? null : reuseVersion(options.knowledgeVersion);
-  const previous = version && options.previousDir ? readArchiveLines(options.previousDir, version) : {};
-  const target = path.join(outDir, "archive.json");
-  let written: { digests: RecordDigests; lines: ArchiveLines["records"] };
-  try {
-    written = await writeArchiveJson(archive, target, { ...options, version, previous });
-  } catch (error) {
-    if (!(error instanceof StaleLineError)) throw error;
-    written = await writeArchiveJson(archive, target, { ...options, version, previous: {} });
+  const previousDir = version === null ? undefined : options.previousDir;
+  const previous = previousDir ? readRecordedArchive(previousDir, version as string) : { lines: {}, files: {} };
+  const digests: RecordDigests = new WeakMap();
+  const recorded: RecordedArchive = { version: version ?? "", lines: {}, files: {} };
+  const writes = new Writes(ARCHIVE.writesInFlight);
+  const index: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(archive)) {
+    if (!isRecordList(name)) {
+      index[name] = value;
+      continue;
+    }
+    const records = value as Archive[RecordList];
+    const files: string[] = [];
+    if (records.length > 0) await mkdir(path.join(outDir, recordFolder(name)), { recursive: true });
+    for (const run of recordRuns<{ slug: string }>(records)) {
+      const file = recordFile(name, run[0].slug);
+      files.push(file);
+      // Each record's line and digest; an unchanged article's line is not made unless its file is written.
+      const lines: (string | null)[] = [];
+      for (const record of run) {
+        const key =
+          name === "articles" && version !== null && !options.rewritten?.has(record as ArticleRecord)
+            ? reuseKey(record as ArticleRecord)
+            : null;
+        const known = key === null ? undefined : previous.lines[key];
+        const line = known === undefined ? JSON.stringify(record) : null;
+        const digest = known ?? digestOf(line as string);
+        digests.set(record, digest);
+        if (key !== null) recorded.lines[key] = digest;
+        lines.push(line);
+      }
+      const digest = hash("sha256", [FILE_LAYOUT, ...run.map((record) => digests.get(record))].join("\n"), "base64url");
+      recorded.files[file] = digest;
+      if (previousDir && previous.files[file] === digest && (await reusePage(previousDir, outDir, file))) continue;
+      const text = lines.map((line, at) => `${line ?? JSON.stringify(run[at])}\n`).join("");
+      await writes.add(writeFile(path.join(outDir, file), text));
+    }
+    index[name] = { records: records.length, files } satisfies RecordListEntry;
   }
-  if (version) {
-    const lines: ArchiveLines = { version, records: written.lines };
-    await mkdir(path.dirname(path.join(outDir, ARCHIVE_LINES)), { recursive: true });
-    await writeFile(path.join(outDir, ARCHIVE_LINES), `${JSON.stringify(lines)}\n`);
+  await writes.done();
+  await writeFile(path.join(outDir, "archive.json"), indexText(index));
+  if (version !== null) {
+    await mkdir(path.dirname(path.join(outDir, ARCHIVE_RECORDS)), { recursive: true });
+    await writeFile(path.join(outDir, ARCHIVE_RECORDS), `${JSON.stringify(recorded)}\n`);
   }
   await writeFile(path.join(outDir, "figures.csv"), figuresCsv(archive));
-  return written.digests;
+  return digests;
+}
+
+/** archive.json's text: one field per line, so comparing two archives' indexes shows what changed. */
+function indexText(index: Record<string, unknown>): string {
+  const fields = Object.entries(index).map(([name, value]) => ` ${JSON.stringify(name)}: ${JSON.stringify(value)}`);
+  return `{\n${fields.join(",\n")}\n}\n`;
 }
 
 /**
- * archive.json written through BufferedFile's buffers: each line is encoded once, into a buffer, and hashed
- * there (at 10,000 articles, encoding 270 MB into a buffer per record cost more than serialising it), while
- * full buffers are written off the main thread. An article line whose reuse key is in `previous` is copied
- * from the previous archive.json instead, and checked.
+ * Files being written, at most `limit` at once: the main thread lays out the next file while the thread
+ * pool writes the last ones, and holds no more than `limit` files' text. A failed write is thrown by the
+ * next `add` or by `done`.
  */
-async function writeArchiveJson(
-  archive: Archive,
-  file: string,
-  options: ArchiveWriteOptions & { version: string | null; previous: ArchiveLines["records"] },
-): Promise<{ digests: RecordDigests; lines: ArchiveLines["records"] }> {
-  const digests: RecordDigests = new WeakMap();
-  const lines: ArchiveLines["records"] = {};
-  const reusing = Object.keys(options.previous).length > 0;
-  const from = reusing ? orStale(() => openSync(path.join(options.previousDir as string, "archive.json"), "r")) : null;
-  const out = new BufferedFile(openSync(file, "w"));
-  try {
-    for (const piece of archiveJsonPieces(archive)) {
-      // Writes finish only while this loop waits: it waits when too many are under way (a slow disk).
-      if (out.mustWait()) await out.writeDone();
-      if ("text" in piece) {
-        out.text(piece.text);
-        continue;
-      }
-      const { record, list } = piece;
-      const keyed = list === "articles" && options.version && !options.rewritten?.has(record as ArticleRecord);
-      const key = keyed ? reuseKey(record as ArticleRecord) : null;
-      const offset = out.offset;
-      const kept = key === null ? undefined : options.previous[key];
-      let length: number;
-      let digest: string;
-      if (kept !== undefined && from !== null) {
-        // An entry of a hand-edited or broken archive-lines.json is a stale line too.
-        if (!isRecordedLine(kept)) throw new StaleLineError();
-        const [at, bytes, recorded] = kept;
-        const copy = orStale(() => out.copy(from, at, bytes));
-        if (digestOf(copy) !== recorded) throw new StaleLineError();
-        length = bytes;
-        digest = recorded;
-      } else {
-        const bytes = out.text(JSON.stringify(record));
-        length = bytes.length;
-        digest = digestOf(bytes);
-      }
-      if (typeof record === "object" && record !== null) digests.set(record, digest);
-      if (key !== null) lines[key] = [offset, length, digest];
-    }
-  } catch (error) {
-    // The writes under way finish before the caller writes the file afresh, or gives up.
-    await out.abandon();
-    throw error;
-  } finally {
-    if (from !== null) closeSync(from);
+class Writes {
+  private readonly pending = new Set<Promise<void>>();
+  private failure: { error: unknown } | null = null;
+
+  constructor(private readonly limit: number) {}
+
+  async add(write: Promise<void>): Promise<void> {
+    const settled: Promise<void> = write
+      .catch((error: unknown) => {
+        this.failure ??= { error };
+      })
+      .finally(() => this.pending.delete(settled));
+    this.pending.add(settled);
+    while (this.pending.size >= this.limit) await Promise.race(this.pending);
+    if (this.failure) throw this.failure.error;
   }
-  await out.close();
-  return { digests, lines };
+
+  async done(): Promise<void> {
+    await Promise.all(this.pending);
+    if (this.failure) throw this.failure.error;
+  }
+}
+
+/**
+ * The archive a site's archive.json and record files hold, read back whole (the build of an archive that
+ * is up to date, and tests). A file that cannot be read or parsed throws, naming it.
+ */
+export function readArchive(siteDir: string): Archive {
+  const read = (file: string) => {
+    try {
+      return readFileSync(path.join(siteDir, file), "utf8");
+    } catch (error) {
+      throw new Error(`${path.join(siteDir, file)}: cannot be read (${(error as Error).message})`);
+    }
+  };
+  const parse = (text: string, file: string, line = 1) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      throw new Error(`${path.join(siteDir, file)}:${line}: not JSON (${(error as Error).message})`);
+    }
+  };
+  const index = parse(read("archive.json"), "archive.json") as Record<string, unknown>;
+  const archive: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(index)) {
+    if (!isRecordList(name)) {
+      archive[name] = value;
+      continue;
+    }
+    const records: unknown[] = [];
+    for (const file of (value as RecordListEntry).files) {
+      const lines = read(file).split("\n");
+      lines.pop(); // the text after the last line break: nothing
+      for (const [at, line] of lines.entries()) records.push(parse(line, file, at + 1));
+    }
+    archive[name] = records;
+  }
+  return archive as unknown as Archive;
 }

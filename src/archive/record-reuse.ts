@@ -1,18 +1,19 @@
 /**
- * Reuse of archive.json's article lines from one build to the next.
+ * What a rebuild reuses of the archive's files, from one build to the next.
  *
  * An article record is its extraction's text — the body, the discarded lines, each mention's spellings and
  * evidence, each figure's and quote's sentence — laid out with what the resolve stage decided across
  * articles: slugs, the story, dates inferred, and the rest. A record's reuse key is everything but that
  * text, with the seed's hash (`source.sha256`, kept in the key) standing for it: under the same code and
- * knowledge the same seed is extracted to the same text, so equal keys are equal lines. A rebuild then
- * copies each unchanged article's line from the live archive.json instead of serialising it again (190 of
- * archive.json's 270 MB at 10,000 articles), and checks each copied line against the digest recorded for it.
+ * knowledge the same seed is extracted to the same text, so equal keys are equal lines. A rebuild then knows
+ * an unchanged article's digest by its key without serialising it (190 of the archive's 270 MB at 10,000
+ * articles), and so whether each record file changed: a file none of whose records changed is kept as it is
+ * (src/archive/index.ts).
  *
  * The one exception is an article a correction rewrote (a mention's evidence merged into another's, a figure
  * edited: src/resolve/corrections.ts): its text is no longer its extraction's, so it is always serialised and
  * never keyed. That is also why the corrections need not be in the version: Knowledge.version leaves them
- * out (they do not change what is extracted), and no recorded line holds what a correction wrote.
+ * out (they do not change what is extracted), and no recorded digest is of what a correction wrote.
  */
 import { hash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -21,15 +22,17 @@ import { fileURLToPath } from "node:url";
 import type { ArticleRecord } from "../types.ts";
 import { codeVersion } from "../util/code-version.ts";
 
-/** Where a site keeps the reuse keys of its archive.json's article lines, relative to the site folder. */
-export const ARCHIVE_LINES = ".news-archive/archive-lines.json";
+/** Where a site keeps what its next build may reuse of its archive files, relative to the site folder. */
+export const ARCHIVE_RECORDS = ".news-archive/archive-records.json";
 
-/** What ARCHIVE_LINES holds. */
-export interface ArchiveLines {
-  /** The code and knowledge the keys were made under (reuseVersion): under another, none is reused. */
+/** What ARCHIVE_RECORDS holds. */
+export interface RecordedArchive {
+  /** The code and knowledge the reuse keys were made under (reuseVersion): under another, none is reused. */
   version: string;
-  /** Reuse key → where the record's line is in archive.json (byte offset and length), and its digest. */
-  records: Record<string, [offset: number, length: number, digest: string]>;
+  /** An article's reuse key → the digest of its line. */
+  lines: Record<string, string>;
+  /** A record file (relative to the site) → the digest of its records' digests, in order. */
+  files: Record<string, string>;
 }
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -60,23 +63,21 @@ export function reuseKey(record: ArticleRecord): string {
   return hash("sha256", JSON.stringify(resolved), "base64url");
 }
 
-/** Whether `entry` (read from ARCHIVE_LINES) is an offset, a length and a digest. */
-export function isRecordedLine(entry: unknown): entry is ArchiveLines["records"][string] {
-  if (!Array.isArray(entry) || entry.length !== 3) return false;
-  const [offset, length, digest] = entry;
-  const count = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
-  return count(offset) && count(length) && typeof digest === "string";
-}
-
-/** The article lines of the site in `siteDir`, when they were keyed under `version`; else none. */
-export function readArchiveLines(siteDir: string, version: string): ArchiveLines["records"] {
+/**
+ * What the site in `siteDir` recorded of its archive files: its article lines only when keyed under
+ * `version`, its files whatever the version (a file's digest is of its bytes' records, not of how they were
+ * made). Nothing when there is no such site, or its record is not ours; entries that are not digests are
+ * left out, so a hand-edited record costs a rewrite, never a wrong file.
+ */
+export function readRecordedArchive(siteDir: string, version: string): Omit<RecordedArchive, "version"> {
+  const digests = (value: unknown): Record<string, string> =>
+    value !== null && typeof value === "object"
+      ? Object.fromEntries(Object.entries(value).filter(([, digest]) => typeof digest === "string"))
+      : {};
   try {
-    const parsed = JSON.parse(readFileSync(path.join(siteDir, ARCHIVE_LINES), "utf8")) as Partial<ArchiveLines>;
-    if (parsed.version === version && parsed.records !== null && typeof parsed.records === "object") {
-      return parsed.records;
-    }
+    const parsed = JSON.parse(readFileSync(path.join(siteDir, ARCHIVE_RECORDS), "utf8")) as Partial<RecordedArchive>;
+    return { lines: parsed.version === version ? digests(parsed.lines) : {}, files: digests(parsed.files) };
   } catch {
-    // no previous site, or none of ours: every line is written afresh
+    return { lines: {}, files: {} };
   }
-  return {};
 }

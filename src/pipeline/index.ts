@@ -4,10 +4,9 @@
  * that differ from the live site's, and the commit (src/pipeline/commit.ts) moves them in only when
  * everything has succeeded. A failed or interrupted build therefore leaves the previous site as it was.
  */
-import { readFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { writeArchiveFiles } from "../archive/index.ts";
+import { readArchive, writeArchiveFiles } from "../archive/index.ts";
 import {
   type ChangeSummary,
   extractorVersion,
@@ -114,7 +113,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
-    // 3. archive: archive.json and figures.csv
+    // 3. archive: the record files, their index archive.json, and figures.csv
     memory?.enter("archive");
     const recordDigests = await writeArchiveFiles(archive, staging, {
       previousDir: outDir,
@@ -207,7 +206,7 @@ function summaryLine(
 
 /**
  * The result of a build that found the site up to date (src/pipeline/up-to-date.ts): its summary and its
- * rejections as the build that made it reported them. Its archive is read from the site's archive.json
+ * rejections as the build that made it reported them. Its archive is read from the site's archive files
  * when asked for.
  */
 function unchangedSite(
@@ -234,7 +233,7 @@ function unchangedSite(
   let archive: Archive | undefined;
   return {
     get archive() {
-      archive ??= JSON.parse(readFileSync(path.join(outDir, "archive.json"), "utf8")) as Archive;
+      archive ??= readArchive(outDir);
       return archive;
     },
     rejected: inputs.rejected,

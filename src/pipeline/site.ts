@@ -81,7 +81,7 @@ export async function renderAndIndexStages(
 /** The render stage, timed; the views it built are collected before it returns. */
 async function renderStage(archive: Archive, output: string, options: PageOptions) {
   const started = performance.now();
-  // What the ingest and archive stages left (archive.json's text, the extractions' copies) is garbage by
+  // What the ingest and archive stages left (the archive files' text, the extractions' copies) is garbage by
   // now: collected before the views are built on top of it. A rebuild's peak at 10,000 articles fell from
   // 1.48–1.60 to 1.24–1.25 GiB; at 50,000 it rose from 3.97 to 4.60 GiB, since V8 sets its next limit from
   // the heap this leaves (docs/performance.md, "Rebuilds").

@@ -1,5 +1,5 @@
 /**
- * The archive as it enters the site: checked by a schema so a stale or hand-edited archive.json fails
+ * The archive as it enters the site: checked by a schema so a stale or hand-edited archive fails
  * with a readable message naming the field, instead of a template rendering "undefined".
  */
 import { z } from "zod";
@@ -186,7 +186,7 @@ export interface CheckedRecords {
  *
  * With `checked`, a record whose digest passed before is left out: equal digests are equal JSON, so it
  * passes again (0.8 s of a 10,000-article rebuild). The one difference from a full check is a value JSON
- * cannot hold (NaN written as null), which the full check would refuse and archive.json holds as valid.
+ * cannot hold (NaN written as null), which the full check would refuse and the archive's files hold as valid.
  */
 export function checkArchive(archive: Archive, origin = "archive", checked?: CheckedRecords): Archive {
   const passedBefore = (record: unknown): boolean => {

@@ -2,7 +2,7 @@
  * The render stage: Archive → the site's pages in `outDir`, with Eleventy (src/render/eleventy-plugin.ts).
  *
  * renderPages writes only its own files — pages, each entity page's mentions.csv, each story's ledger.csv, assets/site.css, feed.xml,
- * sitemap.xml, seeds/ and the page manifest — and deletes nothing, so archive.json and figures.csv
+ * sitemap.xml, seeds/ and the page manifest — and deletes nothing, so the archive's files and figures.csv
  * (src/archive) and the search index (src/search) may be written into the same folder before or after.
  * Give it an empty folder for a clean result: files left by an earlier, different archive stay.
  */

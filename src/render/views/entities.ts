@@ -4,6 +4,7 @@ import { PAGES } from "../../settings.ts";
 import type { Archive, ArticleRecord, Evidence, MentionLink } from "../../types.ts";
 import { BY_DATE, BY_NAME, type EntityKind, entityUrl, kindFolder } from "../../urls.ts";
 import { compareStrings, firstOf, groupBy } from "../../util/group.ts";
+import { FNV_OFFSET, FNV_PRIME, fnv1a } from "../../util/hash.ts";
 import { type ArticleSummary, summarize, webUrl } from "./articles.ts";
 import { articlesPerPeriod, type BarChart } from "./chart.ts";
 import { Deferred } from "./deferred.ts";
@@ -574,18 +575,6 @@ export function entityPages(
       return { ...whereOf(at), key: hash.digest("base64url") };
     },
   };
-}
-
-/**
- * A 32-bit FNV-1a hash of a string's UTF-16 code units: enough for rosters, since two rosters that differ
- * but hash alike only cost their page its key being worked out.
- */
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-function fnv1a(text: string): number {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-  return hash;
 }
 
 /** Three runs of white space: what `text.split(/\s+/).length >= 4` tests, without making the list. */

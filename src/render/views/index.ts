@@ -46,7 +46,7 @@ export interface FlaggedArticle extends Pick<ArticleSummary, "title" | "url" | "
 /**
  * The report's flagged articles of one kind of flag ("no outlet found", "publication date inferred"): how
  * many, and the first PAGES.reviewItems, newest first. One page listing every flagged article grew with the
- * archive (2.5 MB at 10,000 articles); each article's flags are in archive.json.
+ * archive (2.5 MB at 10,000 articles); each article's flags are in the archive's files.
  */
 export interface FlagGroup {
   kind: string;
