@@ -184,6 +184,22 @@ test("each record's digest is the SHA-256 of its line, non-ASCII text included",
   }
 });
 
+test("a record file that cannot be written fails the archive stage, after the writes under way", async () => {
+  const archive = largeArchive(600);
+  const dir = await mkdtemp(path.join(tmpdir(), "archive-unwritable-"));
+  try {
+    // A folder where the last article file goes: its write fails while others are under way.
+    await writeArchiveFiles(archive, dir);
+    const last = (await readIndex(dir)).articles.files.at(-1) as string;
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(path.join(dir, last), { recursive: true });
+    await assert.rejects(writeArchiveFiles(archive, dir), /EISDIR/);
+    assert.ok(!(await readdir(dir)).includes("archive.json"), "no index of a partial archive");
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test("reading a site's archive back names the file and line that are not JSON", async () => {
   const dir = await mkdtemp(path.join(tmpdir(), "archive-broken-"));
   try {

@@ -126,52 +126,86 @@ export async function writeArchiveFiles(
 ): Promise<RecordDigests> {
   const version = options.knowledgeVersion === undefined ? null : reuseVersion(options.knowledgeVersion);
   const previousDir = version === null ? undefined : options.previousDir;
-  const previous = previousDir ? readRecordedArchive(previousDir, version as string) : { lines: {}, files: {} };
-  const digests: RecordDigests = new WeakMap();
-  const recorded: RecordedArchive = { version: version ?? "", lines: {}, files: {} };
+  const reuse: Reuse = {
+    version,
+    previousDir,
+    previous: previousDir ? readRecordedArchive(previousDir, version as string) : { lines: {}, files: {} },
+    rewritten: options.rewritten,
+  };
+  const written = { digests: new WeakMap(), recorded: { version: version ?? "", lines: {}, files: {} } };
   const writes = new Writes(ARCHIVE.writesInFlight);
   const index: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(archive)) {
-    if (!isRecordList(name)) {
-      index[name] = value;
-      continue;
+  try {
+    for (const [name, value] of Object.entries(archive)) {
+      index[name] = isRecordList(name)
+        ? await writeRecordList(name, value as Archive[RecordList], outDir, reuse, written, writes)
+        : value;
     }
-    const records = value as Archive[RecordList];
-    const files: string[] = [];
-    if (records.length > 0) await mkdir(path.join(outDir, recordFolder(name)), { recursive: true });
-    for (const run of recordRuns<{ slug: string }>(records)) {
-      const file = recordFile(name, run[0].slug);
-      files.push(file);
-      // Each record's line and digest; an unchanged article's line is not made unless its file is written.
-      const lines: (string | null)[] = [];
-      for (const record of run) {
-        const key =
-          name === "articles" && version !== null && !options.rewritten?.has(record as ArticleRecord)
-            ? reuseKey(record as ArticleRecord)
-            : null;
-        const known = key === null ? undefined : previous.lines[key];
-        const line = known === undefined ? JSON.stringify(record) : null;
-        const digest = known ?? digestOf(line as string);
-        digests.set(record, digest);
-        if (key !== null) recorded.lines[key] = digest;
-        lines.push(line);
-      }
-      const digest = hash("sha256", [FILE_LAYOUT, ...run.map((record) => digests.get(record))].join("\n"), "base64url");
-      recorded.files[file] = digest;
-      if (previousDir && previous.files[file] === digest && (await reusePage(previousDir, outDir, file))) continue;
-      const text = lines.map((line, at) => `${line ?? JSON.stringify(run[at])}\n`).join("");
-      await writes.add(writeFile(path.join(outDir, file), text));
-    }
-    index[name] = { records: records.length, files } satisfies RecordListEntry;
+    await writes.done();
+  } catch (error) {
+    // The writes under way finish before the caller removes the folder.
+    await writes.settled();
+    throw error;
   }
-  await writes.done();
   await writeFile(path.join(outDir, "archive.json"), indexText(index));
   if (version !== null) {
     await mkdir(path.dirname(path.join(outDir, ARCHIVE_RECORDS)), { recursive: true });
-    await writeFile(path.join(outDir, ARCHIVE_RECORDS), `${JSON.stringify(recorded)}\n`);
+    await writeFile(path.join(outDir, ARCHIVE_RECORDS), `${JSON.stringify(written.recorded)}\n`);
   }
   await writeFile(path.join(outDir, "figures.csv"), figuresCsv(archive));
-  return digests;
+  return written.digests;
+}
+
+/** What a build may reuse of the previous one's archive files. */
+interface Reuse {
+  /** reuseVersion; null when nothing is reused or keyed. */
+  version: string | null;
+  previousDir: string | undefined;
+  previous: Omit<RecordedArchive, "version">;
+  rewritten: ReadonlySet<ArticleRecord> | undefined;
+}
+
+/**
+ * Writes one list's record files, but for those whose records are unchanged (kept, or linked from the
+ * previous site), and returns its entry of archive.json. Fills in each record's digest, and what the next
+ * build may reuse.
+ */
+async function writeRecordList(
+  list: RecordList,
+  records: readonly { slug: string }[],
+  outDir: string,
+  reuse: Reuse,
+  written: { digests: RecordDigests; recorded: RecordedArchive },
+  writes: Writes,
+): Promise<RecordListEntry> {
+  const { digests, recorded } = written;
+  const files: string[] = [];
+  if (records.length > 0) await mkdir(path.join(outDir, recordFolder(list)), { recursive: true });
+  for (const run of recordRuns(records)) {
+    const file = recordFile(list, run[0].slug);
+    files.push(file);
+    // Each record's line and digest; an unchanged article's line is not made unless its file is written.
+    const lines: (string | null)[] = [];
+    for (const record of run) {
+      const key =
+        list === "articles" && reuse.version !== null && !reuse.rewritten?.has(record as ArticleRecord)
+          ? reuseKey(record as ArticleRecord)
+          : null;
+      const known = key === null ? undefined : reuse.previous.lines[key];
+      const line = known === undefined ? JSON.stringify(record) : null;
+      const digest = known ?? digestOf(line as string);
+      digests.set(record, digest);
+      if (key !== null) recorded.lines[key] = digest;
+      lines.push(line);
+    }
+    const digest = hash("sha256", [FILE_LAYOUT, ...run.map((record) => digests.get(record))].join("\n"), "base64url");
+    recorded.files[file] = digest;
+    const { previousDir } = reuse;
+    if (previousDir && reuse.previous.files[file] === digest && (await reusePage(previousDir, outDir, file))) continue;
+    const text = lines.map((line, at) => `${line ?? JSON.stringify(run[at])}\n`).join("");
+    await writes.add(writeFile(path.join(outDir, file), text));
+  }
+  return { records: records.length, files };
 }
 
 /** archive.json's text: one field per line, so comparing two archives' indexes shows what changed. */
@@ -203,8 +237,13 @@ class Writes {
   }
 
   async done(): Promise<void> {
-    await Promise.all(this.pending);
+    await this.settled();
     if (this.failure) throw this.failure.error;
+  }
+
+  /** Once every write under way has finished or failed. */
+  async settled(): Promise<void> {
+    await Promise.all(this.pending);
   }
 }
 
