@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { canonicalName, clusterPeople } from "../src/resolve/people.ts";
 import { consonantSkeleton, personKey } from "../src/resolve/person-key.ts";
-import { SlugRegistry, slugify } from "../src/util/slug.ts";
+import { SlugRegistry } from "../src/resolve/slugs.ts";
+import { slugify } from "../src/util/slug.ts";
 import { personMention } from "./helpers/person-mention.ts";
 
 const person = personMention;
@@ -74,4 +75,8 @@ test("slugs are readable ASCII and unique", () => {
     ["a", "a", "a-2", "b"].map((s) => registry.claim(s)),
     ["a", "a-2", "a-2-2", "b"],
   );
+  // A numbered form another title took first is skipped, however many times the base is claimed after it.
+  const numbered = new SlugRegistry();
+  const claims = ["x-3", ...Array.from({ length: 5 }, () => "x"), "x-7", "x", "x"].map((s) => numbered.claim(s));
+  assert.deepEqual(claims, ["x-3", "x", "x-2", "x-4", "x-5", "x-6", "x-7", "x-8", "x-9"]);
 });

@@ -310,4 +310,35 @@ test("the terms cache keeps each text's terms as numbers into its dictionary, an
   assert.deepEqual(Object.keys(saved.texts), ["vote"]);
   assert.deepEqual([...saved.dictionary].sort(), [...new Set(asMade(...texts.vote).map(([term]) => term))].sort());
   assert.deepEqual(readBack(new TextTermsFile(dir, "v"), "vote"), asMade(...texts.vote));
+
+  // Of many texts, one dropped leaves the dictionary as it is (its terms with it) until the entries dropped
+  // since it was numbered afresh pass a tenth of those kept.
+  const many = path.join(scratch, "terms-many");
+  const words = Array.from({ length: 30 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${i}`);
+  const manyTexts = words.map((word, i): [string, [string, string]] => [
+    `text-${i}`,
+    [`About ${word}`, `The ${word} matters; ${word} again.`],
+  ]);
+  const all = new TextTermsFile(many, "v");
+  for (const [key, [title, body]] of manyTexts) all.set(key, textTerms(title, body));
+  all.save();
+  const saveKeeping = (count: number) => {
+    const file = new TextTermsFile(many, "v");
+    for (const [key] of manyTexts.slice(0, count)) file.get(key);
+    file.save();
+    return JSON.parse(readFileSync(path.join(many, "text-terms.json"), "utf8"));
+  };
+  const fullDictionary = JSON.parse(readFileSync(path.join(many, "text-terms.json"), "utf8")).dictionary;
+  const oneDropped = saveKeeping(29);
+  assert.equal(Object.keys(oneDropped.texts).length, 29);
+  assert.deepEqual(oneDropped.dictionary, fullDictionary, "the dropped text's terms stay, numbered as they were");
+  assert.equal(oneDropped.dropped, 1);
+  const kept = new TextTermsFile(many, "v");
+  assert.deepEqual(readBack(kept, "text-3"), asMade(...manyTexts[3][1]));
+  const fourDropped = saveKeeping(26); // 1 + 3 dropped of 26 kept: past a tenth
+  assert.equal(fourDropped.dropped, 0);
+  const droppedWord = textTerms(...manyTexts[29][1]).body.terms.find((term) => term.startsWith("word"));
+  assert.ok(droppedWord && fullDictionary.includes(droppedWord));
+  assert.ok(!fourDropped.dictionary.includes(droppedWord), "numbered afresh: the dropped texts' own terms are gone");
+  assert.deepEqual(readBack(new TextTermsFile(many, "v"), "text-25"), asMade(...manyTexts[25][1]));
 });

@@ -163,7 +163,16 @@ export function resolveArchive(
   const partySlug = (key: string) => partySlugByKey.get(key) ?? slugify(key);
 
   // People
-  const occurrences = articles.flatMap((a, article) => a.entities.people.map((mention) => ({ article, mention })));
+  // Each occurrence's number `at`, in archive order: the slug of article i's person mention j is
+  // personSlugAt[firstOccurrence[i] + j] (a map from mention to slug was a second of a 50,000-article resolve).
+  const firstOccurrence = new Int32Array(articles.length);
+  const occurrences = articles.flatMap((a, article) => {
+    const first = article === 0 ? 0 : firstOccurrence[article - 1] + articles[article - 1].entities.people.length;
+    firstOccurrence[article] = first;
+    return a.entities.people.map((mention, j) => ({ article, mention, at: first + j }));
+  });
+  const personSlugAt: string[] = new Array(occurrences.length);
+  const personSlugOfMention = (article: number, j: number) => personSlugAt[firstOccurrence[article] + j];
   const clusters = clusterPeople(occurrences, knowledge.vocabulary.namePrefixes);
   const personSlugs = reservedSlugs();
   const namedClusters = clusters
@@ -172,10 +181,9 @@ export function resolveArchive(
       name: canonicalName(c.occurrences.map((o) => ({ name: o.mention.name, article: o.article }))),
     }))
     .sort((x, y) => compareStrings(x.name, y.name));
-  const personSlugOf = new Map<(typeof occurrences)[number]["mention"], string>();
   const people: PersonRecord[] = namedClusters.map(({ cluster, name }) => {
     const slug = personSlugs.claim(slugify(name) || "person");
-    for (const o of cluster.occurrences) personSlugOf.set(o.mention, slug);
+    for (const o of cluster.occurrences) personSlugAt[o.at] = slug;
     const mentions = cluster.occurrences.map((o) => o.mention);
     return {
       slug,
@@ -215,9 +223,9 @@ export function resolveArchive(
   const records: ArticleRecord[] = articles.map((a, i) => {
     const m = a.metadata;
     const mentions: MentionLink[] = [
-      ...a.entities.people.map((p) => ({
+      ...a.entities.people.map((p, j) => ({
         kind: "person" as const,
-        slug: personSlugOf.get(p)!,
+        slug: personSlugOfMention(i, j),
         forms: formsOf([p.name, ...p.variants]),
         evidence: p.evidence.slice(0, 2),
       })),
@@ -274,9 +282,9 @@ export function resolveArchive(
       datelineEvidence: m.datelineEvidence,
       body: a.body,
       discarded: a.discarded,
-      people: [...new Set(a.entities.people.map((p) => personSlugOf.get(p)!))],
-      peopleDetail: a.entities.people.map((p) => ({
-        slug: personSlugOf.get(p)!,
+      people: [...new Set(a.entities.people.map((_, j) => personSlugOfMention(i, j)))],
+      peopleDetail: a.entities.people.map((p, j) => ({
+        slug: personSlugOfMention(i, j),
         name: p.name,
         roles: p.roles,
         parties: uniqueSorted(p.parties.map(partySlug)),
@@ -291,8 +299,8 @@ export function resolveArchive(
       url_original: a.source.frontMatter.url ?? null,
       tags: a.source.frontMatter.tags ?? [],
       quotes: a.quotes.flatMap((q) => {
-        const speaker = a.entities.people.find((p) => p.name === q.person);
-        return speaker ? [{ person: personSlugOf.get(speaker)!, text: q.text, line: q.line }] : [];
+        const speaker = a.entities.people.findIndex((p) => p.name === q.person);
+        return speaker >= 0 ? [{ person: personSlugOfMention(i, speaker), text: q.text, line: q.line }] : [];
       }),
       // Set below, once every article has its record: a story is found across articles.
       story: "",

@@ -13,18 +13,19 @@ export interface PersonOccurrence {
   mention: PersonMention;
 }
 
-export interface PersonCluster {
-  occurrences: PersonOccurrence[];
+/** The occurrences of one person, of the kind clusterPeople was given (they may carry more). */
+export interface PersonCluster<O extends PersonOccurrence = PersonOccurrence> {
+  occurrences: O[];
 }
 
-interface Group {
+interface Group<O extends PersonOccurrence> {
   key: string;
   coreKey: string;
   prefixes: Set<string>;
-  occurrences: PersonOccurrence[];
+  occurrences: O[];
 }
 
-function describe(name: string, namePrefixes: Set<string>): Pick<Group, "key" | "coreKey" | "prefixes"> {
+function describe(name: string, namePrefixes: Set<string>): Pick<Group<never>, "key" | "coreKey" | "prefixes"> {
   const tokens = nameTokens(name);
   let start = 0;
   while (start < tokens.length - 2 && namePrefixes.has(tokens[start])) start++;
@@ -38,9 +39,12 @@ function describe(name: string, namePrefixes: Set<string>): Pick<Group, "key" | 
 
 const isSubset = (a: Set<string>, b: Set<string>) => [...a].every((x) => b.has(x));
 
-export function clusterPeople(occurrences: PersonOccurrence[], namePrefixList: string[]): PersonCluster[] {
+export function clusterPeople<O extends PersonOccurrence>(
+  occurrences: O[],
+  namePrefixList: string[],
+): PersonCluster<O>[] {
   const namePrefixes = new Set(namePrefixList.map((p) => p.toLowerCase()));
-  const byKey = new Map<string, Group>();
+  const byKey = new Map<string, Group<O>>();
   for (const occurrence of occurrences) {
     const described = describe(occurrence.mention.name, namePrefixes);
     const group = byKey.get(described.key);
@@ -51,7 +55,7 @@ export function clusterPeople(occurrences: PersonOccurrence[], namePrefixList: s
   // A less specific name (fewer prefixes) joins the one more specific group it is compatible with.
   const groups = [...byKey.values()];
   const byCore = groupBy(groups, (g) => g.coreKey);
-  const mergedInto = new Map<Group, Group>();
+  const mergedInto = new Map<Group<O>, Group<O>>();
   for (const sameCore of byCore.values()) {
     if (sameCore.length < 2) continue;
     for (const group of sameCore) {
@@ -62,15 +66,15 @@ export function clusterPeople(occurrences: PersonOccurrence[], namePrefixList: s
       if (targets.length === 1) mergedInto.set(group, targets[0]);
     }
   }
-  const root = (g: Group): Group => {
+  const root = (g: Group<O>): Group<O> => {
     let current = g;
     while (mergedInto.has(current)) current = mergedInto.get(current)!;
     return current;
   };
-  const clusters = new Map<Group, PersonCluster>();
+  const clusters = new Map<Group<O>, PersonCluster<O>>();
   for (const group of groups) {
     const target = root(group);
-    const cluster = clusters.get(target) ?? { occurrences: [] };
+    const cluster: PersonCluster<O> = clusters.get(target) ?? { occurrences: [] };
     cluster.occurrences.push(...group.occurrences);
     clusters.set(target, cluster);
   }

@@ -13,15 +13,3 @@ export function slugify(text: string, maxWords = 10): string {
     .filter(Boolean);
   return words.slice(0, maxWords).join("-");
 }
-
-/** Hands out unique slugs in call order: the second claimant of "x" gets "x-2", and so on. */
-export class SlugRegistry {
-  private readonly taken = new Set<string>();
-
-  claim(base: string): string {
-    let slug = base;
-    for (let n = 2; this.taken.has(slug); n++) slug = `${base}-${n}`;
-    this.taken.add(slug);
-    return slug;
-  }
-}
