@@ -87,9 +87,8 @@ async function renderStage(archive: Archive, output: string, options: PageOption
   // the heap this leaves (docs/performance.md, "Rebuilds").
   collectGarbageIfGrown();
   const rendered = await renderPages(archive, output, options);
-  // The views are garbage now (renderPages kept them in its own scope): collected before the offline index
-  // is built.
-  collectGarbageIfGrown();
+  // The views are garbage now (renderPages kept them in its own scope): the index stage collects them when
+  // whole shards are to be indexed beside it (src/search/index.ts).
   return { ...rendered, ms: performance.now() - started };
 }
 

@@ -52,9 +52,14 @@ export async function indexSite(archive: Archive, output: string, options: Index
     shardSize: options.shardSize,
     offThread: options.offThread,
     signal: options.signal,
-    // Collected once written: Pagefind indexes the later, larger shards beside what the index left behind.
-    meanwhile: async () => {
+    meanwhile: async (shardsFollow) => {
       await options.siteRendered;
+      // When whole shards are being indexed, each Pagefind process beside this one holds a shard's pages in
+      // memory: the render's views, garbage now, are collected before the offline index is built on top of
+      // them, and that index's own garbage once it is written. A rebuild that indexes a delta, or nothing,
+      // runs no such process and is about to end: each collection cost 0.4 s at 10,000 articles, 1–1.3 s at
+      // 50,000.
+      if (shardsFollow) collectGarbageIfGrown();
       await writeSuggestIndex(archive, output, options.filterKeys);
       await writeOfflineIndex(archive, output, {
         filterable: options.filterKeys,
@@ -62,7 +67,7 @@ export async function indexSite(archive: Archive, output: string, options: Index
         previousDir: options.previousDir,
         deltaLimit: deltaLimit(options.shardSize ?? SHARD_ARTICLES),
       });
-      collectGarbageIfGrown();
+      if (shardsFollow) collectGarbageIfGrown();
     },
   });
 }

@@ -72,9 +72,10 @@ export interface SearchIndexOptions {
   shardSize?: number;
   /**
    * Runs once the first shard is handed to Pagefind: Pagefind indexes in a process of its own, so work
-   * given here (the offline index) uses the other core instead of waiting its turn.
+   * given here (the offline index) uses the other core instead of waiting its turn. `shardsFollow`: whole
+   * shards are being indexed, each in a Pagefind process beside this one (not only a delta, or nothing).
    */
-  meanwhile?: () => Promise<unknown>;
+  meanwhile?: (shardsFollow: boolean) => Promise<unknown>;
   /** This thread is busy (rendering): Pagefind is fed from a worker thread (src/search/pagefind-bundle.ts). */
   offThread?: boolean;
   /**
@@ -279,9 +280,9 @@ export async function indexSearch(
   };
 
   let meanwhile: Promise<unknown> | null = null;
-  const startMeanwhile = () => {
+  const startMeanwhile = (shardsFollow: boolean) => {
     if (meanwhile || !options.meanwhile) return;
-    meanwhile = options.meanwhile();
+    meanwhile = options.meanwhile(shardsFollow);
     meanwhile.catch(() => {}); // awaited below; must not count as unhandled if indexing fails first
   };
   const manifest: ShardManifest = { version: 3, shards: [], loose: {}, delta: null };
@@ -311,7 +312,7 @@ export async function indexSearch(
       pages.bundles = {};
       await compact();
     }
-    startMeanwhile(); // every shard was linked: nothing ran beside the offline index
+    startMeanwhile(false); // every shard was linked: nothing ran beside the offline index
 
     /** Keeps every shard of the previous build and indexes the delta; false when it cannot (then compact). */
     async function keepShards(
@@ -343,7 +344,7 @@ export async function indexSearch(
         ids = new Map(previousPages.bundles[before.bundle].map(([slug, , , id]) => [pageUrl(slug), id]));
         if (before.hidden) ids.set(VOCABULARY_URL, before.hidden);
       } else {
-        ids = await indexBundle(output, DELTA_BUNDLE, keep.slugs, vocabulary, startMeanwhile, options);
+        ids = await indexBundle(output, DELTA_BUNDLE, keep.slugs, vocabulary, () => startMeanwhile(false), options);
       }
       const superseded = await Promise.all(
         keep.superseded.map(async ({ shard, page: [slug, , , id] }) => {
@@ -395,7 +396,7 @@ export async function indexSearch(
           plan.bundle,
           oldestFirstSlugs,
           sharded ? vocabulary : null,
-          startMeanwhile,
+          () => startMeanwhile(true),
           options,
         );
         manifest.shards.push({ ...entry, hidden: ids.get(VOCABULARY_URL) ?? null, vocabulary: vocabularyId });
