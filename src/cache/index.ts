@@ -239,6 +239,9 @@ function readNamedKnowledge(dir: string): NamedKnowledge | undefined {
   }
 }
 
+/** The share of entries kept that, dropped since, has the text terms' dictionary numbered afresh. */
+const COMPACT_AFTER_DROPPED = 0.1;
+
 /**
  * Articles' words for story grouping (src/resolve/text-terms.ts), kept between builds in one file,
  * `<cacheDir>/text-terms.json`, with the version of the code that made them: a rebuild stems only the
@@ -248,9 +251,6 @@ function readNamedKnowledge(dir: string): NamedKnowledge | undefined {
  * kept (COMPACT_AFTER_DROPPED). Numbering afresh reads and rewrites every entry: 1.4 s at 50,000 articles
  * for each rebuild that changed one.
  */
-/** The share of entries kept that, dropped since, has the text terms' dictionary numbered afresh. */
-const COMPACT_AFTER_DROPPED = 0.1;
-
 export class TextTermsFile implements TextTermsCache {
   private readonly file: string;
   private stored = new Map<string, NumberedTerms>();
