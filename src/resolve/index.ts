@@ -164,7 +164,8 @@ export function resolveArchive(
 
   // People
   // Each occurrence's number `at`, in archive order: the slug of article i's person mention j is
-  // personSlugAt[firstOccurrence[i] + j] (a map from mention to slug was a second of a 50,000-article resolve).
+  // personSlugAt[firstOccurrence[i] + j]. A map from each mention to its slug held half a million objects as
+  // keys at 50,000 articles.
   const firstOccurrence = new Int32Array(articles.length);
   const occurrences = articles.flatMap((a, article) => {
     const first = article === 0 ? 0 : firstOccurrence[article - 1] + articles[article - 1].entities.people.length;
