@@ -628,6 +628,7 @@ describe("static server", () => {
     assert.equal(mimeTypeOf("pagefind/pagefind.en_1234.pf_meta"), "application/octet-stream");
     assert.equal(mimeTypeOf("x.wasm"), "application/wasm");
     assert.equal(mimeTypeOf("pagefind/pagefind.js"), "text/javascript; charset=utf-8");
+    assert.equal(mimeTypeOf("archive/articles/a.jsonl"), "application/jsonl; charset=utf-8");
   });
 
   test("serves the built site, including a seed whose name has a space and non-Latin letters", async () => {

@@ -15,6 +15,8 @@ const mimeTypes: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
   ".mjs": "text/javascript; charset=utf-8",
   ".json": "application/json; charset=utf-8",
+  // The archive's record files (src/archive/record-files.ts): a download, as a CSV export is.
+  ".jsonl": "application/jsonl; charset=utf-8",
   ".xml": "application/xml; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
   ".csv": "text/csv; charset=utf-8",
