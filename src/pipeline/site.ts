@@ -78,7 +78,7 @@ export async function renderAndIndexStages(
   return { rendered, indexed };
 }
 
-/** The render stage, timed; the views it built are collected before it returns. */
+/** The render stage, timed; the views it built are garbage once it returns (see indexSite for when they are collected). */
 async function renderStage(archive: Archive, output: string, options: PageOptions) {
   const started = performance.now();
   // What the ingest and archive stages left (the archive files' text, the extractions' copies) is garbage by
