@@ -652,7 +652,7 @@ describe("static server", () => {
 describe("figures.csv", () => {
   test("is Excel-safe: BOM, CRLF, a row per figure, formula cells neutralised, numbers kept", () => {
     const archive = fixtureArchive();
-    const csv = figuresCsv(archive);
+    const csv = [...figuresCsv(archive)].join("");
     assert.ok(
       csv.startsWith(
         "\uFEFFarticle,date,outlet,value,qualifier,what,category,outcome,period,place,story,role,line,text\r\n",
@@ -665,7 +665,7 @@ describe("figures.csv", () => {
     const at = archive.articles.find((a) => a.figures.length > 0)!;
     at.figures[0].text = "=1+2 militants";
     at.figures[0].what = "-militants";
-    const hostile = figuresCsv(archive);
+    const hostile = [...figuresCsv(archive)].join("");
     assert.ok(
       hostile.includes(",'=1+2 militants\r\n") && hostile.includes(",'-militants,"),
       "formula cells get an apostrophe",

@@ -29,7 +29,25 @@ export function neutraliseFormula(cell: CsvCell): CsvCell {
 export const UTF8_BOM = "\uFEFF";
 
 /** An Excel-safe CSV file: BOM, header row, rows, CRLF after every row, formula cells neutralised. */
-export function excelCsv(header: readonly string[], rows: readonly CsvCell[][]): string {
-  const lines = [csvRow(header.map(neutraliseFormula)), ...rows.map((row) => csvRow(row.map(neutraliseFormula)))];
-  return `${UTF8_BOM}${lines.join("\r\n")}\r\n`;
+export function excelCsv(header: readonly string[], rows: Iterable<CsvCell[]>): string {
+  return [...excelCsvPieces(header, rows)].join("");
+}
+
+/** Characters of CSV text in each of excelCsvPieces' pieces, about. */
+const PIECE_CHARS = 64 * 1024;
+
+/**
+ * excelCsv's text in pieces of some kilobytes, for a file written as its rows are made: a whole figures.csv
+ * is a string of 58 MB at 50,000 articles, with every row's cells held until it is joined.
+ */
+export function* excelCsvPieces(header: readonly string[], rows: Iterable<CsvCell[]>): Generator<string> {
+  let piece = `${UTF8_BOM}${csvRow(header.map(neutraliseFormula))}\r\n`;
+  for (const row of rows) {
+    piece += `${csvRow(row.map(neutraliseFormula))}\r\n`;
+    if (piece.length >= PIECE_CHARS) {
+      yield piece;
+      piece = "";
+    }
+  }
+  yield piece;
 }

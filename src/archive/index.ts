@@ -10,7 +10,7 @@ import path from "node:path";
 import { reusePage } from "../render/page-reuse.ts";
 import { ARCHIVE } from "../settings.ts";
 import type { Archive, ArticleRecord } from "../types.ts";
-import { type CsvCell, excelCsv } from "./csv.ts";
+import { type CsvCell, excelCsvPieces } from "./csv.ts";
 import { RECORD_LISTS, type RecordList, recordFile, recordFolder, recordRuns } from "./record-files.ts";
 import { ARCHIVE_RECORDS, type RecordedArchive, readRecordedArchive, reuseKey, reuseVersion } from "./record-reuse.ts";
 
@@ -31,34 +31,38 @@ const FIGURE_COLUMNS = [
   "text",
 ] as const;
 
-/** figures.csv: a row per figure of every article, Excel-safe (BOM, CRLF, formula cells neutralised). */
-export function figuresCsv(archive: Archive): string {
-  const rows: CsvCell[][] = [];
+/**
+ * figures.csv: a row per figure of every article, Excel-safe (BOM, CRLF, formula cells neutralised), as
+ * pieces of text made as they are written.
+ */
+export function figuresCsv(archive: Archive): Iterable<string> {
   // A figure's role in its story's ledger: a total, or a part of a larger count.
   const roleOf = new Map<string, string>();
   for (const story of archive.stories)
     for (const line of story.figures) for (const c of line.claims) roleOf.set(`${c.article}\u0000${c.figure}`, c.role);
-  for (const article of archive.articles) {
-    for (const [index, f] of article.figures.entries()) {
-      rows.push([
-        article.slug,
-        article.date,
-        article.outlet,
-        f.value,
-        f.qualifier,
-        f.what,
-        f.category,
-        f.outcome,
-        f.period,
-        f.place,
-        article.story,
-        roleOf.get(`${article.slug}\u0000${index}`) ?? "total",
-        f.line,
-        f.text,
-      ]);
+  function* rows(): Generator<CsvCell[]> {
+    for (const article of archive.articles) {
+      for (const [index, f] of article.figures.entries()) {
+        yield [
+          article.slug,
+          article.date,
+          article.outlet,
+          f.value,
+          f.qualifier,
+          f.what,
+          f.category,
+          f.outcome,
+          f.period,
+          f.place,
+          article.story,
+          roleOf.get(`${article.slug}\u0000${index}`) ?? "total",
+          f.line,
+          f.text,
+        ];
+      }
     }
   }
-  return excelCsv(FIGURE_COLUMNS, rows);
+  return excelCsvPieces(FIGURE_COLUMNS, rows());
 }
 
 /**

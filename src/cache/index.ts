@@ -332,14 +332,12 @@ export class TextTermsFile implements TextTermsCache {
     mkdirSync(path.dirname(this.file), { recursive: true });
     const sorted = [...this.used].sort(([a], [b]) => compareStrings(a, b));
     if (this.dropped + dropped <= this.used.size * COMPACT_AFTER_DROPPED) {
-      const texts = Object.fromEntries(sorted);
-      const file = { version: this.version, dictionary: this.dictionary, texts, dropped: this.dropped + dropped };
-      writeEntry(this.file, JSON.stringify(file));
+      writeEntry(this.file, textTermsJson(this.version, this.dictionary, sorted, this.dropped + dropped));
       return;
     }
     const dictionary: string[] = [];
     const renumbered = new Map<number, number>();
-    const texts: Record<string, NumberedTerms> = {};
+    const texts: [string, NumberedTerms][] = [];
     for (const [key, numbered] of sorted) {
       let headlineTerms = 0;
       const pairs: number[] = [];
@@ -353,8 +351,42 @@ export class TextTermsFile implements TextTermsCache {
         if (inHeadline) headlineTerms++;
         pairs.push(id, count);
       });
-      texts[key] = [headlineTerms, ...pairs].join(" ");
+      texts.push([key, [headlineTerms, ...pairs].join(" ")]);
     }
-    writeEntry(this.file, JSON.stringify({ version: this.version, dictionary, texts, dropped: 0 }));
+    writeEntry(this.file, textTermsJson(this.version, dictionary, texts, 0));
   }
+}
+
+/** Characters of JSON text in each piece textTermsJson gives, about. */
+const PIECE_CHARS = 64 * 1024;
+
+/**
+ * The text terms file's JSON, `{version, dictionary, texts, dropped}` with `texts` an object in the order
+ * given, in pieces of some kilobytes rather than one string of the whole file.
+ */
+function* textTermsJson(
+  version: string,
+  dictionary: readonly string[],
+  texts: Iterable<[string, NumberedTerms]>,
+  dropped: number,
+): Generator<string> {
+  let piece = `{"version":${JSON.stringify(version)},"dictionary":[`;
+  for (let at = 0; at < dictionary.length; at++) {
+    piece += `${at > 0 ? "," : ""}${JSON.stringify(dictionary[at])}`;
+    if (piece.length >= PIECE_CHARS) {
+      yield piece;
+      piece = "";
+    }
+  }
+  piece += '],"texts":{';
+  let first = true;
+  for (const [key, numbered] of texts) {
+    piece += `${first ? "" : ","}${JSON.stringify(key)}:${JSON.stringify(numbered)}`;
+    first = false;
+    if (piece.length >= PIECE_CHARS) {
+      yield piece;
+      piece = "";
+    }
+  }
+  yield `${piece}},"dropped":${dropped}}`;
 }

@@ -6,7 +6,7 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type CsvCell, excelCsv } from "../archive/csv.ts";
+import { type CsvCell, excelCsvPieces } from "../archive/csv.ts";
 import type { Archive } from "../types.ts";
 import { webUrl } from "./views/articles.ts";
 import type { EntityPage, MentionContext } from "./views/entities.ts";
@@ -105,11 +105,11 @@ export async function writeCsvFile(
   outDir: string,
   file: string,
   header: readonly string[],
-  rows: readonly CsvCell[][],
+  rows: Iterable<CsvCell[]>,
 ): Promise<void> {
   const target = path.join(outDir, file);
   await mkdir(path.dirname(target), { recursive: true });
-  await writeFile(target, excelCsv(header, rows));
+  await writeFile(target, excelCsvPieces(header, rows));
 }
 
 /** An article's original web address by its slug (null when it has none, or none that is a web address). */

@@ -16,6 +16,7 @@ import { EleventyRuns, PAGES_PER_RUN } from "./eleventy-runs.ts";
 import {
   checkedDigests,
   csvFingerprint,
+  type KeyFingerprints,
   keyFingerprints,
   noManifest,
   type PageManifest,
@@ -99,7 +100,7 @@ function entityPagesKnown(
   pre: SiteViewSet["entityPreKeys"],
   previous: PageManifest,
   manifest: PageManifest,
-  fingerprintOf: (key: string) => string,
+  fingerprints: KeyFingerprints,
   hasPrevious: boolean,
 ): (at: number) => { permalink: string; csvPath: string | null; fingerprint: string } | null {
   const names = pre.names();
@@ -115,7 +116,7 @@ function entityPagesKnown(
   return (at) => {
     const { permalink, csvPath } = pre.where(at);
     // Salted like a page's fingerprint: new site code or navigation makes every pre-key new.
-    const preKey = fingerprintOf(`pre-key ${pre.preKey(at)}`);
+    const preKey = fingerprints.ofKey(`pre-key ${pre.preKey(at)}`);
     const roster = pre.roster(at);
     preKeys[permalink] = `${preKey} ${roster}`;
     const before = previous.pages[permalink];
@@ -195,7 +196,7 @@ async function writePages(
   if (options.recordDigests) manifest.checked = checkedDigests(everyDigest(archive, options.recordDigests));
   let reused = 0;
   const webUrlOf = originalUrls(archive);
-  const fingerprintOf = keyFingerprints(navigation);
+  const fingerprints = keyFingerprints(navigation);
 
   /**
    * Pages `start` to `end` of `kind` to render, and those whose CSV export is to be written: a page whose
@@ -218,7 +219,7 @@ async function writePages(
     };
     const fingerprinted = (at: number) => {
       const { permalink, csvPath, key } = kind.key(at);
-      return { permalink, csvPath, fingerprint: fingerprintOf(key) };
+      return { permalink, csvPath, fingerprint: fingerprints.ofKey(key) };
     };
     for (let at = start; at < Math.min(end, kind.count); at++) {
       const { permalink, csvPath, fingerprint } = kind.known?.(at) ?? fingerprinted(at);
@@ -259,7 +260,7 @@ async function writePages(
   // are kept, the rest written by the first Eleventy run.
   const oneOffs = { templates: new Set<string>(), paged: noPagedOneOffs() };
   for (const page of oneOffPages(site.views)) {
-    const fingerprint = fingerprintOf(page.key);
+    const fingerprint = fingerprints.ofJson(page.shows);
     manifest.pages[page.permalink] = fingerprint;
     const unchanged = previousDir !== undefined && previous.pages[page.permalink] === fingerprint;
     if (unchanged && (await reusePage(previousDir, output, page.permalink))) {
@@ -301,7 +302,7 @@ async function writePages(
     count: site.entityCount,
     build: site.entityPages,
     key: site.entityKey,
-    known: entityPagesKnown(site.entityPreKeys, previous, manifest, fingerprintOf, previousDir !== undefined),
+    known: entityPagesKnown(site.entityPreKeys, previous, manifest, fingerprints, previousDir !== undefined),
   };
   for (let start = 0; start < entities.count; start += pagesPerRun) {
     const { pages, csvs } = await staleIn(entities, start, start + pagesPerRun);

@@ -21,6 +21,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { codeVersion } from "../util/code-version.ts";
 import { compareStrings } from "../util/group.ts";
+import { updateWithJson } from "./json-pieces.ts";
 import { keepIfSame, siteFile } from "./site-overlay.ts";
 import type { ArticlePage, MentionedEntity } from "./views/articles.ts";
 
@@ -48,9 +49,19 @@ function renderVersion(): string {
  * The fingerprint of a page known by its key (src/render/views/page-key.ts), salted with the site code's
  * version and the navigation every page shows — the salt worked out once, not once per page.
  */
-export function keyFingerprints(navigation: unknown): (key: string) => string {
+export function keyFingerprints(navigation: unknown): KeyFingerprints {
   const salt = renderVersion() + JSON.stringify(navigation);
-  return (key) => createHash("sha256").update(salt).update(key).digest("base64url");
+  return {
+    ofKey: (key) => createHash("sha256").update(salt).update(key).digest("base64url"),
+    ofJson: (value) => updateWithJson(createHash("sha256").update(salt), value).digest("base64url"),
+  };
+}
+
+export interface KeyFingerprints {
+  /** The fingerprint of a page with key `key`. */
+  ofKey(key: string): string;
+  /** The fingerprint of a page whose key is `value`'s JSON: ofKey(JSON.stringify(value)), without that text. */
+  ofJson(value: unknown): string;
 }
 
 /** Fingerprint of a page's CSV export, which is made from what the page is made from. */

@@ -3,13 +3,13 @@
  * the figures ledger, the review and report pages, the feed and sitemap, and the stylesheet — each known by
  * a key like those (src/render/views/page-key.ts), so a rebuild renders only the ones whose view changed.
  * Their views are built on every build (each is one page made from the whole archive); a key is the view's
- * JSON, which holds the digests of the list entries it shows (ArticleSummary's toJSON), not the entries.
+ * JSON, which holds the digests of the list entries it shows (ArticleSummary's toJSON), not the entries. It
+ * is hashed as it is written out (src/render/json-pieces.ts), never made whole.
  */
 import type { ArticleSummary } from "./articles.ts";
 import type { EntityIndexPage } from "./entities.ts";
 import type { FigureGroupPage, FiguresPage } from "./figures.ts";
 import type { SiteViews } from "./index.ts";
-import type { PageKey } from "./page-key.ts";
 import type { ListPage } from "./stable-pages.ts";
 import type { StorySummary } from "./stories.ts";
 import type { TimelinePage } from "./timeline.ts";
@@ -26,9 +26,12 @@ export interface PagedOneOffs {
 
 type PagedItem = { [List in keyof PagedOneOffs]: { list: List; view: PagedOneOffs[List][number] } }[keyof PagedOneOffs];
 
-export interface OneOffPage extends PageKey {
+export interface OneOffPage {
   /** The template that writes it (under templates/). */
   template: string;
+  permalink: string;
+  /** What its template reads of `site`: its key is this value's JSON. */
+  shows: unknown;
   /** For a template paginating over site.paged.<list>: this page's item. */
   paged?: PagedItem;
 }
@@ -50,17 +53,12 @@ export function addPaged(lists: PagedOneOffs, { list, view }: PagedItem): void {
 }
 
 /**
- * Every one-off page of `views` with its key: what its template reads of `site`. A template that reads
+ * Every one-off page of `views` with what its template reads of `site`, its key. A template that reads
  * more than its key here would show stale data on a rebuild; test/page-keys.test.ts compares rebuilds
  * with cold renders, and checks that an unchanged archive keeps every page.
  */
 export function oneOffPages(views: SiteViews): OneOffPage[] {
-  const single = (template: string, permalink: string, shows: unknown): OneOffPage => ({
-    template,
-    permalink,
-    csvPath: null,
-    key: JSON.stringify(shows),
-  });
+  const single = (template: string, permalink: string, shows: unknown): OneOffPage => ({ template, permalink, shows });
   const paged = (template: string, item: PagedItem, shows: unknown = item.view): OneOffPage => ({
     ...single(template, item.view.permalink, shows),
     paged: item,
