@@ -16,8 +16,7 @@ import {
   TextTermsFile,
 } from "../cache/index.ts";
 import { ingestSeeds, type KeptExtractions, resolveRecords } from "../ingest/index.ts";
-import type { Knowledge } from "../knowledge/index.ts";
-import { loadKnowledge } from "../knowledge/index.ts";
+import { type Knowledge, loadKnowledge } from "../knowledge/index.ts";
 import { type ReadResult, readSeeds } from "../read/index.ts";
 import { layOver, release } from "../render/site-overlay.ts";
 import { type RewrittenArticles, textTermsVersion } from "../resolve/index.ts";
