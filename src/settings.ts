@@ -134,6 +134,11 @@ export const RENDER = {
    */
   pagesPerRun: 3000,
   /**
+   * The share of a run's pages that may be paginated one-off pages (the lists, ledger and timeline by date):
+   * a sixth, 500 of 3,000. They are the largest pages, up to some hundreds of kilobytes each.
+   */
+  pagedOneOffsShare: 1 / 6,
+  /**
    * A full garbage collection between the build's batches (src/util/memory.ts) is made only when the heap
    * has grown by this many bytes since the last one: each costs a quarter of a second at 10,000 articles,
    * and after a rebuild's small batches it frees less than it costs.

@@ -52,8 +52,9 @@ export interface SitePluginOptions {
   /** Every page's content, computed once from the Archive. */
   views: SiteViews;
   /**
-   * The one-off templates to write (those of pages a rebuild renders again; src/render/views/one-off-pages.ts);
-   * none for the later runs of a batched render, which write only their slice of article, entity and story pages.
+   * The one-off templates to write (those of pages a rebuild renders again; src/render/views/one-off-pages.ts):
+   * in a batched render, the first run's templates of one page, and each run's paginated ones that have pages
+   * in its slice (src/render/eleventy-runs.ts).
    */
   oneOffsToWrite: ReadonlySet<string>;
 }
@@ -64,8 +65,8 @@ export function sitePlugin(eleventyConfig: UserConfig, { views, oneOffsToWrite }
   //    https://www.11ty.dev/docs/data-global-custom/
   eleventyConfig.addGlobalData("site", views);
   eleventyConfig.addGlobalData("navigation", navigation);
-  // A large archive is rendered in several runs (src/render/eleventy-runs.ts); the one-off pages belong to the
-  // first, and a rebuild writes only those that changed.
+  // A large archive is rendered in several runs (src/render/eleventy-runs.ts), each writing the one-off
+  // templates it is given; a rebuild writes only the one-off pages that changed.
   //    https://www.11ty.dev/docs/ignores/
   // Ignores are paths relative to the working folder: Eleventy joins an absolute one to "./", and it matches nothing.
   for (const template of oneOffTemplates)

@@ -8,30 +8,40 @@ import { sitePlugin, templatesDir } from "./eleventy-plugin.ts";
 import type { ArticlePage } from "./views/articles.ts";
 import type { EntityPage } from "./views/entities.ts";
 import type { SiteViews } from "./views/index.ts";
-import { noPagedOneOffs, type PagedOneOffs } from "./views/one-off-pages.ts";
+import { noPagedOneOffs, PAGED_TEMPLATES, type PagedOneOffs } from "./views/one-off-pages.ts";
 import type { StoryPage } from "./views/stories.ts";
 
 /** Article and entity pages per Eleventy run at most (src/settings.ts). */
 export const PAGES_PER_RUN = RENDER.pagesPerRun;
 
 /**
- * Eleventy runs of at most `pagesPerRun` article, entity and story pages each, articles first, started as
- * pages are added: a rebuild that changes a few pages is one run. The first run also writes the one-off
- * pages given (`oneOffs`: the templates of one page to write, and the paginated ones' pages), and there is
- * always a first run.
+ * Eleventy runs of at most `pagesPerRun` pages each, articles first, started as pages are added: a rebuild
+ * that changes a few pages is one run, and there is always a first run. The one-off pages given (`oneOffs`:
+ * the templates of one page to write, and the paginated ones' pages) go with them: the first run writes the
+ * templates of one page, and each run at most RENDER.pagedOneOffsShare of its pages of the paginated ones.
  */
 export class EleventyRuns {
   private articles: ArticlePage[] = [];
   private entities: EntityPage[] = [];
   private stories: StoryPage[] = [];
+  /** The paginated one-off pages not yet given to a run. */
+  private readonly paged: PagedOneOffs;
+  /** The one-off templates of one page to write, for the first run. */
+  private readonly singles: Set<string>;
   private runs = 0;
 
   constructor(
     private readonly views: SiteViews,
     private readonly output: string,
     private readonly pagesPerRun: number,
-    private readonly oneOffs: { templates: ReadonlySet<string>; paged: PagedOneOffs },
-  ) {}
+    oneOffs: { templates: ReadonlySet<string>; paged: PagedOneOffs },
+  ) {
+    this.paged = { ...noPagedOneOffs() };
+    for (const list of Object.keys(this.paged) as (keyof PagedOneOffs)[])
+      (this.paged[list] as unknown[]) = [...oneOffs.paged[list]];
+    const pagedTemplates = new Set(Object.values(PAGED_TEMPLATES));
+    this.singles = new Set([...oneOffs.templates].filter((template) => !pagedTemplates.has(template)));
+  }
 
   async add(articles: ArticlePage[], entities: EntityPage[], stories: StoryPage[] = []): Promise<void> {
     this.articles.push(...articles);
@@ -55,23 +65,43 @@ export class EleventyRuns {
   }
 
   private pending(): number {
-    return this.articles.length + this.entities.length + this.stories.length;
+    return this.articles.length + this.entities.length + this.stories.length + this.pagedLeft();
+  }
+
+  private pagedLeft(): number {
+    return Object.values(this.paged).reduce((sum, list) => sum + list.length, 0);
+  }
+
+  /**
+   * The next paginated one-off pages, at most `most`, list by list. The lists, ledger and timeline paged by
+   * date are some 2,000 pages and 290 MB of HTML at 50,000 articles: all in the first run, held until it
+   * wrote them, they were the peak of a full render (3.49 GiB).
+   */
+  private takePaged(most: number): { paged: PagedOneOffs; count: number; templates: string[] } {
+    const paged = noPagedOneOffs();
+    const templates: string[] = [];
+    let count = 0;
+    for (const list of Object.keys(this.paged) as (keyof PagedOneOffs)[]) {
+      const taken = this.paged[list].splice(0, most - count);
+      if (taken.length === 0) continue;
+      (paged[list] as unknown[]) = taken;
+      templates.push(PAGED_TEMPLATES[list]);
+      count += taken.length;
+    }
+    return { paged, count, templates };
   }
 
   private async run(): Promise<void> {
     const first = this.runs === 0;
-    // The first run's one-off pages count toward its size: the lists, ledger and timeline paged by date are
-    // hundreds of pages at 10,000 articles, and every page of a run is held until the run writes.
-    const oneOffPages = Object.values(this.oneOffs.paged).reduce((sum, list) => sum + list.length, 0);
-    const size = first ? Math.max(0, this.pagesPerRun - oneOffPages) : this.pagesPerRun;
+    // A run's one-off pages count toward its size.
+    const oneOffs = this.takePaged(Math.max(1, Math.floor(this.pagesPerRun * RENDER.pagedOneOffsShare)));
+    const size = Math.max(0, this.pagesPerRun - oneOffs.count);
     this.runs++;
     const articles = this.articles.splice(0, size);
     const entities = this.entities.splice(0, size - articles.length);
     const stories = this.stories.splice(0, size - articles.length - entities.length);
-    const batch: SiteViews = {
-      ...this.views,
-      paged: { articles, entities, stories, ...(first ? this.oneOffs.paged : noPagedOneOffs()) },
-    };
+    const batch: SiteViews = { ...this.views, paged: { articles, entities, stories, ...oneOffs.paged } };
+    const templates = new Set([...(first ? this.singles : []), ...oneOffs.templates]);
     // The previous run's pages and Eleventy's copy of them are garbage now: collected if the heap has grown
     // enough since the last collection (src/util/memory.ts).
     collectGarbageIfGrown();
@@ -86,7 +116,7 @@ export class EleventyRuns {
         const timers = eleventyConfig.benchmarkManager;
         timers.setVerboseOutput(false);
         for (const group of Object.values(timers.getAll())) group.setIsVerbose(false);
-        sitePlugin(eleventyConfig, { views: batch, oneOffsToWrite: first ? this.oneOffs.templates : new Set() });
+        sitePlugin(eleventyConfig, { views: batch, oneOffsToWrite: templates });
       },
     });
     // The build prints its own one-line summary; Eleventy's would be a second one.

@@ -26,6 +26,16 @@ export interface PagedOneOffs {
 
 type PagedItem = { [List in keyof PagedOneOffs]: { list: List; view: PagedOneOffs[List][number] } }[keyof PagedOneOffs];
 
+/** The template that paginates over each list of PagedOneOffs. */
+export const PAGED_TEMPLATES: Record<keyof PagedOneOffs, string> = {
+  articleListPages: "articles.njk",
+  storyListPages: "stories.njk",
+  entityIndexes: "entity-index.njk",
+  timelineYears: "timeline-year.njk",
+  ledgerPages: "figures.njk",
+  figureGroups: "figures-group.njk",
+};
+
 export interface OneOffPage {
   /** The template that writes it (under templates/). */
   template: string;
@@ -59,8 +69,8 @@ export function addPaged(lists: PagedOneOffs, { list, view }: PagedItem): void {
  */
 export function oneOffPages(views: SiteViews): OneOffPage[] {
   const single = (template: string, permalink: string, shows: unknown): OneOffPage => ({ template, permalink, shows });
-  const paged = (template: string, item: PagedItem, shows: unknown = item.view): OneOffPage => ({
-    ...single(template, item.view.permalink, shows),
+  const paged = (item: PagedItem, shows: unknown = item.view): OneOffPage => ({
+    ...single(PAGED_TEMPLATES[item.list], item.view.permalink, shows),
     paged: item,
   });
   const { figures } = views;
@@ -69,8 +79,8 @@ export function oneOffPages(views: SiteViews): OneOffPage[] {
   const groupList = figures.groups.map((group) => [group.url, group.label, group.stories.length]);
   return [
     single("index.njk", "index.html", views.home),
-    ...views.articleListPages.map((view) => paged("articles.njk", { list: "articleListPages", view })),
-    ...views.storyListPages.map((view) => paged("stories.njk", { list: "storyListPages", view })),
+    ...views.articleListPages.map((view) => paged({ list: "articleListPages", view })),
+    ...views.storyListPages.map((view) => paged({ list: "storyListPages", view })),
     single("timeline.njk", "timeline/index.html", views.timeline.index),
     single("search.njk", "search/index.html", views.search.filters),
     single("report.njk", "report/index.html", views.report),
@@ -79,11 +89,11 @@ export function oneOffPages(views: SiteViews): OneOffPage[] {
     single("sitemap.njk", "sitemap.xml", views.sitemap),
     // The stylesheet is the template's own: the fingerprint's salt (the site code's version) covers it.
     single("assets/**", "assets/site.css", null),
-    ...views.timeline.pages.map((view) => paged("timeline-year.njk", { list: "timelineYears", view })),
+    ...views.timeline.pages.map((view) => paged({ list: "timelineYears", view })),
     ...figures.pages.map((view) =>
-      paged("figures.njk", { list: "ledgerPages", view }, view.first ? [view, figures.storyCount, groupList] : view),
+      paged({ list: "ledgerPages", view }, view.first ? [view, figures.storyCount, groupList] : view),
     ),
-    ...figures.groupPages.map((view) => paged("figures-group.njk", { list: "figureGroups", view })),
-    ...views.entityIndexes.map((view) => paged("entity-index.njk", { list: "entityIndexes", view })),
+    ...figures.groupPages.map((view) => paged({ list: "figureGroups", view })),
+    ...views.entityIndexes.map((view) => paged({ list: "entityIndexes", view })),
   ];
 }
