@@ -36,9 +36,9 @@ export class EleventyRuns {
     private readonly pagesPerRun: number,
     oneOffs: { templates: ReadonlySet<string>; paged: PagedOneOffs },
   ) {
-    this.paged = { ...noPagedOneOffs() };
-    for (const list of Object.keys(this.paged) as (keyof PagedOneOffs)[])
-      (this.paged[list] as unknown[]) = [...oneOffs.paged[list]];
+    this.paged = Object.fromEntries(
+      Object.entries(oneOffs.paged).map(([list, pages]) => [list, [...pages]]),
+    ) as unknown as PagedOneOffs;
     const pagedTemplates = new Set(Object.values(PAGED_TEMPLATES));
     this.singles = new Set([...oneOffs.templates].filter((template) => !pagedTemplates.has(template)));
   }
@@ -75,7 +75,7 @@ export class EleventyRuns {
   /**
    * The next paginated one-off pages, at most `most`, list by list. The lists, ledger and timeline paged by
    * date are some 2,000 pages and 290 MB of HTML at 50,000 articles: all in the first run, held until it
-   * wrote them, they were the peak of a full render (3.49 GiB).
+   * wrote them, they were the peak of a full render (3,490 MiB).
    */
   private takePaged(most: number): { paged: PagedOneOffs; count: number; templates: string[] } {
     const paged = noPagedOneOffs();
