@@ -167,10 +167,11 @@ export function resolveArchive(
   // personSlugAt[firstOccurrence[i] + j]. A map from each mention to its slug held half a million objects as
   // keys at 50,000 articles.
   const firstOccurrence = new Int32Array(articles.length);
+  let counted = 0;
   const occurrences = articles.flatMap((a, article) => {
-    const first = article === 0 ? 0 : firstOccurrence[article - 1] + articles[article - 1].entities.people.length;
-    firstOccurrence[article] = first;
-    return a.entities.people.map((mention, j) => ({ article, mention, at: first + j }));
+    firstOccurrence[article] = counted;
+    counted += a.entities.people.length;
+    return a.entities.people.map((mention, j) => ({ article, mention, at: firstOccurrence[article] + j }));
   });
   const personSlugAt: string[] = new Array(occurrences.length);
   const personSlugOfMention = (article: number, j: number) => personSlugAt[firstOccurrence[article] + j];
