@@ -26,11 +26,14 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
  * the paged lists (PAGES.entityArticles, ledgerStories, listArticles, listStories, indexEntries, timelineEntries): at 1, every entity
  * named by two articles or more is paged, and the ledger and the lists of articles and stories too.
  */
-const rebuildsAsCold = (perOlderPage: number | null) => () => {
-  const base = path.join(scratch, `base-${perOlderPage}`);
+const rebuildsAsCold = (perOlderPage: number | null, relatedCandidates?: number) => () => {
+  const base = path.join(scratch, `base-${perOlderPage}-${relatedCandidates}`);
   let pageCount = 0;
   const sizes = { ...PAGES };
   before(async () => {
+    // Few candidates for related articles: most gathers stop before reading every entity of their article,
+    // so article pages are known unchanged by where they stopped (src/render/article-pages-known.ts).
+    if (relatedCandidates !== undefined) PAGES.relatedCandidates = relatedCandidates;
     if (perOlderPage !== null) {
       const size = perOlderPage;
       Object.assign(PAGES, {
@@ -135,6 +138,35 @@ const rebuildsAsCold = (perOlderPage: number | null) => () => {
       },
     ],
     [
+      "an article names one more place (the place's list of articles grows)",
+      (archive) => {
+        const byCount = [...archive.places].sort((a, b) => b.articles.length - a.articles.length);
+        for (const place of byCount) {
+          const article = archive.articles.find((a) => !a.places.includes(place.slug) && a.places.length > 0);
+          if (!article) continue;
+          article.places = [...article.places, place.slug];
+          place.articles = [...place.articles, article.slug].sort();
+          return;
+        }
+        assert.fail("no place to add");
+      },
+    ],
+    [
+      "an article no longer names a place (the place's list of articles shrinks)",
+      (archive) => {
+        const article = archive.articles.find((a) =>
+          a.places.some((slug) => (archive.places.find((p) => p.slug === slug)?.articles.length ?? 0) > 2),
+        );
+        assert.ok(article);
+        const slug = article.places.find((s) => (archive.places.find((p) => p.slug === s)?.articles.length ?? 0) > 2);
+        const place = archive.places.find((p) => p.slug === slug);
+        assert.ok(place);
+        article.places = article.places.filter((s) => s !== slug);
+        article.mentions = article.mentions.filter((m) => !(m.kind === "place" && m.slug === slug));
+        place.articles = place.articles.filter((s) => s !== article.slug);
+      },
+    ],
+    [
       "the role an article gives a person",
       (archive) => {
         const article = archive.articles.find((a) => a.peopleDetail.length > 0);
@@ -186,7 +218,7 @@ const rebuildsAsCold = (perOlderPage: number | null) => () => {
     test(what, async () => {
       const changed = fixtureArchive();
       change(changed);
-      const label = `${perOlderPage}-${what.replace(/\W+/g, "-").slice(0, 40)}`;
+      const label = `${perOlderPage}-${relatedCandidates}-${what.replace(/\W+/g, "-").slice(0, 40)}`;
       const { rebuilt, cold, reused } = await rebuiltAndCold(changed, base, path.join(scratch, label));
       const [rebuiltTree, coldTree] = await rebuiltAndColdTrees(rebuilt, cold);
       assert.deepEqual(rebuiltTree, coldTree);
@@ -201,6 +233,7 @@ const rebuildsAsCold = (perOlderPage: number | null) => () => {
 
 describe("a rebuild over the pages of an unchanged archive writes what a cold render does", rebuildsAsCold(null));
 describe("likewise with every list paged, one item to an older page", rebuildsAsCold(1));
+describe("likewise with related lists gathered from two candidates", rebuildsAsCold(null, 2));
 
 test("a party's members list, cut to those named by most articles, follows their articles", async () => {
   const limit = PAGES.partyMembers;
@@ -302,6 +335,45 @@ describe("a rebuild keeps the pages whose inputs did not change", () => {
     assert.deepEqual(renewed.sort(), [...new Set(expected)].sort());
   });
 
+  test("an article's new title: only it and the articles whose related lists can reach it are keyed again", async () => {
+    const changed = fixtureArchive();
+    const article = changed.articles.find((a) => a.places.length > 0 && a.people.length > 0);
+    assert.ok(article);
+    article.title = "Talks end the protests";
+    const { articleKeys } = await renderPages(changed, path.join(scratch, "known-title"), { previousDir: base });
+    // The fixture's related lists gather from every entity (it has fewer articles than candidates), so an
+    // article sharing an entity with the retitled one may list it; the rest cannot.
+    const keysOf = (a: Archive["articles"][number]) =>
+      new Set([
+        ...a.people.map((slug) => `person:${slug}`),
+        ...a.parties.map((slug) => `party:${slug}`),
+        ...a.organizations.map((slug) => `organization:${slug}`),
+        ...a.places.map((slug) => `place:${slug}`),
+      ]);
+    const own = keysOf(article);
+    const reached = changed.articles.filter((a) => a === article || [...keysOf(a)].some((key) => own.has(key)));
+    assert.ok(reached.length < changed.articles.length, "some article shares no entity with it");
+    assert.equal(articleKeys, reached.length);
+    const again = await renderPages(fixtureArchive(), path.join(scratch, "known-none"), { previousDir: base });
+    assert.equal(again.articleKeys, 0);
+
+    // Gathers that stop early read fewer entities, and fewer pages are keyed again; they are still a cold
+    // render's pages.
+    const sizes = { ...PAGES };
+    PAGES.relatedCandidates = 2;
+    try {
+      const shortBase = path.join(scratch, "known-short-base");
+      await renderPages(fixtureArchive(), shortBase);
+      const { rebuilt, cold } = await rebuiltAndCold(changed, shortBase, path.join(scratch, "known-short"));
+      const [rebuiltTree, coldTree] = await rebuiltAndColdTrees(rebuilt, cold);
+      assert.deepEqual(rebuiltTree, coldTree);
+      const short = await renderPages(changed, path.join(scratch, "known-short-count"), { previousDir: shortBase });
+      assert.ok(short.articleKeys >= 1 && short.articleKeys < reached.length, `${short.articleKeys} keyed`);
+    } finally {
+      Object.assign(PAGES, sizes);
+    }
+  });
+
   test("a flag on an article: its page is rendered again, its entities' pages are kept", async () => {
     const changed = fixtureArchive();
     const article = changed.articles.find((a) => a.places.length > 0 && a.people.length > 0);
@@ -354,12 +426,24 @@ describe("a rebuild keeps the pages whose inputs did not change", () => {
   });
 });
 
-test("through the pipeline: after seeds are edited, added and removed, the pages are a cold build's", async () => {
-  const seeds = path.join(scratch, "seeds");
-  const out = path.join(scratch, "site");
+for (const relatedCandidates of [PAGES.relatedCandidates, 2]) {
+  test(`through the pipeline: after seeds are edited, added and removed, the pages are a cold build's (related lists from ${relatedCandidates} candidates)`, async () => {
+    const sizes = { ...PAGES };
+    PAGES.relatedCandidates = relatedCandidates;
+    try {
+      await pipelineRebuildsAsCold(`pipeline-${relatedCandidates}`);
+    } finally {
+      Object.assign(PAGES, sizes);
+    }
+  });
+}
+
+async function pipelineRebuildsAsCold(folder: string) {
+  const seeds = path.join(scratch, folder, "seeds");
+  const out = path.join(scratch, folder, "site");
   cpSync("seeds", seeds, { recursive: true });
   const files = readdirSync(seeds).sort();
-  await build({ seedsDir: seeds, outDir: out, cacheDir: path.join(scratch, "cache") });
+  await build({ seedsDir: seeds, outDir: out, cacheDir: path.join(scratch, folder, "cache") });
 
   // One seed's headline edited, a second outlet's copy of another added under a new headline, a third removed.
   const edit = (file: string, headline: string) => {
@@ -370,9 +454,9 @@ test("through the pipeline: after seeds are edited, added and removed, the pages
   writeFileSync(path.join(seeds, files[0]), edit(files[0], "Balochistan talks: a second look at the protests"));
   writeFileSync(path.join(seeds, "zz-copy.txt"), edit(files[1], "The same report, as another outlet ran it"));
   rmSync(path.join(seeds, files[2]));
-  const rebuilt = await build({ seedsDir: seeds, outDir: out, cacheDir: path.join(scratch, "cache") });
-  const coldOut = path.join(scratch, "cold-site");
-  await build({ seedsDir: seeds, outDir: coldOut, cacheDir: path.join(scratch, "cold-cache") });
+  const rebuilt = await build({ seedsDir: seeds, outDir: out, cacheDir: path.join(scratch, folder, "cache") });
+  const coldOut = path.join(scratch, folder, "cold-site");
+  await build({ seedsDir: seeds, outDir: coldOut, cacheDir: path.join(scratch, folder, "cold-cache") });
 
   assert.ok(rebuilt.reused > 0, "unchanged pages are reused");
   // The pages, CSV exports, feeds, the archive's files and the page keys; the search index has its own test
@@ -383,4 +467,4 @@ test("through the pipeline: after seeds are edited, added and removed, the pages
     );
   const [rebuiltTree, coldTree] = await rebuiltAndColdTrees(out, coldOut);
   assert.deepEqual(pagesOf(rebuiltTree), pagesOf(coldTree));
-});
+}

@@ -10,6 +10,7 @@ import path from "node:path";
 import type { RecordDigests } from "../archive/index.ts";
 import type { Archive } from "../types.ts";
 import { checkArchive } from "./archive-schema.ts";
+import { articlePagesKnown } from "./article-pages-known.ts";
 import { originalUrls, writeEntityCsvs, writeStoryLedgerCsvs } from "./csv-exports.ts";
 import { navigation } from "./eleventy-plugin.ts";
 import { EleventyRuns, PAGES_PER_RUN } from "./eleventy-runs.ts";
@@ -66,6 +67,8 @@ export interface RenderResult {
   searchFingerprints: Map<string, string>;
   /** The search filters that have values, for the index stage. */
   filterKeys: ReadonlySet<string>;
+  /** Article pages whose keys were worked out: the rest were known unchanged (src/render/article-pages-known.ts). */
+  articleKeys: number;
 }
 
 /** Checks `archive` against its schema and renders its pages into `outDir`. */
@@ -102,15 +105,9 @@ function entityPagesKnown(
   manifest: PageManifest,
   fingerprints: KeyFingerprints,
   hasPrevious: boolean,
+  renamed: ReadonlySet<string>,
 ): (at: number) => { permalink: string; csvPath: string | null; fingerprint: string } | null {
-  const names = pre.names();
-  const renamed = new Set<string>();
-  for (const [key, name] of Object.entries(previous.names ?? {})) {
-    const now = names.get(key);
-    if (now !== undefined && now !== name) renamed.add(key);
-  }
   const touched = pre.touchedBy(renamed);
-  manifest.names = Object.fromEntries(names);
   const preKeys: Record<string, string> = {};
   manifest.preKeys = preKeys;
   return (at) => {
@@ -195,8 +192,17 @@ async function writePages(
   const manifest: PageManifest = noManifest();
   if (options.recordDigests) manifest.checked = checkedDigests(everyDigest(archive, options.recordDigests));
   let reused = 0;
+  let articleKeys = 0;
   const webUrlOf = originalUrls(archive);
   const fingerprints = keyFingerprints(navigation);
+  // The entities shown by another name than the previous build showed them by.
+  const names = site.entityPreKeys.names();
+  const renamed = new Set<string>();
+  for (const [key, name] of Object.entries(previous.names ?? {})) {
+    const now = names.get(key);
+    if (now !== undefined && now !== name) renamed.add(key);
+  }
+  manifest.names = Object.fromEntries(names);
 
   /**
    * Pages `start` to `end` of `kind` to render, and those whose CSV export is to be written: a page whose
@@ -273,10 +279,19 @@ async function writePages(
 
   const searchFingerprints = new Map<string, string>();
   const runs = new EleventyRuns(site.views, output, pagesPerRun, oneOffs);
+  const knownArticles = articlePagesKnown(site.articleDeps, site.articleCount, previous, manifest, {
+    fingerprints,
+    hasPrevious: previousDir !== undefined,
+    renamed,
+  });
   const articles: PagedKind<ArticlePage> = {
     count: site.articleCount,
     build: site.articlePages,
-    key: site.articleKey,
+    key: (at) => {
+      articleKeys++;
+      return site.articleKey(at);
+    },
+    known: knownArticles.known,
     // An unchanged article's search fingerprint is the previous build's.
     keep: (at) => {
       const slug = site.articleSlug(at);
@@ -302,7 +317,7 @@ async function writePages(
     count: site.entityCount,
     build: site.entityPages,
     key: site.entityKey,
-    known: entityPagesKnown(site.entityPreKeys, previous, manifest, fingerprints, previousDir !== undefined),
+    known: entityPagesKnown(site.entityPreKeys, previous, manifest, fingerprints, previousDir !== undefined, renamed),
   };
   for (let start = 0; start < entities.count; start += pagesPerRun) {
     const { pages, csvs } = await staleIn(entities, start, start + pagesPerRun);
@@ -320,6 +335,7 @@ async function writePages(
     options.onArticlePagesWritten?.({ searchFingerprints, filterKeys: site.views.search.filterKeys }, false);
   }
   manifest.search = Object.fromEntries(searchFingerprints);
+  knownArticles.record();
   await writePageManifest(output, manifest);
-  return { reused, searchFingerprints, filterKeys: site.views.search.filterKeys };
+  return { reused, searchFingerprints, filterKeys: site.views.search.filterKeys, articleKeys };
 }

@@ -118,6 +118,14 @@ export interface PageManifest {
   preKeys?: Record<string, string>;
   /** The name each entity is shown by, by "kind:slug": what tells the next build which were renamed. */
   names?: Record<string, string>;
+  /**
+   * What tells an article page unchanged without its key (src/render/article-pages-known.ts): each
+   * article's record digest, page context and where its related-articles gather stopped, by slug; each
+   * entity's number of mentions, by "kind:slug"; the entities with search filter values.
+   */
+  articles?: Record<string, string>;
+  postingLengths?: Record<string, number>;
+  filterKeys?: string[];
 }
 
 /** Record digests that passed the schema of one version of the site's code (which holds the schema). */
@@ -139,6 +147,10 @@ export function passedDigests(manifest: PageManifest): ReadonlySet<string> {
 
 const isRecord = (value: unknown): value is Record<string, string> =>
   value !== null && typeof value === "object" && !Array.isArray(value);
+const isCounts = (value: unknown): value is Record<string, number> =>
+  isRecord(value) && Object.values(value).every((count) => typeof count === "number");
+const isStrings = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === "string");
 
 function isCheckedDigests(value: unknown): value is CheckedDigests {
   const { version, digests } = (value ?? {}) as Partial<Record<keyof CheckedDigests, unknown>>;
@@ -149,12 +161,15 @@ export async function readPageManifest(siteDir: string): Promise<PageManifest> {
   try {
     const parsed = JSON.parse(await readFile(path.join(siteDir, PAGE_MANIFEST), "utf8"));
     if (isRecord(parsed) && isRecord(parsed.pages) && isRecord(parsed.search)) {
-      const { checked, preKeys, names } = parsed as { checked?: unknown; preKeys?: unknown; names?: unknown };
+      const { checked, preKeys, names, articles, postingLengths, filterKeys } = parsed as Record<string, unknown>;
       return {
         pages: parsed.pages,
         search: parsed.search,
         ...(isCheckedDigests(checked) ? { checked } : {}),
         ...(isRecord(preKeys) && isRecord(names) ? { preKeys, names } : {}),
+        ...(isRecord(articles) && isCounts(postingLengths) && isStrings(filterKeys)
+          ? { articles, postingLengths, filterKeys }
+          : {}),
       };
     }
   } catch {
@@ -169,13 +184,20 @@ export function noManifest(): PageManifest {
 }
 
 export async function writePageManifest(siteDir: string, manifest: PageManifest): Promise<void> {
-  const sorted = (entries: Record<string, string>) =>
+  const sorted = <T>(entries: Record<string, T>) =>
     Object.fromEntries(Object.entries(entries).sort(([a], [b]) => compareStrings(a, b)));
   const text = JSON.stringify({
     pages: sorted(manifest.pages),
     search: sorted(manifest.search),
     ...(manifest.checked ? { checked: manifest.checked } : {}),
     ...(manifest.preKeys && manifest.names ? { preKeys: sorted(manifest.preKeys), names: sorted(manifest.names) } : {}),
+    ...(manifest.articles && manifest.postingLengths && manifest.filterKeys
+      ? {
+          articles: sorted(manifest.articles),
+          postingLengths: sorted(manifest.postingLengths),
+          filterKeys: [...manifest.filterKeys].sort(compareStrings),
+        }
+      : {}),
   });
   await mkdir(path.dirname(path.join(siteDir, PAGE_MANIFEST)), { recursive: true });
   await writeFile(path.join(siteDir, PAGE_MANIFEST), `${text}\n`);

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { PAGES } from "../../settings.ts";
 import type { ArticleRecord, Discarded, EventDate, Figure, MentionLink } from "../../types.ts";
 import { articlePagePath, articleUrl, seedUrl, storyUrl } from "../../urls.ts";
-import { firstOf } from "../../util/group.ts";
+import { compareStrings, firstOf } from "../../util/group.ts";
 import { slugify } from "../../util/slug.ts";
 import { formatDate } from "../format.ts";
 import { renderArticleBody } from "../markdown.ts";
@@ -143,20 +143,27 @@ export function summarize(article: ArticleRecord, lookup: Lookup): ArticleSummar
   return summary;
 }
 
-/** Articles gathered as candidates for an article's related list (see relatedArticles). */
-const RELATED_CANDIDATES = PAGES.relatedCandidates;
-
 /**
  * A finder of the articles sharing the most entities with an article (by its number in graph.sorted);
- * ties go to the newer article. Candidates come from the article's entities taken rarest first, newest
- * articles first, until RELATED_CANDIDATES are found: exact for the many articles whose entities are all
- * rare, and for the rest a shortlist led by a shared person or place rather than by "Pakistan" —
- * counting every pair of articles would be n × n, minutes at 50,000 articles. A finder, not a list, so
- * article pages can be built a slice at a time (src/render/views/index.ts); answers do not depend on the
- * order of the calls.
+ * ties go to the newer article. Candidates come from the article's entities taken rarest first (ties by
+ * key, so the order is the same whatever the entities' numbers), newest articles first, until
+ * PAGES.relatedCandidates are found: exact for the many articles whose entities are all rare, and for the rest a
+ * shortlist led by a shared person or place rather than by "Pakistan" — counting every pair of articles
+ * would be n × n, minutes at 50,000 articles. A finder, not a list, so article pages can be built a slice
+ * at a time (src/render/views/index.ts); answers do not depend on the order of the calls.
+ *
+ * `stopKey(self)`, once `related(self)` was asked, is the key ("kind:slug") of the entity whose articles
+ * the gather was reading when it had enough, or null when it read every entity's: the list depends only on
+ * the articles of the entities up to that one, which is how a rebuild knows an article's list unchanged
+ * without finding it again (src/render/views/article-deps.ts).
  */
-export function relatedArticles(graph: ArchiveGraph, lookup: Lookup): (self: number) => RelatedArticle[] {
-  const { sorted, keys, keyIds, keyStart, postings } = graph;
+export function relatedArticles(
+  graph: ArchiveGraph,
+  lookup: Lookup,
+): { related: (self: number) => RelatedArticle[]; stopKey: (self: number) => string | null | undefined } {
+  const { sorted, keys, keyIds, keyStart, postings, keyName } = graph;
+  const enough = PAGES.relatedCandidates;
+  const stops: (string | null)[] = [];
   // Each article's slug as the number of its first article, so the gather compares numbers instead of
   // reading thousands of records' slugs.
   const slugNumber = new Int32Array(sorted.length);
@@ -166,19 +173,26 @@ export function relatedArticles(graph: ArchiveGraph, lookup: Lookup): (self: num
   const mine = new Uint8Array(postings.length);
   // Entities each candidate shares with the article, set for this call's candidates before they are read.
   const shared = new Int32Array(sorted.length);
-  return (self) => {
+  const related = (self: number): RelatedArticle[] => {
     const ownKeys = [...new Set(keys[self])];
     for (const id of ownKeys) mine[id] = 1;
-    const rarestFirst = ownKeys.sort((a, b) => postings[a].length - postings[b].length || a - b);
+    const rarestFirst = ownKeys.sort(
+      (a, b) => postings[a].length - postings[b].length || compareStrings(keyName[a], keyName[b]),
+    );
     const candidates: number[] = [];
+    let stop: string | null = null;
     gather: for (const id of rarestFirst) {
       for (const other of postings[id]) {
         if (seen[other] || slugNumber[other] === slugNumber[self]) continue;
         seen[other] = 1;
         candidates.push(other);
-        if (candidates.length >= RELATED_CANDIDATES) break gather;
+        if (candidates.length >= enough) {
+          stop = keyName[id];
+          break gather;
+        }
       }
     }
+    stops[self] = stop;
     // The RELATED_LIMIT candidates sharing the most entities, newer (a lower number) first on a tie.
     for (const other of candidates) {
       seen[other] = 0;
@@ -187,7 +201,7 @@ export function relatedArticles(graph: ArchiveGraph, lookup: Lookup): (self: num
       shared[other] = count;
     }
     const best = firstOf(candidates, RELATED_LIMIT, (x, y) => shared[y] - shared[x] || x - y);
-    const related = best.map((other) => {
+    const list = best.map((other) => {
       const common = Array.from(keys[other]).filter((id) => mine[id] === 1);
       return {
         ...summarize(sorted[other], lookup),
@@ -195,8 +209,9 @@ export function relatedArticles(graph: ArchiveGraph, lookup: Lookup): (self: num
       };
     });
     for (const id of ownKeys) mine[id] = 0;
-    return related;
+    return list;
   };
+  return { related, stopKey: (self) => stops[self] };
 }
 
 export interface ArticlePageOptions {

@@ -19,6 +19,8 @@ export interface ArchiveGraph {
    */
   keyIds: Int32Array;
   keyStart: Int32Array;
+  /** The key ("kind:slug") of each entity number. */
+  keyName: string[];
   /** Kind and slug of each entity number; kindOf.length is the number of entities. */
   kindOf: EntityKind[];
   slugOf: string[];
@@ -39,6 +41,7 @@ export function buildGraph(archive: Archive, names: string[]): ArchiveGraph {
   const keyId = new Map<string, number>();
   const kindOf: EntityKind[] = [];
   const slugOf: string[] = [];
+  const keyName: string[] = [];
   const postings: number[][] = [];
   const bySlug = new Map<string, number[]>();
   const byOutlet = new Map<string, number[]>();
@@ -50,6 +53,7 @@ export function buildGraph(archive: Archive, names: string[]): ArchiveGraph {
       if (id === undefined) {
         id = kindOf.length;
         keyId.set(key, id);
+        keyName.push(key);
         const { kind, slug } = splitKey(key);
         kindOf.push(kind);
         slugOf.push(slug);
@@ -78,5 +82,5 @@ export function buildGraph(archive: Archive, names: string[]): ArchiveGraph {
     if (rank === undefined) throw new Error(`archive graph: name "${name}" was not ranked`);
     return rank;
   };
-  return { sorted, keys, keyIds, keyStart, kindOf, slugOf, keyId, postings, bySlug, byOutlet, nameRank };
+  return { sorted, keys, keyIds, keyStart, keyName, kindOf, slugOf, keyId, postings, bySlug, byOutlet, nameRank };
 }

@@ -9,6 +9,7 @@ import { PAGES } from "../../settings.ts";
 import type { Archive, ArticleRecord } from "../../types.ts";
 import { articlePagePath, STORIES_URL } from "../../urls.ts";
 import { compareStrings, groupBy } from "../../util/group.ts";
+import { type ArticleDependencies, articleDependencies } from "./article-deps.ts";
 import {
   type ArticlePage,
   type ArticleSummary,
@@ -95,6 +96,8 @@ export interface SiteViewSet {
   articleKey(at: number): PageKey;
   /** Article `at`'s slug, which its search fingerprint is kept under. */
   articleSlug(at: number): string;
+  /** What tells an article page unchanged before its key is worked out (src/render/views/article-deps.ts). */
+  articleDeps: ArticleDependencies;
   entityCount: number;
   /** Entity pages `start` to `end` (exclusive, default all), built on demand like the article pages. */
   entityPages(start?: number, end?: number): EntityPage[];
@@ -144,7 +147,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
     archive,
     sources.flatMap((source) => [source.name, lookup.entity(source.kind, source.slug).name]),
   );
-  const related = relatedArticles(graph, lookup);
+  const { related, stopKey } = relatedArticles(graph, lookup);
   const searchFilters = searchFilterKeys(archive);
   const articleOptions = { linkSeeds: options.linkSeeds, searchFilters };
   let digests = options.recordDigests;
@@ -202,6 +205,12 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
     ],
   };
   const optionsOf = (article: ArticleRecord) => ({ ...articleOptions, story: stories.linkOf(article) });
+  const articleDeps = articleDependencies(graph, {
+    digestOf,
+    contextOf: (article) => JSON.stringify([stories.linkOf(article), options.linkSeeds]),
+    stopKey,
+    filterKeys: searchFilters,
+  });
   return {
     views,
     articleCount: graph.sorted.length,
@@ -218,6 +227,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
       };
     },
     articleSlug: (at) => graph.sorted[at].slug,
+    articleDeps,
     entityCount: entities.count,
     entityPages: entities.pages,
     entityKey: entities.key,
