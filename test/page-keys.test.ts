@@ -374,6 +374,43 @@ describe("a rebuild keeps the pages whose inputs did not change", () => {
     }
   });
 
+  test("entity pre-keys are carried when nothing they are made from changed", async () => {
+    const again = await renderPages(fixtureArchive(), path.join(scratch, "carried-none"), { previousDir: base });
+    assert.equal(again.entityPreKeys, 0);
+
+    // A paragraph added at the end of an article's body, naming nothing: no entity page shows it, so the
+    // article's stamp is the same and no pre-key is worked out; the pages are a cold render's.
+    const changed = fixtureArchive();
+    const article = changed.articles.find((a) => a.places.length > 0 && a.people.length > 0);
+    assert.ok(article);
+    article.body = `${article.body}\n\nThe report was updated later in the day.`;
+    const { rebuilt, cold } = await rebuiltAndCold(changed, base, path.join(scratch, "carried-body"));
+    const [rebuiltTree, coldTree] = await rebuiltAndColdTrees(rebuilt, cold);
+    assert.deepEqual(rebuiltTree, coldTree);
+    const body = await renderPages(changed, path.join(scratch, "carried-body-count"), { previousDir: base });
+    assert.equal(body.entityPreKeys, 0);
+    assert.ok(!kept(path.join(scratch, "carried-body-count"), articlePagePath(article.slug)));
+    for (const slug of article.places)
+      assert.ok(kept(path.join(scratch, "carried-body-count"), `${entityUrl("place", slug)}index.html`), slug);
+
+    // A new title shows on every page listing the article: the pre-keys of its entities' and outlet's pages
+    // are worked out again, and only theirs.
+    article.title = "Talks end the protests";
+    const retitled = await renderPages(changed, path.join(scratch, "carried-title"), { previousDir: base });
+    const preKeys = JSON.parse(readFileSync(path.join(scratch, "carried-title", PAGE_MANIFEST), "utf8")).preKeys;
+    const listing = new Set([
+      ...article.people.map((slug) => `${entityUrl("person", slug)}`),
+      ...article.parties.map((slug) => `${entityUrl("party", slug)}`),
+      ...article.organizations.map((slug) => `${entityUrl("organization", slug)}`),
+      ...article.places.map((slug) => `${entityUrl("place", slug)}`),
+      `${entityUrl("outlet", article.outletSlug as string)}`,
+    ]);
+    const pagesOfListing = Object.keys(preKeys).filter((page) =>
+      [...listing].some((url) => `/${page}`.startsWith(url)),
+    );
+    assert.equal(retitled.entityPreKeys, pagesOfListing.length);
+  });
+
   test("a flag on an article: its page is rendered again, its entities' pages are kept", async () => {
     const changed = fixtureArchive();
     const article = changed.articles.find((a) => a.places.length > 0 && a.people.length > 0);

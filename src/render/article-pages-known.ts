@@ -28,6 +28,11 @@ export interface KnownArticlePages {
   known(at: number): { permalink: string; csvPath: null; fingerprint: string } | null;
   /** Records in the manifest what the next build checks, once every article page was known or keyed. */
   record(): void;
+  /**
+   * The entities listing an article whose stamp (what entity pages show of it) is new or changed, by
+   * `listing`; null when this build cannot tell (no previous build to compare with).
+   */
+  restamped(listing: (at: number) => string[]): Set<string> | null;
 }
 
 export function articlePagesKnown(
@@ -49,7 +54,8 @@ export function articlePagesKnown(
       // An article neither known nor keyed (none is, but a page kept by other means would be) is left out,
       // and the next build works out its key.
       if (kept !== undefined) articles[deps.slug(at)] = kept;
-      else if (stop !== undefined) articles[deps.slug(at)] = `${deps.digest(at)} ${contextOf(at)} ${stop ?? READ_ALL}`;
+      else if (stop !== undefined)
+        articles[deps.slug(at)] = `${deps.digest(at)} ${contextOf(at)} ${stop ?? READ_ALL} ${deps.stamp(at)}`;
     }
     manifest.articles = articles;
     manifest.postingLengths = Object.fromEntries(lengths);
@@ -67,13 +73,13 @@ export function articlePagesKnown(
     !deps.slugsUnique ||
     [...options.renamed].some((key) => key.startsWith("outlet:"))
   )
-    return { known: () => null, record };
+    return { known: () => null, record, restamped: () => null };
 
   const entries = Array.from({ length: count }, (_, at) => {
     const entry: unknown = before[deps.slug(at)];
     if (typeof entry !== "string") return undefined;
-    const [digest, context, stop] = entry.split(" ");
-    return { entry, digest, context, stop };
+    const [digest, context, stop, stamp] = entry.split(" ");
+    return { entry, digest, context, stop, stamp };
   });
   // The articles whose records are new or changed, and the entities touched.
   const changed = new Uint8Array(count);
@@ -126,5 +132,13 @@ export function articlePagesKnown(
       return { permalink, csvPath: null, fingerprint };
     },
     record,
+    restamped: (listing) => {
+      // An article whose record is unchanged has the stamp it had (its stamp is made from its record).
+      const entities = new Set<string>();
+      for (let at = 0; at < count; at++) {
+        if (changed[at] && entries[at]?.stamp !== deps.stamp(at)) for (const key of listing(at)) entities.add(key);
+      }
+      return entities;
+    },
   };
 }

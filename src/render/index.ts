@@ -14,10 +14,10 @@ import { articlePagesKnown } from "./article-pages-known.ts";
 import { originalUrls, writeEntityCsvs, writeStoryLedgerCsvs } from "./csv-exports.ts";
 import { navigation } from "./eleventy-plugin.ts";
 import { EleventyRuns, PAGES_PER_RUN } from "./eleventy-runs.ts";
+import { entityPagesKnown } from "./entity-pages-known.ts";
 import {
   checkedDigests,
   csvFingerprint,
-  type KeyFingerprints,
   keyFingerprints,
   noManifest,
   type PageManifest,
@@ -30,7 +30,7 @@ import {
 import { publishSeeds } from "./seeds.ts";
 import type { ArticlePage } from "./views/articles.ts";
 import type { EntityPage } from "./views/entities.ts";
-import { buildSiteViews, type SiteViewSet } from "./views/index.ts";
+import { buildSiteViews } from "./views/index.ts";
 import { addPaged, noPagedOneOffs, oneOffPages } from "./views/one-off-pages.ts";
 import type { PageKey } from "./views/page-key.ts";
 import type { StoryPage } from "./views/stories.ts";
@@ -69,6 +69,8 @@ export interface RenderResult {
   filterKeys: ReadonlySet<string>;
   /** Article pages whose keys were worked out: the rest were known unchanged (src/render/article-pages-known.ts). */
   articleKeys: number;
+  /** Entity pages whose pre-keys were worked out: the rest were carried (src/render/entity-pages-known.ts). */
+  entityPreKeys: number;
 }
 
 /** Checks `archive` against its schema and renders its pages into `outDir`. */
@@ -89,51 +91,6 @@ export async function renderPages(
   if (options.seedsDir !== undefined) await publishSeeds(checked, options.seedsDir, output, options.previousDir);
   return writePages(checked, output, previous, { ...options, linkSeeds });
 }
-
-/**
- * Entity pages known by their pre-keys (EntityPageSet.preKey): a page whose pre-key's fingerprint is the
- * previous build's, and that names no entity renamed since, has the previous build's fingerprint — the same
- * key, not worked out again (2 s of a 10,000-article rebuild). A page whose roster (the articles it lists)
- * changed is changed for sure: it is rendered without its key being worked out, under a fingerprint made of
- * its pre-key (`unkeyed`). Null leaves the page to its key: a new page, or one whose articles are the same
- * but one of their records changed, which may not show on it. Records this build's pre-keys, rosters and
- * names in `manifest`.
- */
-function entityPagesKnown(
-  pre: SiteViewSet["entityPreKeys"],
-  previous: PageManifest,
-  manifest: PageManifest,
-  fingerprints: KeyFingerprints,
-  hasPrevious: boolean,
-  renamed: ReadonlySet<string>,
-): (at: number) => { permalink: string; csvPath: string | null; fingerprint: string } | null {
-  const touched = pre.touchedBy(renamed);
-  const preKeys: Record<string, string> = {};
-  manifest.preKeys = preKeys;
-  return (at) => {
-    const { permalink, csvPath } = pre.where(at);
-    // Salted like a page's fingerprint: new site code or navigation makes every pre-key new.
-    const preKey = fingerprints.ofKey(`pre-key ${pre.preKey(at)}`);
-    const roster = pre.roster(at);
-    preKeys[permalink] = `${preKey} ${roster}`;
-    const before = previous.pages[permalink];
-    const [preKeyBefore, rosterBefore] = previous.preKeys?.[permalink]?.split(" ") ?? [];
-    if (hasPrevious && before !== undefined && preKeyBefore === preKey && !touched.has(at)) {
-      return { permalink, csvPath, fingerprint: before };
-    }
-    // A page new to the site is keyed all the same: that key tells a later build whether a change to one of
-    // its articles' records shows on it.
-    const changed = hasPrevious && before !== undefined && rosterBefore !== undefined && rosterBefore !== roster;
-    return changed ? { permalink, csvPath, fingerprint: unkeyed(preKey) } : null;
-  };
-}
-
-/**
- * The fingerprint of a page rendered without its key: never a key's fingerprint (a digest has no space), so
- * a later build that works out the page's key renders it again, while one that finds its pre-key unchanged
- * keeps it.
- */
-const unkeyed = (preKey: string) => `unkeyed ${preKey}`;
 
 /** The digest of every record of the archive (each element of its lists). */
 function* everyDigest(archive: Archive, digests: RecordDigests): Generator<string> {
@@ -313,11 +270,17 @@ async function writePages(
     await runs.writeArticles();
     options.onArticlePagesWritten?.({ searchFingerprints, filterKeys: site.views.search.filterKeys }, true);
   }
+  const knownEntities = entityPagesKnown(site.entityPreKeys, previous, manifest, {
+    fingerprints,
+    hasPrevious: previousDir !== undefined,
+    renamed,
+    restamped: knownArticles.restamped(site.entityPreKeys.listing),
+  });
   const entities: PagedKind<EntityPage> = {
     count: site.entityCount,
     build: site.entityPages,
     key: site.entityKey,
-    known: entityPagesKnown(site.entityPreKeys, previous, manifest, fingerprints, previousDir !== undefined, renamed),
+    known: knownEntities.known,
   };
   for (let start = 0; start < entities.count; start += pagesPerRun) {
     const { pages, csvs } = await staleIn(entities, start, start + pagesPerRun);
@@ -337,5 +300,11 @@ async function writePages(
   manifest.search = Object.fromEntries(searchFingerprints);
   knownArticles.record();
   await writePageManifest(output, manifest);
-  return { reused, searchFingerprints, filterKeys: site.views.search.filterKeys, articleKeys };
+  return {
+    reused,
+    searchFingerprints,
+    filterKeys: site.views.search.filterKeys,
+    articleKeys,
+    entityPreKeys: knownEntities.preKeysMade(),
+  };
 }

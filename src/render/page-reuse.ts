@@ -126,6 +126,12 @@ export interface PageManifest {
   articles?: Record<string, string>;
   postingLengths?: Record<string, number>;
   filterKeys?: string[];
+  /**
+   * What tells an entity page's pre-key unchanged without working it out (src/render/entity-pages-known.ts):
+   * each entity's own inputs, by "kind:slug", and the salt its pre-keys were made under.
+   */
+  entities?: Record<string, string>;
+  preKeySalt?: string;
 }
 
 /** Record digests that passed the schema of one version of the site's code (which holds the schema). */
@@ -161,12 +167,16 @@ export async function readPageManifest(siteDir: string): Promise<PageManifest> {
   try {
     const parsed = JSON.parse(await readFile(path.join(siteDir, PAGE_MANIFEST), "utf8"));
     if (isRecord(parsed) && isRecord(parsed.pages) && isRecord(parsed.search)) {
-      const { checked, preKeys, names, articles, postingLengths, filterKeys } = parsed as Record<string, unknown>;
+      const { checked, preKeys, names, articles, postingLengths, filterKeys, entities, preKeySalt } = parsed as Record<
+        string,
+        unknown
+      >;
       return {
         pages: parsed.pages,
         search: parsed.search,
         ...(isCheckedDigests(checked) ? { checked } : {}),
         ...(isRecord(preKeys) && isRecord(names) ? { preKeys, names } : {}),
+        ...(isRecord(entities) && typeof preKeySalt === "string" ? { entities, preKeySalt } : {}),
         ...(isRecord(articles) && isCounts(postingLengths) && isStrings(filterKeys)
           ? { articles, postingLengths, filterKeys }
           : {}),
@@ -191,6 +201,9 @@ export async function writePageManifest(siteDir: string, manifest: PageManifest)
     search: sorted(manifest.search),
     ...(manifest.checked ? { checked: manifest.checked } : {}),
     ...(manifest.preKeys && manifest.names ? { preKeys: sorted(manifest.preKeys), names: sorted(manifest.names) } : {}),
+    ...(manifest.entities && manifest.preKeySalt
+      ? { entities: sorted(manifest.entities), preKeySalt: manifest.preKeySalt }
+      : {}),
     ...(manifest.articles && manifest.postingLengths && manifest.filterKeys
       ? {
           articles: sorted(manifest.articles),

@@ -58,7 +58,7 @@ export async function treeDigest(dir: string): Promise<Map<string, string>> {
 /**
  * treeDigest of a rebuilt site and of a cold build of the same archive, to compare: each one's page manifest
  * (PAGE_MANIFEST) without the pages the rebuild rendered without working out their keys (a changed list of
- * articles: `unkeyed` in src/render/index.ts), whose fingerprints are made of their pre-keys, nor those
+ * articles: `unkeyed` in src/render/entity-pages-known.ts), whose fingerprints are made of their pre-keys, nor those
  * pages' CSV exports. Every other entry, and every other file, must be the same.
  */
 export async function rebuiltAndColdTrees(

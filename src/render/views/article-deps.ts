@@ -18,6 +18,8 @@ export interface ArticleDependencies {
   permalink(at: number): string;
   /** Article `at`'s record digest. */
   digest(at: number): string;
+  /** Article `at`'s stamp: what entity pages show of it (EntityPageSet.articleStamp). */
+  stamp(at: number): string;
   /** Everything else its page shows of its own that is not in its record: its story's link, and whether seeds are linked. */
   context(at: number): string;
   /** Where article `at`'s related-articles gather stopped, once its related list was found (relatedArticles). */
@@ -40,6 +42,7 @@ export function articleDependencies(
   graph: ArchiveGraph,
   options: {
     digestOf: (record: object) => string;
+    stampOf: (at: number) => string;
     contextOf: (article: ArticleRecord) => string;
     stopKey: (at: number) => string | null | undefined;
     filterKeys: ReadonlySet<string>;
@@ -51,6 +54,7 @@ export function articleDependencies(
     slug: (at) => sorted[at].slug,
     permalink: (at) => articlePagePath(sorted[at].slug),
     digest: (at) => options.digestOf(sorted[at]),
+    stamp: options.stampOf,
     context: (at) => options.contextOf(sorted[at]),
     stopKey: options.stopKey,
     keysOf,

@@ -207,12 +207,25 @@ export interface EntityPageSet {
   where(at: number): { permalink: string; csvPath: string | null };
   /**
    * A digest of what page `at` is made from besides other entities' names, much cheaper than its key: its
-   * record's digest, its quotes, and each of its articles' record digest and list entry (an older page: the
+   * record's digest, its quotes, and each of its articles' stamp (`articleStamp`; an older page: the
    * entity's name, its neighbours' names, and its own articles'). Two archives that give a page the same
    * pre-key give it the same key unless an entity it names besides itself — a party, a member, a
    * companion — was renamed (`touchedBy`).
    */
   preKey(at: number): string;
+  /** Page `at`'s entity, as "kind:slug". */
+  entityOf(at: number): string;
+  /**
+   * What page `at`'s pre-key takes from its entity rather than its articles: the entity record's digest and
+   * what its first page shows beside (quotes, the members shown). With its articles' stamps (`articleStamp`)
+   * and the code, everything a pre-key is made from: a later build that finds all of them unchanged keeps
+   * the pre-key without working it out (src/render/index.ts).
+   */
+  ownInputs(at: number): string;
+  /** Article `n`'s stamp (by its number, newest first): a digest of all any entity page shows of it. */
+  articleStamp(n: number): string;
+  /** The entities whose pages list article `n`, as "kind:slug": those it names, and its outlet. */
+  listing(n: number): string[];
   /**
    * A short hash of the articles page `at` lists, in order (a first page: all of the entity's, which its
    * CSV export lists). Pages with different rosters differ, since each listed article's entry holds its
@@ -459,12 +472,40 @@ export function entityPages(
       neighbours(at),
     ]);
   };
+  /** What an entity's first page shows beside its record and articles, as its pre-key takes it. */
+  const besideOf = (source: EntitySource) => ({
+    quotes: source.kind === "person" ? (quotesOf.get(source.slug) ?? []) : [],
+    // A party's members shown: which they are follows other people's articles, not the party's record.
+    members: membersOf(source).map((member) => member.slug),
+  });
   /** Each article's slug hashed (fnv1a), for rosters: made when the first roster is asked for. */
   let slugHashes: Int32Array | undefined;
-  // What every entity page's pre-key takes from an article: its record's digest and its list entry.
+  // What every entity page's pre-key takes from an article: a digest of what any entity page shows of it —
+  // its list entry and original address, its entities in order (companions are counted over them), and
+  // the sentence naming each (contextsIn) — not of its whole record: a seed edited where no entity page
+  // looks (its body's last paragraph, say) leaves the pre-keys of the pages listing it, thousands for
+  // "Pakistan", as they were, and their keys are not worked out to find them unchanged.
   const stamps: string[] = [];
-  const stampOf = (at: number) =>
-    (stamps[at] ??= `${digestOf(sorted[at])} ${JSON.stringify(summarize(sorted[at], lookup))}`);
+  const stampOf = (at: number) => {
+    let stamp = stamps[at];
+    if (stamp === undefined) {
+      const article = sorted[at];
+      const sentences = new Map<string, Evidence | null>();
+      for (const m of article.mentions) {
+        const key = `${m.kind}:${m.slug}`;
+        if (!sentences.has(key)) sentences.set(key, sentenceOf(m.evidence) ?? null);
+      }
+      const shown = [
+        summarize(article, lookup),
+        webUrl(article.url_original),
+        Array.from(distinct[at], (id) => graph.keyName[id]),
+        [...sentences],
+      ];
+      stamp = createHash("sha256").update(JSON.stringify(shown)).digest("base64url");
+      stamps[at] = stamp;
+    }
+    return stamp;
+  };
 
   return {
     count: parts.length,
@@ -478,14 +519,30 @@ export function entityPages(
         hash.update(part.items.map((item) => stampOf(numbers[item])).join("\n"));
         return hash.digest("base64url");
       }
-      const quotes = source.kind === "person" ? (quotesOf.get(source.slug) ?? []) : [];
-      // A party's members shown: which they are follows other people's articles, not the party's record.
-      const members = membersOf(source).map((member) => member.slug);
+      const { quotes, members } = besideOf(source);
       const hash = createHash("sha256").update(
         `${digestOf(source.record)} ${JSON.stringify(quotes)} ${JSON.stringify(members)}\n`,
       );
       hash.update(Array.from(numbers, stampOf).join("\n"));
       return hash.digest("base64url");
+    },
+    entityOf: (at) => {
+      const source = sources[parts[at].source];
+      return `${source.kind}:${source.slug}`;
+    },
+    ownInputs: (at) => {
+      const source = sources[parts[at].source];
+      const { quotes, members } = besideOf(source);
+      const beside = createHash("sha256")
+        .update(JSON.stringify([quotes, members]))
+        .digest("base64url");
+      return `${digestOf(source.record)} ${beside}`;
+    },
+    articleStamp: stampOf,
+    listing: (n) => {
+      const listing = Array.from(distinct[n], (id) => graph.keyName[id]);
+      if (sorted[n].outletSlug !== null) listing.push(`outlet:${sorted[n].outletSlug}`);
+      return listing;
     },
     roster: (at) => {
       slugHashes ??= Int32Array.from(sorted, (article) => fnv1a(article.slug));

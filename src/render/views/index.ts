@@ -104,7 +104,10 @@ export interface SiteViewSet {
   /** Entity page `at`'s key, without building the page. */
   entityKey(at: number): PageKey;
   /** What tells an entity page unchanged before its key is worked out (EntityPageSet: preKey, touchedBy). */
-  entityPreKeys: Pick<EntityPageSet, "where" | "preKey" | "roster" | "touchedBy" | "names">;
+  entityPreKeys: Pick<
+    EntityPageSet,
+    "where" | "preKey" | "roster" | "touchedBy" | "names" | "entityOf" | "ownInputs" | "articleStamp" | "listing"
+  >;
   storyCount: number;
   /** Story pages `start` to `end` (exclusive, default all), likewise. */
   storyPages(start?: number, end?: number): StoryPage[];
@@ -207,6 +210,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
   const optionsOf = (article: ArticleRecord) => ({ ...articleOptions, story: stories.linkOf(article) });
   const articleDeps = articleDependencies(graph, {
     digestOf,
+    stampOf: entities.articleStamp,
     contextOf: (article) => JSON.stringify([stories.linkOf(article), options.linkSeeds]),
     stopKey,
     filterKeys: searchFilters,
