@@ -411,6 +411,31 @@ describe("a rebuild keeps the pages whose inputs did not change", () => {
     assert.equal(retitled.entityPreKeys, pagesOfListing.length);
   });
 
+  test("an article no longer naming a place whose record never listed it: the place's page is a cold render's", async () => {
+    // Made by hand (the resolve lists every article naming an entity in its record): the place's page lists
+    // the article from the article's own places, so dropping it changes the page, not the place's record.
+    const unlisted = () => {
+      const archive = fixtureArchive();
+      const place = archive.places.find((p) => p.articles.length > 1);
+      assert.ok(place);
+      const article = archive.articles.find((a) => a.places.includes(place.slug));
+      assert.ok(article);
+      place.articles = place.articles.filter((slug) => slug !== article.slug);
+      return { archive, place, article };
+    };
+    const base = unlisted();
+    const unlistedBase = path.join(scratch, "unlisted-base");
+    await renderPages(base.archive, unlistedBase);
+    const changed = unlisted();
+    changed.article.places = changed.article.places.filter((slug) => slug !== changed.place.slug);
+    changed.article.mentions = changed.article.mentions.filter(
+      (m) => !(m.kind === "place" && m.slug === changed.place.slug),
+    );
+    const { rebuilt, cold } = await rebuiltAndCold(changed.archive, unlistedBase, path.join(scratch, "unlisted"));
+    const [rebuiltTree, coldTree] = await rebuiltAndColdTrees(rebuilt, cold);
+    assert.deepEqual(rebuiltTree, coldTree);
+  });
+
   test("a flag on an article: its page is rendered again, its entities' pages are kept", async () => {
     const changed = fixtureArchive();
     const article = changed.articles.find((a) => a.places.length > 0 && a.people.length > 0);

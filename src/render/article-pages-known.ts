@@ -133,11 +133,13 @@ export function articlePagesKnown(
     },
     record,
     restamped: (listing) => {
-      // An article whose record is unchanged has the stamp it had (its stamp is made from its record).
+      // An article whose record is unchanged has the stamp it had (its stamp is made from its record). An
+      // entity that lost an article is among those whose count changed, whether or not its record lists it.
       const entities = new Set<string>();
       for (let at = 0; at < count; at++) {
         if (changed[at] && entries[at]?.stamp !== deps.stamp(at)) for (const key of listing(at)) entities.add(key);
       }
+      for (const [key, length] of lengths) if (lengthsBefore[key] !== length) entities.add(key);
       return entities;
     },
   };
