@@ -2,8 +2,8 @@
  * Entity pages known by their pre-keys (EntityPageSet.preKey): a page whose pre-key's fingerprint is the
  * previous build's, and that names no entity renamed since, has the previous build's fingerprint — the same
  * key, not worked out again (2 s of a 10,000-article rebuild). A page whose roster (the articles it lists)
- * changed is changed for sure: it is rendered without its key being worked out, under a fingerprint made of
- * its pre-key (`unkeyed`). Null leaves the page to its key: a new page, or one whose articles are the same
+ * changed is changed for sure: it is rendered without its key or pre-key being worked out, under a
+ * fingerprint made of its roster (`unkeyed`). Null leaves the page to its key: a new page, or one whose articles are the same
  * but what one of them shows changed, which may not show on it.
  *
  * A pre-key is itself a pass over every article the page lists: 0.3 s of a rebuild at 10,000 articles and
@@ -47,29 +47,44 @@ export function entityPagesKnown(
     const entity = pre.entityOf(at);
     entities[entity] ??= pre.ownInputs(at);
     const recorded = previous.preKeys?.[permalink];
-    const unchanged =
-      carries && recorded !== undefined && previous.entities?.[entity] === entities[entity] && !restamped?.has(entity);
-    if (!unchanged) made++;
-    const [preKey, roster] = unchanged
-      ? recorded.split(" ")
-      : [fingerprints.ofKey(`pre-key ${pre.preKey(at)}`), pre.roster(at)];
-    preKeys[permalink] = `${preKey} ${roster}`;
-    const before = previous.pages[permalink];
     const [preKeyBefore, rosterBefore] = recorded?.split(" ") ?? [];
+    const before = previous.pages[permalink];
+    if (
+      carries &&
+      recorded !== undefined &&
+      previous.entities?.[entity] === entities[entity] &&
+      !restamped?.has(entity)
+    ) {
+      preKeys[permalink] = recorded;
+      return before !== undefined && !touched.has(at) ? { permalink, csvPath, fingerprint: before } : null;
+    }
+    const roster = pre.roster(at);
+    if (hasPrevious && before !== undefined && rosterBefore !== undefined && rosterBefore !== roster) {
+      // Its pre-key is not worked out either (for "Pakistan", a pass over thousands of articles): a later build
+      // that finds nothing changed carries this entry and keeps the page, and one that works the pre-key out
+      // finds it new and works out the key.
+      preKeys[permalink] = `${UNKNOWN} ${roster}`;
+      return { permalink, csvPath, fingerprint: unkeyed(roster) };
+    }
+    made++;
+    const preKey = fingerprints.ofKey(`pre-key ${pre.preKey(at)}`);
+    preKeys[permalink] = `${preKey} ${roster}`;
     if (hasPrevious && before !== undefined && preKeyBefore === preKey && !touched.has(at)) {
       return { permalink, csvPath, fingerprint: before };
     }
     // A page new to the site is keyed all the same: that key tells a later build whether a change to one of
-    // its articles' records shows on it.
-    const changed = hasPrevious && before !== undefined && rosterBefore !== undefined && rosterBefore !== roster;
-    return changed ? { permalink, csvPath, fingerprint: unkeyed(preKey) } : null;
+    // its articles shows on it.
+    return null;
   };
   return { known, preKeysMade: () => made };
 }
 
+/** The pre-key recorded for a page rendered without its key: never a pre-key's fingerprint (a digest). */
+const UNKNOWN = "-";
+
 /**
- * The fingerprint of a page rendered without its key: never a key's fingerprint (a digest has no space), so
- * a later build that works out the page's key renders it again, while one that finds its pre-key unchanged
- * keeps it.
+ * The fingerprint of a page rendered without its key, by its roster: never a key's fingerprint (a digest has
+ * no space), so a later build that works out the page's key renders it again, while one that carries its
+ * pre-key keeps it.
  */
-export const unkeyed = (preKey: string) => `unkeyed ${preKey}`;
+export const unkeyed = (roster: string) => `unkeyed ${roster}`;

@@ -58,8 +58,8 @@ export async function treeDigest(dir: string): Promise<Map<string, string>> {
 /**
  * treeDigest of a rebuilt site and of a cold build of the same archive, to compare: each one's page manifest
  * (PAGE_MANIFEST) without the pages the rebuild rendered without working out their keys (a changed list of
- * articles: `unkeyed` in src/render/entity-pages-known.ts), whose fingerprints are made of their pre-keys, nor those
- * pages' CSV exports. Every other entry, and every other file, must be the same.
+ * articles: `unkeyed` in src/render/entity-pages-known.ts), whose fingerprints are made of their rosters and
+ * whose pre-keys are not worked out, nor those pages' CSV exports. Every other entry, and every other file, must be the same.
  */
 export async function rebuiltAndColdTrees(
   rebuilt: string,
@@ -67,7 +67,10 @@ export async function rebuiltAndColdTrees(
 ): Promise<[rebuilt: Map<string, string>, cold: Map<string, string>]> {
   const trees = [await treeDigest(rebuilt), await treeDigest(cold)];
   const read = async (site: string) =>
-    JSON.parse(await readFile(path.join(site, PAGE_MANIFEST), "utf8")) as { pages: Record<string, string> };
+    JSON.parse(await readFile(path.join(site, PAGE_MANIFEST), "utf8")) as {
+      pages: Record<string, string>;
+      preKeys?: Record<string, string>;
+    };
   const manifests = [await read(rebuilt), await read(cold)];
   const left: string[] = [];
   for (const [file, fingerprint] of Object.entries(manifests[0].pages)) {
@@ -76,7 +79,10 @@ export async function rebuiltAndColdTrees(
     left.push(file, ...Object.keys(manifests[0].pages).filter((other) => manifests[0].pages[other] === csv));
   }
   manifests.forEach((manifest, at) => {
-    for (const file of left) delete manifest.pages[file];
+    for (const file of left) {
+      delete manifest.pages[file];
+      delete manifest.preKeys?.[file];
+    }
     trees[at].set(PAGE_MANIFEST, createHash("sha256").update(JSON.stringify(manifest)).digest("hex"));
   });
   return [trees[0], trees[1]];
