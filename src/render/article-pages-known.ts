@@ -30,7 +30,8 @@ export interface KnownArticlePages {
   record(): void;
   /**
    * The entities listing an article whose stamp (what entity pages show of it) is new or changed, by
-   * `listing`; null when this build cannot tell (no previous build to compare with).
+   * `listing`, and those whose count of mentions changed; null when this build cannot tell (no previous
+   * build to compare with).
    */
   restamped(listing: (at: number) => string[]): Set<string> | null;
 }
@@ -51,8 +52,8 @@ export function articlePagesKnown(
     for (let at = 0; at < count; at++) {
       const kept = carried.get(at);
       const stop = deps.stopKey(at);
-      // An article neither known nor keyed (none is, but a page kept by other means would be) is left out,
-      // and the next build works out its key.
+      // Every article is either known or keyed, and keying one finds its related list; one that was
+      // neither would be left out, and the next build would work out its key.
       if (kept !== undefined) articles[deps.slug(at)] = kept;
       else if (stop !== undefined)
         articles[deps.slug(at)] = `${deps.digest(at)} ${contextOf(at)} ${stop ?? READ_ALL} ${deps.stamp(at)}`;

@@ -3,8 +3,8 @@
  * previous build's, and that names no entity renamed since, has the previous build's fingerprint — the same
  * key, not worked out again (2 s of a 10,000-article rebuild). A page whose roster (the articles it lists)
  * changed is changed for sure: it is rendered without its key or pre-key being worked out, under a
- * fingerprint made of its roster (`unkeyed`). Null leaves the page to its key: a new page, or one whose articles are the same
- * but what one of them shows changed, which may not show on it.
+ * fingerprint made of its roster (`unkeyed`). Null leaves the page to its key: a new page, or one whose
+ * articles are the same but what one of them shows changed, which may not show on it.
  *
  * A pre-key is itself a pass over every article the page lists: 0.3 s of a rebuild at 10,000 articles and
  * 1.6 s at 50,000, summed over every entity page. So it is not worked out again when nothing it is made from
