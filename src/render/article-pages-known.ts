@@ -29,11 +29,10 @@ export interface KnownArticlePages {
   /** Records in the manifest what the next build checks, once every article page was known or keyed. */
   record(): void;
   /**
-   * The entities listing an article whose stamp (what entity pages show of it) is new or changed, by
-   * `listing`, and those whose count of mentions changed; null when this build cannot tell (no previous
-   * build to compare with).
+   * The entities listing an article whose stamp (what entity pages show of it) is new or changed, and those
+   * whose count of mentions changed; null when this build cannot tell (no previous build to compare with).
    */
-  restamped(listing: (at: number) => string[]): Set<string> | null;
+  restamped(): Set<string> | null;
 }
 
 export function articlePagesKnown(
@@ -90,7 +89,8 @@ export function articlePagesKnown(
     changed[at] = 1;
     for (const key of deps.keysOf(at)) touched.add(key);
   }
-  for (const [key, length] of lengths) if (lengthsBefore[key] !== length) touched.add(key);
+  const recounted = [...lengths.keys()].filter((key) => lengthsBefore[key] !== lengths.get(key));
+  for (const key of recounted) touched.add(key);
 
   /** Whether a gather that stopped at `stop` reads `key`, by the lengths `lengthOf` gives. */
   const reads = (stop: string, key: string, lengthOf: (key: string) => number | undefined): boolean => {
@@ -133,14 +133,14 @@ export function articlePagesKnown(
       return { permalink, csvPath: null, fingerprint };
     },
     record,
-    restamped: (listing) => {
+    restamped: () => {
       // An article whose record is unchanged has the stamp it had (its stamp is made from its record). An
       // entity that lost an article is among those whose count changed, whether or not its record lists it.
-      const entities = new Set<string>();
+      const entities = new Set(recounted);
       for (let at = 0; at < count; at++) {
-        if (changed[at] && entries[at]?.stamp !== deps.stamp(at)) for (const key of listing(at)) entities.add(key);
+        if (changed[at] && entries[at]?.stamp !== deps.stamp(at))
+          for (const key of deps.listedOn(at)) entities.add(key);
       }
-      for (const [key, length] of lengths) if (lengthsBefore[key] !== length) entities.add(key);
       return entities;
     },
   };

@@ -274,7 +274,7 @@ async function writePages(
     fingerprints,
     hasPrevious: previousDir !== undefined,
     renamed,
-    restamped: knownArticles.restamped(site.entityPreKeys.listing),
+    restamped: knownArticles.restamped(),
   });
   const entities: PagedKind<EntityPage> = {
     count: site.entityCount,

@@ -26,7 +26,9 @@ export interface ArticleDependencies {
   stopKey(at: number): string | null | undefined;
   /** The entity keys ("kind:slug") article `at` names, once each (the entities its related list is gathered from). */
   keysOf(at: number): string[];
-  /** Every entity key its page shows the name or search-filter mark of: its entities, its people's party ties, its outlet. */
+  /** The entities whose pages list article `at`: those it names, and its outlet. */
+  listedOn(at: number): string[];
+  /** Every entity key its page shows the name or search-filter mark of: those above, and its people's party ties. */
   namedKeys(at: number): string[];
   /** The articles (by number) naming `key`. */
   articlesNaming(key: string): readonly number[];
@@ -50,6 +52,10 @@ export function articleDependencies(
 ): ArticleDependencies {
   const { sorted, keys, keyName, keyId, postings } = graph;
   const keysOf = (at: number) => [...new Set(Array.from(keys[at], (id) => keyName[id]))];
+  const listedOn = (at: number) => {
+    const outlet = sorted[at].outletSlug;
+    return outlet === null ? keysOf(at) : [...keysOf(at), `outlet:${outlet}`];
+  };
   return {
     slug: (at) => sorted[at].slug,
     permalink: (at) => articlePagePath(sorted[at].slug),
@@ -58,11 +64,10 @@ export function articleDependencies(
     context: (at) => options.contextOf(sorted[at]),
     stopKey: options.stopKey,
     keysOf,
+    listedOn,
     namedKeys: (at) => {
-      const article = sorted[at];
-      const named = keysOf(at);
-      for (const detail of article.peopleDetail) for (const party of detail.parties) named.push(`party:${party}`);
-      if (article.outletSlug !== null) named.push(`outlet:${article.outletSlug}`);
+      const named = listedOn(at);
+      for (const detail of sorted[at].peopleDetail) for (const party of detail.parties) named.push(`party:${party}`);
       return named;
     },
     articlesNaming: (key) => {

@@ -219,13 +219,11 @@ export interface EntityPageSet {
    * What page `at`'s pre-key takes from its entity rather than its articles: the entity record's digest and
    * what its first page shows beside (quotes, the members shown). With its articles' stamps (`articleStamp`)
    * and the code, everything a pre-key is made from: a later build that finds all of them unchanged keeps
-   * the pre-key without working it out (src/render/index.ts).
+   * the pre-key without working it out (src/render/entity-pages-known.ts).
    */
   ownInputs(at: number): string;
   /** Article `n`'s stamp (by its number, newest first): a digest of all any entity page shows of it. */
   articleStamp(n: number): string;
-  /** The entities whose pages list article `n`, as "kind:slug": those it names, and its outlet. */
-  listing(n: number): string[];
   /**
    * A short hash of the articles page `at` lists, in order (a first page: all of the entity's, which its
    * CSV export lists). Pages with different rosters differ, since each listed article's entry holds its
@@ -539,11 +537,6 @@ export function entityPages(
       return `${digestOf(source.record)} ${beside}`;
     },
     articleStamp: stampOf,
-    listing: (n) => {
-      const listing = Array.from(distinct[n], (id) => graph.keyName[id]);
-      if (sorted[n].outletSlug !== null) listing.push(`outlet:${sorted[n].outletSlug}`);
-      return listing;
-    },
     roster: (at) => {
       slugHashes ??= Int32Array.from(sorted, (article) => fnv1a(article.slug));
       const part = parts[at];

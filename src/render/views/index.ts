@@ -106,7 +106,7 @@ export interface SiteViewSet {
   /** What tells an entity page unchanged before its key is worked out (EntityPageSet: preKey, touchedBy). */
   entityPreKeys: Pick<
     EntityPageSet,
-    "where" | "preKey" | "roster" | "touchedBy" | "names" | "entityOf" | "ownInputs" | "articleStamp" | "listing"
+    "where" | "preKey" | "roster" | "touchedBy" | "names" | "entityOf" | "ownInputs" | "articleStamp"
   >;
   storyCount: number;
   /** Story pages `start` to `end` (exclusive, default all), likewise. */
