@@ -2,12 +2,14 @@
  * The gazetteer: GeoNames places typed and located by name, knowledge/places.yaml over them.
  */
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { ingest } from "../src/ingest/index.ts";
+import { PlaceLookupsFile } from "../src/cache/index.ts";
+import { ingest, ingestSeeds, resolveRecords } from "../src/ingest/index.ts";
 import { gazetteerOf, lookupPlace, placeKey } from "../src/knowledge/gazetteer.ts";
 import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from "../src/knowledge/index.ts";
+import type { LocatedPlace } from "../src/resolve/index.ts";
 import { tempDir } from "./helpers/temp-dir.ts";
 
 const none = { places: [] };
@@ -161,5 +163,91 @@ describe("place records", () => {
       assert.ok(place.lat === null || (place.lat >= -90 && place.lat <= 90), place.name);
       assert.equal(place.lat === null, place.lon === null, place.name);
     }
+  });
+});
+
+describe("the gazetteer's answers kept between builds", () => {
+  const seeds = tempDir("place-lookups-seeds");
+  writeFileSync(
+    path.join(seeds, "a.txt"),
+    [
+      "Blast kills two in Quetta",
+      "",
+      "QUETTA: Two people were killed in a blast in Quetta on Monday, police said.",
+      "",
+      "The wounded were taken to a hospital in Karachi, officials in Balochistan said.",
+    ].join("\n"),
+  );
+  writeFileSync(
+    path.join(seeds, "b.txt"),
+    [
+      "Floods reach Hyderabad",
+      "",
+      "HYDERABAD: Floods reached Hyderabad and Sukkur on Tuesday, officials in Sindh said.",
+    ].join("\n"),
+  );
+  // Places.yaml lists none of these: each is looked up in the country the article's known places lie in.
+  writeFileSync(
+    path.join(seeds, "c.txt"),
+    [
+      "Storm hits Decatur",
+      "",
+      "A storm hit Decatur on Tuesday, officials in the United States said. Roads to Peoria were cut.",
+    ].join("\n"),
+  );
+  const knowledge = loadKnowledge();
+  /** The archive's places, resolved with `file`; and how many answers the gazetteer had to give. */
+  const resolveWith = async (file: PlaceLookupsFile) => {
+    let asked = 0;
+    const counted = {
+      get: (key: string) => file.get(key),
+      set: (key: string, place: LocatedPlace | null) => {
+        asked++;
+        file.set(key, place);
+      },
+    };
+    const { extracted, rejected } = await ingestSeeds(seeds, knowledge, { onProgress: () => {} });
+    const archive = resolveRecords(extracted, rejected, knowledge, { placeLookups: counted });
+    file.save();
+    return { places: archive.places, asked };
+  };
+
+  test("a rebuild takes every answer from the file, and its places are a cold build's", async () => {
+    const cacheDir = tempDir("place-lookups");
+    const { extracted, rejected } = await ingestSeeds(seeds, knowledge, { onProgress: () => {} });
+    const cold = resolveRecords(extracted, rejected, knowledge).places;
+    assert.ok(cold.some((p) => p.name === "Quetta" && p.lat !== null));
+
+    const first = await resolveWith(new PlaceLookupsFile(cacheDir, "v1"));
+    assert.ok(first.asked > 0);
+    assert.deepEqual(first.places, cold);
+    const second = await resolveWith(new PlaceLookupsFile(cacheDir, "v1"));
+    assert.equal(second.asked, 0);
+    assert.deepEqual(second.places, cold);
+    // Another version of the knowledge or the gazetteer's code: every answer is worked out again.
+    assert.equal((await resolveWith(new PlaceLookupsFile(cacheDir, "v2"))).asked, first.asked);
+    // A file whose entries are not answers is read as empty.
+    const file = path.join(cacheDir, "place-lookups.json");
+    const saved = JSON.parse(readFileSync(file, "utf8"));
+    for (const key of Object.keys(saved.entries)) saved.entries[key] = { kind: "planet" };
+    writeFileSync(file, JSON.stringify(saved));
+    const again = await resolveWith(new PlaceLookupsFile(cacheDir, "v2"));
+    assert.equal(again.asked, first.asked);
+    assert.deepEqual(again.places, cold);
+  });
+
+  test("an answer kept in the file is the one used, so the file is what a rebuild reads", async () => {
+    const cacheDir = tempDir("place-lookups-moved");
+    await resolveWith(new PlaceLookupsFile(cacheDir, "v1"));
+    const file = path.join(cacheDir, "place-lookups.json");
+    const saved = JSON.parse(readFileSync(file, "utf8"));
+    assert.ok(saved.entries.Quetta, JSON.stringify(Object.keys(saved.entries)));
+    assert.equal(saved.entries["Peoria\u0000US"]?.country, "US");
+    saved.entries.Quetta = { ...saved.entries.Quetta, lat: 1.5, lon: 2.5 };
+    writeFileSync(file, JSON.stringify(saved));
+    const { places, asked } = await resolveWith(new PlaceLookupsFile(cacheDir, "v1"));
+    assert.equal(asked, 0);
+    const quetta = places.find((p) => p.name === "Quetta");
+    assert.deepEqual([quetta?.lat, quetta?.lon], [1.5, 2.5]);
   });
 });

@@ -224,7 +224,7 @@ describe("publication date", () => {
       file.save();
       return { metadata: articles[0]!.metadata, read };
     };
-    const saved = () => Object.keys(JSON.parse(readFileSync(path.join(dir, "redated-events.json"), "utf8")).events);
+    const saved = () => Object.keys(JSON.parse(readFileSync(path.join(dir, "redated-events.json"), "utf8")).entries);
 
     const first = build(datedOn("Feb 02, 2026"));
     assert.equal(first.metadata.date, "2026-02-01");
@@ -247,7 +247,7 @@ describe("publication date", () => {
     assert.equal(build(datedOn("Feb 03, 2025"), "v2").read, 1);
     writeFileSync(
       path.join(dir, "redated-events.json"),
-      JSON.stringify({ version: "v2", events: { "seed-a 2025-02-01": [{ date: 5 }] } }),
+      JSON.stringify({ version: "v2", entries: { "seed-a 2025-02-01": [{ date: 5 }] } }),
     );
     assert.equal(build(datedOn("Feb 03, 2025"), "v2").read, 1);
   });

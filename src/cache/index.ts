@@ -23,6 +23,7 @@ import { codeVersion } from "../util/code-version.ts";
 import { compareStrings } from "../util/group.ts";
 import { writeEntry } from "./write-entry.ts";
 
+export { PlaceLookupsFile } from "./place-lookups.ts";
 export { RedatedEventsFile } from "./redated-events.ts";
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

@@ -24,13 +24,14 @@ import { slugify } from "../util/slug.ts";
 import { applyCorrections, type RewrittenArticles } from "./corrections.ts";
 import { inferMissingYears, type RedatedEventsCache } from "./infer-years.ts";
 import { canonicalName, clusterPeople } from "./people.ts";
-import { placeLocator } from "./places.ts";
+import { type PlaceLookupsCache, placeLocator } from "./places.ts";
 import { reservedSlugs } from "./slugs.ts";
 import { groupStories } from "./stories.ts";
 import type { TextTermsCache } from "./text-terms.ts";
 
 export type { RewrittenArticles } from "./corrections.ts";
 export type { RedatedEventsCache } from "./infer-years.ts";
+export type { LocatedPlace, PlaceLookupsCache } from "./places.ts";
 export type { TextTermsCache } from "./text-terms.ts";
 export { textTermsVersion } from "./text-terms.ts";
 
@@ -128,6 +129,8 @@ export interface ResolveOptions {
   textTerms?: TextTermsCache;
   /** The event dates of articles dated without a year, kept from earlier builds (RedatedEventsCache). */
   redatedEvents?: RedatedEventsCache;
+  /** The gazetteer's answers kept from earlier builds, so a rebuild rarely reads GeoNames (PlaceLookupsCache). */
+  placeLookups?: PlaceLookupsCache;
   /**
    * Filled with the article records the user's corrections rewrote beyond their resolved fields, whose text
    * is then not their extraction's (the archive stage's reuse of unchanged records asks).
@@ -365,7 +368,7 @@ export function resolveArchive(
   };
   const organizationRecords: OrganizationRecord[] = [...organizations.values()].map(typedRecord);
   // Places: the kind, parent, country and point the gazetteer gives, where places.yaml does not say.
-  const locate = placeLocator(knowledge, (article) => articles[article]!.entities.places);
+  const locate = placeLocator(knowledge, (article) => articles[article]!.entities.places, options.placeLookups);
   const placeRecords: PlaceRecord[] = [...places.values()].map((group) => {
     const { slug, name, variants, articles } = typedRecord(group);
     return { slug, name, ...locate(group.mentions), variants, articles };
