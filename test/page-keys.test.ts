@@ -377,6 +377,10 @@ describe("a rebuild keeps the pages whose inputs did not change", () => {
   test("entity pre-keys are carried when nothing they are made from changed", async () => {
     const again = await renderPages(fixtureArchive(), path.join(scratch, "carried-none"), { previousDir: base });
     assert.equal(again.entityPreKeys, 0);
+    assert.equal(again.articleStamps, 0);
+    // A cold render stamps every article, each once.
+    const stampedCold = await renderPages(fixtureArchive(), path.join(scratch, "carried-cold"));
+    assert.equal(stampedCold.articleStamps, fixtureArchive().articles.length);
 
     // A paragraph added at the end of an article's body, naming nothing: no entity page shows it, so the
     // article's stamp is the same and no pre-key is worked out; the pages are a cold render's.
@@ -389,6 +393,7 @@ describe("a rebuild keeps the pages whose inputs did not change", () => {
     assert.deepEqual(rebuiltTree, coldTree);
     const body = await renderPages(changed, path.join(scratch, "carried-body-count"), { previousDir: base });
     assert.equal(body.entityPreKeys, 0);
+    assert.equal(body.articleStamps, 1, "only the changed article is stamped again");
     assert.ok(!kept(path.join(scratch, "carried-body-count"), articlePagePath(article.slug)));
     for (const slug of article.places)
       assert.ok(kept(path.join(scratch, "carried-body-count"), `${entityUrl("place", slug)}index.html`), slug);
@@ -409,6 +414,12 @@ describe("a rebuild keeps the pages whose inputs did not change", () => {
       [...listing].some((url) => `/${page}`.startsWith(url)),
     );
     assert.equal(retitled.entityPreKeys, pagesOfListing.length);
+    // Those pre-keys take the other articles' stamps from the previous build: only the retitled one is
+    // stamped again, and the pages are a cold render's.
+    assert.equal(retitled.articleStamps, 1);
+    const titled = await rebuiltAndCold(changed, base, path.join(scratch, "carried-title-cold"));
+    const [titledTree, titledColdTree] = await rebuiltAndColdTrees(titled.rebuilt, titled.cold);
+    assert.deepEqual(titledTree, titledColdTree);
   });
 
   test("an article no longer naming a place whose record never listed it: the place's page is a cold render's", async () => {

@@ -33,6 +33,11 @@ export interface KnownArticlePages {
    * whose count of mentions changed; null when this build cannot tell (no previous build to compare with).
    */
   restamped(): Set<string> | null;
+  /**
+   * Article `at`'s stamp as the previous build recorded it, when its record is unchanged (a stamp is made from
+   * the record and its outlet's name; a renamed outlet leaves every stamp to be worked out); else undefined.
+   */
+  stampBefore(at: number): string | undefined;
 }
 
 export function articlePagesKnown(
@@ -73,7 +78,7 @@ export function articlePagesKnown(
     !deps.slugsUnique ||
     [...options.renamed].some((key) => key.startsWith("outlet:"))
   )
-    return { known: () => null, record, restamped: () => null };
+    return { known: () => null, record, restamped: () => null, stampBefore: () => undefined };
 
   const entries = Array.from({ length: count }, (_, at) => {
     const entry: unknown = before[deps.slug(at)];
@@ -133,6 +138,7 @@ export function articlePagesKnown(
       return { permalink, csvPath: null, fingerprint };
     },
     record,
+    stampBefore: (at) => (changed[at] ? undefined : entries[at]?.stamp),
     restamped: () => {
       // An article whose record is unchanged has the stamp it had (its stamp is made from its record). An
       // entity that lost an article is among those whose count changed, whether or not its record lists it.

@@ -26,6 +26,8 @@ export function entityPagesKnown(
     renamed: ReadonlySet<string>;
     /** The entities listing an article whose stamp changed; null when not known (nothing is carried). */
     restamped: ReadonlySet<string> | null;
+    /** An article's stamp as the previous build recorded it, where its record is unchanged. */
+    stampBefore: (at: number) => string | undefined;
   },
 ): {
   known: (at: number) => { permalink: string; csvPath: string | null; fingerprint: string } | null;
@@ -41,6 +43,8 @@ export function entityPagesKnown(
   // Salted like a page's fingerprint: new site code or navigation makes every pre-key new.
   manifest.preKeySalt = fingerprints.ofKey("pre-key");
   const carries = hasPrevious && restamped !== null && previous.preKeySalt === manifest.preKeySalt;
+  // The same code made the previous stamps: those of unchanged records are this build's.
+  if (carries) pre.carryStamps(options.stampBefore);
   let made = 0;
   const known = (at: number) => {
     const { permalink, csvPath } = pre.where(at);

@@ -71,6 +71,8 @@ export interface RenderResult {
   articleKeys: number;
   /** Entity pages whose pre-keys were worked out: the rest were carried (src/render/entity-pages-known.ts). */
   entityPreKeys: number;
+  /** Article stamps worked out: the rest were the previous build's (src/render/entity-pages-known.ts). */
+  articleStamps: number;
 }
 
 /** Checks `archive` against its schema and renders its pages into `outDir`. */
@@ -275,6 +277,7 @@ async function writePages(
     hasPrevious: previousDir !== undefined,
     renamed,
     restamped: knownArticles.restamped(),
+    stampBefore: knownArticles.stampBefore,
   });
   const entities: PagedKind<EntityPage> = {
     count: site.entityCount,
@@ -306,5 +309,6 @@ async function writePages(
     filterKeys: site.views.search.filterKeys,
     articleKeys,
     entityPreKeys: knownEntities.preKeysMade(),
+    articleStamps: site.entityPreKeys.stampsMade(),
   };
 }

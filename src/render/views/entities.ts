@@ -225,6 +225,14 @@ export interface EntityPageSet {
   /** Article `n`'s stamp (by its number, newest first): a digest of all any entity page shows of it. */
   articleStamp(n: number): string;
   /**
+   * Takes article stamps from `carried` where it has one (the previous build's, for an article whose record
+   * is unchanged) instead of working them out: a pre-key of "Pakistan" otherwise stamps thousands of
+   * articles. Asked before any stamp is; `made` counts the stamps worked out.
+   */
+  carryStamps(carried: (n: number) => string | undefined): void;
+  /** How many article stamps were worked out rather than carried. */
+  stampsMade(): number;
+  /**
    * A short hash of the articles page `at` lists, in order (a first page: all of the entity's, which its
    * CSV export lists). Pages with different rosters differ, since each listed article's entry holds its
    * address: the render stage renders such a page without working out its key (`key`), which for an entity
@@ -484,9 +492,12 @@ export function entityPages(
   // looks (its body's last paragraph, say) leaves the pre-keys of the pages listing it, thousands for
   // "Pakistan", as they were, and their keys are not worked out to find them unchanged.
   const stamps: string[] = [];
+  let carriedStamp: (at: number) => string | undefined = () => undefined;
+  let stampsMade = 0;
   const stampOf = (at: number) => {
-    let stamp = stamps[at];
+    let stamp = stamps[at] ?? carriedStamp(at);
     if (stamp === undefined) {
+      stampsMade++;
       const article = sorted[at];
       const sentences = new Map<string, Evidence | null>();
       for (const m of article.mentions) {
@@ -500,8 +511,8 @@ export function entityPages(
         [...sentences],
       ];
       stamp = createHash("sha256").update(JSON.stringify(shown)).digest("base64url");
-      stamps[at] = stamp;
     }
+    stamps[at] = stamp;
     return stamp;
   };
 
@@ -537,6 +548,10 @@ export function entityPages(
       return `${digestOf(source.record)} ${beside}`;
     },
     articleStamp: stampOf,
+    carryStamps: (carried) => {
+      carriedStamp = carried;
+    },
+    stampsMade: () => stampsMade,
     roster: (at) => {
       slugHashes ??= Int32Array.from(sorted, (article) => fnv1a(article.slug));
       const part = parts[at];

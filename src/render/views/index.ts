@@ -106,7 +106,16 @@ export interface SiteViewSet {
   /** What tells an entity page unchanged before its key is worked out (EntityPageSet: preKey, touchedBy). */
   entityPreKeys: Pick<
     EntityPageSet,
-    "where" | "preKey" | "roster" | "touchedBy" | "names" | "entityOf" | "ownInputs" | "articleStamp"
+    | "where"
+    | "preKey"
+    | "roster"
+    | "touchedBy"
+    | "names"
+    | "entityOf"
+    | "ownInputs"
+    | "articleStamp"
+    | "carryStamps"
+    | "stampsMade"
   >;
   storyCount: number;
   /** Story pages `start` to `end` (exclusive, default all), likewise. */
