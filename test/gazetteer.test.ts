@@ -166,6 +166,28 @@ describe("place records", () => {
   });
 });
 
+test("a town a wire dateline writes in capitals is the town the text names: one place, named as written in the text", async () => {
+  const dir = tempDir("capitals-seeds");
+  writeFileSync(
+    path.join(dir, "a.txt"),
+    [
+      "Storm hits Springfield",
+      "",
+      "SPRINGFIELD: A storm hit Springfield and Decatur on Tuesday, officials in the United States said.",
+    ].join("\n"),
+  );
+  writeFileSync(
+    path.join(dir, "b.txt"),
+    ["Roads reopen", "", "Roads into Springfield reopened on Friday, officials in the United States said."].join("\n"),
+  );
+  const { archive } = await ingest(dir, loadKnowledge());
+  const springfields = archive.places.filter((p) => p.name.toLowerCase() === "springfield");
+  assert.equal(springfields.length, 1, JSON.stringify(archive.places.map((p) => p.name)));
+  assert.equal(springfields[0]!.name, "Springfield");
+  assert.equal(springfields[0]!.articles.length, 2);
+  for (const article of archive.articles) assert.ok(article.places.includes(springfields[0]!.slug), article.slug);
+});
+
 describe("the gazetteer's answers kept between builds", () => {
   const seeds = tempDir("place-lookups-seeds");
   writeFileSync(

@@ -107,6 +107,16 @@ function groupByKey<M extends Keyed>(
   );
 }
 
+/**
+ * An organization's or place's group: its key whatever its case. A wire dateline writes the town in
+ * capitals ("SPRINGFIELD, Ill. (AP) —") and the text writes it as a name ("Springfield"): one place. A known
+ * entity's mentions all carry its knowledge name as their key already.
+ */
+const caseless = (m: OrganizationMention | PlaceMention) => m.key.toLowerCase();
+
+/** Written in capitals throughout: a letter, and no lower-case one ("SPRINGFIELD", "NATO"). */
+const inCapitals = (name: string) => /\p{Lu}/u.test(name) && !/\p{Ll}/u.test(name);
+
 /** An unknown party detected by pattern joins a known party that has the same abbreviation. */
 function partyAlias(knowledge: Knowledge): (m: PartyMention) => string {
   const byAbbr = new Map(knowledge.parties.filter((p) => p.abbr).map((p) => [p.abbr!, p.name]));
@@ -154,8 +164,14 @@ export function resolveArchive(
     articles.map((a) => a.entities.parties),
     alias,
   );
-  const organizations = groupByKey(articles.map((a) => a.entities.organizations));
-  const places = groupByKey(articles.map((a) => a.entities.places));
+  const organizations = groupByKey(
+    articles.map((a) => a.entities.organizations),
+    caseless,
+  );
+  const places = groupByKey(
+    articles.map((a) => a.entities.places),
+    caseless,
+  );
   // A person's party ties name party keys; each key (and each alias of it) leads to its group's slug.
   const partySlugByKey = new Map<string, string>();
   for (const [key, group] of parties) {
@@ -242,13 +258,13 @@ export function resolveArchive(
       })),
       ...a.entities.organizations.map((o) => ({
         kind: "organization" as const,
-        slug: slugOf(organizations, o),
+        slug: slugOf(organizations, o, caseless),
         forms: formsOf(o.variants),
         evidence: o.evidence.slice(0, 2),
       })),
       ...a.entities.places.map((p) => ({
         kind: "place" as const,
-        slug: slugOf(places, p),
+        slug: slugOf(places, p, caseless),
         forms: formsOf(p.variants),
         evidence: p.evidence.slice(0, 2),
       })),
@@ -260,7 +276,7 @@ export function resolveArchive(
       const place = a.entities.places.find((p) =>
         [p.name, ...p.variants].some((form) => wanted.includes(form.toLowerCase())),
       );
-      return place ? slugOf(places, place) : null;
+      return place ? slugOf(places, place, caseless) : null;
     };
     const flags = [...a.flags];
     if (!m.date) flags.push("no publication date found");
@@ -295,8 +311,8 @@ export function resolveArchive(
         parties: uniqueSorted(p.parties.map(partySlug)),
       })),
       parties: [...new Set(a.entities.parties.map((p) => slugOf(parties, p, alias)))],
-      organizations: [...new Set(a.entities.organizations.map((o) => slugOf(organizations, o)))],
-      places: [...new Set(a.entities.places.map((p) => slugOf(places, p)))],
+      organizations: [...new Set(a.entities.organizations.map((o) => slugOf(organizations, o, caseless)))],
+      places: [...new Set(a.entities.places.map((p) => slugOf(places, p, caseless)))],
       mentions,
       figures: a.figures.map((f) => ({ ...f, place: placeSlugOf(f.place) })),
       events: m.events,
@@ -355,13 +371,15 @@ export function resolveArchive(
   /** An organization or place record: named and typed as its knowledge entry (or first detection) says. */
   const typedRecord = <M extends OrganizationMention | PlaceMention>(group: KeyedGroup<M>) => {
     const first = group.mentions[0].mention;
+    // Named as first written other than in capitals throughout, as a wire dateline writes it ("SPRINGFIELD").
+    const name = (group.mentions.find((g) => !inCapitals(g.mention.name)) ?? group.mentions[0]).mention.name;
     return {
       slug: group.slug,
-      name: first.name,
+      name,
       kind: first.kind as M["kind"],
       variants: spellings(
         group.mentions.map((g) => g.mention),
-        first.name,
+        name,
       ),
       articles: chronological(group.mentions.map((g) => slugs[g.article])),
     };
