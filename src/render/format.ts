@@ -1,5 +1,6 @@
 /** Human-readable dates for pages, formatted with date-fns from the archive's ISO strings (YYYY-MM-DD, YYYY-MM or YYYY). */
-import { format, parseISO } from "date-fns";
+import { format } from "date-fns/format";
+import { parseISO } from "date-fns/parseISO";
 
 /** Labels already made, by ISO string: an archive has few distinct dates but formats them many times. */
 const dateLabels = new Map<string, string>();

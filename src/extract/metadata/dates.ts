@@ -3,7 +3,11 @@
  * "Feb 02, 2026", "5 February 2026", "Sept 3", "2026-02-05", "March 2023".
  * Regular expressions find where a date is written; date-fns reads and validates it.
  */
-import { addDays, differenceInCalendarDays, format, isValid, parse } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
+import { format } from "date-fns/format";
+import { isValid } from "date-fns/isValid";
+import { parse } from "date-fns/parse";
 import { MONTH_PATTERN } from "../../util/calendar.ts";
 
 /** A date as written: the year or day may be missing ("Feb 1", "March 2023"). */

@@ -4,7 +4,7 @@
  * dateline ("Islamabad, Feb 1:"); never from dates the story mentions. A date without a year
  * gets one from other full dates in the text and the weekdays the story names.
  */
-import { differenceInCalendarDays } from "date-fns";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
 import type { TextLine } from "../../types.ts";
 import { type Sentence, splitSentences } from "../sentences.ts";
 import type { Dateline } from "./dateline.ts";
