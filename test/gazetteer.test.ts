@@ -140,20 +140,25 @@ describe("gazetteer with knowledge/places.yaml", () => {
   });
 });
 
+/** The story of a blast in Quetta, whose places places.yaml lists. */
+const QUETTA_STORY = [
+  "Blast kills two in Quetta",
+  "",
+  "QUETTA: Two people were killed in a blast in Quetta on Monday, police said.",
+  "",
+  "The wounded were taken to a hospital in Karachi, officials in Balochistan said.",
+];
+
+/** A folder of seeds: each file's lines as given. */
+function seedsFolder(name: string, files: Record<string, string[]>): string {
+  const dir = tempDir(name);
+  for (const [file, lines] of Object.entries(files)) writeFileSync(path.join(dir, file), lines.join("\n"));
+  return dir;
+}
+
 describe("place records", () => {
   test("each place in the archive carries its point, parent and country", async () => {
-    const dir = tempDir("gazetteer-seeds");
-    writeFileSync(
-      path.join(dir, "story.txt"),
-      [
-        "Blast kills two in Quetta",
-        "",
-        "QUETTA: Two people were killed in a blast in Quetta on Monday, police said.",
-        "",
-        "The wounded were taken to a hospital in Karachi, officials in Balochistan said.",
-      ].join("\n"),
-    );
-    const { archive } = await ingest(dir, loadKnowledge());
+    const { archive } = await ingest(seedsFolder("gazetteer-seeds", { "story.txt": QUETTA_STORY }), loadKnowledge());
     const quetta = archive.places.find((p) => p.name === "Quetta");
     assert.ok(quetta, JSON.stringify(archive.places.map((p) => p.name)));
     assert.deepEqual([quetta.kind, quetta.in, quetta.country], ["city", "Balochistan", "PK"]);
@@ -164,59 +169,40 @@ describe("place records", () => {
       assert.equal(place.lat === null, place.lon === null, place.name);
     }
   });
-});
 
-test("a town a wire dateline writes in capitals is the town the text names: one place, named as written in the text", async () => {
-  const dir = tempDir("capitals-seeds");
-  writeFileSync(
-    path.join(dir, "a.txt"),
-    [
-      "Storm hits Springfield",
-      "",
-      "SPRINGFIELD: A storm hit Springfield and Decatur on Tuesday, officials in the United States said.",
-    ].join("\n"),
-  );
-  writeFileSync(
-    path.join(dir, "b.txt"),
-    ["Roads reopen", "", "Roads into Springfield reopened on Friday, officials in the United States said."].join("\n"),
-  );
-  const { archive } = await ingest(dir, loadKnowledge());
-  const springfields = archive.places.filter((p) => p.name.toLowerCase() === "springfield");
-  assert.equal(springfields.length, 1, JSON.stringify(archive.places.map((p) => p.name)));
-  assert.equal(springfields[0]!.name, "Springfield");
-  assert.equal(springfields[0]!.articles.length, 2);
-  for (const article of archive.articles) assert.ok(article.places.includes(springfields[0]!.slug), article.slug);
+  test("a town a wire dateline writes in capitals is the town the text names: one place, named as the text writes it", async () => {
+    const dir = seedsFolder("capitals-seeds", {
+      "a.txt": [
+        "Storm hits Springfield",
+        "",
+        "SPRINGFIELD: A storm hit Springfield and Decatur on Tuesday, officials in the United States said.",
+      ],
+      "b.txt": ["Roads reopen", "", "Roads into Springfield reopened on Friday, officials in the United States said."],
+    });
+    const { archive } = await ingest(dir, loadKnowledge());
+    const springfields = archive.places.filter((p) => p.name.toLowerCase() === "springfield");
+    assert.equal(springfields.length, 1, JSON.stringify(archive.places.map((p) => p.name)));
+    assert.equal(springfields[0]!.name, "Springfield");
+    assert.equal(springfields[0]!.articles.length, 2);
+    for (const article of archive.articles) assert.ok(article.places.includes(springfields[0]!.slug), article.slug);
+  });
 });
 
 describe("the gazetteer's answers kept between builds", () => {
-  const seeds = tempDir("place-lookups-seeds");
-  writeFileSync(
-    path.join(seeds, "a.txt"),
-    [
-      "Blast kills two in Quetta",
-      "",
-      "QUETTA: Two people were killed in a blast in Quetta on Monday, police said.",
-      "",
-      "The wounded were taken to a hospital in Karachi, officials in Balochistan said.",
-    ].join("\n"),
-  );
-  writeFileSync(
-    path.join(seeds, "b.txt"),
-    [
+  const seeds = seedsFolder("place-lookups-seeds", {
+    "a.txt": QUETTA_STORY,
+    "b.txt": [
       "Floods reach Hyderabad",
       "",
       "HYDERABAD: Floods reached Hyderabad and Sukkur on Tuesday, officials in Sindh said.",
-    ].join("\n"),
-  );
-  // Places.yaml lists none of these: each is looked up in the country the article's known places lie in.
-  writeFileSync(
-    path.join(seeds, "c.txt"),
-    [
+    ],
+    // Places.yaml lists none of these: each is looked up in the country the article's known places lie in.
+    "c.txt": [
       "Storm hits Decatur",
       "",
       "A storm hit Decatur on Tuesday, officials in the United States said. Roads to Peoria were cut.",
-    ].join("\n"),
-  );
+    ],
+  });
   const knowledge = loadKnowledge();
   /** The archive's places, resolved with `file`; and how many answers the gazetteer had to give. */
   const resolveWith = async (file: PlaceLookupsFile) => {

@@ -11,6 +11,9 @@
  * changed: the entity's own inputs (EntityPageSet.ownInputs), recorded per entity; its articles' stamps
  * (what entity pages show of an article), of which a rebuild knows which are new or changed
  * (`restamped`, from the articles' records: src/render/article-pages-known.ts); and the code, by a salt.
+ * A pre-key that is worked out takes the stamps of articles whose records are unchanged from the previous
+ * build (`stampBefore`) rather than stamping them again: a pre-key of "Pakistan", worked out when an article
+ * naming it is added or removed, otherwise stamped thousands of articles (0.7 s at 10,000).
  * Records this build's pre-keys, rosters, entity inputs and names in `manifest`.
  */
 import type { KeyFingerprints, PageManifest } from "./page-reuse.ts";
