@@ -227,7 +227,7 @@ export interface EntityPageSet {
   /**
    * Takes article stamps from `carried` where it has one (the previous build's, for an article whose record
    * is unchanged) instead of working them out: a pre-key of "Pakistan" otherwise stamps thousands of
-   * articles. Asked before any stamp is; `made` counts the stamps worked out.
+   * articles. Given before any stamp is asked for.
    */
   carryStamps(carried: (n: number) => string | undefined): void;
   /** How many article stamps were worked out rather than carried. */
