@@ -331,9 +331,15 @@ export function resolveArchive(
 
   // Entity article lists run oldest first (timeline order); records are newest first.
   // Sorted as positions, not by looking both slugs up in each comparison: "Pakistan" alone is 50,000 slugs.
+  // The positions go in one array for all entities, not a typed array (and its buffer) for each.
   const position = new Map(records.map((r, i) => [r.slug, i]));
+  let positions = new Int32Array(1024);
   const chronological = (list: string[]) => {
-    const at = Int32Array.from(new Set(list), (slug) => position.get(slug)!).sort();
+    const slugs = new Set(list);
+    if (positions.length < slugs.size) positions = new Int32Array(slugs.size * 2);
+    let count = 0;
+    for (const slug of slugs) positions[count++] = position.get(slug)!;
+    const at = positions.subarray(0, count).sort();
     const oldestFirst: string[] = new Array(at.length);
     for (let k = 0; k < at.length; k++) oldestFirst[k] = records[at[at.length - 1 - k]].slug;
     return oldestFirst;

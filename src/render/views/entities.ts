@@ -5,6 +5,7 @@ import type { Archive, ArticleRecord, Evidence, MentionLink } from "../../types.
 import { BY_DATE, BY_NAME, type EntityKind, entityUrl, kindFolder } from "../../urls.ts";
 import { compareStrings, firstOf, groupBy } from "../../util/group.ts";
 import { FNV_OFFSET, FNV_PRIME, fnv1a } from "../../util/hash.ts";
+import { packLists } from "../../util/packed-lists.ts";
 import { type ArticleSummary, summarize, webUrl } from "./articles.ts";
 import { articlesPerPeriod, type BarChart } from "./chart.ts";
 import { Deferred } from "./deferred.ts";
@@ -260,7 +261,7 @@ export function entityPages(
   const { sorted, keys, kindOf, slugOf, postings } = graph;
   const entityCount = kindOf.length;
   // Each article's distinct entities in first-mention order, and each entity's rank by display name.
-  const distinct = keys.map((ids) => Int32Array.from(new Set(ids)));
+  const distinct = packLists(keys.length, (at) => new Set(keys[at]));
   const rankOf = new Int32Array(entityCount);
   for (let id = 0; id < entityCount; id++) rankOf[id] = graph.nameRank(lookup.entity(kindOf[id], slugOf[id]).name);
   const counts = new Int32Array(entityCount);
@@ -353,13 +354,15 @@ export function entityPages(
    * The numbers (in graph.sorted) of the articles naming each source, ascending — newest first, since
    * the numbers follow byDateDesc. Worked out once: the index entries count them and each page lists them.
    */
-  const articleNumbers = sources.map((source) => {
+  const articleNumbers = packLists(sources.length, (at) => {
+    const source = sources[at];
     const self = graph.keyId.get(`${source.kind}:${source.slug}`) ?? -1;
     const mentioned = source.kind === "outlet" ? graph.byOutlet.get(source.slug) : postings[self];
     const numbers = new Set(mentioned);
-    for (const slug of source.articles) for (const at of graph.bySlug.get(slug) ?? []) numbers.add(at);
-    return Int32Array.from(numbers).sort(); // a typed array sorts by value
+    for (const slug of source.articles) for (const n of graph.bySlug.get(slug) ?? []) numbers.add(n);
+    return numbers;
   });
+  for (const numbers of articleNumbers) numbers.sort(); // in place: a typed array sorts by value
   const folderOf = (source: EntitySource) => `${kindFolder[source.kind]}/${source.slug}`;
   /** Every page: each source's first page, then its older pages from newer to older. */
   interface PagePart extends StablePage {
