@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { packLists } from "../src/util/packed-lists.ts";
+import { packLists } from "../src/render/views/packed-lists.ts";
 
 test("lists packed into one array: each view holds its list, in order, and all share one buffer", () => {
   const lists = [[3, 1, 2], [], [7], [5, 5, 4], []];

@@ -5,12 +5,12 @@ import type { Archive, ArticleRecord, Evidence, MentionLink } from "../../types.
 import { BY_DATE, BY_NAME, type EntityKind, entityUrl, kindFolder } from "../../urls.ts";
 import { compareStrings, firstOf, groupBy } from "../../util/group.ts";
 import { FNV_OFFSET, FNV_PRIME, fnv1a } from "../../util/hash.ts";
-import { packLists } from "../../util/packed-lists.ts";
 import { type ArticleSummary, summarize, webUrl } from "./articles.ts";
 import { articlesPerPeriod, type BarChart } from "./chart.ts";
 import { Deferred } from "./deferred.ts";
 import type { ArchiveGraph } from "./graph.ts";
 import { byName, type EntityRef, type LinkView, type Lookup } from "./lookup.ts";
+import { packLists } from "./packed-lists.ts";
 import type { PageKey } from "./page-key.ts";
 import { type StablePage, stablePages } from "./stable-pages.ts";
 import { type MapView, placesMap } from "./stories.ts";
