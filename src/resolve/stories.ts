@@ -137,9 +137,9 @@ function tfIdfVectors(articles: ArticleRecord[], numbers: TermNumbers, cache?: T
   const idf = new Float64Array(numbers.terms.length);
   for (let t = 0; t < idf.length; t++) idf[t] = inverseFrequency(articles.length, df[t]);
   // Every vector's terms and weights in two arrays, each vector a view of its stretch: a typed array of its own
-  // per vector was 150,000 buffers at 50,000 articles, each tracked by the collector.
-  let total = 0;
-  for (const c of counts) for (const t of c.ids) if (idf[t] > 0) total++;
+  // per vector was 150,000 buffers at 50,000 articles, each tracked by the collector. Room for every term
+  // counted; the few that weigh nothing leave their room unused.
+  const total = counts.reduce((sum, c) => sum + c.ids.length, 0);
   const allIds = new Int32Array(total);
   const allWeights = new Float64Array(total);
   // A term's weight, by term number, while its article's vector is put together (zeroed again after).
