@@ -37,6 +37,8 @@ class TermNumbers {
   private readonly numbers = new Map<string, number>();
   /** This grouping's number of each term of the cache's dictionary met so far, by the cache's number. */
   private readonly byCacheNumber: number[] = [];
+  /** The number of each entity's term, by its slug: a term string made once per entity, not per mention. */
+  private readonly byEntity = new Map<string, number>();
 
   of(term: string): number {
     let id = this.numbers.get(term);
@@ -44,6 +46,16 @@ class TermNumbers {
       id = this.terms.length;
       this.numbers.set(term, id);
       this.terms.push(term);
+    }
+    return id;
+  }
+
+  /** The number of entity `slug`'s term (`\u0000slug`): the same as `of` gives it. */
+  ofEntity(slug: string): number {
+    let id = this.byEntity.get(slug);
+    if (id === undefined) {
+      id = this.of(`\u0000${slug}`);
+      this.byEntity.set(slug, id);
     }
     return id;
   }
@@ -108,7 +120,7 @@ function termCounts(
   }
   // Resolved entities as terms of their own: all spellings of one place are one term.
   for (const list of [article.people, article.organizations, article.places])
-    for (const e of list) counter.add(numbers.of(`\u0000${e}`), STORY_SETTINGS.entityWeight);
+    for (const e of list) counter.add(numbers.ofEntity(e), STORY_SETTINGS.entityWeight);
   return counter.take();
 }
 
@@ -232,7 +244,7 @@ function heaviestShared(
   for (let k = 0; k < v.ids.length; k++) if (df[v.ids[k]] > 1) positions[n++] = k;
   if (n > limit) {
     for (let p = 0; p < n; p++) scratch.weights[p] = v.weights[positions[p]];
-    const least = scratch.weights.subarray(0, n).sort()[n - limit];
+    const least = nthSmallest(scratch.weights, n, n - limit);
     let kept = 0;
     for (let p = 0; p < n; p++) if (v.weights[positions[p]] >= least) positions[kept++] = positions[p];
     n = kept;
@@ -243,6 +255,35 @@ function heaviestShared(
     .sort(heavier)
     .slice(0, limit)
     .map((k) => v.ids[k]);
+}
+
+/**
+ * The k-th smallest (from 0) of the first n values of `values`, which it reorders: what sorting them and taking
+ * the k-th gives, found by selection (Hoare's), in time linear in n rather than n log n.
+ */
+export function nthSmallest(values: Float64Array, n: number, k: number): number {
+  let low = 0;
+  let high = n - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1];
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) high = j;
+    else if (k >= i) low = i;
+    else return values[k];
+  }
+  return values[k];
 }
 
 /**
@@ -358,13 +399,15 @@ class CandidateHeap {
 }
 
 /**
- * Average-link clustering over the sparse similarities (a pair never compared counts as 0).
- * Deterministic: the best mean joins first, ties to the lower-numbered groups.
+ * Average-link clustering over the sparse similarities (a pair never compared counts as 0), which it uses
+ * up: their rows become the groups' sums. Deterministic: the best mean joins first, ties to the
+ * lower-numbered groups.
  */
 function averageLink(count: number, similar: Map<number, Map<number, number>>): number[][] {
   const members = new Map<number, number[]>();
-  // Sum of similarities between two groups' articles, kept for every pair of groups that has one.
-  const sums = new Map<number, Map<number, number>>();
+  // Sum of similarities between two groups' articles, kept for every pair of groups that has one: each
+  // article's row of similarities to begin with (a copy of each was 50,000 maps at 50,000 articles).
+  const sums = similar;
   const heap = new CandidateHeap();
   const offer = (a: number, b: number, sum: number) => {
     const [x, y] = a < b ? [a, b] : [b, a];
@@ -373,10 +416,7 @@ function averageLink(count: number, similar: Map<number, Map<number, number>>): 
     const mean = sum / (sizeA * sizeB);
     if (mean >= STORY_SETTINGS.joinThreshold) heap.push({ mean, a: x, b: y, sizeA, sizeB });
   };
-  for (let i = 0; i < count; i++) {
-    members.set(i, [i]);
-    sums.set(i, new Map(similar.get(i)));
-  }
+  for (let i = 0; i < count; i++) members.set(i, [i]);
   for (const [a, row] of sums) for (const [b, s] of row) if (a < b) offer(a, b, s);
   for (let next = heap.pop(); next; next = heap.pop()) {
     const { a, b } = next;
@@ -413,6 +453,8 @@ function chronological(a: ArticleRecord, b: ArticleRecord): number {
 }
 
 const countedByFrequency = (lists: string[][]): string[] => {
+  // Most stories are one article (42,757 of 50,000): each of its items once, every count 1.
+  if (lists.length === 1) return [...new Set(lists[0])].sort(compareStrings);
   const counts = new Map<string, number>();
   for (const list of lists) for (const x of new Set(list)) counts.set(x, (counts.get(x) ?? 0) + 1);
   return [...counts].sort((x, y) => y[1] - x[1] || compareStrings(x[0], y[0])).map(([x]) => x);
@@ -442,6 +484,8 @@ export function groupStories(
   const numbers = new TermNumbers();
   const vectors = tfIdfVectors(free, numbers, textTermsCache);
   const similar = similarPairs(free, vectors, numbers);
+  // What the wire copies are found among, kept before the clustering uses the similarities up.
+  const nearCopies = nearIdentical(similar);
   const groups: { slug: string | null; articles: ArticleRecord[] }[] = [
     ...[
       ...groupBy(
@@ -474,7 +518,7 @@ export function groupStories(
     };
   });
   // The ledger needs each article's copyOf, known once every story is.
-  const copyOf = wireCopies(free, similar, storyOf);
+  const copyOf = wireCopies(free, nearCopies, storyOf);
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
   for (const story of stories) {
     const members = story.articles.map((slug) => {
@@ -487,13 +531,28 @@ export function groupStories(
   return { stories, storyOf, copyOf };
 }
 
+/** Each article's pairs as similar as a wire copy (STORY_SETTINGS.copyThreshold) and more. */
+function nearIdentical(similar: Map<number, Map<number, number>>): Map<number, [number, number][]> {
+  const near = new Map<number, [number, number][]>();
+  for (const [x, row] of similar) {
+    for (const [y, s] of row) {
+      if (s < STORY_SETTINGS.copyThreshold) continue;
+      const list = near.get(x);
+      if (list) list.push([y, s]);
+      else near.set(x, [[y, s]]);
+    }
+  }
+  return near;
+}
+
 /**
  * Wire copies: an article nearly identical to an earlier one of its story from another outlet
  * (a republished agency story is not a second source). Copies of a copy name the original.
+ * `similar`: each article's pairs as similar as a copy (nearIdentical).
  */
 function wireCopies(
   articles: ArticleRecord[],
-  similar: Map<number, Map<number, number>>,
+  similar: Map<number, [number, number][]>,
   storyOf: Map<string, string>,
 ): Map<string, string> {
   const copyOf = new Map<string, string>();
@@ -501,11 +560,10 @@ function wireCopies(
   const rank = new Map(order.map((i, r) => [i, r]));
   for (const x of order) {
     const later = articles[x];
-    const originals = [...(similar.get(x) ?? [])]
-      .filter(([y, s]) => {
+    const originals = (similar.get(x) ?? [])
+      .filter(([y]) => {
         const earlier = articles[y];
         return (
-          s >= STORY_SETTINGS.copyThreshold &&
           (rank.get(y) as number) < (rank.get(x) as number) &&
           earlier.outletSlug !== later.outletSlug &&
           storyOf.get(earlier.slug) === storyOf.get(later.slug)
