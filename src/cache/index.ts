@@ -21,6 +21,7 @@ import { forEachNumberedTerm, type NumberedTerms, type TextTerms, type TextTerms
 import type { ExtractedArticle, Rejected, SeedSource } from "../types.ts";
 import { codeVersion } from "../util/code-version.ts";
 import { compareStrings } from "../util/group.ts";
+import { asciiOnly, readCacheText } from "./ascii-json.ts";
 import { writeEntry } from "./write-entry.ts";
 
 export { PlaceLookupsFile } from "./place-lookups.ts";
@@ -130,7 +131,11 @@ export class FileCache implements ExtractionCache {
     this.current.set(source.file, source.sha256);
     let entry: Entry;
     try {
-      entry = JSON.parse(readFileSync(this.entryFile(source), "utf8"));
+      const file = this.entryFile(source);
+      const { text, ascii } = readCacheText(file);
+      entry = JSON.parse(text);
+      // An entry an earlier version wrote as UTF-8 is written again as ASCII, once.
+      if (!ascii) writeEntry(file, asciiOnly(text));
     } catch {
       // Carrying an entry over asks the text what it names.
       const carried = textRead ? this.carriedEntry(source) : undefined;
@@ -148,11 +153,11 @@ export class FileCache implements ExtractionCache {
     if (this.carried.names.some((name) => folded.includes(name))) return undefined;
     let text: string;
     try {
-      text = readFileSync(path.join(this.carried.dir, `${source.sha256}.json`), "utf8");
+      text = readCacheText(path.join(this.carried.dir, `${source.sha256}.json`)).text;
     } catch {
       return undefined;
     }
-    writeEntry(this.entryFile(source), text);
+    writeEntry(this.entryFile(source), asciiOnly(text));
     return JSON.parse(text);
   }
 
@@ -163,7 +168,7 @@ export class FileCache implements ExtractionCache {
 
   set(source: SeedSource, entry: Entry): void {
     this.current.set(source.file, source.sha256);
-    writeEntry(this.entryFile(source), JSON.stringify(entry));
+    writeEntry(this.entryFile(source), asciiOnly(JSON.stringify(entry)));
   }
 
   /** What the last build's read made of each seed file (`<cacheDir>/seeds.json`; src/read/known-seeds.ts). */
@@ -269,7 +274,7 @@ export class TextTermsFile implements TextTermsCache {
   ) {
     this.file = path.join(cacheDir, "text-terms.json");
     try {
-      const parsed = JSON.parse(readFileSync(this.file, "utf8")) as {
+      const parsed = JSON.parse(readCacheText(this.file).text) as {
         version?: string;
         dictionary?: unknown;
         texts?: Record<string, NumberedTerms>;
@@ -363,7 +368,8 @@ const PIECE_CHARS = 64 * 1024;
 
 /**
  * The text terms file's JSON, `{version, dictionary, texts, dropped}` with `texts` an object in the order
- * given, in pieces of some kilobytes rather than one string of the whole file.
+ * given, in pieces of some kilobytes rather than one string of the whole file; ASCII (src/cache/ascii-json.ts):
+ * the keys and numbers are, and a stem outside ASCII is escaped.
  */
 function* textTermsJson(
   version: string,
@@ -373,7 +379,7 @@ function* textTermsJson(
 ): Generator<string> {
   let piece = `{"version":${JSON.stringify(version)},"dictionary":[`;
   for (let at = 0; at < dictionary.length; at++) {
-    piece += `${at > 0 ? "," : ""}${JSON.stringify(dictionary[at])}`;
+    piece += `${at > 0 ? "," : ""}${asciiOnly(JSON.stringify(dictionary[at]))}`;
     if (piece.length >= PIECE_CHARS) {
       yield piece;
       piece = "";

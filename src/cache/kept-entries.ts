@@ -5,9 +5,10 @@
  * needs any more drop out. A file of another version, or with an entry that is not of the expected shape, is
  * read as empty: the answers are worked out again.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { compareStrings } from "../util/group.ts";
+import { asciiOnly, readCacheText } from "./ascii-json.ts";
 import { writeEntry } from "./write-entry.ts";
 
 export class KeptEntriesFile<T> {
@@ -24,7 +25,7 @@ export class KeptEntriesFile<T> {
   ) {
     this.file = path.join(cacheDir, `${name}.json`);
     try {
-      const parsed = JSON.parse(readFileSync(this.file, "utf8")) as { version?: unknown; entries?: unknown };
+      const parsed = JSON.parse(readCacheText(this.file).text) as { version?: unknown; entries?: unknown };
       const entries = Object.entries((parsed.entries ?? {}) as Record<string, unknown>);
       if (parsed.version === version && entries.every(([, value]) => isEntry(value)))
         this.stored = new Map(entries as [string, T][]);
@@ -49,6 +50,6 @@ export class KeptEntriesFile<T> {
     if (this.added === 0 && this.used.size === this.stored.size) return;
     mkdirSync(path.dirname(this.file), { recursive: true });
     const entries = Object.fromEntries([...this.used].sort(([a], [b]) => compareStrings(a, b)));
-    writeEntry(this.file, JSON.stringify({ version: this.version, entries }));
+    writeEntry(this.file, asciiOnly(JSON.stringify({ version: this.version, entries })));
   }
 }

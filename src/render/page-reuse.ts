@@ -16,9 +16,10 @@
  * never disagree with them.
  */
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { asciiOnly, readAsciiText } from "../cache/ascii-json.ts";
 import { codeVersion } from "../util/code-version.ts";
 import { compareStrings } from "../util/group.ts";
 import { updateWithJson } from "./json-pieces.ts";
@@ -165,7 +166,7 @@ function isCheckedDigests(value: unknown): value is CheckedDigests {
 
 export async function readPageManifest(siteDir: string): Promise<PageManifest> {
   try {
-    const parsed = JSON.parse(await readFile(path.join(siteDir, PAGE_MANIFEST), "utf8"));
+    const parsed = JSON.parse(await readAsciiText(path.join(siteDir, PAGE_MANIFEST)));
     if (isRecord(parsed) && isRecord(parsed.pages) && isRecord(parsed.search)) {
       const { checked, preKeys, names, articles, postingLengths, filterKeys, entities, preKeySalt } = parsed as Record<
         string,
@@ -213,7 +214,9 @@ export async function writePageManifest(siteDir: string, manifest: PageManifest)
       : {}),
   });
   await mkdir(path.dirname(path.join(siteDir, PAGE_MANIFEST)), { recursive: true });
-  await writeFile(path.join(siteDir, PAGE_MANIFEST), `${text}\n`);
+  // ASCII, so that the next build reads it as a one-byte string (src/cache/ascii-json.ts): entity names are
+  // not always ASCII.
+  await writeFile(path.join(siteDir, PAGE_MANIFEST), `${asciiOnly(text)}\n`);
 }
 
 /**

@@ -1,0 +1,40 @@
+/**
+ * Cache files as ASCII: JSON text whose characters outside ASCII are written as \u escapes.
+ *
+ * A news text nearly always holds one character outside ASCII (a curly quote, a dash), and a file read as
+ * UTF-8 with one such character becomes a string of two bytes a character, which is slower to make and to
+ * parse: 9,944 of 10,000 cached extractions were. Read as bytes known to be ASCII, a file is copied into
+ * a string of one byte a character instead: reading the 10,000 entries took 0.43 s as UTF-8 and 0.17 s
+ * so. The parsed values are the same, since JSON reads an escape as the character it stands for.
+ */
+import { isAscii } from "node:buffer";
+import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+
+const NON_ASCII = /[\u0080-\uffff]/;
+const EVERY_NON_ASCII = /[\u0080-\uffff]/g;
+
+const escaped = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+
+/**
+ * `json` (JSON text) with every character outside ASCII escaped. Outside strings, JSON text is ASCII
+ * already; inside, an escape is the character. A surrogate pair becomes two escapes, as JSON writes it.
+ */
+export function asciiOnly(json: string): string {
+  return NON_ASCII.test(json) ? json.replace(EVERY_NON_ASCII, escaped) : json;
+}
+
+/** A file's text, and whether it was ASCII (an older file, written as UTF-8, may not be). */
+export function readCacheText(file: string): { text: string; ascii: boolean } {
+  const bytes = readFileSync(file);
+  // Latin-1 is a byte per character: for ASCII, the text itself, in a one-byte string.
+  return isAscii(bytes)
+    ? { text: bytes.toString("latin1"), ascii: true }
+    : { text: bytes.toString("utf8"), ascii: false };
+}
+
+/** A file's text, read as readCacheText reads it, without blocking. */
+export async function readAsciiText(file: string): Promise<string> {
+  const bytes = await readFile(file);
+  return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+}
