@@ -1,5 +1,4 @@
 /** Article summaries (for lists) and full article pages with their entity panel and related articles. */
-import { createHash } from "node:crypto";
 import { PAGES } from "../../settings.ts";
 import type { ArticleRecord, Discarded, EventDate, Figure, MentionLink } from "../../types.ts";
 import { articlePagePath, articleUrl, seedUrl, storyUrl } from "../../urls.ts";
@@ -8,6 +7,7 @@ import { slugify } from "../../util/slug.ts";
 import { formatDate } from "../format.ts";
 import { renderArticleBody } from "../markdown.ts";
 import { Deferred } from "./deferred.ts";
+import { keyedByDigest } from "./digested.ts";
 import type { ArchiveGraph } from "./graph.ts";
 import type { EntityRef, LinkView, Lookup } from "./lookup.ts";
 
@@ -135,10 +135,8 @@ export function summarize(article: ArticleRecord, lookup: Lookup): ArticleSummar
     outlet: article.outletSlug ? lookup.entity("outlet", article.outletSlug) : null,
     dateline: article.dateline,
   };
-  // An entity page lists thousands of summaries, each also on other pages: its key (src/render/views/
-  // page-key.ts) takes each summary's JSON — its digest, worked out once — instead of its fields.
-  const digest = createHash("sha256").update(JSON.stringify(summary)).digest("base64url");
-  Object.defineProperty(summary, "toJSON", { value: () => `summary:${digest}`, enumerable: false });
+  // An entity page lists thousands of summaries, each also on other pages.
+  keyedByDigest(summary, "summary");
   summaries.set(article, summary);
   return summary;
 }

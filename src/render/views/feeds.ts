@@ -1,4 +1,5 @@
 /** Data for feed.xml (Atom) and sitemap.xml. Both are deterministic: no build time anywhere. */
+import { PAGES } from "../../settings.ts";
 import type { ArticleRecord } from "../../types.ts";
 import { articleUrl } from "../../urls.ts";
 import { atomTimestamp } from "../format.ts";
@@ -27,12 +28,16 @@ function firstParagraph(body: string): string {
 }
 
 /**
- * Undated articles are left out of the feed: Atom requires an `updated` time for each entry and
- * inventing one would misstate when they were published. `sorted`: the archive's articles in byDateDesc
- * order (the archive graph's).
+ * The newest PAGES.feedEntries dated articles. Undated articles are left out of the feed: Atom requires an
+ * `updated` time for each entry and inventing one would misstate when they were published. `sorted`: the
+ * archive's articles in byDateDesc order (the archive graph's).
  */
 export function feed(sorted: ArticleRecord[]): Feed {
-  const dated = sorted.filter((a) => a.date);
+  const dated: ArticleRecord[] = [];
+  for (const article of sorted) {
+    if (dated.length === PAGES.feedEntries) break;
+    if (article.date) dated.push(article);
+  }
   return {
     id: "urn:news-archive:feed",
     updated: dated[0]?.date ? atomTimestamp(dated[0].date) : "1970-01-01T00:00:00Z",

@@ -129,6 +129,7 @@ function samePeople(archive: Archive, lookup: Lookup): ReviewSection {
       posting.push(at);
     }
   });
+  for (const posting of byWord.values()) posting.sort((a, b) => words[b].length - words[a].length || a - b);
   const items: ReviewItem[] = [];
   const seen = new Set<string>();
   const link = (p: PersonRecord) => lookup.entity("person", p.slug);
@@ -139,10 +140,17 @@ function samePeople(archive: Archive, lookup: Lookup): ReviewSection {
     const own = words[at];
     if (own.length === 0) return;
     const rarest = [...own].sort((a, b) => byWord.get(a)!.length - byWord.get(b)!.length)[0];
-    const containers = byWord
-      .get(rarest)!
-      .filter((other) => other !== at && words[other].length > own.length && containsWords(words[other], own));
-    if (containers.length === 0 || containers.length > MAX_CONTAINERS) return;
+    // Only longer names can hold this one: the posting lists longest names first, so the search ends at the
+    // first name as short, and past MAX_CONTAINERS, where the name is too common to suggest anyone.
+    const containers: number[] = [];
+    for (const other of byWord.get(rarest)!) {
+      if (words[other].length <= own.length) break;
+      if (!containsWords(words[other], own)) continue;
+      containers.push(other);
+      if (containers.length > MAX_CONTAINERS) return;
+    }
+    if (containers.length === 0) return;
+    containers.sort((a, b) => a - b);
     for (const other of containers) {
       const long = people[other];
       seen.add(`${short.slug} ${long.slug}`);

@@ -12,6 +12,7 @@ import { formatDate } from "../format.ts";
 import { drawMap } from "../map.ts";
 import { type ArticleSummary, figureLabel, ledgerLineId, summarize } from "./articles.ts";
 import { Deferred } from "./deferred.ts";
+import { keyedByDigest } from "./digested.ts";
 import { byName, type EntityRef, type LinkView, type Lookup } from "./lookup.ts";
 import type { PageKey } from "./page-key.ts";
 
@@ -171,6 +172,8 @@ export function storyViews(
         outletCount: story.outlets.length,
         outlets: story.outlets.map((slug) => lookup.entity("outlet", slug)),
       };
+      // Listed on the stories' list, the ledger's pages and each kind of count's pages.
+      keyedByDigest(known, "story");
       summaries.set(story.slug, known);
     }
     return known;
