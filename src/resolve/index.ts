@@ -159,6 +159,33 @@ export function resolveArchive(
   const articles = [...extracted].sort(articleOrder);
   const slugs = articleSlugs(articles);
 
+  // Entity article lists run oldest first (timeline order); articles are newest first, so an article's number
+  // is its place. Sorted as numbers, not by looking both slugs up in each comparison: "Pakistan" alone is
+  // 50,000 articles. The numbers go in one array for all entities, not a typed array (and its buffer) for
+  // each; an article met twice is told by the mark of the list it was last met in, not by a set of slugs.
+  let positions = new Int32Array(1024);
+  const lastListOf = new Int32Array(articles.length).fill(-1);
+  let lists = 0;
+  const chronological = (articleNumbers: Iterable<number>) => {
+    const list = lists++;
+    let count = 0;
+    for (const at of articleNumbers) {
+      if (lastListOf[at] === list) continue;
+      lastListOf[at] = list;
+      if (count === positions.length) {
+        const grown = new Int32Array(positions.length * 2);
+        grown.set(positions);
+        positions = grown;
+      }
+      positions[count++] = at;
+    }
+    const at = positions.subarray(0, count).sort();
+    const oldestFirst: string[] = new Array(at.length);
+    for (let k = 0; k < at.length; k++) oldestFirst[k] = slugs[at[at.length - 1 - k]];
+    return oldestFirst;
+  };
+  const articleNumbersOf = (group: { mentions: { article: number }[] }) => group.mentions.map((g) => g.article);
+
   const alias = partyAlias(knowledge);
   const parties = groupByKey(
     articles.map((a) => a.entities.parties),
@@ -212,7 +239,7 @@ export function resolveArchive(
       variants: spellings(mentions, name),
       roles: [...new Set(mentions.flatMap((m) => m.roles))],
       parties: uniqueSorted(mentions.flatMap((m) => m.parties.map(partySlug))),
-      articles: [...new Set(cluster.occurrences.map((o) => slugs[o.article]))],
+      articles: chronological(cluster.occurrences.map((o) => o.article)),
       // What each article says of the person: the first sentence naming them, and the role it gives.
       mentions: cluster.occurrences.flatMap((o) =>
         o.mention.evidence.length
@@ -329,22 +356,6 @@ export function resolveArchive(
     };
   });
 
-  // Entity article lists run oldest first (timeline order); records are newest first.
-  // Sorted as positions, not by looking both slugs up in each comparison: "Pakistan" alone is 50,000 slugs.
-  // The positions go in one array for all entities, not a typed array (and its buffer) for each.
-  const position = new Map(records.map((r, i) => [r.slug, i]));
-  let positions = new Int32Array(1024);
-  const chronological = (list: string[]) => {
-    const slugs = new Set(list);
-    if (positions.length < slugs.size) positions = new Int32Array(slugs.size * 2);
-    let count = 0;
-    for (const slug of slugs) positions[count++] = position.get(slug)!;
-    const at = positions.subarray(0, count).sort();
-    const oldestFirst: string[] = new Array(at.length);
-    for (let k = 0; k < at.length; k++) oldestFirst[k] = records[at[at.length - 1 - k]].slug;
-    return oldestFirst;
-  };
-
   // Built once: the first knowledge entry of each name (as find would), and each party slug's members.
   const partyEntryByName = new Map<string, PartyEntry>();
   for (const entry of knowledge.parties) if (!partyEntryByName.has(entry.name)) partyEntryByName.set(entry.name, entry);
@@ -369,7 +380,7 @@ export function resolveArchive(
         group.mentions.map((g) => g.mention),
         name,
       ),
-      articles: chronological(group.mentions.map((g) => slugs[g.article])),
+      articles: chronological(articleNumbersOf(group)),
       members: uniqueSorted(membersByPartySlug.get(group.slug) ?? []),
     };
   });
@@ -387,7 +398,7 @@ export function resolveArchive(
         group.mentions.map((g) => g.mention),
         name,
       ),
-      articles: chronological(group.mentions.map((g) => slugs[g.article])),
+      articles: chronological(articleNumbersOf(group)),
     };
   };
   const organizationRecords: OrganizationRecord[] = [...organizations.values()].map(typedRecord);
@@ -398,14 +409,15 @@ export function resolveArchive(
     return { slug, name, ...locate(group.mentions), variants, articles };
   });
 
-  const recordsByOutlet = groupBy(records, (r) => r.outlet);
+  const articlesByOutlet = groupBy(
+    records.map((_, at) => at),
+    (at) => records[at].outlet,
+  );
   const outlets: OutletRecord[] = outletNames.map((name) => ({
     slug: outletSlugByName.get(name)!,
     name,
-    articles: chronological((recordsByOutlet.get(name) ?? []).map((r) => r.slug)),
+    articles: chronological(articlesByOutlet.get(name) ?? []),
   }));
-
-  for (const person of people) person.articles = chronological(person.articles);
 
   const archive: Archive = {
     articles: records,
