@@ -45,8 +45,15 @@ export function clusterPeople<O extends PersonOccurrence>(
 ): PersonCluster<O>[] {
   const namePrefixes = new Set(namePrefixList.map((p) => p.toLowerCase()));
   const byKey = new Map<string, Group<O>>();
+  // A name is described once, not once per mention: "Imran Khan" is written in thousands of articles.
+  const describedByName = new Map<string, ReturnType<typeof describe>>();
   for (const occurrence of occurrences) {
-    const described = describe(occurrence.mention.name, namePrefixes);
+    const { name } = occurrence.mention;
+    let described = describedByName.get(name);
+    if (!described) {
+      described = describe(name, namePrefixes);
+      describedByName.set(name, described);
+    }
     const group = byKey.get(described.key);
     if (group) group.occurrences.push(occurrence);
     else byKey.set(described.key, { ...described, occurrences: [occurrence] });
