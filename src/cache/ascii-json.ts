@@ -8,7 +8,7 @@
  * so. The parsed values are the same, since JSON reads an escape as the character it stands for.
  */
 import { isAscii } from "node:buffer";
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 
 const NON_ASCII = /[\u0080-\uffff]/;
@@ -24,9 +24,30 @@ export function asciiOnly(json: string): string {
   return NON_ASCII.test(json) ? json.replace(EVERY_NON_ASCII, escaped) : json;
 }
 
-/** A file's text, and whether it was ASCII (an older file, written as UTF-8, may not be). */
+/** Files up to this size are read into one buffer kept for them all (`readCacheText`). */
+const SHARED_BUFFER_BYTES = 1 << 20;
+let shared = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * A file's text, and whether it was ASCII (an older file, written as UTF-8, may not be). A cached
+ * extraction is read into one buffer shared by all, not a buffer of its own: 10,000 buffers of 20 KB, held
+ * outside the heap until collected, raised a rebuild's peak by 80 MB.
+ */
 export function readCacheText(file: string): { text: string; ascii: boolean } {
-  const bytes = readFileSync(file);
+  const fd = openSync(file, "r");
+  let bytes: Buffer;
+  try {
+    const size = fstatSync(fd).size;
+    if (size > SHARED_BUFFER_BYTES) bytes = readFileSync(fd);
+    else {
+      if (shared.length < size) shared = Buffer.allocUnsafe(SHARED_BUFFER_BYTES);
+      let read = 0;
+      for (let n = 1; read < size && n > 0; read += n) n = readSync(fd, shared, read, size - read, read);
+      bytes = shared.subarray(0, read);
+    }
+  } finally {
+    closeSync(fd);
+  }
   // Latin-1 is a byte per character: for ASCII, the text itself, in a one-byte string.
   return isAscii(bytes)
     ? { text: bytes.toString("latin1"), ascii: true }
