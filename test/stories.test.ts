@@ -14,7 +14,7 @@ import { loadKnowledge } from "../src/knowledge/index.ts";
 import { textTermsVersion } from "../src/resolve/index.ts";
 import { storyLedger } from "../src/resolve/ledger.ts";
 import { STORY_SETTINGS } from "../src/resolve/settings.ts";
-import { inverseFrequency } from "../src/resolve/stories.ts";
+import { inverseFrequency, nthSmallest } from "../src/resolve/stories.ts";
 import { forEachNumberedTerm, textTerms } from "../src/resolve/text-terms.ts";
 import type { Archive, PlaceKind } from "../src/types.ts";
 import { article } from "./helpers/fixture-archive.ts";
@@ -341,4 +341,22 @@ test("the terms cache keeps each text's terms as numbers into its dictionary, an
   assert.ok(droppedWord && fullDictionary.includes(droppedWord));
   assert.ok(!fourDropped.dictionary.includes(droppedWord), "numbered afresh: the dropped texts' own terms are gone");
   assert.deepEqual(readBack(new TextTermsFile(many, "v"), "text-25"), asMade(...manyTexts[25][1]));
+});
+
+test("the k-th smallest weight found by selection is the one sorting finds, ties and all", () => {
+  // A fixed pseudo-random sequence: the same cases on every run.
+  let seed = 12345;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  for (let round = 0; round < 200; round++) {
+    const n = 1 + Math.floor(next() * 60);
+    // Few distinct values in half the rounds: weights of terms with equal counts tie.
+    const distinct = round % 2 === 0 ? 3 : 1000;
+    const values = Float64Array.from({ length: n + 5 }, () => Math.floor(next() * distinct) / distinct + 0.001);
+    const sorted = Float64Array.from(values.subarray(0, n)).sort();
+    const k = Math.floor(next() * n);
+    assert.equal(nthSmallest(Float64Array.from(values), n, k), sorted[k], `n ${n}, k ${k}`);
+  }
 });
