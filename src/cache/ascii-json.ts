@@ -30,8 +30,8 @@ let shared = Buffer.allocUnsafe(64 * 1024);
 
 /**
  * A file's text, and whether it was ASCII (an older file, written as UTF-8, may not be). A cached
- * extraction is read into one buffer shared by all, not a buffer of its own: 10,000 buffers of 20 KB, held
- * outside the heap until collected, raised a rebuild's peak by 80 MB.
+ * extraction (20 KB on average) is read into one buffer shared by all rather than a buffer of its own, so a
+ * build reading 10,000 of them makes one buffer, not 10,000 for the collector to free.
  */
 export function readCacheText(file: string): { text: string; ascii: boolean } {
   const fd = openSync(file, "r");

@@ -134,8 +134,7 @@ export class FileCache implements ExtractionCache {
       const file = this.entryFile(source);
       const { text, ascii } = readCacheText(file);
       entry = JSON.parse(text);
-      // An entry an earlier version wrote as UTF-8 is written again as ASCII, once.
-      if (!ascii) writeEntry(file, asciiOnly(text));
+      if (!ascii) rewriteAsAscii(file, text);
     } catch {
       // Carrying an entry over asks the text what it names.
       const carried = textRead ? this.carriedEntry(source) : undefined;
@@ -360,6 +359,18 @@ export class TextTermsFile implements TextTermsCache {
       texts.push([key, [headlineTerms, ...pairs].join(" ")]);
     }
     writeEntry(this.file, textTermsJson(this.version, dictionary, texts, 0));
+  }
+}
+
+/**
+ * An entry an earlier version wrote as UTF-8, written again as ASCII, once. Only a saving for the next read:
+ * a cache folder that cannot be written keeps the entry as it is, which still reads.
+ */
+function rewriteAsAscii(file: string, text: string): void {
+  try {
+    writeEntry(file, asciiOnly(text));
+  } catch {
+    // read-only, or full: the next build reads it as UTF-8 again
   }
 }
 
