@@ -48,14 +48,17 @@ export function readCacheText(file: string): { text: string; ascii: boolean } {
   } finally {
     closeSync(fd);
   }
-  // Latin-1 is a byte per character: for ASCII, the text itself, in a one-byte string.
-  return isAscii(bytes)
-    ? { text: bytes.toString("latin1"), ascii: true }
-    : { text: bytes.toString("utf8"), ascii: false };
+  return decoded(bytes);
 }
 
 /** A file's text, read as readCacheText reads it, without blocking. */
 export async function readAsciiText(file: string): Promise<string> {
-  const bytes = await readFile(file);
-  return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+  return decoded(await readFile(file)).text;
+}
+
+function decoded(bytes: Buffer): { text: string; ascii: boolean } {
+  // Latin-1 is a byte per character: for ASCII, the text itself, in a one-byte string.
+  return isAscii(bytes)
+    ? { text: bytes.toString("latin1"), ascii: true }
+    : { text: bytes.toString("utf8"), ascii: false };
 }
