@@ -97,9 +97,9 @@ test("an ingest takes every unchanged seed from the cache unread, and reads a se
   /** A cache that notes whether each answer was asked with the seed's text read. */
   class NotingCache extends FileCache {
     readonly textRead: boolean[] = [];
-    override get(source: SeedSource, textRead = true) {
+    override get(source: SeedSource, textRead = true, intern?: <T>(value: T) => T) {
       this.textRead.push(textRead);
-      return super.get(source, textRead);
+      return super.get(source, textRead, intern);
     }
   }
   // The records as JSON, their sources' text aside (the seed's text, dropped once its record exists).

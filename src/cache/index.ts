@@ -22,6 +22,7 @@ import type { ExtractedArticle, Rejected, SeedSource } from "../types.ts";
 import { codeVersion } from "../util/code-version.ts";
 import { compareStrings } from "../util/group.ts";
 import { asciiOnly, readCacheText } from "./ascii-json.ts";
+import { restoreBodyStretches, withBodyStretches } from "./body-stretches.ts";
 import { writeEntry } from "./write-entry.ts";
 
 export { PlaceLookupsFile } from "./place-lookups.ts";
@@ -72,6 +73,8 @@ interface CarriedOver {
 }
 
 type Entry = ExtractedArticle | Rejected;
+/** Gives a value whose strings are shared with other records' (the ingest's StringPool.intern). */
+type Intern = <T>(value: T) => T;
 
 export interface ChangeSummary {
   added: number;
@@ -127,17 +130,18 @@ export class FileCache implements ExtractionCache {
     return path.join(this.dir, `${source.sha256}.json`);
   }
 
-  get(source: SeedSource, textRead = true): Entry | undefined {
+  get(source: SeedSource, textRead = true, intern: Intern = (value) => value): Entry | undefined {
     this.current.set(source.file, source.sha256);
     let entry: Entry;
     try {
       const file = this.entryFile(source);
       const { text, ascii } = readCacheText(file);
-      entry = JSON.parse(text);
-      if (!ascii) rewriteAsAscii(file, text);
+      const read = readEntry(text, intern);
+      entry = read.entry;
+      if (!ascii || read.olderLayout) rewriteEntry(file, entry);
     } catch {
       // Carrying an entry over asks the text what it names.
-      const carried = textRead ? this.carriedEntry(source) : undefined;
+      const carried = textRead ? this.carriedEntry(source, intern) : undefined;
       if (carried === undefined) return undefined;
       entry = carried;
     }
@@ -145,19 +149,19 @@ export class FileCache implements ExtractionCache {
   }
 
   /** The earlier version's entry of a seed that names nothing the knowledge edit changed, kept in this version. */
-  private carriedEntry(source: SeedSource): Entry | undefined {
+  private carriedEntry(source: SeedSource, intern: Intern): Entry | undefined {
     if (!this.carried) return undefined;
     // The front matter too: its outlet, address or title may name what the body does not.
     const folded = foldForMatching(`${source.text}\n${JSON.stringify(source.frontMatter)}`);
     if (this.carried.names.some((name) => folded.includes(name))) return undefined;
-    let text: string;
+    let entry: Entry;
     try {
-      text = readCacheText(path.join(this.carried.dir, `${source.sha256}.json`)).text;
+      entry = readEntry(readCacheText(path.join(this.carried.dir, `${source.sha256}.json`)).text, intern).entry;
     } catch {
       return undefined;
     }
-    writeEntry(this.entryFile(source), asciiOnly(text));
-    return JSON.parse(text);
+    writeEntry(this.entryFile(source), entryText(entry));
+    return entry;
   }
 
   /** `source`'s entry stays, though this build took its record from memory (src/ingest/kept.ts). */
@@ -167,7 +171,7 @@ export class FileCache implements ExtractionCache {
 
   set(source: SeedSource, entry: Entry): void {
     this.current.set(source.file, source.sha256);
-    writeEntry(this.entryFile(source), asciiOnly(JSON.stringify(entry)));
+    writeEntry(this.entryFile(source), entryText(entry));
   }
 
   /** What the last build's read made of each seed file (`<cacheDir>/seeds.json`; src/read/known-seeds.ts). */
@@ -362,15 +366,28 @@ export class TextTermsFile implements TextTermsCache {
   }
 }
 
+/** An entry's file: ASCII JSON (src/cache/ascii-json.ts), its quotations of its body as stretches of it. */
+const entryText = (entry: Entry) => asciiOnly(JSON.stringify(withBodyStretches(entry)));
+
 /**
- * An entry an earlier version wrote as UTF-8, written again as ASCII, once. Only a saving for the next read:
- * a cache folder that cannot be written keeps the entry as it is, which still reads.
+ * An entry as read from its file's text: its strings first given to `intern`, then its quotations made
+ * slices of its (interned) body; and whether it was written in an earlier layout (src/cache/body-stretches.ts).
  */
-function rewriteAsAscii(file: string, text: string): void {
+function readEntry(text: string, intern: Intern): { entry: Entry; olderLayout: boolean } {
+  const entry = intern(JSON.parse(text) as Entry);
+  return { entry, olderLayout: restoreBodyStretches(entry) };
+}
+
+/**
+ * An entry an earlier version wrote (as UTF-8, or with its quotations written out), written again as this
+ * version writes it, once. Only a saving for the next read: a cache folder that cannot be written keeps the
+ * entry as it is, which still reads.
+ */
+function rewriteEntry(file: string, entry: Entry): void {
   try {
-    writeEntry(file, asciiOnly(text));
+    writeEntry(file, entryText(entry));
   } catch {
-    // read-only, or full: the next build reads it as UTF-8 again
+    // read-only, or full: the next build reads it as it is again
   }
 }
 

@@ -34,9 +34,11 @@ export interface IngestOptions {
 export interface ExtractionCache {
   /**
    * The record of `source`, if kept. `textRead` false: the source's text was not read (known by its stat,
-   * src/read/known-seeds.ts), so only an entry kept for its content can answer.
+   * src/read/known-seeds.ts), so only an entry kept for its content can answer. `intern`, when given,
+   * shares the entry's strings with other records' (string-pool.ts): the cache applies it as it reads, before
+   * it makes anything of those strings.
    */
-  get(source: SeedSource, textRead?: boolean): ExtractedArticle | Rejected | undefined;
+  get(source: SeedSource, textRead?: boolean, intern?: <T>(value: T) => T): ExtractedArticle | Rejected | undefined;
   /** Called with the result as extracted, before any cross-article inference changes it. */
   set(source: SeedSource, result: ExtractedArticle | Rejected): void;
   /** What the last build's read made of each seed file, to know unchanged files by their stat. */
@@ -93,6 +95,7 @@ export async function ingestSeeds(
   options.cache?.rememberSeeds?.(known);
   // Shared copies of the strings records repeat; dropped with the ingest (string-pool.ts).
   const pool = new StringPool();
+  const intern = <T>(value: T) => pool.intern(value);
   // A seed's text is dropped once its record exists (the sources are this ingest's own): 50,000 seeds'
   // text is ~0.4 GiB otherwise held to the end of the ingest.
   const dropText = (source: SeedSource) => {
@@ -106,10 +109,9 @@ export async function ingestSeeds(
       dropText(source);
       return known;
     }
-    const cached = options.cache?.get(source, !unread.has(source));
-    if (!cached) return undefined;
+    const pooled = options.cache?.get(source, !unread.has(source), intern);
+    if (!pooled) return undefined;
     dropText(source);
-    const pooled = pool.intern(cached);
     kept?.keep(source, pooled);
     return pooled;
   };

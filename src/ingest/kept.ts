@@ -60,18 +60,19 @@ export class KeptExtractions {
   /**
    * Fills the store in the background, a slice at a time between other work: for a process whose first build
    * found the site up to date and kept nothing, so that the first save is not the one to read the cache.
-   * Stops when a build under another extractor version begins. `load` gives a seed's cached extraction.
+   * Stops when a build under another extractor version begins. `load` gives a seed's cached extraction, its
+   * strings shared through the `intern` it is given.
    * Warming only saves time: a seed it could not load is read by the next build, as without it.
    */
-  warm(sources: SeedSource[], load: (source: SeedSource) => Extraction | undefined): void {
+  warm(sources: SeedSource[], load: (source: SeedSource, intern: <T>(value: T) => T) => Extraction | undefined): void {
     const { version } = this;
     const pool = new StringPool();
     const fill = async () => {
       for (let from = 0; from < sources.length && this.version === version; from += WARM_SLICE) {
         for (const source of sources.slice(from, from + WARM_SLICE)) {
           if (this.entries.has(source.sha256)) continue;
-          const loaded = load(source);
-          if (loaded) this.keep(source, pool.intern(loaded));
+          const loaded = load(source, (value) => pool.intern(value));
+          if (loaded) this.keep(source, loaded);
         }
         await new Promise((resolve) => setImmediate(resolve));
       }

@@ -5,7 +5,9 @@
  * the cache — so the sentence that is the evidence of three mentions and a figure is held four times,
  * and every slug, kind, role and outlet name once per article that names it. Pooling them takes about
  * 40% off the archive's memory (10,000 articles: 359 → 217 MiB of heap), which is what a 50,000-article
- * build holds through rendering and indexing.
+ * build holds through rendering and indexing. (A sentence the cache reads as a slice of its article's
+ * body, src/cache/body-stretches.ts, reaches the pool already sharing the body's characters, and is not
+ * looked up at all.)
  */
 export class StringPool {
   private readonly strings = new Map<string, string>();

@@ -89,7 +89,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (made) {
       if (read.unread.size < read.sources.length) cache?.saveKnownSeeds(read.known);
       // Nothing was extracted to keep: the extractions are read in the background instead.
-      if (cache && options.kept) options.kept.warm(read.sources, (source) => cache.get(source, false));
+      if (cache && options.kept) options.kept.warm(read.sources, (source, intern) => cache.get(source, false, intern));
       return unchangedSite(made, read, outDir, started, log);
     }
     // What the render may keep of the live site, listed beside the ingest and resolve.
