@@ -9,7 +9,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { keepIfSame, layOver, release } from "../src/render/site-overlay.ts";
+import { keepIfSame, keptByListing, layOver, release } from "../src/render/site-overlay.ts";
 
 const scratch = await mkdtemp(path.join(tmpdir(), "news-archive-overlay-"));
 after(() => rm(scratch, { recursive: true, force: true }));
@@ -33,6 +33,32 @@ test("a live file is kept where it is; a missing one, or one elsewhere, is not",
     assert.equal(await keep("articles/a"), false, "a folder is not a file");
     assert.equal(await keep("feed.xml", path.join(scratch, "elsewhere", "feed.xml")), false, "another file");
     assert.deepEqual([...overlay.kept].sort(), ["articles/a/index.html", "seeds/odd\nname.txt"]);
+  } finally {
+    release(overlay);
+  }
+});
+
+test("the live site's listing answers for many files at once, as keepIfSame would", async () => {
+  const live = path.join(scratch, "listed");
+  const staging = path.join(scratch, "listed.building");
+  for (const file of ["articles/a/index.html", "people/b/mentions.csv"]) {
+    mkdirSync(path.dirname(path.join(live, file)), { recursive: true });
+    writeFileSync(path.join(live, file), file);
+  }
+  assert.equal(await keptByListing(live, staging), null, "not laid over the live site");
+  const overlay = layOver(staging, live);
+  try {
+    assert.equal(await keptByListing(live, staging), null, "laid over, but the live site not listed");
+    overlay.listLive();
+    assert.equal(await keptByListing(path.join(scratch, "other"), staging), null, "laid over another site");
+    const kept = await keptByListing(live, staging);
+    assert.ok(kept);
+    for (const file of ["articles/a/index.html", "people/b/mentions.csv", "articles/c/index.html", "articles/a"]) {
+      const byListing = kept(file);
+      const asked = await keepIfSame(path.join(live, file), path.join(staging, file));
+      assert.equal(byListing, asked, file);
+    }
+    assert.deepEqual([...overlay.kept].sort(), ["articles/a/index.html", "people/b/mentions.csv"]);
   } finally {
     release(overlay);
   }

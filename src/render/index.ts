@@ -28,6 +28,7 @@ import {
   writePageManifest,
 } from "./page-reuse.ts";
 import { publishSeeds } from "./seeds.ts";
+import { keptByListing } from "./site-overlay.ts";
 import type { ArticlePage } from "./views/articles.ts";
 import type { EntityPage } from "./views/entities.ts";
 import { buildSiteViews } from "./views/index.ts";
@@ -162,6 +163,8 @@ async function writePages(
     if (now !== undefined && now !== name) renamed.add(key);
   }
   manifest.names = Object.fromEntries(names);
+  // Laid over the live site, a kept page its listing has is known kept without asking (reusePage) for it.
+  const keptAtOnce = previousDir ? await keptByListing(previousDir, output) : null;
 
   /**
    * Pages `start` to `end` of `kind` to render, and those whose CSV export is to be written: a page whose
@@ -200,8 +203,21 @@ async function writePages(
     }
     // Then the file system: each kept page (and CSV) is linked from the previous site, or built to be
     // rendered if its copy has gone.
-    for (let from = 0; from < kept.length; from += 64) {
-      const slice = kept.slice(from, from + 64);
+    const settle = ({ at, csvPath }: KeptPage, page: boolean, csv: boolean) => {
+      if (page) reused++;
+      if (page && csv) return;
+      const view = built(at);
+      if (!page) stale.set(at, view);
+      if (csvPath !== null && !csv) staleCsv.set(at, view);
+    };
+    const asked: KeptPage[] = [];
+    for (const keptPage of kept) {
+      const { permalink, csvPath } = keptPage;
+      if (keptAtOnce?.(permalink) && (csvPath === null || keptAtOnce(csvPath))) settle(keptPage, true, true);
+      else asked.push(keptPage);
+    }
+    for (let from = 0; from < asked.length; from += 64) {
+      const slice = asked.slice(from, from + 64);
       const verdicts = await Promise.all(
         slice.map(async ({ permalink, csvPath }) => {
           const page = await reusePage(previousDir as string, output, permalink);
@@ -209,13 +225,7 @@ async function writePages(
           return { page, csv };
         }),
       );
-      slice.forEach(({ at, csvPath }, i) => {
-        if (verdicts[i].page) reused++;
-        if (verdicts[i].page && verdicts[i].csv) return;
-        const page = built(at);
-        if (!verdicts[i].page) stale.set(at, page);
-        if (csvPath !== null && !verdicts[i].csv) staleCsv.set(at, page);
-      });
+      for (const [i, keptPage] of slice.entries()) settle(keptPage, verdicts[i].page, verdicts[i].csv);
     }
     const inOrder = (pages: Map<number, P>) => [...pages].sort(([a], [b]) => a - b).map(([, page]) => page);
     return { pages: inOrder(stale), csvs: inOrder(staleCsv) };

@@ -3,6 +3,7 @@ import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Archive } from "../types.ts";
 import { reusePage } from "./page-reuse.ts";
+import { keptByListing } from "./site-overlay.ts";
 
 /** The content hash of each published seed, so the next build copies only the seeds that changed. */
 const PUBLISHED_SEEDS = ".news-archive/seeds.json";
@@ -33,6 +34,7 @@ export async function publishSeeds(
   const files = [...hashes.keys()].sort();
   const before = previousDir ? await readPublished(previousDir) : {};
   const published: Published = {};
+  const keptAtOnce = previousDir ? await keptByListing(previousDir, outDir) : null;
   for (const file of files) {
     const from = path.resolve(seedsRoot, file);
     const to = path.resolve(publishRoot, file);
@@ -42,7 +44,10 @@ export async function publishSeeds(
     }
     const hash = hashes.get(file)!;
     published[file] = hash;
-    if (previousDir && before[file] === hash && (await reusePage(previousDir, outDir, `seeds/${file}`))) continue;
+    if (previousDir && before[file] === hash) {
+      const rel = `seeds/${file}`;
+      if (keptAtOnce?.(rel) || (await reusePage(previousDir, outDir, rel))) continue;
+    }
     await mkdir(path.dirname(to), { recursive: true });
     await copyFile(from, to);
   }

@@ -83,6 +83,26 @@ export async function keepIfSame(from: string, to: string): Promise<boolean> {
   return true;
 }
 
+/**
+ * For a build writing `siteDir` laid over the live site `liveDir`: whether a file of the live site (relative,
+ * "/"-separated) is kept where it is, recorded as `keepIfSame` records it, asked of the listing alone — a
+ * rebuild keeps tens of thousands of pages, and resolving each one's paths and awaiting each answer took
+ * 0.3 s of a 10,000-article rebuild. Null when `siteDir` is not laid over `liveDir`, or the live site was not
+ * listed; `false` when the listing lacks the file: `keepIfSame` then asks as it would have.
+ */
+export async function keptByListing(liveDir: string, siteDir: string): Promise<((rel: string) => boolean) | null> {
+  const staging = path.resolve(siteDir);
+  const live = path.resolve(liveDir);
+  const overlay = overlays.find((o) => o.staging === staging && o.live === live);
+  const listed = overlay ? await overlay.liveFiles : null;
+  if (!overlay || !listed) return null;
+  return (rel) => {
+    if (!listed.has(rel)) return false;
+    overlay.kept.add(rel);
+    return true;
+  };
+}
+
 /** The files under `dir`, listed off the main thread; null if the worker failed. */
 function listInWorker(dir: string): Promise<ReadonlySet<string> | null> {
   return new Promise((resolve) => {

@@ -16,7 +16,6 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 
 const BROWSER_DIR = fileURLToPath(new URL("./browser/", import.meta.url));
 /** The repository: the bundle names its modules relative to it, whatever the working directory. */
@@ -30,6 +29,8 @@ const BUNDLES: [asset: string, entry: string][] = [
 
 /** `entry` (a file of src/search/browser/) and what it imports, as one classic script. */
 async function bundle(entry: string): Promise<string> {
+  // Loaded when first needed, as Eleventy is (src/render/eleventy-runs.ts): not by a build with nothing to do.
+  const { build } = await import("esbuild");
   const result = await build({
     entryPoints: [`${BROWSER_DIR}${entry}`],
     absWorkingDir: ROOT,
