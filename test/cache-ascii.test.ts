@@ -47,12 +47,14 @@ test("a cached extraction is written as ASCII, and one written as UTF-8 is read 
   assert.equal(first.parsed.length, 1);
   const [article] = first.extracted;
   assert.match(article.body, /“The road/, "the text keeps its curly quotes");
-  const entryFile = path.join(cacheDir, "v1", `${article.source.sha256}.json`);
+  const entryFile = path.join(cacheDir, "v1", `${article.source.sha256}.2.json`);
   assert.ok(isAscii(readFileSync(entryFile)), "the entry is ASCII");
 
-  // As an earlier version wrote it: UTF-8, its quotes as they are.
-  writeFileSync(entryFile, JSON.stringify(JSON.parse(readFileSync(entryFile, "utf8"))));
-  assert.ok(!isAscii(readFileSync(entryFile)));
+  // As an earlier version wrote it: UTF-8, its quotes as they are, under the name of its layout.
+  const olderFile = path.join(cacheDir, "v1", `${article.source.sha256}.json`);
+  writeFileSync(olderFile, JSON.stringify(article));
+  rmSync(entryFile);
+  assert.ok(!isAscii(readFileSync(olderFile)));
   const again = await ingestSeeds(seeds, knowledge, { cache: new FileCache(cacheDir, "v1"), threads: 0 });
   assert.deepEqual(again.parsed, [], "taken from the cache");
   assert.equal(again.extracted[0].body, article.body);

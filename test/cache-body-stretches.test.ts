@@ -1,10 +1,10 @@
 /**
  * A cached extraction writes its quotations of its body as where they are in it (src/cache/body-stretches.ts):
- * read back, the record is the one extracted, key for key, and an entry written with its quotations spelt out
- * is read as it was, then written again with stretches.
+ * read back, the record is the one extracted, key for key, and an entry of the layout before (its quotations
+ * spelt out, under a name of its own) is read as it was, then written again in this one.
  */
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
@@ -94,25 +94,27 @@ test("quotations of the body are written as stretches of it, and read back as th
   assert.ok(JSON.stringify(written).length < before.length);
 
   const read = JSON.parse(JSON.stringify(written)) as ExtractedArticle;
-  assert.equal(restoreBodyStretches(read), false, "written with stretches");
+  restoreBodyStretches(read);
   assert.equal(JSON.stringify(read), before, "the same values in the same places");
   const spelt = JSON.parse(before) as ExtractedArticle;
-  assert.equal(restoreBodyStretches(spelt), true, "written out: an earlier layout");
-  assert.equal(JSON.stringify(spelt), before);
+  restoreBodyStretches(spelt);
+  assert.equal(JSON.stringify(spelt), before, "an entry with every quotation written out reads as it is");
 
   const rejection: Rejected = { file: "b.txt", reason: "empty" };
   assert.equal(withBodyStretches(rejection), rejection);
-  assert.equal(restoreBodyStretches({ ...rejection }), false);
+  const rejected = { ...rejection };
+  restoreBodyStretches(rejected);
+  assert.deepEqual(rejected, rejection);
 });
 
-test("a cached extraction reads back as extracted, and one with its quotations spelt out is written again", async () => {
+test("a cached extraction reads back as extracted, and an earlier layout's entry is written again in this one", async () => {
   const seeds = mkdtempSync(path.join(scratch, "seeds-"));
   cpSync("seeds", seeds, { recursive: true });
   const knowledge = loadKnowledge();
   const cacheDir = path.join(scratch, "cache");
   const first = await ingestSeeds(seeds, knowledge, { cache: new FileCache(cacheDir, "v1"), threads: 0 });
   assert.ok(first.extracted.length >= 3);
-  const entries = first.extracted.map((article) => path.join(cacheDir, "v1", `${article.source.sha256}.json`));
+  const entries = first.extracted.map((article) => path.join(cacheDir, "v1", `${article.source.sha256}.2.json`));
   // A record from the cache carries this read's seed, an extracted one the seed it was extracted from.
   const withoutSeed = (article: ExtractedArticle) => JSON.stringify({ ...article, source: article.source.sha256 });
   const spelt = first.extracted.map(withoutSeed);
@@ -123,11 +125,15 @@ test("a cached extraction reads back as extracted, and one with its quotations s
   assert.deepEqual(again.parsed, [], "taken from the cache");
   assert.deepEqual(again.extracted.map(withoutSeed), spelt);
 
-  // As an earlier version wrote the first entry: every quotation spelt out.
+  // As the layout before stretches wrote the first entry: every quotation spelt out, under the older name,
+  // which is all the code of that layout reads.
+  const olderFile = path.join(cacheDir, "v1", `${first.extracted[0].source.sha256}.json`);
   const spelt0 = JSON.stringify(first.extracted[0]);
-  writeFileSync(entries[0], spelt0);
+  rmSync(entries[0]);
+  writeFileSync(olderFile, spelt0);
   const third = await ingestSeeds(seeds, knowledge, { cache: new FileCache(cacheDir, "v1"), threads: 0 });
-  assert.deepEqual(third.parsed, []);
+  assert.deepEqual(third.parsed, [], "the older entry is read");
   assert.equal(withoutSeed(third.extracted[0]), spelt[0]);
   assert.ok(readFileSync(entries[0], "utf8").length < spelt0.length * 0.9, "written again with stretches");
+  assert.ok(!existsSync(olderFile), "under this layout's name only");
 });

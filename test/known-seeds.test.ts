@@ -120,8 +120,8 @@ test("an ingest takes every unchanged seed from the cache unread, and reads a se
   // The record of c.txt is gone from the cache: c.txt is read and extracted again, the same.
   const sha = first.extracted.find((a) => a.source.file === "c.txt")?.source.sha256;
   const version = path.join(cacheDir, "v1");
-  assert.ok(readdirSync(version).includes(`${sha}.json`));
-  rmSync(path.join(version, `${sha}.json`));
+  assert.ok(readdirSync(version).includes(`${sha}.2.json`));
+  rmSync(path.join(version, `${sha}.2.json`));
   const third = await ingestSeeds(dir, knowledge, { cache: new FileCache(cacheDir, "v1"), threads: 0 });
   assert.deepEqual(third.parsed, ["c.txt"]);
   assert.equal(records(third.extracted), records(first.extracted));

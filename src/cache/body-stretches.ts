@@ -7,7 +7,8 @@
  * Written as a number (`at * STRETCH_SPAN + length`) in place of the string, such a sentence is read back
  * as a slice of the body: no characters parsed or hashed, and in V8 a slice of a longer string points into
  * it rather than copying it. The values read are the same strings, in the same places, so the records, and
- * every file made of them, are the same.
+ * every file made of them, are the same. An entry of this layout has a file name of its own (src/cache:
+ * entryName), so that code from before it, which would take a stretch for a sentence, never reads one.
  */
 import type { ExtractedArticle, Rejected } from "../types.ts";
 
@@ -54,26 +55,18 @@ function copiedAlong(value: unknown, path: readonly string[], at: number, leaf: 
   return { ...holder, [path[at]]: copiedAlong(holder[path[at]], path, at + 1, leaf) };
 }
 
-/**
- * Gives `entry` (as parsed, changed in place) its quotations back as slices of its body. Returns whether it
- * was written before quotations were stretches (an earlier version's entry, or one carried over): a
- * quotation of the body found written out.
- */
-export function restoreBodyStretches(entry: ExtractedArticle | Rejected): boolean {
+/** Gives `entry` (as parsed, changed in place) its quotations back as slices of its body. */
+export function restoreBodyStretches(entry: ExtractedArticle | Rejected): void {
   const { body } = entry as { body?: unknown };
-  if (typeof body !== "string") return false;
-  let writtenOut = false;
+  if (typeof body !== "string") return;
   const restore = (holder: Holder, key: string) => {
     const value = holder[key];
-    if (typeof value === "number") {
-      const length = value % STRETCH_SPAN;
-      const start = (value - length) / STRETCH_SPAN;
-      holder[key] = body.slice(start, start + length);
-    } else if (!writtenOut && typeof value === "string" && value.length >= SHORTEST_STRETCH && body.includes(value))
-      writtenOut = true;
+    if (typeof value !== "number") return; // written out: not the body's, too short, or an earlier layout
+    const length = value % STRETCH_SPAN;
+    const start = (value - length) / STRETCH_SPAN;
+    holder[key] = body.slice(start, start + length);
   };
   for (const path of QUOTING_FIELDS) visitAlong(entry, path, 0, restore);
-  return writtenOut;
 }
 
 function visitAlong(value: unknown, path: readonly string[], at: number, leaf: (holder: Holder, key: string) => void) {

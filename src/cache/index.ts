@@ -127,25 +127,17 @@ export class FileCache implements ExtractionCache {
   }
 
   private entryFile(source: SeedSource): string {
-    return path.join(this.dir, `${source.sha256}.json`);
+    return path.join(this.dir, entryName(source.sha256));
   }
 
   get(source: SeedSource, textRead = true, intern: Intern = (value) => value): Entry | undefined {
     this.current.set(source.file, source.sha256);
-    let entry: Entry;
-    try {
-      const file = this.entryFile(source);
-      const { text, ascii } = readCacheText(file);
-      const read = readEntry(text, intern);
-      entry = read.entry;
-      if (!ascii || read.olderLayout) rewriteEntry(file, entry);
-    } catch {
-      // Carrying an entry over asks the text what it names.
-      const carried = textRead ? this.carriedEntry(source, intern) : undefined;
-      if (carried === undefined) return undefined;
-      entry = carried;
-    }
-    return withSeed(entry, source);
+    const read = readEntryIn(this.dir, source.sha256, intern);
+    // An earlier layout's entry is written again in this one, once.
+    if (read && !read.current) writeBestEffort(this.entryFile(source), read.entry, read.olderFile);
+    // Carrying an entry over asks the text what it names.
+    const entry = read?.entry ?? (textRead ? this.carriedEntry(source, intern) : undefined);
+    return entry === undefined ? undefined : withSeed(entry, source);
   }
 
   /** The earlier version's entry of a seed that names nothing the knowledge edit changed, kept in this version. */
@@ -154,14 +146,10 @@ export class FileCache implements ExtractionCache {
     // The front matter too: its outlet, address or title may name what the body does not.
     const folded = foldForMatching(`${source.text}\n${JSON.stringify(source.frontMatter)}`);
     if (this.carried.names.some((name) => folded.includes(name))) return undefined;
-    let entry: Entry;
-    try {
-      entry = readEntry(readCacheText(path.join(this.carried.dir, `${source.sha256}.json`)).text, intern).entry;
-    } catch {
-      return undefined;
-    }
-    writeEntry(this.entryFile(source), entryText(entry));
-    return entry;
+    const read = readEntryIn(this.carried.dir, source.sha256, intern);
+    if (read === undefined) return undefined;
+    writeEntry(this.entryFile(source), entryText(read.entry));
+    return read.entry;
   }
 
   /** `source`'s entry stays, though this build took its record from memory (src/ingest/kept.ts). */
@@ -219,7 +207,7 @@ export class FileCache implements ExtractionCache {
     if (this.known) this.saveKnownSeeds(this.known);
     const live = new Set(this.current.values());
     for (const name of readdirSync(this.dir)) {
-      if (name.endsWith(".json") && name !== KNOWLEDGE_FILE && !live.has(name.slice(0, -".json".length)))
+      if (name.endsWith(".json") && name !== KNOWLEDGE_FILE && !live.has(name.slice(0, name.indexOf("."))))
         rmSync(path.join(this.dir, name));
     }
     if (this.carried) rmSync(this.carried.dir, { recursive: true, force: true });
@@ -366,28 +354,55 @@ export class TextTermsFile implements TextTermsCache {
   }
 }
 
-/** An entry's file: ASCII JSON (src/cache/ascii-json.ts), its quotations of its body as stretches of it. */
+/**
+ * An entry's file name, by its seed's content hash. The layout's number is in it: an entry of this layout
+ * (ASCII, its quotations of its body as stretches of it) must not be read by code from before the layout,
+ * which would take a stretch for a sentence, and a file name that code does not ask for is one it cannot
+ * read; it extracts the seed again instead.
+ */
+const entryName = (sha256: string) => `${sha256}.2.json`;
+/** The file name the layout before stretches gave an entry (ASCII or UTF-8, every quotation written out). */
+const olderEntryName = (sha256: string) => `${sha256}.json`;
+
+/** An entry's file text in this layout. */
 const entryText = (entry: Entry) => asciiOnly(JSON.stringify(withBodyStretches(entry)));
 
 /**
- * An entry as read from its file's text: its strings first given to `intern`, then its quotations made
- * slices of its (interned) body; and whether it was written in an earlier layout (src/cache/body-stretches.ts).
+ * The entry of the seed whose content hash is `sha256` in the cache folder `dir`, its strings first given
+ * to `intern`, then its quotations made slices of its (interned) body; `current` false when it was read from
+ * an earlier layout's file (`olderFile`). Undefined when there is none, or none that parses.
  */
-function readEntry(text: string, intern: Intern): { entry: Entry; olderLayout: boolean } {
-  const entry = intern(JSON.parse(text) as Entry);
-  return { entry, olderLayout: restoreBodyStretches(entry) };
+function readEntryIn(
+  dir: string,
+  sha256: string,
+  intern: Intern,
+): { entry: Entry; current: boolean; olderFile: string } | undefined {
+  const olderFile = path.join(dir, olderEntryName(sha256));
+  for (const [file, current] of [
+    [path.join(dir, entryName(sha256)), true],
+    [olderFile, false],
+  ] as const) {
+    try {
+      const entry = intern(JSON.parse(readCacheText(file).text) as Entry);
+      restoreBodyStretches(entry);
+      return { entry, current, olderFile };
+    } catch {
+      // none, or unreadable: the next place, or nothing
+    }
+  }
+  return undefined;
 }
 
 /**
- * An entry an earlier version wrote (as UTF-8, or with its quotations written out), written again as this
- * version writes it, once. Only a saving for the next read: a cache folder that cannot be written keeps the
- * entry as it is, which still reads.
+ * An earlier layout's entry written again in this one, its old file removed. Only a saving for the next
+ * read: a cache folder that cannot be written keeps the entry as it is, which still reads.
  */
-function rewriteEntry(file: string, entry: Entry): void {
+function writeBestEffort(file: string, entry: Entry, olderFile: string): void {
   try {
     writeEntry(file, entryText(entry));
+    rmSync(olderFile, { force: true });
   } catch {
-    // read-only, or full: the next build reads it as it is again
+    // read-only, or full: the next build reads the older file again
   }
 }
 
