@@ -13,6 +13,7 @@ import { FileCache } from "../src/cache/index.ts";
 import { ingestSeeds } from "../src/ingest/index.ts";
 import { loadKnowledge } from "../src/knowledge/index.ts";
 import type { ExtractedArticle, Rejected } from "../src/types.ts";
+import { emptyMetadata } from "./helpers/metadata.ts";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "news-archive-body-stretches-"));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -23,22 +24,11 @@ function entry(): ExtractedArticle {
   const evidence = (text: string) => [{ line: 3, text }];
   return {
     source: { file: "a.txt", sha256: "0", firstLine: 1, frontMatter: {}, duplicates: [] },
-    metadata: {
+    metadata: emptyMetadata({
       title: "Seven killed in Turbat",
       titleFrom: "headline",
-      subtitle: null,
-      date: null,
-      dateFrom: null,
-      dateEvidence: null,
-      outlet: null,
-      outletFrom: null,
-      outletEvidence: null,
-      authors: [],
-      authorsEvidence: null,
-      dateline: null,
-      datelineEvidence: null,
       events: [{ date: "2026-02-02", what: "Seven people were killed", text: "Seven people were killed in Turbat" }],
-    },
+    }),
     body: BODY,
     discarded: [{ line: 9, text: "Follow us on WhatsApp for the latest news", reason: "furniture" }],
     entities: {
