@@ -59,24 +59,26 @@ function copiedAlong(value: unknown, path: readonly string[], at: number, leaf: 
 export function restoreBodyStretches(entry: ExtractedArticle | Rejected): void {
   const { body } = entry as { body?: unknown };
   if (typeof body !== "string") return;
-  const restore = (holder: Holder, key: string) => {
-    const value = holder[key];
-    if (typeof value !== "number") return; // written out: not the body's, too short, or an earlier layout
-    const length = value % STRETCH_SPAN;
-    const start = (value - length) / STRETCH_SPAN;
-    holder[key] = body.slice(start, start + length);
-  };
-  for (const path of QUOTING_FIELDS) visitAlong(entry, path, 0, restore);
+  for (const path of QUOTING_FIELDS) restoreAlong(entry, path, 0, body);
 }
 
-function visitAlong(value: unknown, path: readonly string[], at: number, leaf: (holder: Holder, key: string) => void) {
+/** The quotations at `path` (from step `at`) inside `value`, made slices of `body`; one function, not a closure per entry. */
+function restoreAlong(value: unknown, path: readonly string[], at: number, body: string): void {
   if (value === null || typeof value !== "object") return;
   if (path[at] === "*") {
-    if (Array.isArray(value)) for (const item of value) visitAlong(item, path, at + 1, leaf);
+    if (Array.isArray(value)) for (const item of value) restoreAlong(item, path, at + 1, body);
     return;
   }
   const holder = value as Holder;
-  if (!Object.hasOwn(holder, path[at])) return;
-  if (at === path.length - 1) leaf(holder, path[at]);
-  else visitAlong(holder[path[at]], path, at + 1, leaf);
+  const key = path[at];
+  if (!Object.hasOwn(holder, key)) return;
+  if (at < path.length - 1) {
+    restoreAlong(holder[key], path, at + 1, body);
+    return;
+  }
+  const stretch = holder[key];
+  if (typeof stretch !== "number") return; // written out: not the body's, too short, or an earlier layout
+  const length = stretch % STRETCH_SPAN;
+  const start = (stretch - length) / STRETCH_SPAN;
+  holder[key] = body.slice(start, start + length);
 }
