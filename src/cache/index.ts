@@ -134,7 +134,7 @@ export class FileCache implements ExtractionCache {
     this.current.set(source.file, source.sha256);
     const read = readEntryIn(this.dir, source.sha256, intern);
     // An earlier layout's entry is written again in this one, once.
-    if (read && !read.current) writeBestEffort(this.entryFile(source), read.entry, read.olderFile);
+    if (read?.olderFile) writeBestEffort(this.entryFile(source), read.entry, read.olderFile);
     // Carrying an entry over asks the text what it names.
     const entry = read?.entry ?? (textRead ? this.carriedEntry(source, intern) : undefined);
     return entry === undefined ? undefined : withSeed(entry, source);
@@ -368,29 +368,31 @@ const olderEntryName = (sha256: string) => `${sha256}.json`;
 const entryText = (entry: Entry) => asciiOnly(JSON.stringify(withBodyStretches(entry)));
 
 /**
- * The entry of the seed whose content hash is `sha256` in the cache folder `dir`, its strings first given
- * to `intern`, then its quotations made slices of its (interned) body; `current` false when it was read from
- * an earlier layout's file (`olderFile`). Undefined when there is none, or none that parses.
+ * The entry of the seed whose content hash is `sha256` in the cache folder `dir`, as `parsedEntry` gives it;
+ * `olderFile` is where it was read from when that is an earlier layout's file, else null. Undefined when
+ * there is none, or none that parses.
  */
 function readEntryIn(
   dir: string,
   sha256: string,
   intern: Intern,
-): { entry: Entry; current: boolean; olderFile: string } | undefined {
+): { entry: Entry; olderFile: string | null } | undefined {
+  const entry = parsedEntry(path.join(dir, entryName(sha256)), intern);
+  if (entry) return { entry, olderFile: null };
   const olderFile = path.join(dir, olderEntryName(sha256));
-  for (const [file, current] of [
-    [path.join(dir, entryName(sha256)), true],
-    [olderFile, false],
-  ] as const) {
-    try {
-      const entry = intern(JSON.parse(readCacheText(file).text) as Entry);
-      restoreBodyStretches(entry);
-      return { entry, current, olderFile };
-    } catch {
-      // none, or unreadable: the next place, or nothing
-    }
+  const older = parsedEntry(olderFile, intern);
+  return older && { entry: older, olderFile };
+}
+
+/** The entry in `file`, its strings first given to `intern`, then its quotations made slices of its (interned) body. */
+function parsedEntry(file: string, intern: Intern): Entry | undefined {
+  try {
+    const entry = intern(JSON.parse(readCacheText(file).text) as Entry);
+    restoreBodyStretches(entry);
+    return entry;
+  } catch {
+    return undefined; // none, or unreadable
   }
-  return undefined;
 }
 
 /**
