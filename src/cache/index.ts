@@ -27,6 +27,7 @@ import { writeEntry } from "./write-entry.ts";
 
 export { PlaceLookupsFile } from "./place-lookups.ts";
 export { RedatedEventsFile } from "./redated-events.ts";
+export { StoryPairsFile } from "./story-pairs.ts";
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /**

@@ -14,13 +14,14 @@ import {
   namedKnowledge,
   PlaceLookupsFile,
   RedatedEventsFile,
+  StoryPairsFile,
   TextTermsFile,
 } from "../cache/index.ts";
 import { ingestSeeds, type KeptExtractions, resolveRecords } from "../ingest/index.ts";
 import { type Knowledge, loadKnowledge } from "../knowledge/index.ts";
 import { type ReadResult, readSeeds } from "../read/index.ts";
 import { layOver, release } from "../render/site-overlay.ts";
-import { type RewrittenArticles, textTermsVersion } from "../resolve/index.ts";
+import { type RewrittenArticles, storyPairsVersion, textTermsVersion } from "../resolve/index.ts";
 import type { Archive, ExtractedArticle, Rejected } from "../types.ts";
 import { filesUnder } from "../util/files.ts";
 import { compareStrings } from "../util/group.ts";
@@ -186,15 +187,18 @@ function resolveStage(
   const textTerms = cacheDir ? new TextTermsFile(cacheDir, textTermsVersion()) : undefined;
   const redatedEvents = cacheDir ? new RedatedEventsFile(cacheDir, version) : undefined;
   const placeLookups = cacheDir ? new PlaceLookupsFile(cacheDir, version) : undefined;
+  const storyPairs = cacheDir ? new StoryPairsFile(cacheDir, storyPairsVersion()) : undefined;
   const rewritten: RewrittenArticles = new Set();
   const archive = resolveRecords(seeds.extracted, seeds.rejected, knowledge, {
     textTerms,
     redatedEvents,
     placeLookups,
+    storyPairs,
     rewritten,
   });
   seeds.extracted = [];
   textTerms?.save();
+  storyPairs?.save();
   redatedEvents?.save();
   placeLookups?.save();
   return { archive, rewritten };

@@ -26,12 +26,14 @@ import { inferMissingYears, type RedatedEventsCache } from "./infer-years.ts";
 import { canonicalName, clusterPeople } from "./people.ts";
 import { type PlaceLookupsCache, placeLocator } from "./places.ts";
 import { reservedSlugs } from "./slugs.ts";
-import { groupStories } from "./stories.ts";
+import { groupStories, type StoryPairsCache } from "./stories.ts";
 import type { TextTermsCache } from "./text-terms.ts";
 
 export type { RewrittenArticles } from "./corrections.ts";
 export type { RedatedEventsCache } from "./infer-years.ts";
 export type { LocatedPlace, PlaceLookupsCache } from "./places.ts";
+export type { KeptPairs, StoryPairsCache } from "./stories.ts";
+export { storyPairsVersion } from "./story-pairs.ts";
 export type { TextTermsCache } from "./text-terms.ts";
 export { textTermsVersion } from "./text-terms.ts";
 
@@ -137,6 +139,8 @@ function articleSlugs(articles: ExtractedArticle[]): string[] {
 export interface ResolveOptions {
   /** Articles' words kept from earlier builds, so story grouping stems only new and changed articles. */
   textTerms?: TextTermsCache;
+  /** The last build's pairs of similar articles, so story grouping compares only what changed, and this build's. */
+  storyPairs?: StoryPairsCache;
   /** The event dates of articles dated without a year, kept from earlier builds (RedatedEventsCache). */
   redatedEvents?: RedatedEventsCache;
   /** The gazetteer's answers kept from earlier builds, so a rebuild rarely reads GeoNames (PlaceLookupsCache). */
@@ -446,6 +450,7 @@ export function resolveArchive(
     forcedStories,
     (slug) => placeKind.get(slug),
     options.textTerms,
+    options.storyPairs,
   );
   for (const record of records) {
     record.story = storyOf.get(record.slug) as string;

@@ -114,8 +114,17 @@ export function textTerms(title: string, body: string): TextTerms {
   return { title: countTerms(title), body: countTerms(body) };
 }
 
+/** What a TextTermsCache keeps an article's terms under: a hash of its headline and body. */
+export function textKey(title: string, body: string): string {
+  return createHash("sha1").update(title).update("\u0000").update(body).digest("base64url");
+}
+
 /** The terms of an article's headline and body, numbered, from `cache` when it has them (else kept there). */
-export function numberedTextTerms(title: string, body: string, cache: TextTermsCache): NumberedTerms {
-  const key = createHash("sha1").update(title).update("\u0000").update(body).digest("base64url");
+export function numberedTextTerms(
+  title: string,
+  body: string,
+  cache: TextTermsCache,
+  key = textKey(title, body),
+): NumberedTerms {
   return cache.get(key) ?? cache.set(key, textTerms(title, body));
 }
