@@ -4,7 +4,7 @@
  * that is the same bytes for the same archive, and a MiniSearch index that forgives a typo.
  */
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -90,5 +90,38 @@ test("search/suggest.js: a classic script, the same bytes twice, typo-tolerant",
     assert.deepEqual(names(index, rows, "zzyzx"), []);
   } finally {
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("a rebuild takes the suggestions' index from the previous site when the names are the same, and only then", async () => {
+  const archive = archiveWithStory();
+  const filters = searchFilterKeys(archive);
+  const [previous, next, cold] = await Promise.all(
+    ["prev-", "next-", "cold-"].map((p) => mkdtemp(path.join(tmpdir(), p))),
+  );
+  const script = (dir: string) => readFile(path.join(dir, SUGGEST_FILE), "utf8");
+  try {
+    await writeSuggestIndex(archive, previous, filters);
+    // Another count of articles changes a row, not the index: the index is taken as the previous site has it.
+    archive.people[0].articles = [...archive.people[0].articles, "one-more-article"];
+    await writeSuggestIndex(archive, next, filters, previous);
+    await writeSuggestIndex(archive, cold, filters);
+    assert.equal(await script(next), await script(cold), "the same bytes as indexing the names again");
+    assert.notEqual(await script(next), await script(previous), "the rows are this archive's");
+
+    // Taken as it is: a term the previous site's index holds (same length) is what the rebuild writes.
+    const marked = (await script(previous)).replace('"bugti"', '"bugtX"');
+    await writeFile(path.join(previous, SUGGEST_FILE), marked);
+    await writeSuggestIndex(archive, next, filters, previous);
+    assert.match(await script(next), /"bugtX"/);
+
+    // A new variant changes the index: indexed again, as a cold build does.
+    archive.people[0].variants = [...archive.people[0].variants, "Sarfaraz Bugtee"];
+    await writeSuggestIndex(archive, next, filters, previous);
+    await writeSuggestIndex(archive, cold, filters);
+    assert.equal(await script(next), await script(cold));
+    assert.doesNotMatch(await script(next), /"bugtX"/);
+  } finally {
+    for (const dir of [previous, next, cold]) await rm(dir, { recursive: true, force: true });
   }
 });

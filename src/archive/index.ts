@@ -1,7 +1,7 @@
 /**
  * Stage 5, archive: the resolved archive as files other tools can read — every record, in the documented
  * shape, as JSON Lines files that `archive.json` lists (src/archive/record-files.ts), and `figures.csv` (one
- * row per figure, Excel-safe: src/archive/csv.ts).
+ * row per figure, Excel-safe: src/archive/figures-csv.ts).
  */
 import { hash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -10,60 +10,12 @@ import path from "node:path";
 import { reusePage } from "../render/page-reuse.ts";
 import { ARCHIVE } from "../settings.ts";
 import type { Archive, ArticleRecord } from "../types.ts";
-import { type CsvCell, excelCsvPieces } from "./csv.ts";
+import { writeFiguresCsv } from "./figures-csv.ts";
+
+export { FIGURES_FILE, figuresCsv } from "./figures-csv.ts";
+
 import { RECORD_LISTS, type RecordList, recordFile, recordFolder, recordRuns } from "./record-files.ts";
 import { ARCHIVE_RECORDS, type RecordedArchive, readRecordedArchive, reuseKey, reuseVersion } from "./record-reuse.ts";
-
-const FIGURE_COLUMNS = [
-  "article",
-  "date",
-  "outlet",
-  "value",
-  "qualifier",
-  "what",
-  "category",
-  "outcome",
-  "period",
-  "place",
-  "story",
-  "role",
-  "line",
-  "text",
-] as const;
-
-/**
- * figures.csv: a row per figure of every article, Excel-safe (BOM, CRLF, formula cells neutralised), as
- * pieces of text made as they are written.
- */
-export function figuresCsv(archive: Archive): Iterable<string> {
-  // A figure's role in its story's ledger: a total, or a part of a larger count.
-  const roleOf = new Map<string, string>();
-  for (const story of archive.stories)
-    for (const line of story.figures) for (const c of line.claims) roleOf.set(`${c.article}\u0000${c.figure}`, c.role);
-  function* rows(): Generator<CsvCell[]> {
-    for (const article of archive.articles) {
-      for (const [index, f] of article.figures.entries()) {
-        yield [
-          article.slug,
-          article.date,
-          article.outlet,
-          f.value,
-          f.qualifier,
-          f.what,
-          f.category,
-          f.outcome,
-          f.period,
-          f.place,
-          article.story,
-          roleOf.get(`${article.slug}\u0000${index}`) ?? "total",
-          f.line,
-          f.text,
-        ];
-      }
-    }
-  }
-  return excelCsvPieces(FIGURE_COLUMNS, rows());
-}
 
 /**
  * A digest of each record of the archive (every article, entity and story: each element of its lists), by
@@ -156,7 +108,12 @@ export async function writeArchiveFiles(
     await mkdir(path.dirname(path.join(outDir, ARCHIVE_RECORDS)), { recursive: true });
     await writeFile(path.join(outDir, ARCHIVE_RECORDS), `${JSON.stringify(written.recorded)}\n`);
   }
-  await writeFile(path.join(outDir, "figures.csv"), figuresCsv(archive));
+  await writeFiguresCsv(
+    archive,
+    outDir,
+    (article) => written.digests.get(article),
+    version === null ? undefined : { version, previousDir },
+  );
   return written.digests;
 }
 

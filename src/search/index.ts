@@ -60,7 +60,7 @@ export async function indexSite(archive: Archive, output: string, options: Index
       // runs no such process and is about to end: each collection cost 0.4 s at 10,000 articles, 1–1.3 s at
       // 50,000.
       if (shardsFollow) collectGarbageIfGrown();
-      await writeSuggestIndex(archive, output, options.filterKeys);
+      await writeSuggestIndex(archive, output, options.filterKeys, options.previousDir);
       await writeOfflineIndex(archive, output, {
         filterable: options.filterKeys,
         searchFingerprints: options.searchFingerprints,
