@@ -10,7 +10,7 @@ import {
   type RenderResult,
   renderPages,
 } from "../render/index.ts";
-import { type IndexOptions, indexSite, prepareSearchPageScripts, vocabularyBeside } from "../search/index.ts";
+import { type IndexOptions, indexSite, prepareSearchPageScripts } from "../search/index.ts";
 import type { Archive } from "../types.ts";
 import { filesUnder } from "../util/files.ts";
 import { collectGarbageIfGrown } from "../util/memory.ts";
@@ -47,8 +47,6 @@ export async function renderAndIndexStages(
 ): Promise<{ rendered: RenderResult & { ms: number }; indexed: IndexStageResult }> {
   // Bundled in esbuild's process beside the render; a failure is reported when the index stage writes them.
   prepareSearchPageScripts().catch(() => {});
-  // Gathered in a worker thread beside the render; it falls back to this thread itself.
-  const vocabulary = vocabularyBeside(archive);
   let endRender!: (failure?: unknown) => void;
   const renderEnd = new Promise<void>((resolve, reject) => {
     endRender = (failure) => (failure === undefined ? resolve() : reject(failure));
@@ -58,7 +56,7 @@ export async function renderAndIndexStages(
   const renderFailed = new AbortController();
   const startIndexing = (forIndex: ArticlePagesWritten, moreToRender: boolean) => {
     if (!moreToRender) return; // the render is as good as done: the index stage follows it
-    const beside = { siteRendered: renderEnd, offThread: true, signal: renderFailed.signal, vocabulary };
+    const beside = { siteRendered: renderEnd, offThread: true, signal: renderFailed.signal };
     indexing = indexStage(archive, output, forIndex, options, beside);
     indexing.catch(() => {}); // awaited below, once the render is done
   };
@@ -76,7 +74,7 @@ export async function renderAndIndexStages(
   }
   endRender();
   onRendered?.();
-  const indexed = await (indexing ?? indexStage(archive, output, rendered, options, { vocabulary }));
+  const indexed = await (indexing ?? indexStage(archive, output, rendered, options));
   return { rendered, indexed };
 }
 
@@ -107,7 +105,7 @@ async function indexStage(
   output: string,
   rendered: ArticlePagesWritten,
   options: RenderOptions,
-  beside: Pick<IndexOptions, "siteRendered" | "offThread" | "signal" | "vocabulary"> = {},
+  beside: Pick<IndexOptions, "siteRendered" | "offThread" | "signal"> = {},
 ): Promise<IndexStageResult> {
   const started = performance.now();
   const { shards, reused, delta } = await indexSite(archive, output, {

@@ -21,7 +21,6 @@ import { deltaLimit, SHARD_ARTICLES } from "./shards.ts";
 import { writeSuggestIndex } from "./suggest-index.ts";
 
 export { prepareSearchPageScripts } from "./page-scripts.ts";
-export { vocabularyBeside } from "./vocabulary-beside.ts";
 
 export interface IndexOptions {
   /** Article slug → searchFingerprint (src/render/page-reuse.ts) of its page, from the render stage. */
@@ -42,8 +41,6 @@ export interface IndexOptions {
   offThread?: boolean;
   /** Stops the indexing once aborted (the render beside it failed: SearchIndexOptions.signal). */
   signal?: AbortSignal;
-  /** The archive's vocabulary, being worked out beside the render (vocabularyBeside). */
-  vocabulary?: Promise<string>;
 }
 
 /** Indexes the article pages already rendered into `output` (an absolute path) for search. */
@@ -55,7 +52,6 @@ export async function indexSite(archive: Archive, output: string, options: Index
     shardSize: options.shardSize,
     offThread: options.offThread,
     signal: options.signal,
-    vocabulary: options.vocabulary,
     meanwhile: async (shardsFollow) => {
       await options.siteRendered;
       // When whole shards are being indexed, each Pagefind process beside this one holds a shard's pages in

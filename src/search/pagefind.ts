@@ -78,8 +78,6 @@ export interface SearchIndexOptions {
   meanwhile?: (shardsFollow: boolean) => Promise<unknown>;
   /** This thread is busy (rendering): Pagefind is fed from a worker thread (src/search/pagefind-bundle.ts). */
   offThread?: boolean;
-  /** The archive's vocabulary (searchVocabulary), if already being worked out (src/search/vocabulary-beside.ts). */
-  vocabulary?: Promise<string>;
   /**
    * Once aborted (the render beside it failed: src/pipeline/site.ts), no further bundle is indexed, and one
    * being indexed from a worker thread is given up.
@@ -249,7 +247,7 @@ export async function indexSearch(
   const bySlug = new Map(archive.articles.map((article) => [article.slug, article]));
   // The vocabulary's terms are kept even with one shard, whose pages alone complete words: beside a delta it
   // is a shard like another, left out of queries for the words it lacks.
-  const vocabulary = (await options.vocabulary) ?? searchVocabulary(archive);
+  const vocabulary = searchVocabulary(archive);
   const terms = vocabularyTerms(vocabulary);
   const vocabularyId = termsId(terms);
   const sharded = plans.length > 1;

@@ -224,31 +224,15 @@ export function planShards(articles: readonly ShardedArticle[], size = SHARD_ART
  * parts. Markdown marks left on a piece only add words no page has, which match nothing but the hidden record.
  */
 export function searchVocabulary(archive: Archive): string {
-  const words = new VocabularyWords();
-  for (const article of archive.articles) words.add(vocabularyParts(article));
-  return words.text();
-}
-
-/** The texts of an article that its page gives Pagefind, as searchVocabulary reads them. */
-export function vocabularyParts(article: ArticleRecord): string[] {
-  const parts = [article.title, article.subtitle, article.outlet, article.dateline, article.body, ...article.authors];
-  // The date as the page shows it, its year (a filter's value) and as written (its date metadata, which
-  // Pagefind searches too).
-  if (article.date) parts.push(article.date, article.date.slice(0, 4), formatDate(article.date));
-  return parts.filter((part): part is string => Boolean(part));
-}
-
-/** The distinct words of texts, gathered text by text; `text()` is the vocabulary, sorted. */
-export class VocabularyWords {
-  private readonly words = new Set<string>();
-
-  add(parts: Iterable<string>): void {
-    for (const part of parts) for (const word of part.split(/\s+/)) if (word) this.words.add(word);
+  const words = new Set<string>();
+  for (const article of archive.articles) {
+    const parts = [article.title, article.subtitle, article.outlet, article.dateline, article.body, ...article.authors];
+    // The date as the page shows it, its year (a filter's value) and as written (its date metadata, which
+    // Pagefind searches too).
+    if (article.date) parts.push(article.date, article.date.slice(0, 4), formatDate(article.date));
+    for (const part of parts) if (part) for (const word of part.split(/\s+/)) if (word) words.add(word);
   }
-
-  text(): string {
-    return [...this.words].sort(compareStrings).join(" ");
-  }
+  return [...words].sort(compareStrings).join(" ");
 }
 
 /** A shard's fingerprint: its articles' search fingerprints in order, salted with the indexer's settings. */
