@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Archive, ArticleRecord } from "../types.ts";
-import { type CsvCell, excelCsvHeader, excelCsvPieces, excelCsvRow } from "./csv.ts";
+import { type CsvCell, csvRow, excelCsvHeader, excelCsvPieces, excelCsvRow, neutraliseFormula } from "./csv.ts";
 
 export const FIGURES_FILE = "figures.csv";
 
@@ -91,6 +91,23 @@ function previousRows(previousDir: string, version: string): { bytes: Buffer; re
   }
 }
 
+/**
+ * The rows the previous file holds under `key`, if the record says where, and they look like that article's
+ * rows (they start with its slug's cell and end a row): a file replaced by hand is not cut wrong.
+ */
+function keptRows(kept: { bytes: Buffer; record: FiguresRecord }, key: string, slug: string): Buffer | undefined {
+  const where = kept.record.rows[key];
+  if (!Array.isArray(where)) return undefined;
+  const [start, length] = where;
+  const first = Buffer.from(`${csvRow([neutraliseFormula(slug)])},`);
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(length) || start < 0 || length <= first.length)
+    return undefined;
+  if (start + length > kept.bytes.length) return undefined;
+  const rows = kept.bytes.subarray(start, start + length);
+  const rowEnd = rows[length - 2] === 13 && rows[length - 1] === 10;
+  return rowEnd && rows.subarray(0, first.length).equals(first) ? rows : undefined;
+}
+
 /** Pieces of about this many bytes are written at a time. */
 const PIECE_BYTES = 1 << 20;
 
@@ -116,14 +133,9 @@ export async function writeFiguresCsv(
       if (article.figures.length === 0) continue;
       const digest = reuse && digestOf(article);
       const key = digest && `${digest} ${article.figures.map((_, index) => roleOf(article.slug, index)).join(",")}`;
-      const where = key ? kept?.record.rows[key] : undefined;
       const rows =
-        where &&
-        Number.isSafeInteger(where[0]) &&
-        Number.isSafeInteger(where[1]) &&
-        where[0] + where[1] <= kept!.bytes.length
-          ? kept!.bytes.subarray(where[0], where[0] + where[1])
-          : Buffer.from(articleRows(article, roleOf).map(excelCsvRow).join(""));
+        (key && kept && keptRows(kept, key, article.slug)) ||
+        Buffer.from(articleRows(article, roleOf).map(excelCsvRow).join(""));
       if (key) record.rows[key] = [at, rows.length];
       at += rows.length;
       pending.push(rows);
