@@ -6,6 +6,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import MarkdownIt from "markdown-it";
 import { csvRow } from "../src/archive/csv.ts";
+import { FIGURES_RECORD } from "../src/archive/figures-csv.ts";
 import {
   type ArchiveIndex,
   type ArchiveWriteOptions,
@@ -13,7 +14,6 @@ import {
   recordDigests,
   writeArchiveFiles,
 } from "../src/archive/index.ts";
-import { FIGURES_RECORD } from "../src/archive/figures-csv.ts";
 import { RECORD_LISTS, recordFile, recordRuns } from "../src/archive/record-files.ts";
 import { ARCHIVE_RECORDS, type RecordedArchive } from "../src/archive/record-reuse.ts";
 import { bodyMarkdown, escapeMarkdown } from "../src/extract/body.ts";
@@ -306,7 +306,10 @@ describe("a rebuild writes only the record files whose records changed", () => {
     assert.ok(!rebuiltText.includes(marked(row(changed.slug))), "the changed article's rows are made again");
     // Unmarked, the rebuild writes what a fresh build writes, and records its rows alike.
     await writeFile(path.join(first.dir, "figures.csv"), text);
-    sameText(await written("figures-again", next, { previousDir: first.dir }), await written("figures-fresh", next, {}));
+    sameText(
+      await written("figures-again", next, { previousDir: first.dir }),
+      await written("figures-fresh", next, {}),
+    );
   });
 
   test("an unchanged article is known by its key, not serialised again; one a correction rewrote always is", async () => {
