@@ -6,7 +6,6 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import MarkdownIt from "markdown-it";
 import { csvRow } from "../src/archive/csv.ts";
-import { FIGURES_RECORD } from "../src/archive/figures-csv.ts";
 import {
   type ArchiveIndex,
   type ArchiveWriteOptions,
@@ -277,38 +276,7 @@ describe("a rebuild writes only the record files whose records changed", () => {
     // The index, figures and what the next build may reuse are written each time.
     assert.deepEqual(
       rewritten.filter((file) => !file.startsWith("archive/")).sort(),
-      [ARCHIVE_RECORDS, "archive.json", "figures.csv", FIGURES_RECORD].sort(),
-    );
-  });
-
-  test("figures.csv takes an unchanged article's rows from the previous site's file, and makes a changed one's", async () => {
-    const archive = largeArchive(600);
-    const first = await written("figures-first", archive);
-    const csvOf = (site: { dir: string }) => readFile(path.join(site.dir, "figures.csv"), "utf8");
-    const withFigures = archive.articles.flatMap((a, i) => (a.figures.length > 0 ? [i] : []));
-    assert.ok(withFigures.length > 100);
-    // A mark in the previous file's rows, the same length: where a rebuild takes rows from the file, it shows.
-    const [kept, changed] = [withFigures[10], withFigures[20]].map((i) => archive.articles[i]);
-    const text = await csvOf(first);
-    const row = (slug: string) => text.split("\r\n").find((line) => line.startsWith(`${slug},`)) as string;
-    const marked = (line: string) => line.replace(/.$/, (c) => (c === "X" ? "Y" : "X"));
-    await writeFile(
-      path.join(first.dir, "figures.csv"),
-      text.replace(row(kept.slug), marked(row(kept.slug))).replace(row(changed.slug), marked(row(changed.slug))),
-    );
-    const next = {
-      ...archive,
-      articles: archive.articles.map((a) => (a === changed ? { ...a, date: "2027-01-01" } : a)),
-    };
-    const rebuilt = await written("figures-rebuilt", next, { previousDir: first.dir });
-    const rebuiltText = await csvOf(rebuilt);
-    assert.ok(rebuiltText.includes(marked(row(kept.slug))), "the unchanged article's rows are the file's");
-    assert.ok(!rebuiltText.includes(marked(row(changed.slug))), "the changed article's rows are made again");
-    // Unmarked, the rebuild writes what a fresh build writes, and records its rows alike.
-    await writeFile(path.join(first.dir, "figures.csv"), text);
-    sameText(
-      await written("figures-again", next, { previousDir: first.dir }),
-      await written("figures-fresh", next, {}),
+      [ARCHIVE_RECORDS, "archive.json", "figures.csv"].sort(),
     );
   });
 

@@ -33,12 +33,6 @@ export function excelCsv(header: readonly string[], rows: Iterable<CsvCell[]>): 
   return [...excelCsvPieces(header, rows)].join("");
 }
 
-/** An Excel-safe CSV file's start: the BOM and the header row. */
-export const excelCsvHeader = (header: readonly string[]) => `${UTF8_BOM}${csvRow(header.map(neutraliseFormula))}\r\n`;
-
-/** A row of an Excel-safe CSV file, formula cells neutralised, with its CRLF. */
-export const excelCsvRow = (row: CsvCell[]) => `${csvRow(row.map(neutraliseFormula))}\r\n`;
-
 /** Characters of CSV text in each of excelCsvPieces' pieces, about. */
 const PIECE_CHARS = 64 * 1024;
 
@@ -47,9 +41,9 @@ const PIECE_CHARS = 64 * 1024;
  * is a string of 58 MB at 50,000 articles, with every row's cells held until it is joined.
  */
 export function* excelCsvPieces(header: readonly string[], rows: Iterable<CsvCell[]>): Generator<string> {
-  let piece = excelCsvHeader(header);
+  let piece = `${UTF8_BOM}${csvRow(header.map(neutraliseFormula))}\r\n`;
   for (const row of rows) {
-    piece += excelCsvRow(row);
+    piece += `${csvRow(row.map(neutraliseFormula))}\r\n`;
     if (piece.length >= PIECE_CHARS) {
       yield piece;
       piece = "";

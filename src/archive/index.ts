@@ -108,12 +108,7 @@ export async function writeArchiveFiles(
     await mkdir(path.dirname(path.join(outDir, ARCHIVE_RECORDS)), { recursive: true });
     await writeFile(path.join(outDir, ARCHIVE_RECORDS), `${JSON.stringify(written.recorded)}\n`);
   }
-  await writeFiguresCsv(
-    archive,
-    outDir,
-    (article) => written.digests.get(article),
-    version === null ? undefined : { version, previousDir },
-  );
+  await writeFiguresCsv(archive, outDir);
   return written.digests;
 }
 
