@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Archive, ArticleRecord } from "../types.ts";
 import { type CsvCell, excelCsvPieces } from "./csv.ts";
 
-export const FIGURES_FILE = "figures.csv";
+const FIGURES_FILE = "figures.csv";
 
 const FIGURE_COLUMNS = [
   "article",

@@ -12,7 +12,7 @@ import { ARCHIVE } from "../settings.ts";
 import type { Archive, ArticleRecord } from "../types.ts";
 import { writeFiguresCsv } from "./figures-csv.ts";
 
-export { FIGURES_FILE, figuresCsv } from "./figures-csv.ts";
+export { figuresCsv } from "./figures-csv.ts";
 
 import { RECORD_LISTS, type RecordList, recordFile, recordFolder, recordRuns } from "./record-files.ts";
 import { ARCHIVE_RECORDS, type RecordedArchive, readRecordedArchive, reuseKey, reuseVersion } from "./record-reuse.ts";

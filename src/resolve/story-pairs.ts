@@ -154,7 +154,7 @@ export function nthSmallest(values: Float64Array, n: number, k: number): number 
  * the text terms' cache), its date, its entities in order (the order its terms are counted in) and the kinds of
  * people it counts. Equal digests, equal inputs.
  */
-export function storyInputDigest(a: ArticleRecord, textKey: string): string {
+function storyInputDigest(a: ArticleRecord, textKey: string): string {
   const inputs = [
     a.slug,
     textKey,
