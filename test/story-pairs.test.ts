@@ -6,6 +6,7 @@
  * the archive crossing a step of its size.
  */
 import assert from "node:assert/strict";
+import { isAscii } from "node:buffer";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -190,6 +191,8 @@ test("an archive crossing a step of its size, or read from a damaged file, is gr
   // 500 → 520 articles crosses 512 (a half octave), and compares by two shared index terms rather than one.
   const random = mulberry32(9);
   for (let k = 0; k < 20; k++) articles.push(eventArticle(random, `late-${k}`, k));
+  articles[0] = { ...articles[0], title: `${articles[0].title} Türkiye` };
+  articles[1] = { ...articles[1], title: `${articles[1].title} Türkiye` };
   assert.equal(rebuildMatchesCold(articles, kept, "a step crossed"), articles.length);
 
   // Through the file: kept, read back, and not used when damaged or made by other code.
@@ -197,6 +200,9 @@ test("an archive crossing a step of its size, or read from a damaged file, is gr
   const file = new StoryPairsFile(dir, "v1");
   grouped(articles, file);
   file.save();
+  // Written as ASCII, as every cache file is, a word of another alphabet among its terms.
+  assert.ok(articles.some((a) => a.title.includes("Türkiye")));
+  assert.ok(isAscii(readFileSync(path.join(dir, "story-pairs.json"))));
   const again = new StoryPairsFile(dir, "v1");
   const cold = grouped(articles, new MemoryPairs()).grouping;
   assert.equal(grouped(articles, again).grouping, cold);

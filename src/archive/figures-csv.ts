@@ -37,8 +37,11 @@ function ledgerRoles(archive: Archive): LedgerRoles {
   for (const story of archive.stories) {
     for (const line of story.figures) {
       for (const c of line.claims) {
-        const ofArticle = roles.get(c.article) ?? [];
-        if (ofArticle.length === 0) roles.set(c.article, ofArticle);
+        let ofArticle = roles.get(c.article);
+        if (!ofArticle) {
+          ofArticle = [];
+          roles.set(c.article, ofArticle);
+        }
         ofArticle[c.figure] = c.role;
       }
     }

@@ -11,11 +11,10 @@ import { reusePage } from "../render/page-reuse.ts";
 import { ARCHIVE } from "../settings.ts";
 import type { Archive, ArticleRecord } from "../types.ts";
 import { writeFiguresCsv } from "./figures-csv.ts";
-
-export { figuresCsv } from "./figures-csv.ts";
-
 import { RECORD_LISTS, type RecordList, recordFile, recordFolder, recordRuns } from "./record-files.ts";
 import { ARCHIVE_RECORDS, type RecordedArchive, readRecordedArchive, reuseKey, reuseVersion } from "./record-reuse.ts";
+
+export { figuresCsv } from "./figures-csv.ts";
 
 /**
  * A digest of each record of the archive (every article, entity and story: each element of its lists), by

@@ -5,9 +5,10 @@
  * back without a number parsed each. A file that is not whole and consistent is not used: the pairs are
  * then all worked out, as in a cold build.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { KeptPairs, StoryPairsCache } from "../resolve/index.ts";
+import { asciiOnly, readCacheText } from "./ascii-json.ts";
 import { writeEntry } from "./write-entry.ts";
 
 type Typed = Int32Array | Float64Array;
@@ -60,7 +61,7 @@ export class StoryPairsFile implements StoryPairsCache {
   kept(): KeptPairs | undefined {
     let parsed: Record<string, unknown>;
     try {
-      parsed = JSON.parse(readFileSync(this.file, "utf8")) as Record<string, unknown>;
+      parsed = JSON.parse(readCacheText(this.file).text) as Record<string, unknown>;
     } catch {
       return undefined; // none yet, or unreadable: every pair is worked out
     }
@@ -93,6 +94,7 @@ export class StoryPairsFile implements StoryPairsCache {
     const { digests, terms, df, indexStart, indexTerms, pairA, pairB, pairS } = kept;
     const numbers = { df, indexStart, indexTerms, pairA, pairB, pairS };
     const encoded = Object.fromEntries(Object.entries(numbers).map(([name, array]) => [name, base64(array)]));
-    writeEntry(this.file, JSON.stringify({ version: this.version, digests, terms, ...encoded }));
+    // As ASCII, as every cache file is (src/cache/ascii-json.ts): a term may be a word of another alphabet.
+    writeEntry(this.file, asciiOnly(JSON.stringify({ version: this.version, digests, terms, ...encoded })));
   }
 }
