@@ -16,8 +16,11 @@ import {
 import { RECORD_LISTS, recordFile, recordRuns } from "../src/archive/record-files.ts";
 import { ARCHIVE_RECORDS, type RecordedArchive } from "../src/archive/record-reuse.ts";
 import { bodyMarkdown, escapeMarkdown } from "../src/extract/body.ts";
+import { ingestSeeds } from "../src/ingest/index.ts";
+import { loadKnowledge } from "../src/knowledge/index.ts";
+import { type PersonSources, resolveArchive } from "../src/resolve/index.ts";
 import { ARCHIVE } from "../src/settings.ts";
-import type { Archive } from "../src/types.ts";
+import type { Archive, ExtractedArticle } from "../src/types.ts";
 import { fixtureArchive } from "./helpers/fixture-archive.ts";
 
 test("CSV fields with commas, quotes and line breaks are quoted", () => {
@@ -296,6 +299,76 @@ describe("a rebuild writes only the record files whose records changed", () => {
     const told = await written("keyed-told", next, { previousDir: first.dir, rewritten: new Set([corrected]) });
     sameText(told, await written("keyed-fresh", next, {}));
     assert.ok(told.files.get(file)?.text.includes("Corrected."));
+  });
+
+  test("a person's line is known by its key, which follows its articles' lines: a sentence or a date changed, a rebuild writes what a cold build writes", async () => {
+    // Real articles, extracted and resolved: the project's seeds and the held-out ones.
+    const seeds = path.join(scratch, "people-seeds");
+    await mkdir(seeds, { recursive: true });
+    for (const dir of ["seeds", "test/fixtures/heldout"])
+      for (const file of (await readdir(dir)).filter((f) => f.endsWith(".txt")))
+        await writeFile(path.join(seeds, file), await readFile(path.join(dir, file)));
+    const knowledge = loadKnowledge();
+    const { extracted, rejected } = await ingestSeeds(seeds, knowledge, { threads: 0 });
+    const resolved = (edit: (articles: ExtractedArticle[]) => void = () => {}, withKnowledge = knowledge) => {
+      const articles = structuredClone(extracted);
+      edit(articles);
+      const personSources: PersonSources = new WeakMap();
+      const archive = resolveArchive(articles, rejected, withKnowledge, { personSources });
+      return { archive, options: { personSources } };
+    };
+    const first = resolved();
+    const built = await written("people-first", first.archive, first.options);
+    const recorded = JSON.parse(await readFile(path.join(built.dir, ARCHIVE_RECORDS), "utf8")) as RecordedArchive;
+    assert.ok(first.archive.people.length > 20);
+    assert.equal(Object.keys(recorded.lines).length, first.archive.articles.length + first.archive.people.length);
+
+    // The key is what a rebuild reads: a sentence changed behind its back leaves the person's file as it was.
+    const [person] = first.archive.people.filter((p) => p.mentions.length > 0);
+    const [file] = (await readIndex(built.dir)).people.files.filter((f) =>
+      built.files.get(f)?.text.includes(`"slug":"${person.slug}"`),
+    );
+    person.mentions[0].sentence = "Changed behind the key's back.";
+    const byKey = await written("people-by-key", first.archive, { ...first.options, previousDir: built.dir });
+    assert.equal(byKey.files.get(file)?.inode, built.files.get(file)?.inode);
+
+    // A sentence edited in an article (its seed, so its hash, changed too) is in that article's line, so in the
+    // key of its person.
+    const sentenceEdited = resolved((articles) => {
+      const article = articles.find((a) => a.entities.people.some((m) => m.evidence.length > 0));
+      const mention = article?.entities.people.find((m) => m.evidence.length > 0);
+      if (!article || !mention) throw new Error("no person mention with a sentence");
+      mention.evidence[0].text = `${mention.evidence[0].text} (edited)`;
+      article.source.sha256 = createHash("sha256").update(mention.evidence[0].text).digest("hex");
+    });
+    // A date moved changes the order of a person's articles.
+    const dateMoved = resolved((articles) => {
+      const named = articles.filter((a) => a.entities.people.length > 0 && a.metadata.date);
+      named[named.length - 1].metadata.date = "1990-01-02";
+    });
+    for (const [name, next] of [
+      ["people-sentence", sentenceEdited],
+      ["people-date", dateMoved],
+    ] as const) {
+      const rebuilt = await written(name, next.archive, { ...next.options, previousDir: built.dir });
+      sameText(rebuilt, await written(`${name}-fresh`, next.archive, {}));
+    }
+    const edited = await written("people-sentence-again", sentenceEdited.archive, {
+      ...sentenceEdited.options,
+      previousDir: built.dir,
+    });
+    assert.ok([...edited.files.values()].some(({ text }) => text.includes("(edited)")));
+
+    // Corrections may merge or rewrite people after the resolve: with any, no person is keyed.
+    const corrected = resolved(undefined, {
+      ...knowledge,
+      people: [{ name: person.name, aliases: [], notPerson: false }],
+    });
+    const withCorrections = await written("people-corrected", corrected.archive, corrected.options);
+    const lines = JSON.parse(
+      await readFile(path.join(withCorrections.dir, ARCHIVE_RECORDS), "utf8"),
+    ) as RecordedArchive;
+    assert.equal(Object.keys(lines.lines).length, corrected.archive.articles.length);
   });
 
   test("a file the previous site lacks, or whose record is broken or of other code, is written as a fresh build would", async () => {

@@ -8,11 +8,19 @@ import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { reusePage } from "../render/page-reuse.ts";
+import type { PersonSources } from "../resolve/index.ts";
 import { ARCHIVE } from "../settings.ts";
-import type { Archive, ArticleRecord } from "../types.ts";
+import type { Archive, ArticleRecord, PersonRecord } from "../types.ts";
 import { writeFiguresCsv } from "./figures-csv.ts";
 import { RECORD_LISTS, type RecordList, recordFile, recordFolder, recordRuns } from "./record-files.ts";
-import { ARCHIVE_RECORDS, type RecordedArchive, readRecordedArchive, reuseKey, reuseVersion } from "./record-reuse.ts";
+import {
+  ARCHIVE_RECORDS,
+  personReuseKey,
+  type RecordedArchive,
+  readRecordedArchive,
+  reuseKey,
+  reuseVersion,
+} from "./record-reuse.ts";
 
 export { figuresCsv } from "./figures-csv.ts";
 
@@ -68,6 +76,8 @@ export interface ArchiveWriteOptions {
   knowledgeVersion?: string;
   /** Article records the user's corrections rewrote (ResolveOptions.rewritten): always serialised. */
   rewritten?: ReadonlySet<ArticleRecord>;
+  /** The mentions each person record is made of (ResolveOptions.personSources): a person without is serialised. */
+  personSources?: PersonSources;
 }
 
 /**
@@ -81,13 +91,13 @@ export async function writeArchiveFiles(
 ): Promise<RecordDigests> {
   const version = options.knowledgeVersion === undefined ? null : reuseVersion(options.knowledgeVersion);
   const previousDir = version === null ? undefined : options.previousDir;
+  const written = { digests: new WeakMap(), recorded: { version: version ?? "", lines: {}, files: {} } };
   const reuse: Reuse = {
     version,
     previousDir,
     previous: previousDir ? readRecordedArchive(previousDir, version as string) : { lines: {}, files: {} },
-    rewritten: options.rewritten,
+    keyOf: version === null ? () => null : reuseKeys(archive, options, written.digests),
   };
-  const written = { digests: new WeakMap(), recorded: { version: version ?? "", lines: {}, files: {} } };
   const writes = new Writes(ARCHIVE.writesInFlight);
   const index: Record<string, unknown> = {};
   try {
@@ -117,7 +127,22 @@ interface Reuse {
   version: string | null;
   previousDir: string | undefined;
   previous: Omit<RecordedArchive, "version">;
-  rewritten: ReadonlySet<ArticleRecord> | undefined;
+  /** A record's reuse key, or null for a record that is always serialised. */
+  keyOf: (list: RecordList, record: object) => string | null;
+}
+
+/**
+ * The reuse keys: of the articles but those corrections rewrote, and of the people the resolve gave the sources
+ * of, once the articles' digests are known (the articles are the archive's first list). Any other record is
+ * serialised.
+ */
+function reuseKeys(archive: Archive, options: ArchiveWriteOptions, digests: RecordDigests): Reuse["keyOf"] {
+  const { rewritten, personSources } = options;
+  return (list, record) => {
+    if (list === "articles") return rewritten?.has(record as ArticleRecord) ? null : reuseKey(record as ArticleRecord);
+    const sources = list === "people" ? personSources?.get(record as PersonRecord) : undefined;
+    return sources === undefined ? null : personReuseKey(record as PersonRecord, sources, archive.articles, digests);
+  };
 }
 
 /**
@@ -139,13 +164,10 @@ async function writeRecordList(
   for (const run of recordRuns(records)) {
     const file = recordFile(list, run[0].slug);
     files.push(file);
-    // Each record's line and digest; an unchanged article's line is not made unless its file is written.
+    // Each record's line and digest; an unchanged keyed record's line is not made unless its file is written.
     const lines: (string | null)[] = [];
     for (const record of run) {
-      const key =
-        list === "articles" && reuse.version !== null && !reuse.rewritten?.has(record as ArticleRecord)
-          ? reuseKey(record as ArticleRecord)
-          : null;
+      const key = reuse.keyOf(list, record);
       const known = key === null ? undefined : reuse.previous.lines[key];
       const line = known === undefined ? JSON.stringify(record) : null;
       const digest = known ?? digestOf(line as string);

@@ -21,7 +21,7 @@ import { ingestSeeds, type KeptExtractions, resolveRecords } from "../ingest/ind
 import { type Knowledge, loadKnowledge } from "../knowledge/index.ts";
 import { type ReadResult, readSeeds } from "../read/index.ts";
 import { layOver, release } from "../render/site-overlay.ts";
-import { type RewrittenArticles, storyPairsVersion, textTermsVersion } from "../resolve/index.ts";
+import { type PersonSources, type RewrittenArticles, storyPairsVersion, textTermsVersion } from "../resolve/index.ts";
 import type { Archive, ExtractedArticle, Rejected } from "../types.ts";
 import { filesUnder } from "../util/files.ts";
 import { compareStrings } from "../util/group.ts";
@@ -103,7 +103,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       onProgress: options.onProgress ?? progressReporter(),
     });
     // 2. resolve: across articles, one entity per real-world entity
-    const { archive, rewritten } = resolveStage(seeds, knowledge, cacheDir, version);
+    const { archive, rewritten, personSources } = resolveStage(seeds, knowledge, cacheDir, version);
     logProblems(archive, log);
     const changes = cache?.changes() ?? null;
     const ingested = performance.now();
@@ -116,6 +116,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       previousDir: outDir,
       knowledgeVersion: knowledge.version,
       rewritten,
+      personSources,
     });
     memory?.enter("render");
     // 4. render: the pages
@@ -183,25 +184,27 @@ function resolveStage(
   knowledge: Knowledge,
   cacheDir: string | null,
   version: string,
-): { archive: Archive; rewritten: RewrittenArticles } {
+): { archive: Archive; rewritten: RewrittenArticles; personSources: PersonSources } {
   const textTerms = cacheDir ? new TextTermsFile(cacheDir, textTermsVersion()) : undefined;
   const redatedEvents = cacheDir ? new RedatedEventsFile(cacheDir, version) : undefined;
   const placeLookups = cacheDir ? new PlaceLookupsFile(cacheDir, version) : undefined;
   const storyPairs = cacheDir ? new StoryPairsFile(cacheDir, storyPairsVersion()) : undefined;
   const rewritten: RewrittenArticles = new Set();
+  const personSources: PersonSources = new WeakMap();
   const archive = resolveRecords(seeds.extracted, seeds.rejected, knowledge, {
     textTerms,
     redatedEvents,
     placeLookups,
     storyPairs,
     rewritten,
+    personSources,
   });
   seeds.extracted = [];
   textTerms?.save();
   storyPairs?.save();
   redatedEvents?.save();
   placeLookups?.save();
-  return { archive, rewritten };
+  return { archive, rewritten, personSources };
 }
 
 /** The rejected seeds and the corrections that matched nothing, a line each, as every build reports them. */

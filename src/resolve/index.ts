@@ -150,7 +150,18 @@ export interface ResolveOptions {
    * is then not their extraction's (the archive stage's reuse of unchanged records asks).
    */
   rewritten?: RewrittenArticles;
+  /** Filled with the mentions each person record is made of, for the archive stage's reuse of its line. */
+  personSources?: PersonSources;
 }
+
+/**
+ * The mentions a person record is made of, in its order: for each, the article's place in `Archive.articles`
+ * and the mention's place among that article's people, both its `peopleDetail` and its `mentions` (people come
+ * first). Everything the record takes from a mention is in that article's record, so with the articles' lines
+ * it fixes the person's (src/archive/record-reuse.ts: personReuseKey). Only for a build without corrections,
+ * which may merge or rewrite people and articles after the resolve: a build with any fills none.
+ */
+export type PersonSources = WeakMap<PersonRecord, Int32Array>;
 
 export function resolveArchive(
   extracted: ExtractedArticle[],
@@ -233,11 +244,13 @@ export function resolveArchive(
       name: canonicalName(c.occurrences.map((o) => ({ name: o.mention.name, article: o.article }))),
     }))
     .sort((x, y) => compareStrings(x.name, y.name));
+  const personSources =
+    knowledge.people.length === 0 && knowledge.corrections.length === 0 ? options.personSources : undefined;
   const people: PersonRecord[] = namedClusters.map(({ cluster, name }) => {
     const slug = personSlugs.claim(slugify(name) || "person");
     for (const o of cluster.occurrences) personSlugAt[o.at] = slug;
     const mentions = cluster.occurrences.map((o) => o.mention);
-    return {
+    const record: PersonRecord = {
       slug,
       name,
       variants: spellings(mentions, name),
@@ -258,6 +271,15 @@ export function resolveArchive(
           : [],
       ),
     };
+    if (personSources) {
+      const sources = new Int32Array(2 * cluster.occurrences.length);
+      cluster.occurrences.forEach((o, k) => {
+        sources[2 * k] = o.article;
+        sources[2 * k + 1] = o.at - firstOccurrence[o.article];
+      });
+      personSources.set(record, sources);
+    }
+    return record;
   });
 
   // Outlets
