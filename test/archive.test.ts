@@ -19,8 +19,9 @@ import { bodyMarkdown, escapeMarkdown } from "../src/extract/body.ts";
 import { ingestSeeds } from "../src/ingest/index.ts";
 import { loadKnowledge } from "../src/knowledge/index.ts";
 import { type PersonSources, resolveArchive } from "../src/resolve/index.ts";
+import { storyLedger } from "../src/resolve/ledger.ts";
 import { ARCHIVE } from "../src/settings.ts";
-import type { Archive, ExtractedArticle } from "../src/types.ts";
+import type { Archive, ArticleRecord, ExtractedArticle } from "../src/types.ts";
 import { fixtureArchive } from "./helpers/fixture-archive.ts";
 
 test("CSV fields with commas, quotes and line breaks are quoted", () => {
@@ -301,7 +302,7 @@ describe("a rebuild writes only the record files whose records changed", () => {
     assert.ok(told.files.get(file)?.text.includes("Corrected."));
   });
 
-  test("a person's line is known by its key, which follows its articles' lines: a sentence or a date changed, a rebuild writes what a cold build writes", async () => {
+  test("a person's and a story's lines are known by keys that follow their articles' lines: a sentence, a date, an outlet or a place's kind changed, a rebuild writes what a cold build writes", async () => {
     // Real articles, extracted and resolved: the project's seeds and the held-out ones.
     const seeds = path.join(scratch, "people-seeds");
     await mkdir(seeds, { recursive: true });
@@ -321,7 +322,8 @@ describe("a rebuild writes only the record files whose records changed", () => {
     const built = await written("people-first", first.archive, first.options);
     const recorded = JSON.parse(await readFile(path.join(built.dir, ARCHIVE_RECORDS), "utf8")) as RecordedArchive;
     assert.ok(first.archive.people.length > 20);
-    assert.equal(Object.keys(recorded.lines).length, first.archive.articles.length + first.archive.people.length);
+    const { articles, stories, people } = first.archive;
+    assert.equal(Object.keys(recorded.lines).length, articles.length + stories.length + people.length);
 
     // The key is what a rebuild reads: a sentence changed behind its back leaves the person's file as it was.
     const [person] = first.archive.people.filter((p) => p.mentions.length > 0);
@@ -329,8 +331,14 @@ describe("a rebuild writes only the record files whose records changed", () => {
       built.files.get(f)?.text.includes(`"slug":"${person.slug}"`),
     );
     person.mentions[0].sentence = "Changed behind the key's back.";
+    const [story] = first.archive.stories;
+    const [storyFile] = (await readIndex(built.dir)).stories.files.filter((f) =>
+      built.files.get(f)?.text.includes(`"slug":"${story.slug}"`),
+    );
+    story.title = "Changed behind the key's back.";
     const byKey = await written("people-by-key", first.archive, { ...first.options, previousDir: built.dir });
     assert.equal(byKey.files.get(file)?.inode, built.files.get(file)?.inode);
+    assert.equal(byKey.files.get(storyFile)?.inode, built.files.get(storyFile)?.inode);
 
     // A sentence edited in an article (its seed, so its hash, changed too) is in that article's line, so in the
     // key of its person.
@@ -346,9 +354,31 @@ describe("a rebuild writes only the record files whose records changed", () => {
       const named = articles.filter((a) => a.entities.people.length > 0 && a.metadata.date);
       named[named.length - 1].metadata.date = "1990-01-02";
     });
+    // An outlet named otherwise changes a story's outlets, not its articles' slugs.
+    const outletRenamed = resolved((articles) => {
+      const article = articles.find((a) => a.metadata.outlet);
+      if (!article) throw new Error("no article with an outlet");
+      article.metadata.outlet = "Another Outlet";
+      article.source.sha256 = createHash("sha256").update("Another Outlet").digest("hex");
+    });
+    // A place's kind tells a part of a count from a total in a story's ledger: it is in the story's key.
+    const counted = first.archive.stories.find((s) => s.figures.some((line) => line.claims.some((c) => c.place)));
+    const place = counted?.figures.flatMap((line) => line.claims).find((c) => c.place)?.place;
+    if (!place) throw new Error("no story counts in a place");
+    const kindChanged = resolved();
+    const changedPlace = kindChanged.archive.places.find((p) => p.slug === place);
+    if (!changedPlace) throw new Error(`no place ${place}`);
+    changedPlace.kind = changedPlace.kind === "country" ? "city" : "country";
+    for (const s of kindChanged.archive.stories)
+      s.figures = storyLedger(
+        s.articles.map((slug) => kindChanged.archive.articles.find((a) => a.slug === slug) as ArticleRecord),
+        (slug) => kindChanged.archive.places.find((p) => p.slug === slug)?.kind,
+      );
     for (const [name, next] of [
       ["people-sentence", sentenceEdited],
       ["people-date", dateMoved],
+      ["people-kind", kindChanged],
+      ["people-outlet", outletRenamed],
     ] as const) {
       const rebuilt = await written(name, next.archive, { ...next.options, previousDir: built.dir });
       sameText(rebuilt, await written(`${name}-fresh`, next.archive, {}));
@@ -368,7 +398,8 @@ describe("a rebuild writes only the record files whose records changed", () => {
     const lines = JSON.parse(
       await readFile(path.join(withCorrections.dir, ARCHIVE_RECORDS), "utf8"),
     ) as RecordedArchive;
-    assert.equal(Object.keys(lines.lines).length, corrected.archive.articles.length);
+    // Stories are found after the corrections, from the corrected articles: they are keyed still.
+    assert.equal(Object.keys(lines.lines).length, corrected.archive.articles.length + corrected.archive.stories.length);
   });
 
   test("a file the previous site lacks, or whose record is broken or of other code, is written as a fresh build would", async () => {

@@ -10,7 +10,7 @@ import path from "node:path";
 import { reusePage } from "../render/page-reuse.ts";
 import type { PersonSources } from "../resolve/index.ts";
 import { ARCHIVE } from "../settings.ts";
-import type { Archive, ArticleRecord, PersonRecord } from "../types.ts";
+import type { Archive, ArticleRecord, PersonRecord, StoryRecord } from "../types.ts";
 import { writeFiguresCsv } from "./figures-csv.ts";
 import { RECORD_LISTS, type RecordList, recordFile, recordFolder, recordRuns } from "./record-files.ts";
 import {
@@ -20,6 +20,7 @@ import {
   readRecordedArchive,
   reuseKey,
   reuseVersion,
+  storyReuseKey,
 } from "./record-reuse.ts";
 
 export { figuresCsv } from "./figures-csv.ts";
@@ -132,14 +133,22 @@ interface Reuse {
 }
 
 /**
- * The reuse keys: of the articles but those corrections rewrote, and of the people the resolve gave the sources
- * of, once the articles' digests are known (the articles are the archive's first list). Any other record is
- * serialised.
+ * The reuse keys: of the articles but those corrections rewrote; and, once the articles' digests are known (the
+ * articles are the archive's first list), of the stories, and of the people the resolve gave the sources of.
+ * Any other record is serialised.
  */
 function reuseKeys(archive: Archive, options: ArchiveWriteOptions, digests: RecordDigests): Reuse["keyOf"] {
   const { rewritten, personSources } = options;
+  let stories: { articleBySlug: Map<string, ArticleRecord>; kindOf: Map<string, string> } | undefined;
   return (list, record) => {
     if (list === "articles") return rewritten?.has(record as ArticleRecord) ? null : reuseKey(record as ArticleRecord);
+    if (list === "stories") {
+      stories ??= {
+        articleBySlug: new Map(archive.articles.map((a) => [a.slug, a])),
+        kindOf: new Map(archive.places.map((p) => [p.slug, p.kind])),
+      };
+      return storyReuseKey(record as StoryRecord, stories.articleBySlug, digests, stories.kindOf);
+    }
     const sources = list === "people" ? personSources?.get(record as PersonRecord) : undefined;
     return sources === undefined ? null : personReuseKey(record as PersonRecord, sources, archive.articles, digests);
   };

@@ -19,7 +19,7 @@ import { hash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ArticleRecord, PersonRecord } from "../types.ts";
+import type { ArticleRecord, PersonRecord, StoryRecord } from "../types.ts";
 import { codeVersion } from "../util/code-version.ts";
 
 /** Where a site keeps what its next build may reuse of its archive files, relative to the site folder. */
@@ -29,7 +29,7 @@ export const ARCHIVE_RECORDS = ".news-archive/archive-records.json";
 export interface RecordedArchive {
   /** The code and knowledge the reuse keys were made under (reuseVersion): under another, none is reused. */
   version: string;
-  /** An article's or a person's reuse key → the digest of its line. */
+  /** An article's, a story's or a person's reuse key → the digest of its line. */
   lines: Record<string, string>;
   /** A record file (relative to the site) → the digest of its records' digests, in order. */
   files: Record<string, string>;
@@ -85,6 +85,31 @@ export function personReuseKey(
     if (digest === undefined) return null;
     parts.push(`${digest} ${sources[at + 1]}`);
   }
+  return hash("sha256", parts.join("\n"), "base64url");
+}
+
+/**
+ * The reuse key of a story record: its slug, its articles' lines by digest, in its order, and the kind of each
+ * place their figures are counted in (which decides a part from a total in its ledger). Everything else in a
+ * story — its title, dates, outlets, entities and ledger — is made from its articles' records, wire copies
+ * included, and those are in their lines. Null when an article has no digest.
+ */
+export function storyReuseKey(
+  story: StoryRecord,
+  articleBySlug: ReadonlyMap<string, ArticleRecord>,
+  digests: WeakMap<object, string>,
+  kindOf: ReadonlyMap<string, string>,
+): string | null {
+  const parts: string[] = [`story\n${JSON.stringify(story.slug)}`];
+  const kinds: (string | null)[] = [];
+  for (const slug of story.articles) {
+    const article = articleBySlug.get(slug);
+    const digest = article === undefined ? undefined : digests.get(article);
+    if (article === undefined || digest === undefined) return null;
+    parts.push(digest);
+    for (const figure of article.figures) if (figure.place !== null) kinds.push(kindOf.get(figure.place) ?? null);
+  }
+  parts.push(JSON.stringify(kinds));
   return hash("sha256", parts.join("\n"), "base64url");
 }
 
