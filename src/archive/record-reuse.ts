@@ -69,7 +69,7 @@ export function reuseKey(record: ArticleRecord): string {
  * from the resolve: PersonSources). The rest of its line — each mention's article, sentence, line and role, and
  * its articles in the archive's order — is in those articles' lines: equal keys are equal lines. The sentences
  * and slugs are most of the people's lines (225 million characters at 50,000 articles), a digest and a number
- * per mention a sixth of it. Null when an article has no digest, or its mention there is not this person's.
+ * per mention a sixth of it. Null when an article has no digest.
  */
 export function personReuseKey(
   record: PersonRecord,
@@ -81,9 +81,7 @@ export function personReuseKey(
   const parts: string[] = [`person\n${JSON.stringify(own)}`];
   for (let at = 0; at < sources.length; at += 2) {
     const article = articles[sources[at]];
-    // A source that does not name this person (an archive reordered since the resolve) keys nothing.
-    if (article?.peopleDetail[sources[at + 1]]?.slug !== record.slug) return null;
-    const digest = digests.get(article);
+    const digest = article === undefined ? undefined : digests.get(article);
     if (digest === undefined) return null;
     parts.push(`${digest} ${sources[at + 1]}`);
   }
