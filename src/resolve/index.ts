@@ -155,11 +155,13 @@ export interface ResolveOptions {
 }
 
 /**
- * The mentions a person record is made of, in its order: for each, the article's place in `Archive.articles`
- * and the mention's place among that article's people, both its `peopleDetail` and its `mentions` (people come
+ * The mentions a person record is made of, in its order: for each, the article's place in `Archive.articles` and
+ * the mention's place among that article's people, both its `peopleDetail` and its `mentions` (people come
  * first). Everything the record takes from a mention is in that article's record, so with the articles' lines
  * it fixes the person's (src/archive/record-reuse.ts: personReuseKey). Only for a build without corrections,
- * which may merge or rewrite people and articles after the resolve: a build with any fills none.
+ * which may merge or rewrite people and articles after the resolve: a build with any fills none. The places
+ * hold for the archive as the resolve returns it; the archive stage does not check them against the articles
+ * (reading every mention's article entry took longer than the lines it saves).
  */
 export type PersonSources = WeakMap<PersonRecord, Int32Array>;
 
