@@ -13,7 +13,12 @@
  * The one exception is an article a correction rewrote (a mention's evidence merged into another's, a figure
  * edited: src/resolve/corrections.ts): its text is no longer its extraction's, so it is always serialised and
  * never keyed. That is also why the corrections need not be in the version: Knowledge.version leaves them
- * out (they do not change what is extracted), and no recorded digest is of what a correction wrote.
+ * out (they do not change what is extracted), and no article's recorded digest is of what a correction wrote.
+ *
+ * Stories and people are keyed by their articles' digests instead (`storyReuseKey`, `personReuseKey`): what
+ * they show of an article is in its line, so a correction that changes it changes that article's digest,
+ * and their keys with it. A person is not keyed in a build with corrections, which may merge or rewrite
+ * people after the resolve, beyond what their articles' lines say.
  */
 import { hash } from "node:crypto";
 import { readFileSync } from "node:fs";
