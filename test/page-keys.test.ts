@@ -191,6 +191,24 @@ const rebuildsAsCold = (perOlderPage: number | null, relatedCandidates?: number)
       },
     ],
     [
+      "a place drawn elsewhere (the maps of its stories)",
+      (archive) => {
+        const place = archive.places.find(
+          (p) => p.lat !== null && archive.stories.some((story) => story.places.includes(p.slug)),
+        );
+        assert.ok(place && place.lat !== null);
+        place.lat += 0.5;
+      },
+    ],
+    [
+      "an outlet renamed (the list entries of its articles on story pages)",
+      (archive) => {
+        const outlet = archive.outlets.find((o) => archive.stories.some((story) => story.outlets.includes(o.slug)));
+        assert.ok(outlet);
+        outlet.name = `${outlet.name} Weekly`;
+      },
+    ],
+    [
       "a flag on an article (the report lists it)",
       (archive) => (archive.articles[1].flags = [...archive.articles[1].flags, "outlet guessed from the text"]),
     ],
@@ -333,6 +351,27 @@ describe("a rebuild keeps the pages whose inputs did not change", () => {
       page("outlet", article.outletSlug as string),
     ];
     assert.deepEqual(renewed.sort(), [...new Set(expected)].sort());
+  });
+
+  test("story pages: none keyed for an unchanged archive; an article's new title keys only its story's page", async () => {
+    const again = await renderPages(fixtureArchive(), path.join(scratch, "stories-again"), { previousDir: base });
+    assert.equal(again.storyKeys, 0);
+    const changed = fixtureArchive();
+    const article = changed.articles.find((a) =>
+      changed.stories.some((s) => s.slug === a.story && s.articles.length > 1),
+    );
+    assert.ok(article);
+    article.title = "Talks end the protests";
+    // The stories showing the article: its own, and any whose ledger cites it or that show a wire copy of it.
+    const showing = changed.stories.filter(
+      (story) =>
+        story.articles.includes(article.slug) ||
+        story.figures.some((line) => line.claims.some((claim) => claim.article === article.slug)) ||
+        story.articles.some((slug) => changed.articles.find((a) => a.slug === slug)?.copyOf === article.slug),
+    );
+    const retitled = await renderPages(changed, path.join(scratch, "stories-retitled"), { previousDir: base });
+    assert.equal(retitled.storyKeys, showing.length);
+    assert.ok(showing.length < changed.stories.length);
   });
 
   test("an article's new title: only it and the articles whose related lists can reach it are keyed again", async () => {

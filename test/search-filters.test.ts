@@ -6,6 +6,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { articlePage } from "../src/render/views/articles.ts";
+import { entitySources } from "../src/render/views/entities.ts";
+import { buildGraph } from "../src/render/views/graph.ts";
 import { buildLookup } from "../src/render/views/lookup.ts";
 import { SEARCH_FILTER_VALUES, searchFilterKeys } from "../src/render/views/search-filters.ts";
 import { fixtureArchive } from "./helpers/fixture-archive.ts";
@@ -52,4 +54,24 @@ test("the article page marks only the offered entities as filter values", () => 
   assert.ok(marked.length > 0);
   assert.ok(marked.every((key) => offered.has(key)));
   assert.equal(page.people.find((p) => p.slug === "sarfraz-bugti")?.inSearchFilter, false);
+});
+
+test("counted from the archive's graph, the filter values are the same", () => {
+  const archive = fixtureArchive();
+  // An article naming a place five times counts once: a place fewer articles name stays behind Mastung (three).
+  const once = archive.places.find((p) => archive.articles.filter((a) => a.places.includes(p.slug)).length < 3);
+  const article = archive.articles.find((a) => once && a.places.includes(once.slug));
+  assert.ok(once && article);
+  article.places = [...article.places, once.slug, once.slug, once.slug, once.slug];
+  const lookup = buildLookup(archive);
+  const graph = buildGraph(
+    archive,
+    entitySources(archive).flatMap((s) => [s.name, lookup.entity(s.kind, s.slug).name]),
+  );
+  for (const perKind of [1, 2, 3, SEARCH_FILTER_VALUES]) {
+    const fromArticles = [...searchFilterKeys(archive, perKind)];
+    assert.deepEqual([...searchFilterKeys(archive, perKind, graph)], fromArticles, `${perKind} per kind`);
+  }
+  assert.ok(searchFilterKeys(archive, 2, graph).has("place:mastung"));
+  assert.ok(!searchFilterKeys(archive, 2, graph).has(`place:${once.slug}`));
 });

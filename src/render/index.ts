@@ -29,6 +29,7 @@ import {
 } from "./page-reuse.ts";
 import { publishSeeds } from "./seeds.ts";
 import { keptByListing } from "./site-overlay.ts";
+import { storyPagesKnown } from "./story-pages-known.ts";
 import type { ArticlePage } from "./views/articles.ts";
 import type { EntityPage } from "./views/entities.ts";
 import { buildSiteViews } from "./views/index.ts";
@@ -70,6 +71,8 @@ export interface RenderResult {
   filterKeys: ReadonlySet<string>;
   /** Article pages whose keys were worked out: the rest were known unchanged (src/render/article-pages-known.ts). */
   articleKeys: number;
+  /** Story pages whose keys were worked out: the rest were known unchanged (src/render/story-pages-known.ts). */
+  storyKeys: number;
   /** Entity pages whose pre-keys were worked out: the rest were carried (src/render/entity-pages-known.ts). */
   entityPreKeys: number;
   /** Article stamps worked out: the rest were the previous build's (src/render/entity-pages-known.ts). */
@@ -153,6 +156,7 @@ async function writePages(
   if (options.recordDigests) manifest.checked = checkedDigests(everyDigest(archive, options.recordDigests));
   let reused = 0;
   let articleKeys = 0;
+  let storyKeys = 0;
   const webUrlOf = originalUrls(archive);
   const fingerprints = keyFingerprints(navigation);
   // The entities shown by another name than the previous build showed them by.
@@ -300,7 +304,21 @@ async function writePages(
     await writeEntityCsvs(output, csvs, webUrlOf);
     await runs.add([], pages);
   }
-  const stories: PagedKind<StoryPage> = { count: site.storyCount, build: site.storyPages, key: site.storyKey };
+  const knownStories = storyPagesKnown(
+    { inputs: site.storyInputs, placePoints: site.placePoints },
+    previous,
+    manifest,
+    { fingerprints, hasPrevious: previousDir !== undefined, renamed },
+  );
+  const stories: PagedKind<StoryPage> = {
+    count: site.storyCount,
+    build: site.storyPages,
+    key: (at) => {
+      storyKeys++;
+      return site.storyKey(at);
+    },
+    known: knownStories.known,
+  };
   for (let start = 0; start < stories.count; start += pagesPerRun) {
     const { pages, csvs } = await staleIn(stories, start, start + pagesPerRun);
     await writeStoryLedgerCsvs(output, csvs);
@@ -318,6 +336,7 @@ async function writePages(
     searchFingerprints,
     filterKeys: site.views.search.filterKeys,
     articleKeys,
+    storyKeys,
     entityPreKeys: knownEntities.preKeysMade(),
     articleStamps: site.entityPreKeys.stampsMade(),
   };

@@ -133,6 +133,13 @@ export interface PageManifest {
    */
   entities?: Record<string, string>;
   preKeySalt?: string;
+  /**
+   * What tells a story page unchanged without its key (src/render/story-pages-known.ts): each story page's
+   * record digest, by site path; the points each place is drawn at, by slug; the salt they were recorded under.
+   */
+  stories?: Record<string, string>;
+  points?: Record<string, string>;
+  storySalt?: string;
 }
 
 /** Record digests that passed the schema of one version of the site's code (which holds the schema). */
@@ -172,6 +179,7 @@ export async function readPageManifest(siteDir: string): Promise<PageManifest> {
         string,
         unknown
       >;
+      const { stories, points, storySalt } = parsed as Record<string, unknown>;
       return {
         pages: parsed.pages,
         search: parsed.search,
@@ -180,6 +188,9 @@ export async function readPageManifest(siteDir: string): Promise<PageManifest> {
         ...(isRecord(entities) && typeof preKeySalt === "string" ? { entities, preKeySalt } : {}),
         ...(isRecord(articles) && isCounts(postingLengths) && isStrings(filterKeys)
           ? { articles, postingLengths, filterKeys }
+          : {}),
+        ...(isRecord(stories) && isRecord(points) && typeof storySalt === "string"
+          ? { stories, points, storySalt }
           : {}),
       };
     }
@@ -211,6 +222,9 @@ export async function writePageManifest(siteDir: string, manifest: PageManifest)
           postingLengths: sorted(manifest.postingLengths),
           filterKeys: [...manifest.filterKeys].sort(compareStrings),
         }
+      : {}),
+    ...(manifest.stories && manifest.points && manifest.storySalt
+      ? { stories: sorted(manifest.stories), points: sorted(manifest.points), storySalt: manifest.storySalt }
       : {}),
   };
   await mkdir(path.dirname(path.join(siteDir, PAGE_MANIFEST)), { recursive: true });

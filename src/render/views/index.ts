@@ -36,7 +36,7 @@ import type { PageKey } from "./page-key.ts";
 import { type ReviewPage, reviewPage } from "./review.ts";
 import { type SearchFilter, searchFilterKeys, searchFilterNames } from "./search-filters.ts";
 import { type ListPage, listPages } from "./stable-pages.ts";
-import { type StoryPage, type StorySummary, storyViews } from "./stories.ts";
+import { type StoryPage, type StoryPageInputs, type StorySummary, storyViews } from "./stories.ts";
 import { type Timeline, timeline } from "./timeline.ts";
 
 export interface FlaggedArticle extends Pick<ArticleSummary, "title" | "url" | "dateLabel"> {
@@ -122,6 +122,10 @@ export interface SiteViewSet {
   storyPages(start?: number, end?: number): StoryPage[];
   /** Story page `at`'s key, without building the page. */
   storyKey(at: number): PageKey;
+  /** What story page `at`'s key is made from (src/render/story-pages-known.ts). */
+  storyInputs(at: number): StoryPageInputs;
+  /** The point each place is drawn at on the maps ("lat lon"), by slug. */
+  placePoints(): Map<string, string>;
 }
 
 /**
@@ -160,7 +164,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
     sources.flatMap((source) => [source.name, lookup.entity(source.kind, source.slug).name]),
   );
   const { related, stopKey } = relatedArticles(graph, lookup);
-  const searchFilters = searchFilterKeys(archive);
+  const searchFilters = searchFilterKeys(archive, undefined, graph);
   const articleOptions = { linkSeeds: options.linkSeeds, searchFilters };
   let digests = options.recordDigests;
   const digestOf = (record: object): string => {
@@ -248,5 +252,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
     storyCount: archive.stories.length,
     storyPages: stories.pages,
     storyKey: stories.key,
+    storyInputs: stories.inputs,
+    placePoints: () => new Map(archive.places.map((place) => [place.slug, `${place.lat} ${place.lon}`])),
   };
 }

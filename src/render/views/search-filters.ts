@@ -10,6 +10,7 @@
 import { PAGES } from "../../settings.ts";
 import type { Archive } from "../../types.ts";
 import { compareStrings } from "../../util/group.ts";
+import type { ArchiveGraph } from "./graph.ts";
 import { entityKeysOf, splitKey } from "./lookup.ts";
 
 export const SEARCH_FILTER_VALUES = PAGES.searchFilterValues;
@@ -18,11 +19,17 @@ export const SEARCH_FILTER_VALUES = PAGES.searchFilterValues;
 export const SEARCH_FILTERS = ["outlet", "year", "person", "party", "organization", "place"] as const;
 export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 
-/** Kind-qualified keys ("person:slug") of the entities that are filter values. */
-export function searchFilterKeys(archive: Archive, perKind = SEARCH_FILTER_VALUES): Set<string> {
-  const articleCounts = new Map<string, number>();
-  for (const article of archive.articles) {
-    for (const key of new Set(entityKeysOf(article))) articleCounts.set(key, (articleCounts.get(key) ?? 0) + 1);
+/**
+ * Kind-qualified keys ("person:slug") of the entities that are filter values. Given the archive's graph, the
+ * articles naming each entity are counted from its postings rather than from every article's keys made again
+ * (0.6 s of a 50,000-article rebuild).
+ */
+export function searchFilterKeys(archive: Archive, perKind = SEARCH_FILTER_VALUES, graph?: ArchiveGraph): Set<string> {
+  const articleCounts = graph ? countsInGraph(graph) : new Map<string, number>();
+  if (!graph) {
+    for (const article of archive.articles) {
+      for (const key of new Set(entityKeysOf(article))) articleCounts.set(key, (articleCounts.get(key) ?? 0) + 1);
+    }
   }
   const ranked = [...articleCounts].sort(([a, m], [b, n]) => n - m || compareStrings(a, b));
   const takenPerKind = new Map<string, number>();
@@ -35,6 +42,18 @@ export function searchFilterKeys(archive: Archive, perKind = SEARCH_FILTER_VALUE
     chosen.add(key);
   }
   return chosen;
+}
+
+/** How many articles name each entity: its postings (ascending, once per mention) counted once per article. */
+function countsInGraph({ keyName, postings }: ArchiveGraph): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let id = 0; id < keyName.length; id++) {
+    const list = postings[id];
+    let distinct = 0;
+    for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[i - 1]) distinct++;
+    counts.set(keyName[id], distinct);
+  }
+  return counts;
 }
 
 /** The filters that have values, in Pagefind's order (by name), as the search page lists them. */

@@ -143,8 +143,29 @@ export interface StoryViews {
   pages(start?: number, end?: number): StoryPage[];
   /** Story page `at`'s key (src/render/views/page-key.ts), without building the page. */
   key(at: number): PageKey;
+  /** What story page `at`'s key is made from, to know the page unchanged without its key (src/render/story-pages-known.ts). */
+  inputs(at: number): StoryPageInputs;
   linkOf(article: ArticleRecord): StoryLink | null;
   ledger(story: StoryRecord): LedgerLineView[];
+}
+
+/**
+ * What a story page's key reads, as a rebuild can compare it with the last build's without making the key:
+ * the key holds the story's record digest, the records (by digest) and list entries of the articles it shows,
+ * the names of the entities it links, and the points its map draws. A list entry is made from its article's
+ * record and its outlet's name.
+ */
+export interface StoryPageInputs {
+  permalink: string;
+  csvPath: string | null;
+  /** The story record's digest. */
+  digest: string;
+  /** The articles the page shows, as the key takes them: slug and record digest. */
+  articles: { slug: string; digest: string }[];
+  /** Every entity ("kind:slug") whose name the page shows, the shown articles' outlets included. */
+  named(): string[];
+  /** The places its map draws (slugs). */
+  places: string[];
 }
 
 /** `digestOf` gives a record's digest (src/archive), for the pages' keys. */
@@ -256,6 +277,22 @@ export function storyViews(
     };
   };
 
+  /** The articles a story's page shows: its own, those its ledger cites, and the originals of wire copies. */
+  const shownOf = (story: StoryRecord): ArticleRecord[] => {
+    const shown = new Set(story.articles);
+    for (const line of story.figures) for (const claim of line.claims) shown.add(claim.article);
+    for (const slug of [...shown]) {
+      const original = articles.get(slug)?.copyOf;
+      if (original) shown.add(original);
+    }
+    return [...shown].map((slug) => {
+      const article = articles.get(slug);
+      if (!article) throw new Error(`archive: article "${slug}" is referenced but not listed`);
+      return article;
+    });
+  };
+  const ledgerPathOf = (story: StoryRecord) => (story.figures.length > 0 ? storyLedgerPath(story.slug) : null);
+
   return {
     summaries: archive.stories.map(summary),
     pages: (start = 0, end = archive.stories.length) => archive.stories.slice(start, end).map(page),
@@ -273,17 +310,7 @@ export function storyViews(
      */
     key(at) {
       const story = archive.stories[at];
-      const shown = new Set(story.articles);
-      for (const line of story.figures) for (const claim of line.claims) shown.add(claim.article);
-      for (const slug of [...shown]) {
-        const original = articles.get(slug)?.copyOf;
-        if (original) shown.add(original);
-      }
-      const articleParts = [...shown].map((slug) => {
-        const article = articles.get(slug);
-        if (!article) throw new Error(`archive: article "${slug}" is referenced but not listed`);
-        return [digestOf(article), summarize(article, lookup)];
-      });
+      const articleParts = shownOf(story).map((article) => [digestOf(article), summarize(article, lookup)]);
       const names = (kind: EntityRef["kind"], slugs: (string | null)[]) =>
         slugs.map((slug) => (slug === null ? null : lookup.entity(kind, slug).name));
       const claims = story.figures.flatMap((line) => line.claims);
@@ -301,8 +328,30 @@ export function storyViews(
           return place ? [place.name, place.lat, place.lon] : null;
         }),
       ]);
-      const ledgerCsvPath = story.figures.length > 0 ? storyLedgerPath(story.slug) : null;
-      return { permalink: storyPagePath(story.slug), csvPath: ledgerCsvPath, key };
+      return { permalink: storyPagePath(story.slug), csvPath: ledgerPathOf(story), key };
+    },
+    inputs(at) {
+      const story = archive.stories[at];
+      const shown = shownOf(story);
+      return {
+        permalink: storyPagePath(story.slug),
+        csvPath: ledgerPathOf(story),
+        digest: digestOf(story),
+        articles: shown.map((article) => ({ slug: article.slug, digest: digestOf(article) })),
+        named: () => {
+          const claims = story.figures.flatMap((line) => line.claims);
+          const outlets = [...story.outlets, ...claims.map((claim) => claim.outlet), ...shown.map((a) => a.outletSlug)];
+          const keys = (kind: EntityRef["kind"], slugs: (string | null)[]) =>
+            slugs.flatMap((slug) => (slug === null ? [] : [`${kind}:${slug}`]));
+          return [
+            ...keys("outlet", outlets),
+            ...keys("person", story.people),
+            ...keys("organization", story.organizations),
+            ...keys("place", [...story.places, ...claims.map((claim) => claim.place)]),
+          ];
+        },
+        places: story.places,
+      };
     },
   };
 }
