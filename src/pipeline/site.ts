@@ -113,6 +113,7 @@ async function indexStage(
     filterKeys: rendered.filterKeys,
     previousDir: options.previousDir,
     shardSize: options.searchShardSize,
+    recordDigests: options.recordDigests,
     ...beside,
   });
   return { total: shards, reused, delta, ms: performance.now() - started };

@@ -33,7 +33,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 
 let siteVersion: string | undefined;
 /** Hash of everything besides the view that shapes a page: the site code, templates and Eleventy. */
-function renderVersion(): string {
+export function renderVersion(): string {
   siteVersion ??= codeVersion(ROOT, [
     "src/render",
     "src/search",

@@ -12,6 +12,7 @@
  * Pagefind reads only the article pages, so the stage may start once they are written, while the render
  * writes the rest (src/pipeline/site.ts); the suggestions and the offline index wait for the render's end.
  */
+import type { RecordDigests } from "../archive/index.ts";
 import type { Archive } from "../types.ts";
 import { collectGarbageIfGrown } from "../util/memory.ts";
 import { writeOfflineIndex } from "./offline-index.ts";
@@ -41,6 +42,8 @@ export interface IndexOptions {
   offThread?: boolean;
   /** Stops the indexing once aborted (the render beside it failed: SearchIndexOptions.signal). */
   signal?: AbortSignal;
+  /** The archive's record digests, from the archive stage (SearchIndexOptions.recordDigests). */
+  recordDigests?: RecordDigests;
 }
 
 /** Indexes the article pages already rendered into `output` (an absolute path) for search. */
@@ -52,6 +55,7 @@ export async function indexSite(archive: Archive, output: string, options: Index
     shardSize: options.shardSize,
     offThread: options.offThread,
     signal: options.signal,
+    recordDigests: options.recordDigests,
     meanwhile: async (shardsFollow) => {
       await options.siteRendered;
       // When whole shards are being indexed, each Pagefind process beside this one holds a shard's pages in

@@ -18,6 +18,7 @@
  */
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { RecordDigests } from "../archive/index.ts";
 import { reusePage } from "../render/page-reuse.ts";
 import { siteFile } from "../render/site-overlay.ts";
 import type { Archive } from "../types.ts";
@@ -62,6 +63,7 @@ import {
   vocabularyTerms,
   writeTerms,
 } from "./vocabulary.ts";
+import { keptVocabulary, readVocabularyWords, VOCABULARY_WORDS_FILE } from "./vocabulary-words.ts";
 
 export interface SearchIndexOptions {
   /** Article slug → searchFingerprint (src/render/page-reuse.ts) of its page. */
@@ -78,6 +80,8 @@ export interface SearchIndexOptions {
   meanwhile?: (shardsFollow: boolean) => Promise<unknown>;
   /** This thread is busy (rendering): Pagefind is fed from a worker thread (src/search/pagefind-bundle.ts). */
   offThread?: boolean;
+  /** The archive's record digests (src/archive): an article whose digest is unchanged keeps its words. */
+  recordDigests?: RecordDigests;
   /**
    * Once aborted (the render beside it failed: src/pipeline/site.ts), no further bundle is indexed, and one
    * being indexed from a worker thread is given up.
@@ -235,6 +239,25 @@ async function readIndexedPages(siteDir: string): Promise<IndexedPages | null> {
   }
 }
 
+/**
+ * The archive's vocabulary (searchVocabulary), its unchanged articles' words taken from the previous site's
+ * record (src/search/vocabulary-words.ts) when the records' digests are known; and the record for the next build.
+ */
+async function archiveVocabulary(
+  archive: Archive,
+  output: string,
+  previousDir: string | null,
+  digests: RecordDigests | undefined,
+): Promise<string> {
+  if (!digests) return searchVocabulary(archive);
+  const recorded = previousDir ? await readVocabularyWords(previousDir) : null;
+  const kept = keptVocabulary(archive, (article) => digests.get(article) ?? "", recorded);
+  const file = path.join(output, VOCABULARY_WORDS_FILE);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, kept.file);
+  return kept.vocabulary;
+}
+
 export async function indexSearch(
   outDir: string,
   archive: Archive,
@@ -245,9 +268,10 @@ export async function indexSearch(
   const plans = planShards(archive.articles, shardSize);
   const fingerprints = options.searchFingerprints;
   const bySlug = new Map(archive.articles.map((article) => [article.slug, article]));
+  const previousDir = options.previousDir ? path.resolve(options.previousDir) : null;
   // The vocabulary's terms are kept even with one shard, whose pages alone complete words: beside a delta it
   // is a shard like another, left out of queries for the words it lacks.
-  const vocabulary = searchVocabulary(archive);
+  const vocabulary = await archiveVocabulary(archive, output, previousDir, options.recordDigests);
   const terms = vocabularyTerms(vocabulary);
   const vocabularyId = termsId(terms);
   const sharded = plans.length > 1;
@@ -255,7 +279,6 @@ export async function indexSearch(
   const indexer = JSON.stringify({ pagefind: version, config: INDEX_CONFIG });
   // The vocabulary is not part of a shard's fingerprint: a shard with an older one is reused (looseTermsOf).
   const salt = JSON.stringify({ pagefind: version, config: INDEX_CONFIG, sharded });
-  const previousDir = options.previousDir ? path.resolve(options.previousDir) : null;
   const previous = previousDir && previousDir !== output ? await readShardManifest(previousDir) : null;
   const previousPages = previous && previousDir ? await readIndexedPages(previousDir) : null;
   const looseById = new Map<string, Promise<LooseTerm[] | null>>();

@@ -225,14 +225,17 @@ export function planShards(articles: readonly ShardedArticle[], size = SHARD_ART
  */
 export function searchVocabulary(archive: Archive): string {
   const words = new Set<string>();
-  for (const article of archive.articles) {
-    const parts = [article.title, article.subtitle, article.outlet, article.dateline, article.body, ...article.authors];
-    // The date as the page shows it, its year (a filter's value) and as written (its date metadata, which
-    // Pagefind searches too).
-    if (article.date) parts.push(article.date, article.date.slice(0, 4), formatDate(article.date));
-    for (const part of parts) if (part) for (const word of part.split(/\s+/)) if (word) words.add(word);
-  }
+  for (const article of archive.articles) articleWords(article, (word) => words.add(word));
   return [...words].sort(compareStrings).join(" ");
+}
+
+/** Gives each word of `article` that searchVocabulary takes, as often as it is written. */
+export function articleWords(article: ArticleRecord, add: (word: string) => void): void {
+  const parts = [article.title, article.subtitle, article.outlet, article.dateline, article.body, ...article.authors];
+  // The date as the page shows it, its year (a filter's value) and as written (its date metadata, which
+  // Pagefind searches too).
+  if (article.date) parts.push(article.date, article.date.slice(0, 4), formatDate(article.date));
+  for (const part of parts) if (part) for (const word of part.split(/\s+/)) if (word) add(word);
 }
 
 /** A shard's fingerprint: its articles' search fingerprints in order, salted with the indexer's settings. */
