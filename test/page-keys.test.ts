@@ -209,6 +209,24 @@ const rebuildsAsCold = (perOlderPage: number | null, relatedCandidates?: number)
       },
     ],
     [
+      "what an event an article dates says (the timeline's page of its month or year)",
+      (archive) => {
+        const article = archive.articles.find((a) => a.events.length > 0);
+        assert.ok(article);
+        const [event, ...rest] = article.events;
+        article.events = [{ ...event, what: `${event.what}, again` }, ...rest];
+      },
+    ],
+    [
+      "the outlet of an undated article renamed (its events' entries on the timeline's dated pages)",
+      (archive) => {
+        const article = archive.articles.find((a) => a.date === null && a.events.length > 0 && a.outletSlug);
+        const outlet = archive.outlets.find((o) => o.slug === article?.outletSlug);
+        assert.ok(outlet);
+        outlet.name = `${outlet.name} Online`;
+      },
+    ],
+    [
       "a flag on an article (the report lists it)",
       (archive) => (archive.articles[1].flags = [...archive.articles[1].flags, "outlet guessed from the text"]),
     ],

@@ -178,7 +178,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
   const staticPages = ["/", "/articles/", STORIES_URL, "/timeline/", "/figures/", "/search/", "/report/", "/review/"];
   const timelineView = timeline(graph.sorted, lookup);
   const stories = storyViews(archive, lookup, digestOf);
-  const figures = figuresLedger(archive, stories);
+  const figures = figuresLedger(archive, stories, digestOf);
   const articleList = graph.sorted.map((article) => summarize(article, lookup));
   const articleListPages = listPages(
     articleList,
