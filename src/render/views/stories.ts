@@ -146,7 +146,6 @@ export interface StoryViews {
   /** What story page `at`'s key is made from, to know the page unchanged without its key (src/render/story-pages-known.ts). */
   inputs(at: number): StoryPageInputs;
   linkOf(article: ArticleRecord): StoryLink | null;
-  ledger(story: StoryRecord): LedgerLineView[];
 }
 
 /**
@@ -302,7 +301,6 @@ export function storyViews(
       const { title, url, articleCount, outletCount } = summary(story);
       return { title, url, articleCount, outletCount };
     },
-    ledger,
     /**
      * What `page` reads: the story's record, the records and list entries of its articles and of the
      * articles its ledger and wire copies point to, the names of the entities it links, and the names and
