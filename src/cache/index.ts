@@ -23,9 +23,11 @@ import { codeVersion } from "../util/code-version.ts";
 import { compareStrings } from "../util/group.ts";
 import { asciiOnly, readCacheText } from "./ascii-json.ts";
 import { restoreBodyStretches, withBodyStretches } from "./body-stretches.ts";
+import { type ReadAhead, readAhead } from "./read-ahead.ts";
 import { writeEntry } from "./write-entry.ts";
 
 export { PlaceLookupsFile } from "./place-lookups.ts";
+export type { ReadAhead } from "./read-ahead.ts";
 export { RedatedEventsFile } from "./redated-events.ts";
 export { StoryPairsFile } from "./story-pairs.ts";
 
@@ -86,6 +88,7 @@ export interface ChangeSummary {
 
 export class FileCache implements ExtractionCache {
   private readonly dir: string;
+  private readonly cacheDir: string;
   private readonly manifestFile: string;
   private readonly previous: Map<string, string>;
   private readonly current = new Map<string, string>();
@@ -101,6 +104,7 @@ export class FileCache implements ExtractionCache {
    */
   constructor(cacheDir: string, version: string, named?: NamedKnowledge) {
     this.dir = path.join(cacheDir, version);
+    this.cacheDir = cacheDir;
     this.manifestFile = path.join(cacheDir, "manifest.json");
     this.seedsFile = path.join(cacheDir, "seeds.json");
     mkdirSync(this.dir, { recursive: true });
@@ -125,6 +129,19 @@ export class FileCache implements ExtractionCache {
     } catch {
       return {};
     }
+  }
+
+  /**
+   * Starts reading the entries of `sources`, then the files kept beside them (the resolve's), ahead of the
+   * build's own reads and off the main thread (read-ahead.ts), if there are at least `fewest`. The caller
+   * stops it once they are read.
+   */
+  readAhead(sources: readonly SeedSource[], fewest?: number): ReadAhead {
+    const entries = sources.map((source) => this.entryFile(source));
+    const kept = readdirSync(this.cacheDir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isFile() ? [path.join(this.cacheDir, entry.name)] : [],
+    );
+    return readAhead([...entries, ...kept.sort()], fewest);
   }
 
   private entryFile(source: SeedSource): string {

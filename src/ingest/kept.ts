@@ -49,6 +49,11 @@ export class KeptExtractions {
     return kept === undefined ? undefined : withSeed(kept, source);
   }
 
+  /** Whether the extraction of `source`'s content is kept. */
+  has(source: SeedSource): boolean {
+    return this.entries.has(source.sha256);
+  }
+
   /** Keeps `extraction` (as extracted, before any cross-article inference) and freezes what it holds. */
   keep(source: SeedSource, extraction: Extraction): void {
     const entry: Record<string, unknown> = { ...extraction };

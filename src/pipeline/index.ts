@@ -13,6 +13,7 @@ import {
   FileCache,
   namedKnowledge,
   PlaceLookupsFile,
+  type ReadAhead,
   RedatedEventsFile,
   StoryPairsFile,
   TextTermsFile,
@@ -78,6 +79,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const staging = `${outDir}.building-${process.pid}`;
   const overlay = layOver(staging, outDir);
   const memory = options.memory ? new StagePeaks("ingest") : undefined;
+  let ahead: ReadAhead | undefined;
   try {
     await recoverInterruptedBuilds(outDir);
     const cacheDir = options.cacheDir === undefined ? ".cache" : options.cacheDir;
@@ -89,12 +91,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const made = await upToDate(outDir, inputsOf(read));
     if (made) {
       if (read.unread.size < read.sources.length) cache?.saveKnownSeeds(read.known);
-      // Nothing was extracted to keep: the extractions are read in the background instead.
-      if (cache && options.kept) options.kept.warm(read.sources, (source, intern) => cache.get(source, false, intern));
+      // Nothing was extracted to keep: the extractions are read in the background instead, read ahead as a
+      // build's are.
+      if (cache && options.kept) {
+        const warming = cache.readAhead(read.sources);
+        options.kept.warm(read.sources, (source, intern) => cache.get(source, false, intern));
+        void options.kept.warmed().then(() => warming.stop());
+      }
       return unchangedSite(made, read, outDir, started, log);
     }
     // What the render may keep of the live site, listed beside the ingest and resolve.
     overlay.listLive();
+    // The cached extractions the ingest will read, and the files the resolve keeps, read ahead off this thread.
+    ahead = cache?.readAhead(read.sources.filter((source) => !options.kept?.has(source)));
     // 1. ingest: read → clean → extract, each seed on its own (from the cache where it can)
     const seeds = await ingestSeeds(options.seedsDir, knowledge, {
       cache,
@@ -104,6 +113,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     });
     // 2. resolve: across articles, one entity per real-world entity
     const { archive, rewritten, personSources } = resolveStage(seeds, knowledge, cacheDir, version);
+    ahead?.stop();
     logProblems(archive, log);
     const changes = cache?.changes() ?? null;
     const ingested = performance.now();
@@ -164,6 +174,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       timings,
     };
   } finally {
+    ahead?.stop();
     memory?.finish();
     release(overlay);
     await rm(staging, { recursive: true, force: true });
