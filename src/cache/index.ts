@@ -132,9 +132,10 @@ export class FileCache implements ExtractionCache {
   }
 
   /**
-   * Starts reading the entries of `sources`, then the files kept beside them (the resolve's), ahead of the
-   * build's own reads and off the main thread (read-ahead.ts), if there are at least `fewest`. The caller
-   * stops it once they are read.
+   * Starts reading the entries of `sources`, then every file beside the entries' folder (the resolve's kept
+   * files among them: text terms, story pairs, re-dated events, gazetteer answers), ahead of the build's own
+   * reads and off the main thread (read-ahead.ts), if there are at least `fewest`. The caller stops it once
+   * they are read.
    */
   readAhead(sources: readonly SeedSource[], fewest?: number): ReadAhead {
     const entries = sources.map((source) => this.entryFile(source));
