@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --articles N [--runs 3] [--keep] [--seed S] [--query NAME …]
- *    [--skip-full] [--skip-floor] [--skip-rebuild] [--skip-search] [--skip-extraction] [--profile]
+ *    [--skip-full] [--skip-floor] [--skip-rebuild] [--skip-search] [--skip-extraction] [--profile] [--cold]
  *    [--search-input SELECTOR] [--search-result SELECTOR]`
  *
  * Measures the full build of an N-article synthetic corpus against the floor (bare Eleventy
@@ -10,14 +10,17 @@
  * Corpora are cached in .bench/corpus-N/; built sites go to .bench/out-N/ (removed unless --keep).
  * --profile: the first full build and the rebuild run under V8's CPU profiler; the report sums each
  * profile up by stage (scripts/bench/profile.ts) and the profiles stay in .bench/profile-N/.
+ * --cold: the rebuild is also measured with the page cache dropped first (scripts/bench/page-cache.ts; Linux, as
+ * root): after the rebuild, the added seed is edited and the site built again from cold.
  */
-import { cp, mkdir, rm, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadKnowledge } from "../src/knowledge/index.ts";
 import { ensureCorpus, writeExtraArticle } from "./bench/corpus.ts";
 import { measureExtraction } from "./bench/extraction.ts";
+import { dropPageCache } from "./bench/page-cache.ts";
 import { mainProfileIn, profileLines, summarizeProfile } from "./bench/profile.ts";
 import { runsTable, singleRunLine } from "./bench/report.ts";
 import { measureSearch, type SearchReport } from "./bench/search.ts";
@@ -38,6 +41,7 @@ await runCli(async () => {
       "skip-search": { type: "boolean", default: false },
       "skip-extraction": { type: "boolean", default: false },
       profile: { type: "boolean", default: false },
+      cold: { type: "boolean", default: false },
       "search-input": { type: "string" },
       "search-result": { type: "string" },
     },
@@ -111,11 +115,22 @@ await runCli(async () => {
     const added = await writeExtraArticle(seedsCopy, spec);
     const second = await runFullBuild(seedsCopy, siteDir, false, profileDir("rebuild"));
     await summarizeRun("profile of the rebuild", "rebuild");
-    if (!values.keep) await rm(workDir, { recursive: true, force: true });
-    return [
+    const lines = [
       singleRunLine(`initial build (${articles})`, first),
       singleRunLine(`rebuild after adding ${added}`, second),
     ];
+    if (values.cold) {
+      await appendFile(path.join(seedsCopy, added), "\nA line added at the end.\n");
+      dropPageCache();
+      lines.push(
+        singleRunLine(
+          `rebuild after editing ${added}, page cache dropped`,
+          await runFullBuild(seedsCopy, siteDir, false),
+        ),
+      );
+    }
+    if (!values.keep) await rm(workDir, { recursive: true, force: true });
+    return lines;
   }
 
   function searchLines(label: string, report: SearchReport): string[] {
@@ -150,6 +165,8 @@ await runCli(async () => {
     return lines;
   }
 
+  // Before the long builds: a machine that cannot drop its page cache says so now.
+  if (values.cold) dropPageCache();
   const started = performance.now();
   log(`machine: ${machine()}`);
   const cached = await ensureCorpus(corpusDir, spec);
