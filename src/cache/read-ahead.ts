@@ -26,11 +26,11 @@ export interface ReadAhead {
  * Fewer files than this are not read ahead: starting the worker (tsx's loader in it) costs 0.2–0.4 s of a
  * core, and 1,000 files on the disk are read in about that time.
  */
-export const FEWEST_READ_AHEAD = 1000;
+const FEWEST_READ_AHEAD = 1000;
 
 /** Starts reading `files` ahead, in order, if there are at least `fewest` (FEWEST_READ_AHEAD). */
 export function readAhead(files: readonly string[], fewest = FEWEST_READ_AHEAD): ReadAhead {
-  if (files.length === 0 || files.length < fewest) return { files: [], done: Promise.resolve(), stop() {} };
+  if (files.length < Math.max(fewest, 1)) return { files: [], done: Promise.resolve(), stop() {} };
   const worker = typescriptWorker(new URL("./read-ahead-worker.ts", import.meta.url), files);
   // Never the build's failure: a worker that fails has warmed less.
   worker.on("error", () => {});

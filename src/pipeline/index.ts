@@ -23,7 +23,7 @@ import { type Knowledge, loadKnowledge } from "../knowledge/index.ts";
 import { type ReadResult, readSeeds } from "../read/index.ts";
 import { layOver, release } from "../render/site-overlay.ts";
 import { type PersonSources, type RewrittenArticles, storyPairsVersion, textTermsVersion } from "../resolve/index.ts";
-import type { Archive, ExtractedArticle, Rejected } from "../types.ts";
+import type { Archive, ExtractedArticle, Rejected, SeedSource } from "../types.ts";
 import { filesUnder } from "../util/files.ts";
 import { compareStrings } from "../util/group.ts";
 import { collectGarbage, collectGarbageIfGrown } from "../util/memory.ts";
@@ -94,7 +94,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Nothing was extracted to keep: the extractions are read in the background instead, read ahead as a
       // build's are.
       if (cache && options.kept) {
-        const warming = cache.readAhead(read.sources);
+        const warming = cache.readAhead(notKept(read.sources, options.kept));
         options.kept.warm(read.sources, (source, intern) => cache.get(source, false, intern));
         void options.kept.warmed().then(() => warming.stop());
       }
@@ -103,7 +103,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // What the render may keep of the live site, listed beside the ingest and resolve.
     overlay.listLive();
     // The cached extractions the ingest will read, and the files the resolve keeps, read ahead off this thread.
-    ahead = cache?.readAhead(read.sources.filter((source) => !options.kept?.has(source)));
+    ahead = cache?.readAhead(notKept(read.sources, options.kept));
     // 1. ingest: read → clean → extract, each seed on its own (from the cache where it can)
     const seeds = await ingestSeeds(options.seedsDir, knowledge, {
       cache,
@@ -180,6 +180,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await rm(staging, { recursive: true, force: true });
     await lock.release();
   }
+}
+
+/** The sources whose extractions `kept` (npm start's memory) lacks: what a build or a warming reads from the cache. */
+function notKept(sources: SeedSource[], kept: KeptExtractions | undefined): SeedSource[] {
+  return kept ? sources.filter((source) => !kept.has(source)) : sources;
 }
 
 /**
