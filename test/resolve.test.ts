@@ -1,8 +1,12 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { describe, test } from "node:test";
+import { ingestSeeds } from "../src/ingest/index.ts";
+import { loadKnowledge } from "../src/knowledge/index.ts";
+import { resolveArchive } from "../src/resolve/index.ts";
 import { canonicalName, clusterPeople } from "../src/resolve/people.ts";
 import { consonantSkeleton, personKey } from "../src/resolve/person-key.ts";
 import { SlugRegistry } from "../src/resolve/slugs.ts";
+import type { ExtractedArticle } from "../src/types.ts";
 import { slugify } from "../src/util/slug.ts";
 import { personMention } from "./helpers/person-mention.ts";
 
@@ -79,4 +83,73 @@ test("slugs are readable ASCII and unique", () => {
   const numbered = new SlugRegistry();
   const claims = ["x-3", ...Array.from({ length: 5 }, () => "x"), "x-7", "x", "x"].map((s) => numbered.claim(s));
   assert.deepEqual(claims, ["x-3", "x", "x-2", "x-4", "x-5", "x-6", "x-7", "x-8", "x-9"]);
+});
+
+describe("article records from the project's seeds", async () => {
+  const knowledge = loadKnowledge();
+  const { extracted, rejected } = await ingestSeeds("seeds", knowledge, { threads: 0 });
+  const resolved = (edit: (articles: ExtractedArticle[]) => void) => {
+    const articles = structuredClone(extracted);
+    edit(articles);
+    return { articles, archive: resolveArchive(articles, rejected, knowledge) };
+  };
+  const withPlacesAndFigures = extracted.findIndex((a) => a.entities.places.length >= 2 && a.figures.length > 0);
+
+  test("a figure's place is the article's first place of that name, in any case, with or without a kind word", () => {
+    assert.ok(withPlacesAndFigures >= 0, "a seed names two places and counts people");
+    const placeOf = (written: string | null, variants: [string[], string[]]) => {
+      const { articles, archive } = resolved((list) => {
+        const article = list[withPlacesAndFigures];
+        article.entities.places[0].variants.push(...variants[0]);
+        article.entities.places[1].variants.push(...variants[1]);
+        article.figures[0].place = written;
+      });
+      const source = articles[withPlacesAndFigures].source.file;
+      const record = archive.articles.find((a) => a.source.file === source)!;
+      const slugAt = (at: number) => record.mentions.filter((m) => m.kind === "place")[at].slug;
+      return { place: record.figures[0].place, first: slugAt(0), second: slugAt(1) };
+    };
+    const bySecond = placeOf("WESTVALE District", [[], ["Westvale"]]);
+    assert.equal(bySecond.place, bySecond.second, "the name without its kind word, any case");
+    const byBoth = placeOf("westvale district", [["Westvale District"], ["Westvale"]]);
+    assert.equal(byBoth.place, byBoth.first, "both places fit: the first in the article");
+    const byWhole = placeOf("Westvale tribal district", [[], ["westvale TRIBAL district"]]);
+    assert.equal(byWhole.place, byWhole.second, "the name as written");
+    assert.equal(placeOf("Eastvale", [[], ["Westvale"]]).place, null, "no place of that name");
+    assert.equal(placeOf(null, [[], []]).place, null);
+  });
+
+  test("a mention links by its spellings longest first, one list shared by every mention spelled alike", () => {
+    const { archive } = resolved(() => {});
+    const personLinks = archive.articles.flatMap((a) => a.mentions.filter((m) => m.kind === "person"));
+    const spelled = personLinks.find((m) => m.forms.length > 1);
+    assert.ok(spelled, "a person is written more than one way");
+    for (const m of personLinks) {
+      assert.deepEqual(
+        m.forms,
+        [...m.forms].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)),
+      );
+      const alike = personLinks.filter((other) => other.forms.join("|") === m.forms.join("|"));
+      assert.ok(
+        alike.every((other) => other.forms === m.forms),
+        `one list for ${m.forms.join(", ")}`,
+      );
+    }
+    // Each person mention's forms are its name and its spellings, nothing else.
+    for (const record of archive.articles)
+      record.peopleDetail.forEach((detail, j) => {
+        const link = record.mentions[j];
+        assert.equal(link.kind, "person");
+        assert.ok(link.forms.includes(detail.name), `${detail.name} links by its own name`);
+      });
+  });
+
+  test("a person's record gathers the roles in the order first given and the parties sorted, each once", () => {
+    const { archive } = resolved(() => {});
+    for (const person of archive.people) {
+      const details = archive.articles.flatMap((a) => a.peopleDetail.filter((d) => d.slug === person.slug));
+      assert.deepEqual(person.roles, [...new Set(details.flatMap((d) => d.roles))]);
+      assert.deepEqual(person.parties, [...new Set(details.flatMap((d) => d.parties))].sort());
+    }
+  });
 });

@@ -11,7 +11,7 @@
  * or are indexed by a term that crossed the limit; every other pair is kept as it was, and, the sums being
  * exact, is the number a cold build would work out.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ArticleRecord } from "../types.ts";
@@ -164,7 +164,7 @@ function storyInputDigest(a: ArticleRecord, textKey: string): string {
     a.places,
     a.figures.map((f) => [f.category, f.outcome]),
   ];
-  return createHash("sha1").update(JSON.stringify(inputs)).digest("base64url");
+  return hash("sha1", JSON.stringify(inputs), "base64url");
 }
 
 /** Articles sharing at least this many index terms are compared. */
@@ -184,6 +184,8 @@ class Reuse {
   /** The kept article number → this build's, or -1. */
   private readonly currentOf: Int32Array;
   private readonly keptTermAt: Map<string, number>;
+  /** This build's number of each kept term met so far, by its kept number (-1 not yet looked up, -2 none). */
+  private readonly currentTermOf: Int32Array;
   /** 1 for an article whose vector may have changed. */
   readonly revectored: Uint8Array;
 
@@ -206,6 +208,7 @@ class Reuse {
       }
     });
     this.keptTermAt = new Map(kept.terms.map((term, k) => [term, k]));
+    this.currentTermOf = new Int32Array(kept.terms.length).fill(-1);
     // A term whose weight changed, or that another article now has or no longer has, changes the vectors
     // (or the index terms) of every article having it.
     const changed = new Uint8Array(numbers.terms.length);
@@ -232,7 +235,7 @@ class Reuse {
     const k = this.keptOf[i];
     const terms: number[] = [];
     for (let p = this.kept.indexStart[k]; p < this.kept.indexStart[k + 1]; p++) {
-      const t = this.numbers.numberOf(this.kept.terms[this.kept.indexTerms[p]]);
+      const t = this.currentTerm(this.kept.indexTerms[p]);
       if (t === undefined) {
         this.revectored[i] = 1; // cannot be, an unchanged article having its terms; worked out again if it is
         return undefined;
@@ -240,6 +243,16 @@ class Reuse {
       terms.push(t);
     }
     return terms;
+  }
+
+  /** This build's number of kept term `k`, looked up by its text once however many articles it indexes. */
+  private currentTerm(k: number): number | undefined {
+    let t = this.currentTermOf[k];
+    if (t === -1) {
+      t = this.numbers.numberOf(this.kept.terms[k]) ?? -2;
+      this.currentTermOf[k] = t;
+    }
+    return t === -2 ? undefined : t;
   }
 
   /**
