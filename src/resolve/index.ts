@@ -79,8 +79,8 @@ interface FormsNode {
 /**
  * linkForms, one array for each list of spellings: at 10,000 articles 330,000 mentions have 25,000 distinct
  * lists, and a record's forms are only read. Sharing them took the archive's heap from 358 to 305 MiB. Lists
- * are found through a trie of their spellings, since joining each list into one key made a new string per
- * mention, a tenth of the article records' time.
+ * are found through a trie of their spellings: joining each list into one key made a new string per mention,
+ * to be hashed for the lookup (0.1 s of a 10,000-article resolve).
  */
 function sharedLinkForms(): (forms: string[], first?: string) => string[] {
   const root: FormsNode = { next: new Map() };
@@ -114,7 +114,7 @@ function groupByKey<M extends Keyed>(
   aliasOf: (m: M) => string = (m) => m.key,
 ): Map<string, KeyedGroup<M>> {
   const slugs = reservedSlugs();
-  // Straight into the groups, not through one list of every mention first (a third of the time this took).
+  // Straight into the groups, not through a list of every mention first (an array per article, and one more).
   const groups = new Map<string, { article: number; mention: M }[]>();
   for (let article = 0; article < lists.length; article++) {
     for (const mention of lists[article]) {
