@@ -109,6 +109,17 @@ function encodeIds(ids: number[]): string {
     .join(",");
 }
 
+/**
+ * The start of an article's plain text that its search results show, as a string of its own: V8 makes a slice of
+ * a long string as a view into it, which keeps the whole text alive, and the documents are held until the index
+ * is written (every article's text: 65 MiB of the index's 246 MiB peak at 10,000 articles). Copied through JSON,
+ * which keeps every code unit as it is, a lone surrogate cut in half included.
+ */
+function excerptOf(text: string): string {
+  if (text.length <= EXCERPT_CHARS) return text;
+  return JSON.parse(JSON.stringify(text.slice(0, EXCERPT_CHARS))) as string;
+}
+
 /** Groups terms into shards by prefix: returns key → sorted entries. */
 function shardTerms(entries: [string, string][]): Map<string, [string, string][]> {
   const shards = new Map<string, [string, string][]>();
@@ -218,7 +229,7 @@ class IndexBuilder {
       article.date ?? "",
       article.date ? formatDate(article.date) : "",
       values.outlet[0] ?? "",
-      text.length > EXCERPT_CHARS ? text.slice(0, EXCERPT_CHARS) : text,
+      excerptOf(text),
     ]);
   }
 
