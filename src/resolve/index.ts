@@ -49,8 +49,8 @@ function articleOrder(a: ExtractedArticle, b: ExtractedArticle): number {
   return compareStrings(a.metadata.title, b.metadata.title) || compareStrings(a.source.file, b.source.file);
 }
 
-function uniqueSorted(values: Iterable<string>, except?: string): string[] {
-  return [...new Set(values)].filter((v) => v !== except).sort(compareStrings);
+function uniqueSorted(values: Iterable<string>): string[] {
+  return [...new Set(values)].sort(compareStrings);
 }
 
 /** Every spelling used by the mentions of one entity, sorted, without its record name. */
@@ -321,8 +321,12 @@ export function resolveArchive(
   const formsOf = sharedLinkForms();
   const records: ArticleRecord[] = articles.map((a, i) => {
     const m = a.metadata;
-    const { people: personMentions, parties: partyMentions, organizations: organizationMentions } = a.entities;
-    const placeMentions = a.entities.places;
+    const {
+      people: personMentions,
+      parties: partyMentions,
+      organizations: organizationMentions,
+      places: placeMentions,
+    } = a.entities;
     // Each mention's slug once, for its link and for the record's lists.
     const personSlugs = personMentions.map((_, j) => personSlugOfMention(i, j));
     const partySlugs = partyMentions.map((p) => slugOf(parties, p, alias));
@@ -395,7 +399,7 @@ export function resolveArchive(
         slug: personSlugs[j],
         name: p.name,
         roles: p.roles,
-        parties: p.parties.length === 0 ? [] : uniqueSorted(p.parties.map(partySlug)),
+        parties: uniqueSorted(p.parties.map(partySlug)),
       })),
       parties: [...new Set(partySlugs)],
       organizations: [...new Set(organizationSlugs)],
