@@ -7,6 +7,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { KeptExtractions } from "../src/ingest/index.ts";
 import { build } from "../src/pipeline/index.ts";
+import { KeptRecords } from "../src/resolve/index.ts";
 import { LiveReload } from "../src/serve/live-reload.ts";
 import { serveSite } from "../src/serve/server.ts";
 import { watchAndRebuild } from "../src/serve/watch.ts";
@@ -24,9 +25,11 @@ await runCli(async () => {
   });
   const port = parsePositiveInt("--port", values.port, 0, 65535);
   const folders = buildFolders(values);
-  // Each rebuild starts from the extractions the last one held (src/ingest/kept.ts).
+  // Each rebuild starts from the extractions and article records the last one held (src/ingest/kept.ts,
+  // src/resolve/kept-records.ts).
   const kept = new KeptExtractions();
-  const buildOnce = () => build({ ...folders, kept, log: (l) => console.log(l) });
+  const keptRecords = new KeptRecords();
+  const buildOnce = () => build({ ...folders, kept, keptRecords, log: (l) => console.log(l) });
 
   await buildOnce();
   const liveReload = values["no-watch"] ? undefined : new LiveReload();

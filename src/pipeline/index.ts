@@ -22,7 +22,13 @@ import { ingestSeeds, type KeptExtractions, resolveRecords } from "../ingest/ind
 import { type Knowledge, loadKnowledge } from "../knowledge/index.ts";
 import { type ReadResult, readSeeds } from "../read/index.ts";
 import { layOver, release } from "../render/site-overlay.ts";
-import { type PersonSources, type RewrittenArticles, storyPairsVersion, textTermsVersion } from "../resolve/index.ts";
+import {
+  type KeptRecords,
+  type PersonSources,
+  type RewrittenArticles,
+  storyPairsVersion,
+  textTermsVersion,
+} from "../resolve/index.ts";
 import type { Archive, ExtractedArticle, Rejected, SeedSource } from "../types.ts";
 import { filesUnder } from "../util/files.ts";
 import { compareStrings } from "../util/group.ts";
@@ -55,6 +61,8 @@ export interface BuildOptions {
    * to date fills it from the cache in the background.
    */
   kept?: KeptExtractions;
+  /** Article records kept likewise, each reused while what it is made from is the same (src/resolve/kept-records.ts). */
+  keptRecords?: KeptRecords;
 }
 
 export interface BuildResult {
@@ -86,6 +94,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const version = extractorVersion(knowledge);
     const cache = cacheDir ? new FileCache(cacheDir, version, namedKnowledge(knowledge)) : undefined;
     options.kept?.use(version);
+    options.keptRecords?.use(version);
     const read = await readSeeds(options.seedsDir, { known: cache?.knownSeeds() });
     const inputsOf = inputsDigester(knowledge, options);
     const made = await upToDate(outDir, inputsOf(read));
@@ -112,7 +121,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       onProgress: options.onProgress ?? progressReporter(),
     });
     // 2. resolve: across articles, one entity per real-world entity
-    const { archive, rewritten, personSources } = resolveStage(seeds, knowledge, cacheDir, version);
+    const { archive, rewritten, personSources } = resolveStage(
+      seeds,
+      knowledge,
+      cacheDir,
+      version,
+      options.keptRecords,
+    );
     ahead?.stop();
     logProblems(archive, log);
     const changes = cache?.changes() ?? null;
@@ -200,6 +215,7 @@ function resolveStage(
   knowledge: Knowledge,
   cacheDir: string | null,
   version: string,
+  keptRecords: KeptRecords | undefined,
 ): { archive: Archive; rewritten: RewrittenArticles; personSources: PersonSources } {
   const textTerms = cacheDir ? new TextTermsFile(cacheDir, textTermsVersion()) : undefined;
   const redatedEvents = cacheDir ? new RedatedEventsFile(cacheDir, version) : undefined;
@@ -214,6 +230,7 @@ function resolveStage(
     storyPairs,
     rewritten,
     personSources,
+    keptRecords,
   });
   seeds.extracted = [];
   textTerms?.save();

@@ -23,6 +23,7 @@ import { compareStrings, groupBy } from "../util/group.ts";
 import { slugify } from "../util/slug.ts";
 import { applyCorrections, type RewrittenArticles } from "./corrections.ts";
 import { inferMissingYears, type RedatedEventsCache } from "./infer-years.ts";
+import type { KeptRecords, PersonInputs } from "./kept-records.ts";
 import { canonicalName, clusterPeople } from "./people.ts";
 import { type PlaceLookupsCache, placeLocator } from "./places.ts";
 import { reservedSlugs } from "./slugs.ts";
@@ -31,6 +32,7 @@ import type { TextTermsCache } from "./text-terms.ts";
 
 export type { RewrittenArticles } from "./corrections.ts";
 export type { RedatedEventsCache } from "./infer-years.ts";
+export { KeptRecords } from "./kept-records.ts";
 export type { LocatedPlace, PlaceLookupsCache } from "./places.ts";
 export type { KeptPairs, StoryPairsCache } from "./stories.ts";
 export { storyPairsVersion } from "./story-pairs.ts";
@@ -157,6 +159,118 @@ function articleSlugs(articles: ExtractedArticle[]): string[] {
   return slugs;
 }
 
+/** The slugs of an article's mentions, in the order of its extraction's lists. */
+interface MentionSlugs {
+  personSlugs: string[];
+  partySlugs: string[];
+  organizationSlugs: string[];
+  placeSlugs: string[];
+}
+
+/** An article's record: its extraction, with the slugs the resolve gave it and what it mentions. */
+function articleRecord(
+  a: ExtractedArticle,
+  slug: string,
+  outletSlug: string | null,
+  { personSlugs, partySlugs, organizationSlugs, placeSlugs }: MentionSlugs,
+  formsOf: (forms: string[], first?: string) => string[],
+  partySlug: (key: string) => string,
+): ArticleRecord {
+  const m = a.metadata;
+  const {
+    people: personMentions,
+    parties: partyMentions,
+    organizations: organizationMentions,
+    places: placeMentions,
+  } = a.entities;
+  const mentions: MentionLink[] = [];
+  personMentions.forEach((p, j) => {
+    mentions.push({
+      kind: "person",
+      slug: personSlugs[j],
+      forms: formsOf(p.variants, p.name),
+      evidence: p.evidence.slice(0, 2),
+    });
+  });
+  const linked = (kind: "party" | "organization" | "place", list: Keyed[], slugsOfList: string[]) => {
+    list.forEach((e, j) => {
+      mentions.push({ kind, slug: slugsOfList[j], forms: formsOf(e.variants), evidence: e.evidence.slice(0, 2) });
+    });
+  };
+  linked("party", partyMentions, partySlugs);
+  linked("organization", organizationMentions, organizationSlugs);
+  linked("place", placeMentions, placeSlugs);
+  // A figure's place as its sentence writes it ("Quetta district") → the article's first place with a form
+  // of that name, any case; the forms looked up in one map, made for the first figure that names a place.
+  let placeAtForm: Map<string, number> | undefined;
+  const placeSlugOf = (written: string | null): string | null => {
+    if (written === null) return null;
+    if (!placeAtForm) {
+      placeAtForm = new Map();
+      for (let at = 0; at < placeMentions.length; at++) {
+        const { name, variants } = placeMentions[at];
+        for (const form of [name, ...variants]) {
+          const lower = form.toLowerCase();
+          if (!placeAtForm.has(lower)) placeAtForm.set(lower, at);
+        }
+      }
+    }
+    const whole = placeAtForm.get(written.toLowerCase());
+    const bare = placeAtForm.get(written.replace(PLACE_KIND_WORD, "").toLowerCase());
+    const at = whole === undefined ? bare : bare === undefined ? whole : Math.min(whole, bare);
+    return at === undefined ? null : placeSlugs[at];
+  };
+  const flags = [...a.flags];
+  if (!m.date) flags.push("no publication date found");
+  else if (m.dateFrom === "inferred") flags.push(`publication date inferred: ${m.dateEvidence ?? ""}`.trim());
+  if (!m.outlet) flags.push("no outlet found");
+  if (a.source.duplicates.length) flags.push(`same article also in: ${a.source.duplicates.join(", ")}`);
+  return {
+    slug: slug,
+    url: articleUrl(slug),
+    source: { file: a.source.file, sha256: a.source.sha256, duplicates: a.source.duplicates },
+    title: m.title,
+    titleFrom: m.titleFrom,
+    subtitle: m.subtitle,
+    date: m.date,
+    dateFrom: m.dateFrom,
+    dateEvidence: m.dateEvidence,
+    outlet: m.outlet,
+    outletSlug: outletSlug,
+    outletFrom: m.outletFrom,
+    outletEvidence: m.outletEvidence,
+    authors: m.authors,
+    authorsEvidence: m.authorsEvidence,
+    dateline: m.dateline,
+    datelineEvidence: m.datelineEvidence,
+    body: a.body,
+    discarded: a.discarded,
+    people: [...new Set(personSlugs)],
+    peopleDetail: personMentions.map((p, j) => ({
+      slug: personSlugs[j],
+      name: p.name,
+      roles: p.roles,
+      parties: uniqueSorted(p.parties.map(partySlug)),
+    })),
+    parties: [...new Set(partySlugs)],
+    organizations: [...new Set(organizationSlugs)],
+    places: [...new Set(placeSlugs)],
+    mentions,
+    figures: a.figures.map((f) => ({ ...f, place: placeSlugOf(f.place) })),
+    events: m.events,
+    flags,
+    url_original: a.source.frontMatter.url ?? null,
+    tags: a.source.frontMatter.tags ?? [],
+    quotes: a.quotes.flatMap((q) => {
+      const speaker = personMentions.findIndex((p) => p.name === q.person);
+      return speaker >= 0 ? [{ person: personSlugs[speaker], text: q.text, line: q.line }] : [];
+    }),
+    // Set below, once every article has its record: a story is found across articles.
+    story: "",
+    copyOf: null,
+  };
+}
+
 export interface ResolveOptions {
   /** Articles' words kept from earlier builds, so story grouping stems only new and changed articles. */
   textTerms?: TextTermsCache;
@@ -173,6 +287,8 @@ export interface ResolveOptions {
   rewritten?: RewrittenArticles;
   /** Filled with the mentions each person record is made of, for the archive stage's reuse of its line. */
   personSources?: PersonSources;
+  /** Article records kept from the last build of this process, reused where their inputs are the same. */
+  keptRecords?: KeptRecords;
 }
 
 /**
@@ -259,6 +375,22 @@ export function resolveArchive(
   });
   const personSlugAt: string[] = new Array(occurrences.length);
   const personSlugOfMention = (article: number, j: number) => personSlugAt[firstOccurrence[article] + j];
+  /** What a person record is made from besides its slug (KeptRecords.person). */
+  const personInputs = (
+    name: string,
+    personOccurrences: typeof occurrences,
+    articlesOldestFirst: string[],
+  ): PersonInputs => {
+    const mentions: object[] = [];
+    const articleSlugs: string[] = [];
+    const partySlugs: string[] = [];
+    for (const { mention, article } of personOccurrences) {
+      mentions.push(mention);
+      articleSlugs.push(slugs[article]);
+      for (const party of mention.parties) partySlugs.push(partySlug(party));
+    }
+    return { name, mentions, articleSlugs, partySlugs, articles: articlesOldestFirst };
+  };
   const clusters = clusterPeople(occurrences, knowledge.vocabulary.namePrefixes);
   const personSlugs = reservedSlugs();
   const namedClusters = clusters
@@ -267,35 +399,46 @@ export function resolveArchive(
       name: canonicalName(c.occurrences.map((o) => ({ name: o.mention.name, article: o.article }))),
     }))
     .sort((x, y) => compareStrings(x.name, y.name));
-  const personSources =
-    knowledge.people.length === 0 && knowledge.corrections.length === 0 ? options.personSources : undefined;
+  // A user's corrections may merge or rewrite records after they are made: a build with any neither tells
+  // the archive stage what a person is made of nor keeps records for the next build.
+  const uncorrected = knowledge.people.length === 0 && knowledge.corrections.length === 0;
+  const personSources = uncorrected ? options.personSources : undefined;
+  const keptRecords = uncorrected ? options.keptRecords : undefined;
+  keptRecords?.beginResolve();
   const people: PersonRecord[] = namedClusters.map(({ cluster, name }) => {
     const slug = personSlugs.claim(slugify(name) || "person");
     for (const o of cluster.occurrences) personSlugAt[o.at] = slug;
-    // One pass over the occurrences (not one list per field, then a set of it).
-    const roles = new Set<string>();
-    const parties = new Set<string>();
-    // What each article says of the person: the first sentence naming them, and the role it gives.
-    const said: PersonRecord["mentions"] = [];
-    for (const { mention, article } of cluster.occurrences) {
-      for (const role of mention.roles) roles.add(role);
-      for (const party of mention.parties) parties.add(partySlug(party));
-      if (mention.evidence.length === 0) continue;
-      const [first] = mention.evidence;
-      said.push({ article: slugs[article], sentence: first.text, line: first.line, role: mention.roles[0] ?? null });
-    }
-    const record: PersonRecord = {
-      slug,
-      name,
-      variants: spellings(
-        cluster.occurrences.map((o) => o.mention),
+    const articlesOldestFirst = chronological(cluster.occurrences.map((o) => o.article));
+    const make = (): PersonRecord => {
+      // One pass over the occurrences (not one list per field, then a set of it).
+      const roles = new Set<string>();
+      const parties = new Set<string>();
+      // What each article says of the person: the first sentence naming them, and the role it gives.
+      const said: PersonRecord["mentions"] = [];
+      for (const { mention, article } of cluster.occurrences) {
+        for (const role of mention.roles) roles.add(role);
+        for (const party of mention.parties) parties.add(partySlug(party));
+        if (mention.evidence.length === 0) continue;
+        const [first] = mention.evidence;
+        said.push({ article: slugs[article], sentence: first.text, line: first.line, role: mention.roles[0] ?? null });
+      }
+      const record: PersonRecord = {
+        slug,
         name,
-      ),
-      roles: [...roles],
-      parties: [...parties].sort(compareStrings),
-      articles: chronological(cluster.occurrences.map((o) => o.article)),
-      mentions: said,
+        variants: spellings(
+          cluster.occurrences.map((o) => o.mention),
+          name,
+        ),
+        roles: [...roles],
+        parties: [...parties].sort(compareStrings),
+        articles: articlesOldestFirst,
+        mentions: said,
+      };
+      return record;
     };
+    const record = keptRecords
+      ? keptRecords.person(slug, personInputs(name, cluster.occurrences, articlesOldestFirst), make)
+      : make();
     if (personSources) {
       const sources = new Int32Array(2 * cluster.occurrences.length);
       cluster.occurrences.forEach((o, k) => {
@@ -320,7 +463,6 @@ export function resolveArchive(
 
   const formsOf = sharedLinkForms();
   const records: ArticleRecord[] = articles.map((a, i) => {
-    const m = a.metadata;
     const {
       people: personMentions,
       parties: partyMentions,
@@ -332,92 +474,37 @@ export function resolveArchive(
     const partySlugs = partyMentions.map((p) => slugOf(parties, p, alias));
     const organizationSlugs = organizationMentions.map((o) => slugOf(organizations, o, caseless));
     const placeSlugs = placeMentions.map((p) => slugOf(places, p, caseless));
-    const mentions: MentionLink[] = [];
-    personMentions.forEach((p, j) => {
-      mentions.push({
-        kind: "person",
-        slug: personSlugs[j],
-        forms: formsOf(p.variants, p.name),
-        evidence: p.evidence.slice(0, 2),
-      });
-    });
-    const linked = (kind: "party" | "organization" | "place", list: Keyed[], slugsOfList: string[]) => {
-      list.forEach((e, j) => {
-        mentions.push({ kind, slug: slugsOfList[j], forms: formsOf(e.variants), evidence: e.evidence.slice(0, 2) });
-      });
-    };
-    linked("party", partyMentions, partySlugs);
-    linked("organization", organizationMentions, organizationSlugs);
-    linked("place", placeMentions, placeSlugs);
-    // A figure's place as its sentence writes it ("Quetta district") → the article's first place with a form
-    // of that name, any case; the forms looked up in one map, made for the first figure that names a place.
-    let placeAtForm: Map<string, number> | undefined;
-    const placeSlugOf = (written: string | null): string | null => {
-      if (written === null) return null;
-      if (!placeAtForm) {
-        placeAtForm = new Map();
-        for (let at = 0; at < placeMentions.length; at++) {
-          const { name, variants } = placeMentions[at];
-          for (const form of [name, ...variants]) {
-            const lower = form.toLowerCase();
-            if (!placeAtForm.has(lower)) placeAtForm.set(lower, at);
-          }
-        }
-      }
-      const whole = placeAtForm.get(written.toLowerCase());
-      const bare = placeAtForm.get(written.replace(PLACE_KIND_WORD, "").toLowerCase());
-      const at = whole === undefined ? bare : bare === undefined ? whole : Math.min(whole, bare);
-      return at === undefined ? null : placeSlugs[at];
-    };
-    const flags = [...a.flags];
-    if (!m.date) flags.push("no publication date found");
-    else if (m.dateFrom === "inferred") flags.push(`publication date inferred: ${m.dateEvidence ?? ""}`.trim());
-    if (!m.outlet) flags.push("no outlet found");
-    if (a.source.duplicates.length) flags.push(`same article also in: ${a.source.duplicates.join(", ")}`);
-    return {
-      slug: slugs[i],
-      url: articleUrl(slugs[i]),
-      source: { file: a.source.file, sha256: a.source.sha256, duplicates: a.source.duplicates },
-      title: m.title,
-      titleFrom: m.titleFrom,
-      subtitle: m.subtitle,
-      date: m.date,
-      dateFrom: m.dateFrom,
-      dateEvidence: m.dateEvidence,
-      outlet: m.outlet,
-      outletSlug: m.outlet ? outletSlugByName.get(m.outlet)! : null,
-      outletFrom: m.outletFrom,
-      outletEvidence: m.outletEvidence,
-      authors: m.authors,
-      authorsEvidence: m.authorsEvidence,
-      dateline: m.dateline,
-      datelineEvidence: m.datelineEvidence,
-      body: a.body,
-      discarded: a.discarded,
-      people: [...new Set(personSlugs)],
-      peopleDetail: personMentions.map((p, j) => ({
-        slug: personSlugs[j],
-        name: p.name,
-        roles: p.roles,
-        parties: uniqueSorted(p.parties.map(partySlug)),
-      })),
-      parties: [...new Set(partySlugs)],
-      organizations: [...new Set(organizationSlugs)],
-      places: [...new Set(placeSlugs)],
-      mentions,
-      figures: a.figures.map((f) => ({ ...f, place: placeSlugOf(f.place) })),
-      events: m.events,
-      flags,
-      url_original: a.source.frontMatter.url ?? null,
-      tags: a.source.frontMatter.tags ?? [],
-      quotes: a.quotes.flatMap((q) => {
-        const speaker = personMentions.findIndex((p) => p.name === q.person);
-        return speaker >= 0 ? [{ person: personSlugOfMention(i, speaker), text: q.text, line: q.line }] : [];
-      }),
-      // Set below, once every article has its record: a story is found across articles.
-      story: "",
-      copyOf: null,
-    };
+    const outletSlug = a.metadata.outlet ? outletSlugByName.get(a.metadata.outlet)! : null;
+    const make = () =>
+      articleRecord(
+        a,
+        slugs[i],
+        outletSlug,
+        { personSlugs, partySlugs, organizationSlugs, placeSlugs },
+        formsOf,
+        partySlug,
+      );
+    if (!keptRecords) return make();
+    const slugsOfInputs = [
+      slugs[i],
+      outletSlug ?? "",
+      ...personSlugs,
+      ...partySlugs,
+      ...organizationSlugs,
+      ...placeSlugs,
+    ];
+    for (const p of personMentions) for (const party of p.parties) slugsOfInputs.push(partySlug(party));
+    return keptRecords.record(
+      a,
+      {
+        parts: [a.body, a.discarded, a.figures, a.quotes],
+        metadata: a.metadata,
+        flags: a.flags,
+        source: a.source,
+        slugs: slugsOfInputs,
+      },
+      make,
+    );
   });
 
   // Built once: the first knowledge entry of each name (as find would), and each party slug's members.
