@@ -38,7 +38,7 @@ export interface UpToDate {
 /**
  * The digest of everything a site is made from: each seed file's name and content hash (and the files the
  * read stage refused, with why), the knowledge (every file's data), the code and its dependencies (every
- * file under src/ and templates/, and package-lock.json), and the options that shape the output. Folders'
+ * file under src/ and templates/, the Eleventy config and package-lock.json), and the options that shape the output. Folders'
  * paths are left out: the same seeds elsewhere make the same site. The code and knowledge are hashed once;
  * the function takes a read of the seeds (a build digests the read before and after its ingest).
  */
@@ -47,7 +47,7 @@ export function inputsDigester(
   options: { searchShardSize?: number },
 ): (read: ReadResult) => string {
   const base = createHash("sha256");
-  base.update(codeVersion(ROOT, ["src", "templates", "package-lock.json"]));
+  base.update(codeVersion(ROOT, ["eleventy.config.ts", "src", "templates", "package-lock.json"]));
   // All of it: knowledge.version leaves out the files only the resolve stage reads (people, corrections).
   base.update(JSON.stringify(knowledge));
   base.update(JSON.stringify({ searchShardSize: options.searchShardSize ?? null }));

@@ -1,10 +1,11 @@
 /**
- * The site as an Eleventy plugin: what Eleventy is told for every run of the render stage
- * (src/render/eleventy-runs.ts). Read it as a table of contents: each numbered section says what the
+ * The site as an Eleventy plugin, which the Eleventy config (eleventy.config.ts) adds for every run of the render
+ * stage (src/render/eleventy-runs.ts). Read it as a table of contents: each numbered section says what the
  * site does at that step and links the Eleventy docs for it.
  *
- * There is no Eleventy config file: the render stage runs Eleventy programmatically, handing it the
- * views it built from the Archive (`npm run build` is the one way to build the site).
+ * The render stage runs Eleventy programmatically, one run per slice of pages, and hands each run its pages'
+ * views (`addRunData`): the pages are made from the archive the earlier stages resolved, so `npm run build`
+ * is the one way to build the site.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,6 +28,9 @@ export const navigation = [
   { label: "Search", url: "/search/" },
 ];
 
+/** The project's Eleventy config, absolute, whatever the working directory. */
+export const ELEVENTY_CONFIG = fileURLToPath(new URL("../../eleventy.config.ts", import.meta.url));
+
 /** The templates folder, absolute, whatever the working directory. */
 export const templatesDir = fileURLToPath(new URL("../../templates/", import.meta.url));
 
@@ -48,7 +52,8 @@ const oneOffTemplates = [
   "assets/**",
 ];
 
-export interface SitePluginOptions {
+/** What one run of Eleventy renders (src/render/eleventy-runs.ts). */
+export interface RunData {
   /** Every page's content, computed once from the Archive. */
   views: SiteViews;
   /**
@@ -59,19 +64,12 @@ export interface SitePluginOptions {
   oneOffsToWrite: ReadonlySet<string>;
 }
 
-/** Eleventy plugin (https://www.11ty.dev/docs/create-plugin/): the news-archive site over `views`. */
-export function sitePlugin(eleventyConfig: UserConfig, { views, oneOffsToWrite }: SitePluginOptions): void {
-  // 1. Data: every page's content, computed once from the Archive (templates only present it).
+/** Eleventy plugin (https://www.11ty.dev/docs/create-plugin/): the news-archive site, whatever its pages. */
+export function sitePlugin(eleventyConfig: UserConfig): void {
+  // 1. Data: every page's content, computed from the Archive for each run (addRunData); templates only
+  //    present it. The navigation is every page's.
   //    https://www.11ty.dev/docs/data-global-custom/
-  eleventyConfig.addGlobalData("site", views);
   eleventyConfig.addGlobalData("navigation", navigation);
-  // A large archive is rendered in several runs (src/render/eleventy-runs.ts), each writing the one-off
-  // templates it is given; a rebuild writes only the one-off pages that changed.
-  //    https://www.11ty.dev/docs/ignores/
-  // Ignores are paths relative to the working folder: Eleventy joins an absolute one to "./", and it matches nothing.
-  for (const template of oneOffTemplates)
-    if (!oneOffsToWrite.has(template))
-      eleventyConfig.ignores.add(path.relative(process.cwd(), `${templatesDir}${template}`));
 
   // 2. Templates: Nunjucks, autoescaped, failing loudly on a misspelt variable.
   //    https://www.11ty.dev/docs/languages/nunjucks/
@@ -94,4 +92,17 @@ export function sitePlugin(eleventyConfig: UserConfig, { views, oneOffsToWrite }
   //    s collecting garbage, now 5.8–5.9 s.
   //    https://www.11ty.dev/docs/transforms/
   eleventyConfig.addTransform("bytes", (content) => Buffer.from(content));
+}
+
+/** One run's pages: their views, and the one-off templates it writes (the others are ignored). */
+export function addRunData(eleventyConfig: UserConfig, { views, oneOffsToWrite }: RunData): void {
+  //    https://www.11ty.dev/docs/data-global-custom/
+  eleventyConfig.addGlobalData("site", views);
+  // A large archive is rendered in several runs (src/render/eleventy-runs.ts), each writing the one-off
+  // templates it is given; a rebuild writes only the one-off pages that changed.
+  //    https://www.11ty.dev/docs/ignores/
+  // Ignores are paths relative to the working folder: Eleventy joins an absolute one to "./", and it matches nothing.
+  for (const template of oneOffTemplates)
+    if (!oneOffsToWrite.has(template))
+      eleventyConfig.ignores.add(path.relative(process.cwd(), `${templatesDir}${template}`));
 }

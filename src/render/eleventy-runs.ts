@@ -3,7 +3,7 @@
  */
 import { RENDER } from "../settings.ts";
 import { collectGarbageIfGrown } from "../util/memory.ts";
-import { sitePlugin, templatesDir } from "./eleventy-plugin.ts";
+import { addRunData, ELEVENTY_CONFIG, templatesDir } from "./eleventy-plugin.ts";
 import type { ArticlePage } from "./views/articles.ts";
 import type { EntityPage } from "./views/entities.ts";
 import type { SiteViews } from "./views/index.ts";
@@ -108,8 +108,8 @@ export class EleventyRuns {
     // and loading Eleventy (and esbuild, src/search/page-scripts.ts) was 0.3–0.5 s of its 1.8–2.5 s.
     const { default: Eleventy } = await import("@11ty/eleventy");
     const eleventy = new Eleventy(templatesDir, this.output, {
-      // No config file: the site is the plugin, given the views here.
-      configPath: false,
+      // The project's config (the site as a plugin), and this run's pages.
+      configPath: ELEVENTY_CONFIG,
       quietMode: true,
       config: (eleventyConfig) => {
         // Eleventy warns of any filter taking over 8% of a run — on a large archive always `rel`, which
@@ -118,7 +118,7 @@ export class EleventyRuns {
         const timers = eleventyConfig.benchmarkManager;
         timers.setVerboseOutput(false);
         for (const group of Object.values(timers.getAll())) group.setIsVerbose(false);
-        sitePlugin(eleventyConfig, { views: batch, oneOffsToWrite: templates });
+        addRunData(eleventyConfig, { views: batch, oneOffsToWrite: templates });
       },
     });
     // The build prints its own one-line summary; Eleventy's would be a second one.

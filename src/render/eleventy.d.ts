@@ -9,6 +9,8 @@ declare module "@11ty/eleventy" {
   }
 
   export interface UserConfig {
+    /** Adds a plugin (a function of the config), run once the config is read, or now with `immediate`. */
+    addPlugin(plugin: (eleventyConfig: UserConfig) => void, options?: { immediate?: boolean }): void;
     addGlobalData(name: string, value: unknown): UserConfig;
     addFilter(name: string, filter: (...args: never[]) => unknown): UserConfig;
     /** A function each page's output goes through before it is written; it may return bytes. */

@@ -35,6 +35,7 @@ let siteVersion: string | undefined;
 /** Hash of everything besides the view that shapes a page: the site code, templates and Eleventy. */
 export function renderVersion(): string {
   siteVersion ??= codeVersion(ROOT, [
+    "eleventy.config.ts",
     "src/render",
     "src/search",
     "src/settings.ts",
