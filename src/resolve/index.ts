@@ -226,7 +226,7 @@ function articleRecord(
   if (!m.outlet) flags.push("no outlet found");
   if (a.source.duplicates.length) flags.push(`same article also in: ${a.source.duplicates.join(", ")}`);
   return {
-    slug: slug,
+    slug,
     url: articleUrl(slug),
     source: { file: a.source.file, sha256: a.source.sha256, duplicates: a.source.duplicates },
     title: m.title,
@@ -236,7 +236,7 @@ function articleRecord(
     dateFrom: m.dateFrom,
     dateEvidence: m.dateEvidence,
     outlet: m.outlet,
-    outletSlug: outletSlug,
+    outletSlug,
     outletFrom: m.outletFrom,
     outletEvidence: m.outletEvidence,
     authors: m.authors,

@@ -14,6 +14,8 @@
  *
  * A reused record is the last build's object: the resolve sets an article's story afresh each build, and
  * nothing after the resolve changes a record (the user's corrections would, so a build with any keeps none).
+ * So the archive one build returned shares its records with the next build's, which may give them other
+ * stories: a caller that keeps an archive across builds (`npm start` keeps none) keeps no records either.
  */
 import type { ArticleRecord, ExtractedArticle, PersonRecord } from "../types.ts";
 
