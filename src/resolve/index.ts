@@ -463,28 +463,18 @@ export function resolveArchive(
 
   const formsOf = sharedLinkForms();
   const records: ArticleRecord[] = articles.map((a, i) => {
-    const {
-      people: personMentions,
-      parties: partyMentions,
-      organizations: organizationMentions,
-      places: placeMentions,
-    } = a.entities;
     // Each mention's slug once, for its link and for the record's lists.
-    const personSlugs = personMentions.map((_, j) => personSlugOfMention(i, j));
-    const partySlugs = partyMentions.map((p) => slugOf(parties, p, alias));
-    const organizationSlugs = organizationMentions.map((o) => slugOf(organizations, o, caseless));
-    const placeSlugs = placeMentions.map((p) => slugOf(places, p, caseless));
+    const mentionSlugs: MentionSlugs = {
+      personSlugs: a.entities.people.map((_, j) => personSlugOfMention(i, j)),
+      partySlugs: a.entities.parties.map((p) => slugOf(parties, p, alias)),
+      organizationSlugs: a.entities.organizations.map((o) => slugOf(organizations, o, caseless)),
+      placeSlugs: a.entities.places.map((p) => slugOf(places, p, caseless)),
+    };
     const outletSlug = a.metadata.outlet ? outletSlugByName.get(a.metadata.outlet)! : null;
-    const make = () =>
-      articleRecord(
-        a,
-        slugs[i],
-        outletSlug,
-        { personSlugs, partySlugs, organizationSlugs, placeSlugs },
-        formsOf,
-        partySlug,
-      );
+    const make = () => articleRecord(a, slugs[i], outletSlug, mentionSlugs, formsOf, partySlug);
     if (!keptRecords) return make();
+    // The same extraction has lists of the same lengths, so the slugs need no separators.
+    const { personSlugs, partySlugs, organizationSlugs, placeSlugs } = mentionSlugs;
     const slugsOfInputs = [
       slugs[i],
       outletSlug ?? "",
@@ -493,7 +483,7 @@ export function resolveArchive(
       ...organizationSlugs,
       ...placeSlugs,
     ];
-    for (const p of personMentions) for (const party of p.parties) slugsOfInputs.push(partySlug(party));
+    for (const p of a.entities.people) for (const party of p.parties) slugsOfInputs.push(partySlug(party));
     return keptRecords.record(
       a,
       {
