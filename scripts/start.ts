@@ -25,8 +25,8 @@ await runCli(async () => {
   });
   const port = parsePositiveInt("--port", values.port, 0, 65535);
   const folders = buildFolders(values);
-  // Each rebuild starts from the extractions and article records the last one held (src/ingest/kept.ts,
-  // src/resolve/kept-records.ts).
+  // Each rebuild starts from the extractions and the article and person records the last one held
+  // (src/ingest/kept.ts, src/resolve/kept-records.ts).
   const kept = new KeptExtractions();
   const keptRecords = new KeptRecords();
   const buildOnce = () => build({ ...folders, kept, keptRecords, log: (l) => console.log(l) });

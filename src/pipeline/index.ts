@@ -61,7 +61,7 @@ export interface BuildOptions {
    * to date fills it from the cache in the background.
    */
   kept?: KeptExtractions;
-  /** Article records kept likewise, each reused while what it is made from is the same (src/resolve/kept-records.ts). */
+  /** Article and person records kept likewise, each reused while what it is made from is the same (src/resolve/kept-records.ts). */
   keptRecords?: KeptRecords;
 }
 
