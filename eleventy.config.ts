@@ -12,8 +12,8 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { sitePlugin } from "./src/render/eleventy-plugin.ts";
 
-export default function eleventyConfig(config: UserConfig): void {
+export default function siteConfig(eleventyConfig: UserConfig): void {
   // Now, not once the config is read, as Eleventy runs plugins by default: the plugin sets the template formats,
   // which Eleventy settles before it runs deferred plugins.
-  config.addPlugin(sitePlugin, { immediate: true });
+  eleventyConfig.addPlugin(sitePlugin, { immediate: true });
 }

@@ -143,13 +143,11 @@ export class KeptRecords {
   /** The person record `slug` made from `inputs`: the one kept for them, or `make()`'s, kept for the next build. */
   person(slug: string, inputs: PersonInputs, make: () => PersonRecord): PersonRecord {
     const kept = this.lastPeople.get(slug);
-    let record = kept?.record;
-    if (!kept || !samePerson(kept.inputs, inputs)) {
-      this.made.people++;
-      record = make();
-    }
-    this.people.set(slug, { inputs, record: record as PersonRecord });
-    return record as PersonRecord;
+    const reused = kept && samePerson(kept.inputs, inputs) ? kept.record : undefined;
+    if (!reused) this.made.people++;
+    const record = reused ?? make();
+    this.people.set(slug, { inputs, record });
+    return record;
   }
 
   /** How many article and person records were made (not kept) since the last call. */
