@@ -54,8 +54,11 @@ const oneOffTemplates = [
 
 /** What one run of Eleventy renders (src/render/eleventy-runs.ts). */
 export interface RunData {
-  /** Every page's content, computed once from the Archive. */
-  views: SiteViews;
+  /**
+   * Every page's content, computed once from the Archive; emptied once the run is over (src/render/eleventy-runs.ts), since
+   * Eleventy keeps the first run's config for as long as the process lives.
+   */
+  views: SiteViews | undefined;
   /**
    * The one-off templates to write (those of pages a rebuild renders again; src/render/views/one-off-pages.ts):
    * in a batched render, the first run's templates of one page, and each run's paginated ones that have pages
@@ -95,14 +98,20 @@ export function sitePlugin(eleventyConfig: UserConfig): void {
 }
 
 /** One run's pages: their views, and the one-off templates it writes (the others are ignored). */
-export function addRunData(eleventyConfig: UserConfig, { views, oneOffsToWrite }: RunData): void {
+export function addRunData(eleventyConfig: UserConfig, run: RunData): void {
+  // Reached through `run` rather than held: Eleventy caches a layout in a module of its own, shared by every
+  // Eleventy in the process, and the layout keeps the config (and so the global data) of the run that first
+  // used it. Held, the first run's views (280 MB at 10,000 articles) lived as long as `npm start` did.
   //    https://www.11ty.dev/docs/data-global-custom/
-  eleventyConfig.addGlobalData("site", views);
+  eleventyConfig.addGlobalData("site", () => {
+    if (!run.views) throw new Error("an Eleventy run asked for its pages after it ended");
+    return run.views;
+  });
   // A large archive is rendered in several runs (src/render/eleventy-runs.ts), each writing the one-off
   // templates it is given; a rebuild writes only the one-off pages that changed.
   //    https://www.11ty.dev/docs/ignores/
   // Ignores are paths relative to the working folder: Eleventy joins an absolute one to "./", and it matches nothing.
   for (const template of oneOffTemplates)
-    if (!oneOffsToWrite.has(template))
+    if (!run.oneOffsToWrite.has(template))
       eleventyConfig.ignores.add(path.relative(process.cwd(), `${templatesDir}${template}`));
 }

@@ -3,7 +3,7 @@
  */
 import { RENDER } from "../settings.ts";
 import { collectGarbageIfGrown } from "../util/memory.ts";
-import { addRunData, ELEVENTY_CONFIG, templatesDir } from "./eleventy-plugin.ts";
+import { addRunData, ELEVENTY_CONFIG, type RunData, templatesDir } from "./eleventy-plugin.ts";
 import type { ArticlePage } from "./views/articles.ts";
 import type { EntityPage } from "./views/entities.ts";
 import type { SiteViews } from "./views/index.ts";
@@ -99,8 +99,10 @@ export class EleventyRuns {
     const articles = this.articles.splice(0, size);
     const entities = this.entities.splice(0, size - articles.length);
     const stories = this.stories.splice(0, size - articles.length - entities.length);
-    const batch: SiteViews = { ...this.views, paged: { articles, entities, stories, ...oneOffs.paged } };
-    const templates = new Set([...(first ? this.singles : []), ...oneOffs.templates]);
+    const run: RunData = {
+      views: { ...this.views, paged: { articles, entities, stories, ...oneOffs.paged } },
+      oneOffsToWrite: new Set([...(first ? this.singles : []), ...oneOffs.templates]),
+    };
     // The previous run's pages and Eleventy's copy of them are garbage now: collected if the heap has grown
     // enough since the last collection (src/util/memory.ts).
     collectGarbageIfGrown();
@@ -118,11 +120,16 @@ export class EleventyRuns {
         const timers = eleventyConfig.benchmarkManager;
         timers.setVerboseOutput(false);
         for (const group of Object.values(timers.getAll())) group.setIsVerbose(false);
-        addRunData(eleventyConfig, { views: batch, oneOffsToWrite: templates });
+        addRunData(eleventyConfig, run);
       },
     });
     // The build prints its own one-line summary; Eleventy's would be a second one.
     eleventy.disableLogger();
-    await eleventy.write();
+    try {
+      await eleventy.write();
+    } finally {
+      // What Eleventy keeps of this run after it (src/render/eleventy-plugin.ts, addRunData) no longer holds its pages.
+      run.views = undefined;
+    }
   }
 }
