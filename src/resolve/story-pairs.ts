@@ -149,12 +149,19 @@ export function nthSmallest(values: Float64Array, n: number, k: number): number 
   return values[k];
 }
 
+/** Each record's story inputs digest, with the text key it was made with (`storyInputDigest`). */
+const storyDigests = new WeakMap<ArticleRecord, { textKey: string; digest: string }>();
+
 /**
  * Everything an article's similarities depend on besides the other articles: its slug, its text (by its key in
  * the text terms' cache), its date, its entities in order (the order its terms are counted in) and the kinds of
  * people it counts. Equal digests, equal inputs.
  */
 function storyInputDigest(a: ArticleRecord, textKey: string): string {
+  // A record's story inputs never change once it is made, and npm start keeps unchanged records between
+  // saves (src/resolve/kept-records.ts): each record's digest is worked out once.
+  const known = storyDigests.get(a);
+  if (known?.textKey === textKey) return known.digest;
   const inputs = [
     a.slug,
     textKey,
@@ -164,7 +171,9 @@ function storyInputDigest(a: ArticleRecord, textKey: string): string {
     a.places,
     a.figures.map((f) => [f.category, f.outcome]),
   ];
-  return hash("sha1", JSON.stringify(inputs), "base64url");
+  const digest = hash("sha1", JSON.stringify(inputs), "base64url");
+  storyDigests.set(a, { textKey, digest });
+  return digest;
 }
 
 /** Articles sharing at least this many index terms are compared. */

@@ -162,10 +162,26 @@ export interface WeighedArticles {
   textKeys: string[] | undefined;
 }
 
+/**
+ * Each article record's text key, by the record. A record's headline and body never change once it is made,
+ * and `npm start` gives an unchanged article the last build's record (src/resolve/kept-records.ts): its key
+ * is not hashed again on every save.
+ */
+const textKeys = new WeakMap<ArticleRecord, string>();
+
+export function articleTextKey(a: ArticleRecord): string {
+  let key = textKeys.get(a);
+  if (key === undefined) {
+    key = textKey(a.title, a.body);
+    textKeys.set(a, key);
+  }
+  return key;
+}
+
 /** The articles' TF-IDF vectors, terms numbered by `numbers`. */
 export function tfIdfVectors(articles: ArticleRecord[], numbers: TermNumbers, cache?: TextTermsCache): WeighedArticles {
   const counter = new TermCounter();
-  const textKeys = cache ? articles.map((a) => textKey(a.title, a.body)) : undefined;
+  const textKeys = cache ? articles.map(articleTextKey) : undefined;
   const counts = articles.map((a, i) => termCounts(a, numbers, counter, cache, textKeys?.[i]));
   const df = new Int32Array(numbers.terms.length);
   for (const c of counts) for (const t of c.ids) df[t]++;
