@@ -7,6 +7,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { KeptExtractions } from "../src/ingest/index.ts";
 import { build } from "../src/pipeline/index.ts";
+import { KeptPageManifest } from "../src/render/index.ts";
 import { KeptRecords } from "../src/resolve/index.ts";
 import { LiveReload } from "../src/serve/live-reload.ts";
 import { serveSite } from "../src/serve/server.ts";
@@ -25,11 +26,12 @@ await runCli(async () => {
   });
   const port = parsePositiveInt("--port", values.port, 0, 65535);
   const folders = buildFolders(values);
-  // Each rebuild starts from the extractions and the article and person records the last one held
-  // (src/ingest/kept.ts, src/resolve/kept-records.ts).
+  // Each rebuild starts from the extractions, the article and person records and the page manifest the
+  // last one held (src/ingest/kept.ts, src/resolve/kept-records.ts, src/render/page-reuse.ts).
   const kept = new KeptExtractions();
   const keptRecords = new KeptRecords();
-  const buildOnce = () => build({ ...folders, kept, keptRecords, log: (l) => console.log(l) });
+  const keptManifest = new KeptPageManifest();
+  const buildOnce = () => build({ ...folders, kept, keptRecords, keptManifest, log: (l) => console.log(l) });
 
   await buildOnce();
   const liveReload = values["no-watch"] ? undefined : new LiveReload();

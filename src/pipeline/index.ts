@@ -21,6 +21,7 @@ import {
 import { ingestSeeds, type KeptExtractions, resolveRecords } from "../ingest/index.ts";
 import { type Knowledge, loadKnowledge } from "../knowledge/index.ts";
 import { type ReadResult, readSeeds } from "../read/index.ts";
+import type { KeptPageManifest } from "../render/index.ts";
 import { layOver, release } from "../render/site-overlay.ts";
 import {
   type KeptRecords,
@@ -63,6 +64,8 @@ export interface BuildOptions {
   kept?: KeptExtractions;
   /** Article and person records kept likewise, each reused while what it is made from is the same (src/resolve/kept-records.ts). */
   keptRecords?: KeptRecords;
+  /** The page manifest the last build wrote, kept likewise while the site's file is that one (src/render/page-reuse.ts). */
+  keptManifest?: KeptPageManifest;
 }
 
 export interface BuildResult {
@@ -150,6 +153,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       previousDir: outDir,
       searchShardSize: options.searchShardSize,
       recordDigests,
+      keptManifest: options.keptManifest,
     };
     // 5. index: the search index, for a server and for pages opened from disk — started once the article
     // pages are written, beside the rest of the render

@@ -18,6 +18,7 @@ import { entityPagesKnown } from "./entity-pages-known.ts";
 import {
   checkedDigests,
   csvFingerprint,
+  type KeptPageManifest,
   keyFingerprints,
   noManifest,
   type PageManifest,
@@ -36,6 +37,8 @@ import { buildSiteViews } from "./views/index.ts";
 import { addPaged, noPagedOneOffs, oneOffPages } from "./views/one-off-pages.ts";
 import type { PageKey } from "./views/page-key.ts";
 import type { StoryPage } from "./views/stories.ts";
+
+export { KeptPageManifest } from "./page-reuse.ts";
 
 export interface RenderOptions {
   /** Folder of the seed files; when given, each article's seed is published at /seeds/<file> and linked. */
@@ -57,6 +60,8 @@ export interface RenderOptions {
    * render is done.
    */
   onArticlePagesWritten?: (forIndex: ArticlePagesWritten, moreToRender: boolean) => void;
+  /** The page manifest the last build of this process wrote, kept in memory (`npm start`; src/render/page-reuse.ts). */
+  keptManifest?: KeptPageManifest;
 }
 
 /** What the index stage needs of the render: known once the article pages are written. */
@@ -85,7 +90,10 @@ export async function renderPages(
   outDir: string,
   options: RenderOptions = {},
 ): Promise<RenderResult> {
-  const previous = options.previousDir ? await readPageManifest(options.previousDir) : noManifest();
+  const { previousDir, keptManifest } = options;
+  const previous = previousDir
+    ? await (keptManifest ? keptManifest.read(previousDir) : readPageManifest(previousDir))
+    : noManifest();
   const digests = options.recordDigests;
   // The records the previous build checked are not checked again.
   const passed = digests
@@ -330,7 +338,7 @@ async function writePages(
   }
   manifest.search = Object.fromEntries(searchFingerprints);
   knownArticles.record();
-  await writePageManifest(output, manifest);
+  await writePageManifest(output, manifest, options.keptManifest);
   return {
     reused,
     searchFingerprints,

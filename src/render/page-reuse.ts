@@ -16,7 +16,7 @@
  * never disagree with them.
  */
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { asciiOnly, readAsciiText } from "../cache/ascii-json.ts";
@@ -174,31 +174,31 @@ function isCheckedDigests(value: unknown): value is CheckedDigests {
 
 export async function readPageManifest(siteDir: string): Promise<PageManifest> {
   try {
-    const parsed = JSON.parse(await readAsciiText(path.join(siteDir, PAGE_MANIFEST)));
-    if (isRecord(parsed) && isRecord(parsed.pages) && isRecord(parsed.search)) {
-      const { checked, preKeys, names, articles, postingLengths, filterKeys, entities, preKeySalt } = parsed as Record<
-        string,
-        unknown
-      >;
-      const { stories, points, storySalt } = parsed as Record<string, unknown>;
-      return {
-        pages: parsed.pages,
-        search: parsed.search,
-        ...(isCheckedDigests(checked) ? { checked } : {}),
-        ...(isRecord(preKeys) && isRecord(names) ? { preKeys, names } : {}),
-        ...(isRecord(entities) && typeof preKeySalt === "string" ? { entities, preKeySalt } : {}),
-        ...(isRecord(articles) && isCounts(postingLengths) && isStrings(filterKeys)
-          ? { articles, postingLengths, filterKeys }
-          : {}),
-        ...(isRecord(stories) && isRecord(points) && typeof storySalt === "string"
-          ? { stories, points, storySalt }
-          : {}),
-      };
-    }
+    return manifestOf(JSON.parse(await readAsciiText(path.join(siteDir, PAGE_MANIFEST))));
   } catch {
-    // no previous site, or not one of ours
+    return noManifest(); // no previous site, or not one of ours: render everything
   }
-  return noManifest(); // render everything
+}
+
+/** The manifest a manifest file's JSON holds: its fields that are whole, none when it is not one. */
+function manifestOf(parsed: unknown): PageManifest {
+  if (!isRecord(parsed) || !isRecord(parsed.pages) || !isRecord(parsed.search)) return noManifest();
+  const { checked, preKeys, names, articles, postingLengths, filterKeys, entities, preKeySalt } = parsed as Record<
+    string,
+    unknown
+  >;
+  const { stories, points, storySalt } = parsed as Record<string, unknown>;
+  return {
+    pages: parsed.pages,
+    search: parsed.search,
+    ...(isCheckedDigests(checked) ? { checked } : {}),
+    ...(isRecord(preKeys) && isRecord(names) ? { preKeys, names } : {}),
+    ...(isRecord(entities) && typeof preKeySalt === "string" ? { entities, preKeySalt } : {}),
+    ...(isRecord(articles) && isCounts(postingLengths) && isStrings(filterKeys)
+      ? { articles, postingLengths, filterKeys }
+      : {}),
+    ...(isRecord(stories) && isRecord(points) && typeof storySalt === "string" ? { stories, points, storySalt } : {}),
+  };
 }
 
 /** A manifest that knows no page: every page is rendered. */
@@ -206,7 +206,45 @@ export function noManifest(): PageManifest {
   return { pages: {}, search: {} };
 }
 
-export async function writePageManifest(siteDir: string, manifest: PageManifest): Promise<void> {
+/**
+ * The manifest a build of this process wrote, kept for the next (`npm start`): read back, it is 18.6 MB of
+ * JSON at 10,000 articles, and 1.1 s of a 50,000-article save. It is taken only while the site's manifest
+ * file is the one that build wrote: the commit renames the file into the site, which keeps its inode, size
+ * and modification time; a failed build leaves the site's own file, and any other writer a new one.
+ */
+export class KeptPageManifest {
+  private kept: { stamp: string; manifest: PageManifest } | undefined;
+
+  /** The manifest of the site in `siteDir`, as readPageManifest reads it. */
+  async read(siteDir: string): Promise<PageManifest> {
+    const kept = this.kept;
+    if (kept && (await fileStamp(path.join(siteDir, PAGE_MANIFEST))) === kept.stamp) return kept.manifest;
+    return readPageManifest(siteDir);
+  }
+
+  /** Keeps `fields`, the manifest just written into `siteDir`, as readPageManifest will read it. */
+  async wrote(siteDir: string, fields: Record<string, unknown>): Promise<void> {
+    const stamp = await fileStamp(path.join(siteDir, PAGE_MANIFEST));
+    this.kept = stamp === null ? undefined : { stamp, manifest: manifestOf(fields) };
+  }
+}
+
+/** What tells one file from another and from its earlier contents, in the nanosecond; null when it is missing. */
+async function fileStamp(file: string): Promise<string | null> {
+  try {
+    const { dev, ino, size, mtimeNs } = await stat(file, { bigint: true });
+    return `${dev}:${ino}:${size}:${mtimeNs}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes `manifest` into the site in `siteDir`; a `kept` manifest keeps it for this process's next build. */
+export async function writePageManifest(
+  siteDir: string,
+  manifest: PageManifest,
+  kept?: KeptPageManifest,
+): Promise<void> {
   const sorted = <T>(entries: Record<string, T>) =>
     Object.fromEntries(Object.entries(entries).sort(([a], [b]) => compareStrings(a, b)));
   const fields: Record<string, unknown> = {
@@ -230,6 +268,7 @@ export async function writePageManifest(siteDir: string, manifest: PageManifest)
   };
   await mkdir(path.dirname(path.join(siteDir, PAGE_MANIFEST)), { recursive: true });
   await writeFile(path.join(siteDir, PAGE_MANIFEST), manifestPieces(fields));
+  await kept?.wrote(siteDir, fields);
 }
 
 /**
