@@ -55,8 +55,8 @@ const oneOffTemplates = [
 /** What one run of Eleventy renders (src/render/eleventy-runs.ts). */
 export interface RunData {
   /**
-   * Every page's content, computed once from the Archive; emptied once the run is over (src/render/eleventy-runs.ts), since
-   * Eleventy keeps the first run's config for as long as the process lives.
+   * Every page's content, computed once from the Archive; emptied when the run is over
+   * (src/render/eleventy-runs.ts), since Eleventy keeps the first run's config as long as the process lives.
    */
   views: SiteViews | undefined;
   /**

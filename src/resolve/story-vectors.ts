@@ -167,13 +167,13 @@ export interface WeighedArticles {
  * and `npm start` gives an unchanged article the last build's record (src/resolve/kept-records.ts): its key
  * is not hashed again on every save.
  */
-const textKeys = new WeakMap<ArticleRecord, string>();
+const recordTextKeys = new WeakMap<ArticleRecord, string>();
 
-export function articleTextKey(a: ArticleRecord): string {
-  let key = textKeys.get(a);
+function articleTextKey(a: ArticleRecord): string {
+  let key = recordTextKeys.get(a);
   if (key === undefined) {
     key = textKey(a.title, a.body);
-    textKeys.set(a, key);
+    recordTextKeys.set(a, key);
   }
   return key;
 }
