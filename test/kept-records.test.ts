@@ -12,7 +12,7 @@ import { reuseKey } from "../src/archive/record-reuse.ts";
 import { KeptExtractions } from "../src/ingest/index.ts";
 import { build } from "../src/pipeline/index.ts";
 import { KeptRecords } from "../src/resolve/index.ts";
-import type { ArticleRecord, ExtractedArticle, PersonRecord } from "../src/types.ts";
+import type { ArticleRecord, ExtractedArticle, PersonRecord, PlaceKind, StoryRecord } from "../src/types.ts";
 import { treeDigest } from "./helpers/build-fixture-site.ts";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "news-archive-kept-records-"));
@@ -40,9 +40,10 @@ describe("article records kept between builds of one process", () => {
 
   test("a rebuild makes only the changed article's record, and the archive a fresh build makes", async () => {
     const first = await rebuild();
+    const { articles, people, stories } = first.archive;
     assert.deepEqual(
       keptRecords.takeMade(),
-      { articles: first.archive.articles.length, people: first.archive.people.length },
+      { articles: articles.length, people: people.length, stories: stories.length },
       "the first build makes every record",
     );
     const files = readdirSync(seeds).filter((file) => file.endsWith(".txt"));
@@ -50,8 +51,15 @@ describe("article records kept between builds of one process", () => {
     const again = await rebuild();
     const changed = again.archive.articles.find((a) => a.source.file === files[0]) as ArticleRecord;
     assert.ok(changed.people.length > 0, "the changed article names people");
-    // Its people's records are made again too: their mentions in it are new.
-    assert.deepEqual(keptRecords.takeMade(), { articles: 1, people: changed.people.length });
+    // Its people's records are made again too (their mentions in it are new), and its story's.
+    const itsStory = again.archive.stories.filter((story) => story.articles.includes(changed.slug));
+    assert.deepEqual(keptRecords.takeMade(), { articles: 1, people: changed.people.length, stories: 1 });
+    const otherStories = again.archive.stories.filter((story) => !itsStory.includes(story));
+    assert.ok(otherStories.length > 0, "the seeds tell more than one story");
+    assert.ok(
+      otherStories.every((story) => first.archive.stories.includes(story)),
+      "the other stories' records are the last build's",
+    );
     const reused = first.archive.articles.filter((record) => again.archive.articles.includes(record));
     assert.equal(reused.length, first.archive.articles.length - 1, "the other articles' records are the last build's");
     const keptPeople = first.archive.people.filter((record) => again.archive.people.includes(record));
@@ -118,10 +126,46 @@ describe("article records kept between builds of one process", () => {
     assert.notEqual(records.record(article, inputs(["a-2", "outlet"]), make), first, "a slug moved");
     const second = records.record(article, inputs(["a-2", "outlet"]), make);
     assert.notEqual(records.record(article, inputs(["a-2", "outlet"], { title: "B" }), make), second, "new metadata");
-    assert.deepEqual(records.takeMade(), { articles: 3, people: 0 });
+    assert.deepEqual(records.takeMade(), { articles: 3, people: 0, stories: 0 });
     records.use("v2");
     records.record(article, inputs(["a-2", "outlet"], { title: "B" }), make);
-    assert.deepEqual(records.takeMade(), { articles: 1, people: 0 }, "another version keeps nothing");
+    assert.deepEqual(records.takeMade(), { articles: 1, people: 0, stories: 0 }, "another version keeps nothing");
+  });
+
+  test("a story record is kept while its articles' records, wire copies and place kinds are the same", () => {
+    const records = new KeptRecords();
+    const [a, b, c] = ["a", "b", "c"].map((slug) => ({ slug }) as ArticleRecord);
+    const story = (
+      articles: ArticleRecord[],
+      copies: (string | null)[],
+      placeKinds: (PlaceKind | undefined)[] = [],
+    ) => ({
+      articles,
+      copies,
+      placeKinds,
+    });
+    let made = 0;
+    const make = () => ({ slug: `made-${++made}` }) as unknown as StoryRecord;
+    records.beginResolve();
+    const first = records.story("a", story([a, b], [null, null], ["district"]), make);
+    records.beginResolve();
+    assert.equal(records.story("a", story([a, b], [null, null], ["district"]), make), first);
+    records.beginResolve();
+    const joined = records.story("a", story([a, b, c], [null, null, null], ["district"]), make);
+    assert.notEqual(joined, first, "an article joined");
+    records.beginResolve();
+    const copied = records.story("a", story([a, b, c], [null, null, "a"], ["district"]), make);
+    assert.notEqual(copied, joined, "an article is now a wire copy");
+    records.beginResolve();
+    const rekinded = records.story("a", story([a, b, c], [null, null, "a"], ["city"]), make);
+    assert.notEqual(rekinded, copied, "a figure's place is of another kind");
+    records.beginResolve();
+    assert.notEqual(
+      records.story("a", story([a, { ...b }, c], [null, null, "a"], ["city"]), make),
+      rekinded,
+      "an article's record was made again",
+    );
+    assert.deepEqual(records.takeMade(), { articles: 0, people: 0, stories: 5 });
   });
 
   test("a person record is kept while its name, mentions, articles and parties are the same", () => {
@@ -148,6 +192,10 @@ describe("article records kept between builds of one process", () => {
     records.beginResolve();
     records.beginResolve();
     records.person("jam-kamal-khan", person(["b", "a"], ["pml-n"]), make);
-    assert.deepEqual(records.takeMade(), { articles: 0, people: 4 }, "a resolve keeps only the last one's people");
+    assert.deepEqual(
+      records.takeMade(),
+      { articles: 0, people: 4, stories: 0 },
+      "a resolve keeps only the last one's people",
+    );
   });
 });

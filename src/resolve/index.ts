@@ -588,6 +588,7 @@ export function resolveArchive(
     (slug) => placeKind.get(slug),
     options.textTerms,
     options.storyPairs,
+    keptRecords,
   );
   for (const record of records) {
     record.story = storyOf.get(record.slug) as string;

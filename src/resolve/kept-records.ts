@@ -1,6 +1,6 @@
 /**
- * Article and person records kept between the builds of one process (`npm start`), each with the inputs it was
- * made from, so a rebuild makes again only the records whose inputs changed.
+ * Article, person and story records kept between the builds of one process (`npm start`), each with the inputs
+ * it was made from, so a rebuild makes again only the records whose inputs changed.
  *
  * Making 10,000 article records and their people took about 0.7 s of each rebuild, with the collector's work
  * of moving them: every one lives to the end of the build. An extraction kept in memory (src/ingest/kept.ts)
@@ -9,15 +9,17 @@
  * article's metadata (which the resolve may replace, src/resolve/infer-years.ts), its flags and source, and
  * the slugs of its article, outlet and mentions, which other articles can move. A person record is known by
  * its slug, and is the same when its name, its mentions (the same frozen objects), their articles' slugs,
- * its party slugs and the order of its articles are. The checks are exact: a kept record is reused only where
- * making it again would give the same record.
+ * its party slugs and the order of its articles are. A story record is known by its slug, and is the same when
+ * its articles' records are (in order), and which of them are wire copies of which, and the kinds of the places
+ * its figures are counted in (its ledger tells a part from a total by them). The checks are exact: a kept
+ * record is reused only where making it again would give the same record.
  *
  * A reused record is the last build's object: the resolve sets an article's story afresh each build, and
  * nothing after the resolve changes a record (the user's corrections would, so a build with any keeps none).
  * So the archive one build returned shares its records with the next build's, which may give them other
  * stories: a caller that keeps an archive across builds (`npm start` keeps none) keeps no records either.
  */
-import type { ArticleRecord, ExtractedArticle, PersonRecord } from "../types.ts";
+import type { ArticleRecord, ExtractedArticle, PersonRecord, PlaceKind, StoryRecord } from "../types.ts";
 
 /** Everything an article record is made from besides its frozen extraction, as the record was made. */
 export interface RecordInputs {
@@ -42,6 +44,20 @@ export interface PersonInputs {
   partySlugs: readonly string[];
   /** and its articles, oldest first. */
   articles: readonly string[];
+}
+
+/** What a story record is made from besides its slug. */
+export interface StoryInputs {
+  /** Its articles' records, oldest first (an unchanged article's is the same object from build to build), */
+  articles: readonly ArticleRecord[];
+  /** the article each one is a wire copy of, or null, */
+  copies: readonly (string | null)[];
+  /** and the kind of the place of each of their figures, in order (a place's kind is all its mentions'). */
+  placeKinds: readonly (PlaceKind | undefined)[];
+}
+
+function sameStory(a: StoryInputs, b: StoryInputs): boolean {
+  return sameItems(a.articles, b.articles) && sameItems(a.copies, b.copies) && sameItems(a.placeKinds, b.placeKinds);
 }
 
 function samePerson(a: PersonInputs, b: PersonInputs): boolean {
@@ -111,7 +127,10 @@ export class KeptRecords {
   /** People by slug: this build's, and the last build's, which this one's replace when it ends. */
   private people = new Map<string, { inputs: PersonInputs; record: PersonRecord }>();
   private lastPeople = new Map<string, { inputs: PersonInputs; record: PersonRecord }>();
-  private made = { articles: 0, people: 0 };
+  /** Stories by slug, likewise. */
+  private stories = new Map<string, { inputs: StoryInputs; record: StoryRecord }>();
+  private lastStories = new Map<string, { inputs: StoryInputs; record: StoryRecord }>();
+  private made = { articles: 0, people: 0, stories: 0 };
 
   /** Starts a build under `version` (the extractor's and the knowledge's): records kept under another are dropped. */
   use(version: string): void {
@@ -120,12 +139,16 @@ export class KeptRecords {
     this.records = new WeakMap();
     this.people = new Map();
     this.lastPeople = new Map();
+    this.stories = new Map();
+    this.lastStories = new Map();
   }
 
-  /** Starts a resolve: the people the last one made are the ones kept. */
+  /** Starts a resolve: the people and stories the last one made are the ones kept. */
   beginResolve(): void {
     this.lastPeople = this.people;
     this.people = new Map();
+    this.lastStories = this.stories;
+    this.stories = new Map();
   }
 
   /**
@@ -150,10 +173,23 @@ export class KeptRecords {
     return record;
   }
 
-  /** How many article and person records were made (not kept) since the last call. */
-  takeMade(): { articles: number; people: number } {
+  /**
+   * The story record `slug` made from `inputs`: the one kept for them, or `make()`'s, kept for the next build. A
+   * story record is not changed after the resolve makes it, so the kept one is the record itself.
+   */
+  story(slug: string, inputs: StoryInputs, make: () => StoryRecord): StoryRecord {
+    const kept = this.lastStories.get(slug);
+    const reused = kept && sameStory(kept.inputs, inputs) ? kept.record : undefined;
+    if (!reused) this.made.stories++;
+    const record = reused ?? make();
+    this.stories.set(slug, { inputs, record });
+    return record;
+  }
+
+  /** How many article, person and story records were made (not kept) since the last call. */
+  takeMade(): { articles: number; people: number; stories: number } {
     const made = this.made;
-    this.made = { articles: 0, people: 0 };
+    this.made = { articles: 0, people: 0, stories: 0 };
     return made;
   }
 }

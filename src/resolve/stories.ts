@@ -14,6 +14,7 @@
  */
 import type { ArticleRecord, PlaceKind, StoryRecord } from "../types.ts";
 import { compareStrings, groupBy } from "../util/group.ts";
+import type { KeptRecords } from "./kept-records.ts";
 import { storyLedger } from "./ledger.ts";
 import { STORY_SETTINGS } from "./settings.ts";
 import { reservedSlugs } from "./slugs.ts";
@@ -156,6 +157,8 @@ export function groupStories(
   textTermsCache?: TextTermsCache,
   /** The last build's pairs of similar articles, and where this build's are kept (src/resolve/story-pairs.ts). */
   storyPairs?: StoryPairsCache,
+  /** The last build's story records, reused where made of the same (src/resolve/kept-records.ts). */
+  kept?: KeptRecords,
 ): StoryGrouping {
   const free = articles.filter((a) => !forced.has(a.slug));
   const numbers = new TermNumbers();
@@ -174,37 +177,49 @@ export function groupStories(
   const slugs = reservedSlugs();
   for (const group of groups) if (group.slug) group.slug = slugs.claim(group.slug);
   const storyOf = new Map<string, string>();
-  const stories = groups.map((group): StoryRecord => {
-    const ordered = group.articles.sort(chronological);
-    const founder = ordered[0];
-    const slug = group.slug ?? slugs.claim(founder.slug);
-    for (const a of ordered) storyOf.set(a.slug, slug);
-    const dates = ordered.map((a) => a.date).filter((d): d is string => d !== null);
-    return {
-      slug,
-      title: founder.title,
-      articles: ordered.map((a) => a.slug),
-      start: dates[0] ?? null,
-      end: dates.length ? dates.reduce((x, y) => (compareStrings(x, y) >= 0 ? x : y)) : null,
-      outlets: countedByFrequency(ordered.map((a) => (a.outletSlug ? [a.outletSlug] : []))),
-      people: countedByFrequency(ordered.map((a) => a.people)),
-      organizations: countedByFrequency(ordered.map((a) => a.organizations)),
-      places: countedByFrequency(ordered.map((a) => a.places)),
-      figures: [],
-    };
+  const ordered = groups.map((group) => {
+    const members = group.articles.sort(chronological);
+    const slug = group.slug ?? slugs.claim(members[0].slug);
+    for (const a of members) storyOf.set(a.slug, slug);
+    return { slug, members };
   });
   // The ledger needs each article's copyOf, known once every story is.
   const copyOf = wireCopies(free, nearCopies, storyOf);
-  const bySlug = new Map(articles.map((a) => [a.slug, a]));
-  for (const story of stories) {
-    const members = story.articles.map((slug) => {
-      const article = bySlug.get(slug) as ArticleRecord;
-      return { ...article, copyOf: copyOf.get(slug) ?? null };
-    });
-    story.figures = storyLedger(members, kindOf);
-  }
+  const stories = ordered.map(({ slug, members }) => {
+    const make = () => storyRecord(slug, members, copyOf, kindOf);
+    if (!kept) return make();
+    const copies = members.map((a) => copyOf.get(a.slug) ?? null);
+    const placeKinds = members.flatMap((a) => a.figures.map((f) => (f.place === null ? undefined : kindOf(f.place))));
+    return kept.story(slug, { articles: members, copies, placeKinds }, make);
+  });
   stories.sort((a, b) => compareStrings(b.start ?? "", a.start ?? "") || compareStrings(a.slug, b.slug));
   return { stories, storyOf, copyOf };
+}
+
+/** The record of story `slug` of `ordered` articles (oldest first), its ledger counting `copyOf`'s wire copies once. */
+function storyRecord(
+  slug: string,
+  ordered: ArticleRecord[],
+  copyOf: Map<string, string>,
+  kindOf: (place: string) => PlaceKind | undefined,
+): StoryRecord {
+  const founder = ordered[0];
+  const dates = ordered.map((a) => a.date).filter((d): d is string => d !== null);
+  return {
+    slug,
+    title: founder.title,
+    articles: ordered.map((a) => a.slug),
+    start: dates[0] ?? null,
+    end: dates.length ? dates.reduce((x, y) => (compareStrings(x, y) >= 0 ? x : y)) : null,
+    outlets: countedByFrequency(ordered.map((a) => (a.outletSlug ? [a.outletSlug] : []))),
+    people: countedByFrequency(ordered.map((a) => a.people)),
+    organizations: countedByFrequency(ordered.map((a) => a.organizations)),
+    places: countedByFrequency(ordered.map((a) => a.places)),
+    figures: storyLedger(
+      ordered.map((article) => ({ ...article, copyOf: copyOf.get(article.slug) ?? null })),
+      kindOf,
+    ),
+  };
 }
 
 /** Each article's pairs as similar as a wire copy (STORY_SETTINGS.copyThreshold) and more. */
