@@ -120,35 +120,54 @@ function sameInputs(a: RecordInputs, b: RecordInputs): boolean {
   );
 }
 
+/**
+ * Records kept by slug from one resolve to the next: a resolve takes the last one's record for a slug when its
+ * inputs are the same (`same`), and keeps what it takes or makes for the next.
+ */
+class KeptBySlug<I, R> {
+  private current = new Map<string, { inputs: I; record: R }>();
+  private last = new Map<string, { inputs: I; record: R }>();
+  made = 0;
+
+  constructor(private readonly same: (a: I, b: I) => boolean) {}
+
+  /** Starts a resolve: the records the last one took or made are the ones kept. */
+  begin(): void {
+    this.last = this.current;
+    this.current = new Map();
+  }
+
+  take(slug: string, inputs: I, make: () => R): R {
+    const kept = this.last.get(slug);
+    const reused = kept && this.same(kept.inputs, inputs) ? kept.record : undefined;
+    if (!reused) this.made++;
+    const record = reused ?? make();
+    this.current.set(slug, { inputs, record });
+    return record;
+  }
+}
+
 export class KeptRecords {
   private version: string | undefined;
   /** By the extraction's entities object, which a kept extraction keeps from build to build. */
   private records = new WeakMap<object, KeptRecord>();
-  /** People by slug: this build's, and the last build's, which this one's replace when it ends. */
-  private people = new Map<string, { inputs: PersonInputs; record: PersonRecord }>();
-  private lastPeople = new Map<string, { inputs: PersonInputs; record: PersonRecord }>();
-  /** Stories by slug, likewise. */
-  private stories = new Map<string, { inputs: StoryInputs; record: StoryRecord }>();
-  private lastStories = new Map<string, { inputs: StoryInputs; record: StoryRecord }>();
-  private made = { articles: 0, people: 0, stories: 0 };
+  private madeArticles = 0;
+  private people = new KeptBySlug<PersonInputs, PersonRecord>(samePerson);
+  private stories = new KeptBySlug<StoryInputs, StoryRecord>(sameStory);
 
   /** Starts a build under `version` (the extractor's and the knowledge's): records kept under another are dropped. */
   use(version: string): void {
     if (version === this.version) return;
     this.version = version;
     this.records = new WeakMap();
-    this.people = new Map();
-    this.lastPeople = new Map();
-    this.stories = new Map();
-    this.lastStories = new Map();
+    this.people = new KeptBySlug(samePerson);
+    this.stories = new KeptBySlug(sameStory);
   }
 
   /** Starts a resolve: the people and stories the last one made are the ones kept. */
   beginResolve(): void {
-    this.lastPeople = this.people;
-    this.people = new Map();
-    this.lastStories = this.stories;
-    this.stories = new Map();
+    this.people.begin();
+    this.stories.begin();
   }
 
   /**
@@ -157,7 +176,7 @@ export class KeptRecords {
   record(article: ExtractedArticle, inputs: RecordInputs, make: () => ArticleRecord): ArticleRecord {
     const kept = this.records.get(article.entities);
     if (kept && sameInputs(kept.inputs, inputs)) return kept.record;
-    this.made.articles++;
+    this.madeArticles++;
     const record = make();
     this.records.set(article.entities, { inputs, record });
     return record;
@@ -165,12 +184,7 @@ export class KeptRecords {
 
   /** The person record `slug` made from `inputs`: the one kept for them, or `make()`'s, kept for the next build. */
   person(slug: string, inputs: PersonInputs, make: () => PersonRecord): PersonRecord {
-    const kept = this.lastPeople.get(slug);
-    const reused = kept && samePerson(kept.inputs, inputs) ? kept.record : undefined;
-    if (!reused) this.made.people++;
-    const record = reused ?? make();
-    this.people.set(slug, { inputs, record });
-    return record;
+    return this.people.take(slug, inputs, make);
   }
 
   /**
@@ -178,18 +192,15 @@ export class KeptRecords {
    * story record is not changed after the resolve makes it, so the kept one is the record itself.
    */
   story(slug: string, inputs: StoryInputs, make: () => StoryRecord): StoryRecord {
-    const kept = this.lastStories.get(slug);
-    const reused = kept && sameStory(kept.inputs, inputs) ? kept.record : undefined;
-    if (!reused) this.made.stories++;
-    const record = reused ?? make();
-    this.stories.set(slug, { inputs, record });
-    return record;
+    return this.stories.take(slug, inputs, make);
   }
 
   /** How many article, person and story records were made (not kept) since the last call. */
   takeMade(): { articles: number; people: number; stories: number } {
-    const made = this.made;
-    this.made = { articles: 0, people: 0, stories: 0 };
+    const made = { articles: this.madeArticles, people: this.people.made, stories: this.stories.made };
+    this.madeArticles = 0;
+    this.people.made = 0;
+    this.stories.made = 0;
     return made;
   }
 }
