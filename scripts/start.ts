@@ -26,8 +26,8 @@ await runCli(async () => {
   });
   const port = parsePositiveInt("--port", values.port, 0, 65535);
   const folders = buildFolders(values);
-  // Each rebuild starts from the extractions, the article and person records and the page manifest the
-  // last one held (src/ingest/kept.ts, src/resolve/kept-records.ts, src/render/page-reuse.ts).
+  // Each rebuild starts from the extractions, the article, person and story records and the page manifest
+  // the last one held (src/ingest/kept.ts, src/resolve/kept-records.ts, src/render/page-reuse.ts).
   const kept = new KeptExtractions();
   const keptRecords = new KeptRecords();
   const keptManifest = new KeptPageManifest();

@@ -62,9 +62,15 @@ export interface BuildOptions {
    * to date fills it from the cache in the background.
    */
   kept?: KeptExtractions;
-  /** Article and person records kept likewise, each reused while what it is made from is the same (src/resolve/kept-records.ts). */
+  /**
+   * Article, person and story records kept likewise, each reused while what it is made from is the same
+   * (src/resolve/kept-records.ts).
+   */
   keptRecords?: KeptRecords;
-  /** The page manifest the last build wrote, kept likewise while the site's file is that one (src/render/page-reuse.ts). */
+  /**
+   * The page manifest the last build wrote, kept likewise while the site's file is that one
+   * (src/render/page-reuse.ts).
+   */
   keptManifest?: KeptPageManifest;
 }
 

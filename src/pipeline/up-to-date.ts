@@ -38,9 +38,10 @@ export interface UpToDate {
 /**
  * The digest of everything a site is made from: each seed file's name and content hash (and the files the
  * read stage refused, with why), the knowledge (every file's data), the code and its dependencies (every
- * file under src/ and templates/, the Eleventy config and package-lock.json), and the options that shape the output. Folders'
- * paths are left out: the same seeds elsewhere make the same site. The code and knowledge are hashed once;
- * the function takes a read of the seeds (a build digests the read before and after its ingest).
+ * file under src/ and templates/, the Eleventy config and package-lock.json), and the options that shape
+ * the output. Folders' paths are left out: the same seeds elsewhere make the same site. The code and
+ * knowledge are hashed once; the function takes a read of the seeds (a build digests the read before and
+ * after its ingest).
  */
 export function inputsDigester(
   knowledge: Knowledge,
