@@ -167,12 +167,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       memory?.enter("index"),
     );
     memory?.enter("commit");
-    // What the render and index stages made is garbage now, and the commit lists every file of the site: at
-    // 50,000 articles, with the render's garbage uncollected, the commit was the build's peak (3.3 GiB). A
-    // build that indexed whole shards last collected while the offline index was live, so the heap's growth
-    // since says nothing of its garbage: it collects whatever it grew.
-    if (indexed.total > indexed.reused) collectGarbage();
-    else collectGarbageIfGrown();
+    // What the render and index stages made is garbage now, and a commit that replaces the site whole lists
+    // every file of it: at 50,000 articles, with the render's garbage uncollected, that commit was the build's
+    // peak (3.3 GiB). A build that indexed whole shards last collected while the offline index was live, so
+    // the heap's growth since says nothing of its garbage: it collects whatever it grew. A commit laid over the
+    // live site reads only its file list, and adds little: there the collection cost 0.4 s of a 7 s save at
+    // 10,000 articles for no lower peak (`npm start` collects once the build is done).
+    if (overlay.kept.size === 0) {
+      if (indexed.total > indexed.reused) collectGarbage();
+      else collectGarbageIfGrown();
+    }
     await writeBuildInputs(staging, {
       // The seeds as the ingest read them: a file changed since its stat was taken was read again.
       digest: inputsOf(read),
