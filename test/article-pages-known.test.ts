@@ -95,3 +95,32 @@ test("an unchanged archive: every article page is known, and the manifest's entr
   assert.deepEqual(again.manifest.articles, base.manifest.articles);
   assert.deepEqual(again.manifest.postingLengths, base.manifest.postingLengths);
 });
+
+test("an article edited where no other page looks keys only its own page; edited where others look, every page known has its cold key", () => {
+  const sizes = { ...PAGES };
+  const edits: [string, (article: ArticleRecord) => void][] = [
+    ["its body", (article) => Object.assign(article, { body: `${article.body}\n\nA further paragraph.` })],
+    ["its title", (article) => Object.assign(article, { title: `${article.title} (updated)` })],
+    ["its date", (article) => Object.assign(article, { date: "1999-01-02" })],
+    ["its dateline", (article) => Object.assign(article, { dateline: "Elsewhere" })],
+    ["its entities' order", (article) => Object.assign(article, { places: [...article.places].reverse() })],
+  ];
+  try {
+    for (const candidates of [1, 2, 3]) {
+      PAGES.relatedCandidates = candidates;
+      const base = renderedManifest(buildSiteViews(fixtureArchive(), { linkSeeds: false }), noManifest());
+      const count = fixtureArchive().articles.length;
+      for (let at = 0; at < count; at++) {
+        for (const [what, edit] of edits) {
+          const archive = fixtureArchive();
+          edit(archive.articles[at] as ArticleRecord);
+          const rebuilt = renderedManifest(buildSiteViews(archive, { linkSeeds: false }), base.manifest);
+          if (what === "its body")
+            assert.equal(rebuilt.known, count - 1, `article ${at}'s body edited: every other page is known`);
+        }
+      }
+    }
+  } finally {
+    Object.assign(PAGES, sizes);
+  }
+});

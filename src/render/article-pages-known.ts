@@ -4,10 +4,13 @@
  * articles 1.3 s of a rebuild, at 50,000 about 8 s, for the handful of pages one new seed changes.
  *
  * Each build records, per article, its record digest, a fingerprint of its page's context (its story's
- * link, salted like every fingerprint with the site's code) and where its related-articles gather stopped;
- * per entity, the length of its list of articles; and the search filter's entities. The next build finds
- * the entities a change touched — every entity a new or changed record names, and every entity whose list
- * grew or shrank (which is where a removed article shows) — and keeps an article's previous fingerprint
+ * link, salted like every fingerprint with the site's code), where its related-articles gather stopped, its
+ * stamp and its related stamp (what other articles' related lists take from it: its summary and its entity
+ * keys); per entity, the length of its list of articles; and the search filter's entities. The next build
+ * finds the entities a change touched — every entity a new record names, or a changed record whose related
+ * stamp changed (a record edited in its body alone is changed for its own page, not for the related lists
+ * of the 1,600 articles sharing its places at 10,000 articles), and every entity whose list grew or shrank
+ * (which is where a removed article shows) — and keeps an article's previous fingerprint
  * when its record and context are the same and:
  *  - no touched entity of its is one its gather read, before or now. Its entities are taken rarest first
  *    (by list length, ties by key), so a touched entity is read if it sorts no later than the stop, by its
@@ -60,7 +63,8 @@ export function articlePagesKnown(
       // neither would be left out, and the next build would work out its key.
       if (kept !== undefined) articles[deps.slug(at)] = kept;
       else if (stop !== undefined)
-        articles[deps.slug(at)] = `${deps.digest(at)} ${contextOf(at)} ${stop ?? READ_ALL} ${deps.stamp(at)}`;
+        articles[deps.slug(at)] =
+          `${deps.digest(at)} ${contextOf(at)} ${stop ?? READ_ALL} ${deps.stamp(at)} ${deps.relatedStamp(at)}`;
     }
     manifest.articles = articles;
     manifest.postingLengths = Object.fromEntries(lengths);
@@ -83,15 +87,18 @@ export function articlePagesKnown(
   const entries = Array.from({ length: count }, (_, at) => {
     const entry: unknown = before[deps.slug(at)];
     if (typeof entry !== "string") return undefined;
-    const [digest, context, stop, stamp] = entry.split(" ");
-    return { entry, digest, context, stop, stamp };
+    const [digest, context, stop, stamp, related] = entry.split(" ");
+    return { entry, digest, context, stop, stamp, related };
   });
-  // The articles whose records are new or changed, and the entities touched.
+  // The articles whose records are new or changed, and the entities touched: those of a changed article that
+  // other pages see changed (an edit to its body alone leaves its related stamp, and its entities, as they were).
   const changed = new Uint8Array(count);
   const touched = new Set<string>();
   for (let at = 0; at < count; at++) {
-    if (entries[at]?.digest === deps.digest(at)) continue;
+    const entry = entries[at];
+    if (entry?.digest === deps.digest(at)) continue;
     changed[at] = 1;
+    if (entry?.related !== undefined && entry.related === deps.relatedStamp(at)) continue;
     for (const key of deps.keysOf(at)) touched.add(key);
   }
   const recounted = [...lengths.keys()].filter((key) => lengthsBefore[key] !== lengths.get(key));

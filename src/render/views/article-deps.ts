@@ -8,6 +8,7 @@
  * names an entity of its that its gather reads or could now read, and none of its entities was renamed or
  * gained or lost a search filter (src/render/article-pages-known.ts applies this).
  */
+import { createHash } from "node:crypto";
 import type { ArticleRecord } from "../../types.ts";
 import { articlePagePath } from "../../urls.ts";
 import type { ArchiveGraph } from "./graph.ts";
@@ -20,6 +21,12 @@ export interface ArticleDependencies {
   digest(at: number): string;
   /** Article `at`'s stamp: what entity pages show of it (EntityPageSet.articleStamp). */
   stamp(at: number): string;
+  /**
+   * What other articles' pages take from article `at`, hashed: its summary (which their related lists show, and
+   * whose slug and date set its place in the order their gathers read) and its entity keys in order (what
+   * their gathers find it by and count). A record changed elsewhere (its body, its figures) keeps it.
+   */
+  relatedStamp(at: number): string;
   /** Everything else its page shows of its own that is not in its record: its story's link, and whether seeds are linked. */
   context(at: number): string;
   /** Where article `at`'s related-articles gather stopped, once its related list was found (relatedArticles). */
@@ -45,6 +52,8 @@ export function articleDependencies(
   options: {
     digestOf: (record: object) => string;
     stampOf: (at: number) => string;
+    /** The summary a related list shows of an article (summarize, src/render/views/articles.ts). */
+    summaryOf: (article: ArticleRecord) => unknown;
     contextOf: (article: ArticleRecord) => string;
     stopKey: (at: number) => string | null | undefined;
     filterKeys: ReadonlySet<string>;
@@ -61,6 +70,10 @@ export function articleDependencies(
     permalink: (at) => articlePagePath(sorted[at].slug),
     digest: (at) => options.digestOf(sorted[at]),
     stamp: options.stampOf,
+    relatedStamp: (at) => {
+      const shown = [options.summaryOf(sorted[at]), Array.from(keys[at], (id) => keyName[id])];
+      return createHash("sha1").update(JSON.stringify(shown)).digest("base64url");
+    },
     context: (at) => options.contextOf(sorted[at]),
     stopKey: options.stopKey,
     keysOf,

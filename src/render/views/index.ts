@@ -224,6 +224,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
   const articleDeps = articleDependencies(graph, {
     digestOf,
     stampOf: entities.articleStamp,
+    summaryOf: (article) => summarize(article, lookup),
     contextOf: (article) => JSON.stringify([stories.linkOf(article), options.linkSeeds]),
     stopKey,
     filterKeys: searchFilters,
