@@ -6,7 +6,7 @@ import { RedatedEventsFile } from "../src/cache/index.ts";
 import { cleanText } from "../src/clean/index.ts";
 import { extractMetadata } from "../src/extract/metadata/index.ts";
 import { loadKnowledge } from "../src/knowledge/index.ts";
-import { inferMissingYears } from "../src/resolve/infer-years.ts";
+import { inferMissingYears, KeptYears } from "../src/resolve/infer-years.ts";
 import type {
   CleanedText,
   EventDate,
@@ -187,6 +187,68 @@ describe("publication date", () => {
     inferMissingYears(alone);
     assert.equal(alone[0]!.metadata.date, "2026-02-01");
     assert.match(alone[0]!.metadata.dateEvidence ?? "", /the nearest of 3 dated article\(s\) in the archive/);
+  });
+
+  test("npm start's next build gives an article the date inferred last time while every dated article reads the same", () => {
+    const yearless = metadataOf([["paragraph", "Islamabad, Feb 1: Gunmen attacked several towns, officials said."]]);
+    const datedOn = (day: string) =>
+      metadataOf([
+        ["paragraph", "Officials met on the security situation."],
+        ["footer", `Published: ${day}`],
+      ]);
+    const naming = (a: ExtractedArticle, places: string[], people: string[] = []) => {
+      a.entities.places = places.map((key) => ({
+        key,
+        name: key,
+        kind: "city",
+        variants: [],
+        known: true,
+        evidence: [],
+      }));
+      a.entities.people = people.map((name) => personMention(name));
+      return a;
+    };
+    // The extractions a process keeps: each build gets new articles holding the same metadata and entities.
+    const extracted = [
+      naming(article("a.txt", yearless, "Gunmen attacked several towns."), ["quetta", "balochistan"], ["Ali Khan"]),
+      naming(article("b.txt", datedOn("Feb 03, 2024"), "Officials met."), ["quetta"], ["Ali Khan"]),
+      naming(article("c.txt", datedOn("Mar 20, 2025"), "Officials met."), ["quetta"]),
+    ];
+    const kept = new KeptYears();
+    const infer = (articles: ExtractedArticle[], keep?: KeptYears) => {
+      const copies = articles.map((a) => ({ ...a }));
+      inferMissingYears(copies, undefined, keep);
+      return copies[0]!.metadata;
+    };
+    const first = infer(extracted, kept);
+    assert.equal(first.date, "2024-02-01");
+    assert.ok(Object.isFrozen(first) && Object.isFrozen(first.events), "a kept inference cannot be changed in place");
+    assert.equal(infer(extracted, kept), first, "nothing changed: the same metadata");
+    // b.txt edited where the inference does not read: new entities, naming the same.
+    const edited = [...extracted];
+    edited[1] = {
+      ...extracted[1]!,
+      entities: { ...extracted[1]!.entities, places: [...extracted[1]!.entities.places] },
+    };
+    assert.equal(infer(edited, kept), first, "the same names: the same metadata");
+    // b.txt no longer names Ali Khan: the year is inferred again, as a build without kept inferences does.
+    const renamed = [...extracted];
+    renamed[1] = naming({ ...extracted[1]!, entities: { ...extracted[1]!.entities } }, ["quetta"]);
+    const again = infer(renamed, kept);
+    assert.notEqual(again, first);
+    assert.deepEqual(again, infer(renamed));
+    // b.txt dated otherwise: likewise.
+    const redated = [...extracted];
+    redated[1] = { ...extracted[1]!, metadata: datedOn("Feb 03, 2025") };
+    const moved = infer(redated, kept);
+    assert.equal(moved.date, "2025-02-01");
+    assert.deepEqual(moved, infer(redated));
+    // The article itself extracted again (a new metadata object): inferred again.
+    const rewritten = [{ ...extracted[0]!, metadata: { ...yearless } }, ...extracted.slice(1)];
+    assert.equal(infer(extracted, kept).date, "2024-02-01");
+    const fresh = infer(rewritten, kept);
+    assert.notEqual(fresh, first);
+    assert.deepEqual(fresh, infer(rewritten));
   });
 
   test("a dated story's event dates are kept for the next build, by its seed and the date given", () => {

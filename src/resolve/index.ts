@@ -308,8 +308,12 @@ export function resolveArchive(
   knowledge: Knowledge,
   options: ResolveOptions = {},
 ): Archive {
+  // A user's corrections may merge or rewrite records after they are made: a build with any neither tells
+  // the archive stage what a person is made of nor keeps records or inferred dates for the next build.
+  const uncorrected = knowledge.people.length === 0 && knowledge.corrections.length === 0;
+  const keptRecords = uncorrected ? options.keptRecords : undefined;
   // Dates written without a year take one from the neighbouring articles before anything is ordered by date.
-  inferMissingYears(extracted, options.redatedEvents);
+  inferMissingYears(extracted, options.redatedEvents, keptRecords?.years);
   const articles = [...extracted].sort(articleOrder);
   const slugs = articleSlugs(articles);
 
@@ -399,11 +403,7 @@ export function resolveArchive(
       name: canonicalName(c.occurrences.map((o) => ({ name: o.mention.name, article: o.article }))),
     }))
     .sort((x, y) => compareStrings(x.name, y.name));
-  // A user's corrections may merge or rewrite records after they are made: a build with any neither tells
-  // the archive stage what a person is made of nor keeps records for the next build.
-  const uncorrected = knowledge.people.length === 0 && knowledge.corrections.length === 0;
   const personSources = uncorrected ? options.personSources : undefined;
-  const keptRecords = uncorrected ? options.keptRecords : undefined;
   keptRecords?.beginResolve();
   const people: PersonRecord[] = namedClusters.map(({ cluster, name }) => {
     const slug = personSlugs.claim(slugify(name) || "person");

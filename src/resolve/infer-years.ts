@@ -140,17 +140,102 @@ class EntityIndex {
   }
 }
 
+/** What the inference reads of a dated article: its date, its file, and the entities it names. */
+interface DatedInputs {
+  date: string;
+  file: string;
+  entities: ExtractedArticle["entities"];
+}
+
+/** The names EntityNumbers numbers, by kind: what the inference compares of two articles' entities. */
+const entityNameSets = (entities: ExtractedArticle["entities"]): Set<string>[] => [
+  new Set(entities.people.map((p) => p.name)),
+  new Set(entities.parties.map((p) => p.key)),
+  new Set(entities.organizations.map((o) => o.key)),
+  new Set(entities.places.map((p) => p.key)),
+];
+
+function sameNames(a: ExtractedArticle["entities"], b: ExtractedArticle["entities"]): boolean {
+  if (a === b) return true;
+  const before = entityNameSets(a);
+  return entityNameSets(b).every((names, kind) => {
+    const other = before[kind] as Set<string>;
+    return names.size === other.size && [...names].every((name) => other.has(name));
+  });
+}
+
+/**
+ * The inference of one build, for the next build of the same process (`npm start`, through
+ * src/resolve/kept-records.ts). An article's inferred date is made from its own extraction and from the dated
+ * articles: their dates, files and the entities they name. A kept extraction is the same frozen object from
+ * build to build (src/ingest/kept.ts), so when every dated article reads as it did, an article dated here whose
+ * metadata is the same object is given the metadata worked out for it last time. A save that edits an article's
+ * text leaves its date and its entities as they were, and the 2,000 inferences of a 10,000-article archive are
+ * not worked out again; any change to what the inference reads works all of them out afresh.
+ */
+export class KeptYears {
+  private dated: DatedInputs[] = [];
+  /** By the metadata the extraction gave (frozen, kept), the metadata the inference gave it (frozen). */
+  private inferred = new WeakMap<object, ExtractedArticle["metadata"]>();
+
+  /** Whether `dated` reads as the last build's did; keeps it for the next build either way. */
+  sameDated(dated: DatedInputs[]): boolean {
+    const before = this.dated;
+    this.dated = dated;
+    const same =
+      before.length === dated.length &&
+      dated.every((now, i) => {
+        const then = before[i] as DatedInputs;
+        return now.date === then.date && now.file === then.file && sameNames(then.entities, now.entities);
+      });
+    if (!same) this.inferred = new WeakMap();
+    return same;
+  }
+
+  get(written: object): ExtractedArticle["metadata"] | undefined {
+    return this.inferred.get(written);
+  }
+
+  set(written: object, metadata: ExtractedArticle["metadata"]): void {
+    this.inferred.set(written, deepFrozen(metadata));
+  }
+}
+
+function deepFrozen<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const item of Object.values(value)) deepFrozen(item);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /**
  * Completes publication dates whose year the text left out, using the other articles' dates: such an
  * article is given a new metadata object (date, dateFrom, dateEvidence and the event dates that needed a
  * publication date) and flags list. What the extraction made is never changed in place: `npm start` keeps
- * it for the next build (src/ingest/kept.ts).
+ * it for the next build (src/ingest/kept.ts), and with `kept` the metadata this gives too.
  * An article no other article can date keeps `date: null` and gets a flag.
  */
-export function inferMissingYears(articles: ExtractedArticle[], redated?: RedatedEventsCache): void {
+export function inferMissingYears(articles: ExtractedArticle[], redated?: RedatedEventsCache, kept?: KeptYears): void {
   const yearless = articles.map((a) => ({ article: a, written: yearlessDate(a) })).filter((y) => y.written !== null);
   if (yearless.length === 0) return;
   const datedArticles = articles.filter((a) => a.metadata.date !== null);
+  const reuse = kept?.sameDated(
+    datedArticles.map((a) => ({ date: a.metadata.date as string, file: a.source.file, entities: a.entities })),
+  );
+  let toInfer = yearless;
+  if (reuse && kept) {
+    toInfer = yearless.filter(({ article }) => {
+      const metadata = kept.get(article.metadata);
+      if (metadata === undefined) return true;
+      article.metadata = metadata;
+      // Asked for, so that the cache keeps it for a later build.
+      const eventsKey = `${article.source.sha256} ${metadata.date}`;
+      if (!redated?.get(eventsKey)) redated?.set(eventsKey, metadata.events);
+      return false;
+    });
+    if (toInfer.length === 0) return;
+  }
   // Parsed once per date, not once per article (read only: shared by the articles of a day).
   const dates = new Map<string, Date>();
   const dated = datedArticles.map((a) => {
@@ -166,7 +251,7 @@ export function inferMissingYears(articles: ExtractedArticle[], redated?: Redate
   const entities = new EntityNumbers();
   const index = new EntityIndex(dated, (i) => entities.of(datedArticles[i]));
 
-  for (const { article, written } of yearless) {
+  for (const { article, written } of toInfer) {
     if (!written) continue;
     if (everyDated.size === 0) {
       article.flags = [
@@ -194,6 +279,7 @@ export function inferMissingYears(articles: ExtractedArticle[], redated?: Redate
       events = extractEvents(written.story, best.date);
       redated?.set(eventsKey, events);
     }
+    const given = article.metadata;
     article.metadata = {
       ...article.metadata,
       date,
@@ -204,5 +290,6 @@ export function inferMissingYears(articles: ExtractedArticle[], redated?: Redate
         explainWeekdays(written.month, written.day, best.year, mentions),
       events,
     };
+    kept?.set(given, article.metadata);
   }
 }

@@ -20,6 +20,7 @@
  * stories: a caller that keeps an archive across builds (`npm start` keeps none) keeps no records either.
  */
 import type { ArticleRecord, ExtractedArticle, PersonRecord, PlaceKind, StoryRecord } from "../types.ts";
+import { KeptYears } from "./infer-years.ts";
 
 /** Everything an article record is made from besides its frozen extraction, as the record was made. */
 export interface RecordInputs {
@@ -154,6 +155,8 @@ export class KeptRecords {
   private madeArticles = 0;
   private people = new KeptBySlug<PersonInputs, PersonRecord>(samePerson);
   private stories = new KeptBySlug<StoryInputs, StoryRecord>(sameStory);
+  /** The publication years the last build inferred (src/resolve/infer-years.ts). */
+  years = new KeptYears();
 
   /** Starts a build under `version` (the extractor's and the knowledge's): records kept under another are dropped. */
   use(version: string): void {
@@ -162,6 +165,7 @@ export class KeptRecords {
     this.records = new WeakMap();
     this.people = new KeptBySlug(samePerson);
     this.stories = new KeptBySlug(sameStory);
+    this.years = new KeptYears();
   }
 
   /** Starts a resolve: the people and stories the last one made are the ones kept. */
