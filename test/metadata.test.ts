@@ -144,31 +144,40 @@ describe("publication date", () => {
     );
   });
 
+  /** A yearless article's metadata, a dated one's, and an article naming places and people: for the tests below. */
+  const yearlessFeb1 = () =>
+    metadataOf([["paragraph", "Islamabad, Feb 1: Gunmen attacked several towns, officials said."]]);
+  const datedOn = (day: string) =>
+    metadataOf([
+      ["paragraph", "Officials met on the security situation."],
+      ["footer", `Published: ${day}`],
+    ]);
+  const naming = (a: ExtractedArticle, places: string[], people: string[] = []) => {
+    a.entities.places = places.map((key) => ({
+      key,
+      name: key,
+      kind: "city",
+      variants: [],
+      known: true,
+      evidence: [],
+    }));
+    a.entities.people = people.map((name) => personMention(name));
+    return a;
+  };
+
+  /** An article dated `yearless` naming Quetta and Ali Khan, and two dated articles naming Quetta. */
+  const nearQuetta = (yearless: Metadata) => [
+    naming(article("a.txt", yearless, "Gunmen attacked several towns."), ["quetta", "balochistan"], ["Ali Khan"]),
+    // Two days from Feb 1, 2024, and naming Quetta and Ali Khan.
+    naming(article("b.txt", datedOn("Feb 03, 2024"), "Officials met."), ["quetta"], ["Ali Khan"]),
+    // Naming Quetta only.
+    naming(article("c.txt", datedOn("Mar 20, 2025"), "Officials met."), ["quetta"]),
+  ];
+
   test("the year is the one nearest the dated articles sharing the most entities, not the nearest of all", () => {
-    const yearless = metadataOf([["paragraph", "Islamabad, Feb 1: Gunmen attacked several towns, officials said."]]);
-    const datedOn = (day: string) =>
-      metadataOf([
-        ["paragraph", "Officials met on the security situation."],
-        ["footer", `Published: ${day}`],
-      ]);
-    const naming = (a: ExtractedArticle, places: string[], people: string[] = []) => {
-      a.entities.places = places.map((key) => ({
-        key,
-        name: key,
-        kind: "city",
-        variants: [],
-        known: true,
-        evidence: [],
-      }));
-      a.entities.people = people.map((name) => personMention(name));
-      return a;
-    };
+    const yearless = yearlessFeb1();
     const articles = [
-      naming(article("a.txt", yearless, "Gunmen attacked several towns."), ["quetta", "balochistan"], ["Ali Khan"]),
-      // Two days from Feb 1, 2024, and naming Quetta and Ali Khan.
-      naming(article("b.txt", datedOn("Feb 03, 2024"), "Officials met."), ["quetta"], ["Ali Khan"]),
-      // Naming Quetta only.
-      naming(article("c.txt", datedOn("Mar 20, 2025"), "Officials met."), ["quetta"]),
+      ...nearQuetta(yearless),
       // One day from Feb 1, 2026, but naming none of them.
       naming(article("d.txt", datedOn("Jan 31, 2026"), "Officials met."), ["karachi"]),
     ];
@@ -190,30 +199,9 @@ describe("publication date", () => {
   });
 
   test("npm start's next build gives an article the date inferred last time while every dated article reads the same", () => {
-    const yearless = metadataOf([["paragraph", "Islamabad, Feb 1: Gunmen attacked several towns, officials said."]]);
-    const datedOn = (day: string) =>
-      metadataOf([
-        ["paragraph", "Officials met on the security situation."],
-        ["footer", `Published: ${day}`],
-      ]);
-    const naming = (a: ExtractedArticle, places: string[], people: string[] = []) => {
-      a.entities.places = places.map((key) => ({
-        key,
-        name: key,
-        kind: "city",
-        variants: [],
-        known: true,
-        evidence: [],
-      }));
-      a.entities.people = people.map((name) => personMention(name));
-      return a;
-    };
+    const yearless = yearlessFeb1();
     // The extractions a process keeps: each build gets new articles holding the same metadata and entities.
-    const extracted = [
-      naming(article("a.txt", yearless, "Gunmen attacked several towns."), ["quetta", "balochistan"], ["Ali Khan"]),
-      naming(article("b.txt", datedOn("Feb 03, 2024"), "Officials met."), ["quetta"], ["Ali Khan"]),
-      naming(article("c.txt", datedOn("Mar 20, 2025"), "Officials met."), ["quetta"]),
-    ];
+    const extracted = nearQuetta(yearless);
     const kept = new KeptYears();
     const infer = (articles: ExtractedArticle[], keep?: KeptYears) => {
       const copies = articles.map((a) => ({ ...a }));
