@@ -11,6 +11,7 @@
  * a stage that tried would fail loudly rather than leave the next build a changed extraction.
  */
 import type { ExtractedArticle, Rejected, SeedSource } from "../types.ts";
+import { deepFreeze } from "../util/freeze.ts";
 import { StringPool } from "./string-pool.ts";
 
 /**
@@ -99,12 +100,4 @@ export class KeptExtractions {
   get size(): number {
     return this.entries.size;
   }
-}
-
-function deepFreeze(value: unknown): unknown {
-  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  if (Array.isArray(value)) for (const item of value) deepFreeze(item);
-  else for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
-  return value;
 }

@@ -9,6 +9,7 @@ import { fromIso, isoDate, toDate } from "../extract/metadata/dates.ts";
 import { extractEvents } from "../extract/metadata/events.ts";
 import { explainWeekdays, weekdayGap } from "../extract/metadata/publication-date.ts";
 import type { EventDate, ExtractedArticle, YearlessDate } from "../types.ts";
+import { deepFreeze } from "../util/freeze.ts";
 
 /**
  * The event dates of articles dated here, kept between builds (src/cache: `RedatedEventsFile`) by the seed's
@@ -197,16 +198,8 @@ export class KeptYears {
   }
 
   set(written: object, metadata: ExtractedArticle["metadata"]): void {
-    this.inferred.set(written, deepFrozen(metadata));
+    this.inferred.set(written, deepFreeze(metadata));
   }
-}
-
-function deepFrozen<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    for (const item of Object.values(value)) deepFrozen(item);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 /**
