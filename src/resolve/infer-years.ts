@@ -213,11 +213,13 @@ export function inferMissingYears(articles: ExtractedArticle[], redated?: Redate
   const yearless = articles.map((a) => ({ article: a, written: yearlessDate(a) })).filter((y) => y.written !== null);
   if (yearless.length === 0) return;
   const datedArticles = articles.filter((a) => a.metadata.date !== null);
-  const reuse = kept?.sameDated(
-    datedArticles.map((a) => ({ date: a.metadata.date as string, file: a.source.file, entities: a.entities })),
-  );
+  const datedInputs = datedArticles.map((a) => ({
+    date: a.metadata.date as string,
+    file: a.source.file,
+    entities: a.entities,
+  }));
   let toInfer = yearless;
-  if (reuse && kept) {
+  if (kept?.sameDated(datedInputs)) {
     toInfer = yearless.filter(({ article }) => {
       const metadata = kept.get(article.metadata);
       if (metadata === undefined) return true;
