@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { KeptCaches } from "../src/cache/index.ts";
 import { KeptExtractions } from "../src/ingest/index.ts";
 import { build } from "../src/pipeline/index.ts";
 import { KeptPageManifest } from "../src/render/index.ts";
@@ -26,14 +27,27 @@ await runCli(async () => {
   });
   const port = parsePositiveInt("--port", values.port, 0, 65535);
   const folders = buildFolders(values);
-  // Each rebuild starts from the extractions, the article, person and story records and the page manifest
-  // the last one held (src/ingest/kept.ts, src/resolve/kept-records.ts, src/render/page-reuse.ts).
+  // Each rebuild starts from the extractions, the article, person and story records, the page manifest and the
+  // resolve's caches the last one held (src/ingest/kept.ts, src/resolve/kept-records.ts, src/render/page-reuse.ts,
+  // src/cache/kept-caches.ts).
   const kept = new KeptExtractions();
   const keptRecords = new KeptRecords();
   const keptManifest = new KeptPageManifest();
-  const buildOnce = () => build({ ...folders, kept, keptRecords, keptManifest, log: (l) => console.log(l) });
+  const keptCaches = new KeptCaches();
+  const buildOnce = () =>
+    build({ ...folders, kept, keptRecords, keptManifest, keptCaches, log: (l) => console.log(l) });
+  // The caches a build left unwritten, written while nothing waits on them; a file that cannot be written is
+  // only an older cache, so the server goes on.
+  const writeCaches = () => {
+    try {
+      keptCaches.flush();
+    } catch (error) {
+      console.error(`could not write the cache: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
 
   await buildOnce();
+  writeCaches();
   // The first build's garbage (or, on an up-to-date site, the warming's) is collected once nothing waits on it.
   void kept.warmed().then(collectGarbage);
   const liveReload = values["no-watch"] ? undefined : new LiveReload();
@@ -52,6 +66,7 @@ await runCli(async () => {
       // Keep serving the last good site; the message names the file at fault.
       console.error(`rebuild failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
+      writeCaches();
       // This build's archive and views are garbage now, and a rebuild that starts among them runs slower
       // (three saves at 10,000 articles: 29.1–34.1 s from save to page without a collection, 28.0–29.7 s
       // with one). Collected once the page has its reload, while the server waits for the next save: before

@@ -17,7 +17,6 @@ import type { ExtractionCache } from "../ingest/index.ts";
 import { withSeed } from "../ingest/kept.ts";
 import { foldForMatching, type Knowledge, type NamedListEntries, namesAffected } from "../knowledge/index.ts";
 import type { KnownSeed } from "../read/index.ts";
-import { forEachNumberedTerm, type NumberedTerms, type TextTerms, type TextTermsCache } from "../resolve/text-terms.ts";
 import type { ExtractedArticle, Rejected, SeedSource } from "../types.ts";
 import { codeVersion } from "../util/code-version.ts";
 import { compareStrings } from "../util/group.ts";
@@ -26,10 +25,12 @@ import { restoreBodyStretches, withBodyStretches } from "./body-stretches.ts";
 import { type ReadAhead, readAhead } from "./read-ahead.ts";
 import { writeEntry } from "./write-entry.ts";
 
+export { finishResolveCaches, KeptCaches, openResolveCaches, type ResolveCaches } from "./kept-caches.ts";
 export { PlaceLookupsFile } from "./place-lookups.ts";
 export type { ReadAhead } from "./read-ahead.ts";
 export { RedatedEventsFile } from "./redated-events.ts";
 export { StoryPairsFile } from "./story-pairs.ts";
+export { TextTermsFile } from "./text-terms.ts";
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /**
@@ -255,124 +256,6 @@ function readNamedKnowledge(dir: string): NamedKnowledge | undefined {
   }
 }
 
-/** The share of entries kept that, dropped since, has the text terms' dictionary numbered afresh. */
-const COMPACT_AFTER_DROPPED = 0.1;
-
-/**
- * Articles' words for story grouping (src/resolve/text-terms.ts), kept between builds in one file,
- * `<cacheDir>/text-terms.json`, with the version of the code that made them: a rebuild stems only the
- * new and changed articles' text. Each text's terms are numbers into the file's dictionary of terms
- * (`NumberedTerms`). Saving keeps only the entries this build asked for; the terms only they used stay in
- * the dictionary until the entries dropped since the terms were last numbered afresh pass a tenth of those
- * kept (COMPACT_AFTER_DROPPED). Numbering afresh reads and rewrites every entry: 1.4 s at 50,000 articles
- * for each rebuild that changed one.
- */
-export class TextTermsFile implements TextTermsCache {
-  private readonly file: string;
-  private stored = new Map<string, NumberedTerms>();
-  private dictionary: string[] = [];
-  /** The dictionary's number of each term, made when a text's terms are first added. */
-  private numbers: Map<string, number> | undefined;
-  private readonly used = new Map<string, NumberedTerms>();
-  private added = 0;
-  /** Entries dropped since the dictionary was last numbered afresh: their terms may be in it unused. */
-  private dropped = 0;
-
-  constructor(
-    cacheDir: string,
-    private readonly version: string,
-  ) {
-    this.file = path.join(cacheDir, "text-terms.json");
-    try {
-      const parsed = JSON.parse(readCacheText(this.file).text) as {
-        version?: string;
-        dictionary?: unknown;
-        texts?: Record<string, NumberedTerms>;
-        dropped?: unknown;
-      };
-      const texts = parsed.texts ? Object.entries(parsed.texts) : [];
-      if (
-        parsed.version === version &&
-        Array.isArray(parsed.dictionary) &&
-        texts.every(([, numbered]) => typeof numbered === "string")
-      ) {
-        this.dictionary = parsed.dictionary as string[];
-        this.stored = new Map(texts);
-        if (Number.isSafeInteger(parsed.dropped) && (parsed.dropped as number) > 0)
-          this.dropped = parsed.dropped as number;
-      }
-    } catch {
-      // none yet, or unreadable: the terms are made again
-    }
-  }
-
-  get(key: string): NumberedTerms | undefined {
-    const value = this.stored.get(key);
-    if (value !== undefined) this.used.set(key, value);
-    return value;
-  }
-
-  set(key: string, { title, body }: TextTerms): NumberedTerms {
-    if (!this.numbers) this.numbers = new Map(this.dictionary.map((term, id) => [term, id]));
-    const numbers = this.numbers;
-    const parts = [title.terms.length];
-    for (const { terms, counts } of [title, body]) {
-      terms.forEach((term, at) => {
-        let id = numbers.get(term);
-        if (id === undefined) {
-          id = this.dictionary.length;
-          numbers.set(term, id);
-          this.dictionary.push(term);
-        }
-        parts.push(id, counts[at]);
-      });
-    }
-    const numbered = parts.join(" ");
-    this.used.set(key, numbered);
-    this.added++;
-    return numbered;
-  }
-
-  term(id: number): string {
-    return this.dictionary[id];
-  }
-
-  /**
-   * Writes the entries this build used, when they differ from the file's; numbers their terms afresh once
-   * enough entries were dropped.
-   */
-  save(): void {
-    let dropped = 0;
-    for (const key of this.stored.keys()) if (!this.used.has(key)) dropped++;
-    if (this.added === 0 && dropped === 0) return;
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    const sorted = [...this.used].sort(([a], [b]) => compareStrings(a, b));
-    if (this.dropped + dropped <= this.used.size * COMPACT_AFTER_DROPPED) {
-      writeEntry(this.file, textTermsJson(this.version, this.dictionary, sorted, this.dropped + dropped));
-      return;
-    }
-    const dictionary: string[] = [];
-    const renumbered = new Map<number, number>();
-    const texts: [string, NumberedTerms][] = [];
-    for (const [key, numbered] of sorted) {
-      let headlineTerms = 0;
-      const pairs: number[] = [];
-      forEachNumberedTerm(numbered, (cached, count, inHeadline) => {
-        let id = renumbered.get(cached);
-        if (id === undefined) {
-          id = dictionary.length;
-          renumbered.set(cached, id);
-          dictionary.push(this.dictionary[cached]);
-        }
-        if (inHeadline) headlineTerms++;
-        pairs.push(id, count);
-      });
-      texts.push([key, [headlineTerms, ...pairs].join(" ")]);
-    }
-    writeEntry(this.file, textTermsJson(this.version, dictionary, texts, 0));
-  }
-}
-
 /**
  * An entry's file name, by its seed's content hash. The layout's number is in it: an entry of this layout
  * (ASCII, its quotations of its body as stretches of it) must not be read by code from before the layout,
@@ -425,39 +308,4 @@ function writeBestEffort(file: string, entry: Entry, olderFile: string): void {
   } catch {
     // read-only, or full: the next build reads the older file again
   }
-}
-
-/** Characters of JSON text in each piece textTermsJson gives, about. */
-const PIECE_CHARS = 64 * 1024;
-
-/**
- * The text terms file's JSON, `{version, dictionary, texts, dropped}` with `texts` an object in the order
- * given, in pieces of some kilobytes rather than one string of the whole file; ASCII (src/cache/ascii-json.ts):
- * the keys and numbers are, and a stem outside ASCII is escaped.
- */
-function* textTermsJson(
-  version: string,
-  dictionary: readonly string[],
-  texts: Iterable<[string, NumberedTerms]>,
-  dropped: number,
-): Generator<string> {
-  let piece = `{"version":${JSON.stringify(version)},"dictionary":[`;
-  for (let at = 0; at < dictionary.length; at++) {
-    piece += `${at > 0 ? "," : ""}${asciiOnly(JSON.stringify(dictionary[at]))}`;
-    if (piece.length >= PIECE_CHARS) {
-      yield piece;
-      piece = "";
-    }
-  }
-  piece += '],"texts":{';
-  let first = true;
-  for (const [key, numbered] of texts) {
-    piece += `${first ? "" : ","}${JSON.stringify(key)}:${JSON.stringify(numbered)}`;
-    first = false;
-    if (piece.length >= PIECE_CHARS) {
-      yield piece;
-      piece = "";
-    }
-  }
-  yield `${piece}},"dropped":${dropped}}`;
 }

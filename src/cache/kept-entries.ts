@@ -14,7 +14,7 @@ import { writeEntry } from "./write-entry.ts";
 export class KeptEntriesFile<T> {
   private readonly file: string;
   private stored = new Map<string, T>();
-  private readonly used = new Map<string, T>();
+  private used = new Map<string, T>();
   private added = 0;
 
   constructor(
@@ -47,9 +47,25 @@ export class KeptEntriesFile<T> {
 
   /** Writes the entries this build asked for or added, when they differ from the file's. */
   save(): void {
-    if (this.added === 0 && this.used.size === this.stored.size) return;
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    const entries = Object.fromEntries([...this.used].sort(([a], [b]) => compareStrings(a, b)));
-    writeEntry(this.file, asciiOnly(JSON.stringify({ version: this.version, entries })));
+    this.finish()();
+  }
+
+  /**
+   * Ends a build's use of the cache: it then holds what its file holds once written (the entries the build asked
+   * for or added), for a next build of the same process to ask without reading the file
+   * (src/cache/kept-caches.ts). Returns the writing of the file: nothing when its entries are the file's.
+   */
+  finish(): () => void {
+    const unchanged = this.added === 0 && this.used.size === this.stored.size;
+    const entries = this.used;
+    this.stored = entries;
+    this.used = new Map();
+    this.added = 0;
+    if (unchanged) return () => {};
+    return () => {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      const sorted = Object.fromEntries([...entries].sort(([a], [b]) => compareStrings(a, b)));
+      writeEntry(this.file, asciiOnly(JSON.stringify({ version: this.version, entries: sorted })));
+    };
   }
 }

@@ -47,6 +47,8 @@ function consistent(kept: KeptPairs): boolean {
 
 export class StoryPairsFile implements StoryPairsCache {
   private readonly file: string;
+  /** The pairs the file holds, once read or once a build of this process has finished with the cache. */
+  private held: { pairs: KeptPairs | undefined } | undefined;
   private next: KeptPairs | undefined;
   /** How many articles the last grouping compared (the others' pairs kept), once it has run. */
   compared: number | undefined;
@@ -59,6 +61,11 @@ export class StoryPairsFile implements StoryPairsCache {
   }
 
   kept(): KeptPairs | undefined {
+    this.held ??= { pairs: this.read() };
+    return this.held.pairs;
+  }
+
+  private read(): KeptPairs | undefined {
     let parsed: Record<string, unknown>;
     try {
       parsed = JSON.parse(readCacheText(this.file).text) as Record<string, unknown>;
@@ -88,13 +95,26 @@ export class StoryPairsFile implements StoryPairsCache {
 
   /** Writes the pairs this build kept, if it grouped stories. */
   save(): void {
+    this.finish()();
+  }
+
+  /**
+   * Ends a build's use of the cache: it then holds the pairs this build kept, if it grouped stories, for a next
+   * build of the same process to use without reading the file (src/cache/kept-caches.ts). Returns the writing
+   * of the file, which holds them once written; nothing when the build grouped none.
+   */
+  finish(): () => void {
     const kept = this.next;
-    if (!kept) return;
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    const { digests, terms, df, indexStart, indexTerms, pairA, pairB, pairS } = kept;
-    const numbers = { df, indexStart, indexTerms, pairA, pairB, pairS };
-    const encoded = Object.fromEntries(Object.entries(numbers).map(([name, array]) => [name, base64(array)]));
-    // As ASCII, as every cache file is (src/cache/ascii-json.ts): a term may be a word of another alphabet.
-    writeEntry(this.file, asciiOnly(JSON.stringify({ version: this.version, digests, terms, ...encoded })));
+    this.next = undefined;
+    if (!kept) return () => {};
+    this.held = { pairs: kept };
+    return () => {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      const { digests, terms, df, indexStart, indexTerms, pairA, pairB, pairS } = kept;
+      const numbers = { df, indexStart, indexTerms, pairA, pairB, pairS };
+      const encoded = Object.fromEntries(Object.entries(numbers).map(([name, array]) => [name, base64(array)]));
+      // As ASCII, as every cache file is (src/cache/ascii-json.ts): a term may be a word of another alphabet.
+      writeEntry(this.file, asciiOnly(JSON.stringify({ version: this.version, digests, terms, ...encoded })));
+    };
   }
 }

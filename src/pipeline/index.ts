@@ -11,12 +11,11 @@ import {
   type ChangeSummary,
   extractorVersion,
   FileCache,
+  finishResolveCaches,
+  type KeptCaches,
   namedKnowledge,
-  PlaceLookupsFile,
+  openResolveCaches,
   type ReadAhead,
-  RedatedEventsFile,
-  StoryPairsFile,
-  TextTermsFile,
 } from "../cache/index.ts";
 import { ingestSeeds, type KeptExtractions, resolveRecords } from "../ingest/index.ts";
 import { type Knowledge, loadKnowledge } from "../knowledge/index.ts";
@@ -72,6 +71,11 @@ export interface BuildOptions {
    * (src/render/page-reuse.ts).
    */
   keptManifest?: KeptPageManifest;
+  /**
+   * The resolve's cache files (the articles' words, the story pairs, …) kept likewise, and written only when
+   * the caller flushes them (src/cache/kept-caches.ts).
+   */
+  keptCaches?: KeptCaches;
 }
 
 export interface BuildResult {
@@ -130,13 +134,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       onProgress: options.onProgress ?? progressReporter(),
     });
     // 2. resolve: across articles, one entity per real-world entity
-    const { archive, rewritten, personSources } = resolveStage(
-      seeds,
-      knowledge,
-      cacheDir,
-      version,
-      options.keptRecords,
-    );
+    const { archive, rewritten, personSources } = resolveStage(seeds, knowledge, cacheDir, version, options);
     ahead?.stop();
     logProblems(archive, log);
     const changes = cache?.changes() ?? null;
@@ -222,35 +220,29 @@ function notKept(sources: SeedSource[], kept: KeptExtractions | undefined): Seed
  * keeps between builds (the articles' words, the re-dated events, the gazetteer's answers) is saved as soon as
  * it is done, once the extractions are garbage: the text terms are 86 MB of JSON at 50,000 articles, and held
  * to the end of the build they were live through every later stage. Each is a cache of what the same texts
- * and knowledge give, so a build that fails later leaves them right.
+ * and knowledge give, so a build that fails later leaves them right. With `keptCaches` (`npm start`), they are
+ * kept in memory for the next build instead, and written when the caller flushes them.
  */
 function resolveStage(
   seeds: { extracted: ExtractedArticle[]; rejected: Rejected[] },
   knowledge: Knowledge,
   cacheDir: string | null,
   version: string,
-  keptRecords: KeptRecords | undefined,
+  { keptRecords, keptCaches }: Pick<BuildOptions, "keptRecords" | "keptCaches">,
 ): { archive: Archive; rewritten: RewrittenArticles; personSources: PersonSources } {
-  const textTerms = cacheDir ? new TextTermsFile(cacheDir, textTermsVersion()) : undefined;
-  const redatedEvents = cacheDir ? new RedatedEventsFile(cacheDir, version) : undefined;
-  const placeLookups = cacheDir ? new PlaceLookupsFile(cacheDir, version) : undefined;
-  const storyPairs = cacheDir ? new StoryPairsFile(cacheDir, storyPairsVersion()) : undefined;
+  const versions = { extractor: version, textTerms: textTermsVersion(), storyPairs: storyPairsVersion() };
+  const caches = cacheDir ? (keptCaches?.open(cacheDir, versions) ?? openResolveCaches(cacheDir, versions)) : undefined;
   const rewritten: RewrittenArticles = new Set();
   const personSources: PersonSources = new WeakMap();
   const archive = resolveRecords(seeds.extracted, seeds.rejected, knowledge, {
-    textTerms,
-    redatedEvents,
-    placeLookups,
-    storyPairs,
+    ...caches,
     rewritten,
     personSources,
     keptRecords,
   });
   seeds.extracted = [];
-  textTerms?.save();
-  storyPairs?.save();
-  redatedEvents?.save();
-  placeLookups?.save();
+  if (caches && keptCaches) keptCaches.finish(caches);
+  else if (caches) finishResolveCaches(caches)();
   return { archive, rewritten, personSources };
 }
 
