@@ -3,7 +3,7 @@
  * with a one-line reason. One bad file never stops the others.
  */
 import { createHash } from "node:crypto";
-import type { BigIntStats } from "node:fs";
+import { type BigIntStats, lstatSync } from "node:fs";
 import { lstat, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { NewsArchiveError, SeedRejectedError } from "../errors.ts";
@@ -143,23 +143,33 @@ type Outcome =
   | { rejected: Rejected }
   | { source: SeedSource; duplicateKey: string; unread: boolean; known: KnownSeed | undefined };
 
-async function readOrKnow(
+/**
+ * A seed known by its stat: its source without its text, when the file's stat is the one `known` records. Asked
+ * synchronously: the file was just listed, so its stat is in the system's memory, and at 50,000 files the
+ * promises of asking each one asynchronously cost 0.8 s of the main thread against 0.1 s.
+ */
+function knownByStat(dir: string, file: string, known: KnownSeed): Outcome | undefined {
+  let entry: BigIntStats | undefined;
+  try {
+    entry = lstatSync(path.join(dir, file), { bigint: true, throwIfNoEntry: false });
+  } catch {
+    return undefined; // read, which says what is wrong with it
+  }
+  if (!entry?.isFile() || statSignature(entry) !== known.stat) return undefined;
+  // In SeedSource's own field order: the records made from it are written out as JSON.
+  const { sha256, firstLine, frontMatter } = known;
+  const source = { file, sha256, text: "", firstLine, frontMatter, duplicates: [] };
+  return { source, duplicateKey: known.duplicateKey, unread: true, known };
+}
+
+/** One seed file read afresh: its source and what the next read may know it by, or its rejection. */
+async function readAfresh(
   dir: string,
   realDir: string,
   file: string,
-  known: KnownSeed | undefined,
   startedMs: number,
   settleMs: number | undefined,
 ): Promise<Outcome> {
-  if (known) {
-    const entry = await lstat(path.join(dir, file), { bigint: true }).catch(() => undefined);
-    if (entry?.isFile() && statSignature(entry) === known.stat) {
-      // In SeedSource's own field order: the records made from it are written out as JSON.
-      const { sha256, firstLine, frontMatter } = known;
-      const source = { file, sha256, text: "", firstLine, frontMatter, duplicates: [] };
-      return { source, duplicateKey: known.duplicateKey, unread: true, known };
-    }
-  }
   try {
     const { source, info } = await readSource(dir, realDir, file);
     const key = duplicateKey(source);
@@ -194,10 +204,13 @@ export async function readSeeds(dir: string, options: ReadOptions = {}): Promise
   const realDir = await realpath(dir);
   // A few files in flight hide the file system's latency (one at a time, a 10,000-file folder spent
   // most of its read waiting); a bounded window keeps memory to the kept texts, never a folder of bytes.
-  const pending = new Map<number, Promise<Outcome>>();
+  const pending = new Map<number, Outcome | Promise<Outcome>>();
   const start = (at: number) => {
-    if (at < files.length)
-      pending.set(at, readOrKnow(dir, realDir, files[at], options.known?.get(files[at]), startedMs, options.settleMs));
+    if (at < files.length) {
+      const knownSeed = options.known?.get(files[at]);
+      const outcome = knownSeed && knownByStat(dir, files[at], knownSeed);
+      pending.set(at, outcome ?? readAfresh(dir, realDir, files[at], startedMs, options.settleMs));
+    }
   };
   for (let at = 0; at < READ_AHEAD; at++) start(at);
   for (const [at, file] of files.entries()) {
