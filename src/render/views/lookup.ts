@@ -48,14 +48,17 @@ export function buildLookup(archive: Archive): Lookup {
   };
 }
 
-/** The entities an article mentions (outlet not included), as kind-qualified keys. */
+/** The kinds of entity an article mentions (outlet not included), each with its list of slugs, in order. */
+export const ENTITY_LISTS = [
+  ["person", "people"],
+  ["party", "parties"],
+  ["organization", "organizations"],
+  ["place", "places"],
+] as const satisfies readonly (readonly [EntityKind, keyof ArticleRecord])[];
+
+/** The entities an article mentions (outlet not included), as kind-qualified keys, in ENTITY_LISTS' order. */
 export function entityKeysOf(article: ArticleRecord): string[] {
-  return [
-    ...article.people.map((slug) => `person:${slug}`),
-    ...article.parties.map((slug) => `party:${slug}`),
-    ...article.organizations.map((slug) => `organization:${slug}`),
-    ...article.places.map((slug) => `place:${slug}`),
-  ];
+  return ENTITY_LISTS.flatMap(([kind, list]) => article[list].map((slug) => `${kind}:${slug}`));
 }
 
 export function splitKey(key: string): { kind: EntityKind; slug: string } {
