@@ -34,3 +34,27 @@ test("the figures to complete are all counted, and the first of them listed in a
     section.items.every((item) => item.fixes[0].lines.includes("place: ") || item.fixes[0].lines.includes("outcome: ")),
   );
 });
+
+test("the people who may be one person are found again only when the person records change", () => {
+  const archive = fixtureArchive();
+  const samePeople = (of: typeof archive) =>
+    buildSiteViews(of, { linkSeeds: false }).views.review.sections.find((s) => s.id === "same-person");
+  const first = samePeople(archive);
+  assert.ok(first);
+  // The next save, as npm start makes it: the same person records, an article changed.
+  const [edited, ...others] = archive.articles;
+  assert.equal(
+    samePeople({ ...archive, articles: [{ ...edited, title: `${edited.title}, updated` }, ...others] }),
+    first,
+  );
+  // One person renamed so that another's name is inside it: a new record, and the section a fresh archive gives.
+  const [short, long] = archive.people;
+  const renamed = { ...long, name: `${short.name} ${long.name}` };
+  const changed = { ...archive, people: archive.people.map((p) => (p === long ? renamed : p)) };
+  const section = samePeople(changed);
+  assert.ok(section && section !== first);
+  assert.ok(
+    section.items.some((item) => item.problem.includes(`“${short.name}”`) && item.problem.includes(renamed.name)),
+  );
+  assert.deepEqual(section, samePeople(structuredClone(changed)));
+});

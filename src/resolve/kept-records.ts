@@ -20,6 +20,7 @@
  * stories: a caller that keeps an archive across builds (`npm start` keeps none) keeps no records either.
  */
 import type { ArticleRecord, ExtractedArticle, PersonRecord, PlaceKind, StoryRecord } from "../types.ts";
+import { sameItems } from "../util/group.ts";
 import { KeptYears } from "./infer-years.ts";
 
 /** Everything an article record is made from besides its frozen extraction, as the record was made. */
@@ -74,13 +75,6 @@ function samePerson(a: PersonInputs, b: PersonInputs): boolean {
 interface KeptRecord {
   inputs: RecordInputs;
   record: ArticleRecord;
-}
-
-/** Equal lists, item by item. */
-function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**
