@@ -16,7 +16,7 @@ import { RedatedEventsFile } from "./redated-events.ts";
 import { StoryPairsFile } from "./story-pairs.ts";
 import { TextTermsFile } from "./text-terms.ts";
 
-/** The resolve's caches, and the versions of the code and knowledge they are kept under. */
+/** The resolve's caches of one build. */
 export interface ResolveCaches {
   textTerms: TextTermsFile;
   redatedEvents: RedatedEventsFile;
@@ -24,6 +24,7 @@ export interface ResolveCaches {
   storyPairs: StoryPairsFile;
 }
 
+/** The versions of the code and knowledge the resolve's caches are kept under. */
 export interface ResolveCacheVersions {
   /** The extractor's and the knowledge's (the re-dated events and the gazetteer's answers). */
   extractor: string;
