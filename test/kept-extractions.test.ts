@@ -82,4 +82,44 @@ describe("extractions kept between builds of one process", () => {
     store.use("v2");
     assert.equal(store.get(source), undefined, "another extractor version starts empty");
   });
+
+  test("kept extractions share one frozen copy of each list of strings, and of the empty list", () => {
+    const store = new KeptExtractions();
+    store.use("v1");
+    const place = (variants: string[]) => ({
+      key: "Quetta",
+      name: "Quetta",
+      variants,
+      evidence: [{ text: "In Quetta." }],
+    });
+    const extraction = (sha256: string, variants: string[], flags: string[]) => {
+      const source = { file: `${sha256}.txt`, sha256 } as SeedSource;
+      const article = {
+        source,
+        metadata: { title: sha256 },
+        entities: { people: [], parties: [], organizations: [], places: [place(variants)] },
+        flags,
+      } as unknown as ExtractedArticle;
+      store.keep(source, article);
+      return { article, kept: store.get(source) as ExtractedArticle };
+    };
+    const a = extraction("a", ["Quetta", "Kwatah"], ["no date found"]);
+    const b = extraction("b", ["Quetta", "Kwatah"], ["no date found"]);
+    const c = extraction("c", ["Quetta"], []);
+    const [pa, pb, pc] = [a, b, c].map(({ kept }) => kept.entities.places[0]);
+    assert.equal(pa.variants, pb.variants, "equal lists are one list");
+    assert.notEqual(pa.variants, pc.variants, "a list of other items is its own");
+    assert.deepEqual(pc.variants, ["Quetta"]);
+    assert.ok(Object.isFrozen(pa.variants));
+    assert.notEqual(pa.evidence, pb.evidence, "a list of objects is not shared");
+    assert.equal(a.kept.flags, b.kept.flags);
+    assert.equal(b.article.flags, a.kept.flags, "the build that kept the extraction goes on with the shared list");
+    assert.equal(c.kept.entities.people, a.kept.entities.organizations, "every empty list is one list");
+    assert.deepEqual(b.kept.entities.places[0].variants, ["Quetta", "Kwatah"]);
+    // Sharing is by the store: another extractor version's lists are not the last version's.
+    store.use("v2");
+    const d = extraction("d", ["Quetta", "Kwatah"], []);
+    assert.notEqual(d.kept.entities.places[0].variants, pa.variants);
+    assert.deepEqual(d.kept.entities.places[0].variants, pa.variants);
+  });
 });

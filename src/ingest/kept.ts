@@ -12,6 +12,7 @@
  */
 import type { ExtractedArticle, Rejected, SeedSource } from "../types.ts";
 import { deepFreeze } from "../util/freeze.ts";
+import { sameItems } from "../util/group.ts";
 import { StringPool } from "./string-pool.ts";
 
 /**
@@ -29,22 +30,54 @@ type Extraction = ExtractedArticle | Rejected;
  */
 const NO_ITEMS: readonly never[] = Object.freeze([]);
 
-/** Gives every empty list inside `value` (not yet frozen) as NO_ITEMS. */
-function shareEmptyLists(value: unknown): void {
+/**
+ * One frozen copy of each list of strings the kept extractions hold, by its items: most are a place's,
+ * party's or organization's spellings or a person's roles, written alike in thousands of articles
+ * (["Balochistan"] 9,976 times at 10,000 articles; 0.4 million such lists were copies of another).
+ * Looked up by the first item, which the ingest's string pool has made one string, so no key is built.
+ */
+class SharedLists {
+  private readonly byFirst = new Map<string, (readonly string[])[]>();
+
+  /** The shared copy of `list` (non-empty, strings only): an earlier equal list, or `list` itself, frozen. */
+  of(list: string[]): readonly string[] {
+    const bucket = this.byFirst.get(list[0]);
+    if (bucket === undefined) {
+      this.byFirst.set(list[0], [Object.freeze(list)]);
+      return list;
+    }
+    for (const shared of bucket) if (sameItems(shared, list)) return shared;
+    bucket.push(Object.freeze(list));
+    return list;
+  }
+}
+
+/** `item` as kept: an empty list as NO_ITEMS, a list of strings as its shared copy; anything else as it is. */
+function sharedList(item: unknown, lists: SharedLists): unknown {
+  if (!Array.isArray(item) || Object.isFrozen(item)) return item;
+  if (item.length === 0) return NO_ITEMS;
+  for (const value of item) if (typeof value !== "string") return item;
+  return lists.of(item);
+}
+
+/** Gives every list inside `value` (not yet frozen) as `sharedList` does. */
+function shareLists(value: unknown, lists: SharedLists): void {
   if (value === null || typeof value !== "object" || Object.isFrozen(value)) return;
   if (Array.isArray(value)) {
     for (let at = 0; at < value.length; at++) {
       const item = value[at];
-      if (Array.isArray(item) && item.length === 0) value[at] = NO_ITEMS;
-      else shareEmptyLists(item);
+      const kept = sharedList(item, lists);
+      if (kept !== item) value[at] = kept;
+      else shareLists(item, lists);
     }
     return;
   }
   const holder = value as Record<string, unknown>;
   for (const key in holder) {
     const item = holder[key];
-    if (Array.isArray(item) && item.length === 0) holder[key] = NO_ITEMS;
-    else shareEmptyLists(item);
+    const kept = sharedList(item, lists);
+    if (kept !== item) holder[key] = kept;
+    else shareLists(item, lists);
   }
 }
 /** An extraction without its seed, which each build reads afresh. */
@@ -61,6 +94,7 @@ export function withSeed(entry: KeptEntry | Extraction, source: SeedSource): Ext
 export class KeptExtractions {
   private version: string | undefined;
   private entries = new Map<string, KeptEntry>();
+  private lists = new SharedLists();
   private warming: Promise<void> = Promise.resolve();
 
   /** Starts a build under extractor `version`: what was kept under another version is dropped. */
@@ -68,6 +102,7 @@ export class KeptExtractions {
     if (version === this.version) return;
     this.version = version;
     this.entries = new Map();
+    this.lists = new SharedLists();
   }
 
   /** The extraction of `source`'s content, if kept: a new top-level object carrying `source`. */
@@ -86,10 +121,10 @@ export class KeptExtractions {
     const entry: Record<string, unknown> = { ...extraction };
     if ("reason" in extraction) delete entry.file;
     else delete entry.source;
-    shareEmptyLists(entry);
+    shareLists(entry, this.lists);
     // This build goes on with `extraction`: with the lists kept, its records are made of what later builds get.
-    for (const key in entry)
-      if (entry[key] === NO_ITEMS) (extraction as unknown as Record<string, unknown>)[key] = NO_ITEMS;
+    const built = extraction as unknown as Record<string, unknown>;
+    for (const key in entry) if (key in built && built[key] !== entry[key]) built[key] = entry[key];
     this.entries.set(source.sha256, deepFreeze(entry) as KeptEntry);
   }
 

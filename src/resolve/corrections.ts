@@ -75,7 +75,7 @@ function replaceSlug(
       const existing = article.mentions.find((x) => x.kind === kind && x.slug === to);
       if (existing) {
         existing.forms = [...new Set([...existing.forms, ...m.forms])].sort((a, b) => b.length - a.length);
-        existing.evidence.push(...m.evidence);
+        existing.evidence = [...existing.evidence, ...m.evidence];
         return [];
       }
       return [{ ...m, slug: to }];

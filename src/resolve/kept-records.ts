@@ -132,11 +132,23 @@ class KeptBySlug<I, R> {
     this.current = new Map();
   }
 
+  /**
+   * Ends a resolve: what the last one kept and this one did not take is let go now, not at the next save. Held
+   * through the render, it was a second map of every person's and story's inputs (about 0.1 GB at 50,000 articles).
+   */
+  end(): void {
+    this.last = new Map();
+  }
+
   take(slug: string, inputs: I, make: () => R): R {
     const kept = this.last.get(slug);
-    const reused = kept && this.same(kept.inputs, inputs) ? kept.record : undefined;
-    if (!reused) this.made++;
-    const record = reused ?? make();
+    if (kept && this.same(kept.inputs, inputs)) {
+      // The kept entry goes on as it is: `inputs`, equal to its own, is left to the young generation.
+      this.current.set(slug, kept);
+      return kept.record;
+    }
+    this.made++;
+    const record = make();
     this.current.set(slug, { inputs, record });
     return record;
   }
@@ -166,6 +178,12 @@ export class KeptRecords {
   beginResolve(): void {
     this.people.begin();
     this.stories.begin();
+  }
+
+  /** Ends a resolve: only what it took or made is kept. */
+  endResolve(): void {
+    this.people.end();
+    this.stories.end();
   }
 
   /**
