@@ -277,11 +277,66 @@ describe("a rebuild writes only the record files whose records changed", () => {
       [changedFile],
     );
     assert.ok(kept.length > 10);
-    // The index, figures and what the next build may reuse are written each time.
+    // The index and what the next build may reuse are written each time; figures.csv when its rows changed.
+    const figuresChanged = next.articles[changedAt].figures.length > 0;
     assert.deepEqual(
       rewritten.filter((file) => !file.startsWith("archive/")).sort(),
-      [ARCHIVE_RECORDS, "archive.json", "figures.csv"].sort(),
+      [ARCHIVE_RECORDS, "archive.json", ...(figuresChanged ? ["figures.csv"] : [])].sort(),
     );
+  });
+
+  test("figures.csv is written again only when a row's article, figure, story or role changed", async () => {
+    const archive = largeArchive(600);
+    const counted = archive.articles.findIndex((a) => a.figures.length > 0);
+    assert.ok(counted >= 0, "the fixture counts people");
+    const first = await written("figures-first", archive);
+    // An edit comes from the seed's text: a new content hash, as the extraction gives it.
+    const edited = (edit: (a: ArticleRecord) => ArticleRecord): Archive => ({
+      ...archive,
+      articles: archive.articles.map((a, i) =>
+        i === counted ? edit({ ...a, source: { ...a.source, sha256: "e".repeat(64) } }) : a,
+      ),
+    });
+    const cases: [string, Archive, boolean][] = [
+      ["the article's words", edited((a) => ({ ...a, body: `${a.body} A sentence more.` })), false],
+      [
+        "a figure",
+        edited((a) => ({ ...a, figures: a.figures.map((f, j) => (j === 0 ? { ...f, value: f.value + 1 } : f)) })),
+        true,
+      ],
+      ["the article's story", edited((a) => ({ ...a, story: "another-story" })), true],
+      ["the article's outlet", edited((a) => ({ ...a, outlet: "Another Outlet" })), true],
+      [
+        "a role in a story's ledger",
+        {
+          ...archive,
+          stories: archive.stories.map((story) =>
+            story.figures.length === 0
+              ? story
+              : {
+                  ...story,
+                  figures: story.figures.map((line, l) =>
+                    l > 0
+                      ? line
+                      : {
+                          ...line,
+                          claims: line.claims.map((c, k) =>
+                            k > 0 ? c : { ...c, role: c.role === "part" ? "total" : "part" },
+                          ),
+                        },
+                  ),
+                },
+          ),
+        },
+        true,
+      ],
+    ];
+    for (const [what, next, changes] of cases) {
+      const rebuilt = await written(`figures-${what}`, next, { previousDir: first.dir });
+      sameText(rebuilt, await written(`figures-${what}-fresh`, next, {}));
+      const kept = rebuilt.files.get("figures.csv")?.inode === first.files.get("figures.csv")?.inode;
+      assert.equal(kept, !changes, `${what}: figures.csv ${changes ? "written again" : "kept"}`);
+    }
   });
 
   test("an unchanged article is known by its key, not serialised again; one a correction rewrote always is", async () => {

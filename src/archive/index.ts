@@ -11,7 +11,7 @@ import { reusePage } from "../render/page-reuse.ts";
 import type { PersonSources } from "../resolve/index.ts";
 import { ARCHIVE } from "../settings.ts";
 import type { Archive, ArticleRecord, PersonRecord, StoryRecord } from "../types.ts";
-import { writeFiguresCsv } from "./figures-csv.ts";
+import { FIGURES_FILE, figuresCsvDigest, writeFiguresCsv } from "./figures-csv.ts";
 import { RECORD_LISTS, type RecordList, recordFile, recordFolder, recordRuns } from "./record-files.ts";
 import {
   ARCHIVE_RECORDS,
@@ -92,7 +92,10 @@ export async function writeArchiveFiles(
 ): Promise<RecordDigests> {
   const version = options.knowledgeVersion === undefined ? null : reuseVersion(options.knowledgeVersion);
   const previousDir = version === null ? undefined : options.previousDir;
-  const written = { digests: new WeakMap(), recorded: { version: version ?? "", lines: {}, files: {} } };
+  const written: { digests: RecordDigests; recorded: RecordedArchive } = {
+    digests: new WeakMap(),
+    recorded: { version: version ?? "", lines: {}, files: {} },
+  };
   const reuse: Reuse = {
     version,
     previousDir,
@@ -114,11 +117,17 @@ export async function writeArchiveFiles(
     throw error;
   }
   await writeFile(path.join(outDir, "archive.json"), indexText(index));
+  const figures = figuresCsvDigest(archive, (story) => written.digests.get(story));
+  written.recorded.files[FIGURES_FILE] = figures;
   if (version !== null) {
     await mkdir(path.dirname(path.join(outDir, ARCHIVE_RECORDS)), { recursive: true });
     await writeFile(path.join(outDir, ARCHIVE_RECORDS), `${JSON.stringify(written.recorded)}\n`);
   }
-  await writeFiguresCsv(archive, outDir);
+  const keptFigures =
+    previousDir !== undefined &&
+    reuse.previous.files[FIGURES_FILE] === figures &&
+    (await reusePage(previousDir, outDir, FIGURES_FILE));
+  if (!keptFigures) await writeFiguresCsv(archive, outDir);
   return written.digests;
 }
 

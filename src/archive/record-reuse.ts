@@ -36,7 +36,10 @@ export interface RecordedArchive {
   version: string;
   /** An article's, a story's or a person's reuse key → the digest of its line. */
   lines: Record<string, string>;
-  /** A record file (relative to the site) → the digest of its records' digests, in order. */
+  /**
+   * A record file (relative to the site) → the digest of its records' digests, in order; and figures.csv → its
+   * digest (src/archive/figures-csv.ts: figuresCsvDigest).
+   */
   files: Record<string, string>;
 }
 
