@@ -9,7 +9,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { keepIfSame, keptByListing, layOver, release } from "../src/render/site-overlay.ts";
+import { keepIfSame, keptByListing, keptFolder, layOver, release } from "../src/render/site-overlay.ts";
 
 const scratch = await mkdtemp(path.join(tmpdir(), "news-archive-overlay-"));
 after(() => rm(scratch, { recursive: true, force: true }));
@@ -59,6 +59,29 @@ test("the live site's listing answers for many files at once, as keepIfSame woul
       assert.equal(byListing, asked, file);
     }
     assert.deepEqual([...overlay.kept].sort(), ["articles/a/index.html", "people/b/mentions.csv"]);
+  } finally {
+    release(overlay);
+  }
+});
+
+test("a folder of the live site is kept whole by its listing: every file under it, and nothing beside it", async () => {
+  const live = path.join(scratch, "bundles");
+  const staging = path.join(scratch, "bundles.building");
+  const files = ["pagefind/a.pf_meta", "pagefind/fragment/x.pf_fragment", "pagefind-delta/b.pf_meta", "pagefind.json"];
+  for (const file of files) {
+    mkdirSync(path.dirname(path.join(live, file)), { recursive: true });
+    writeFileSync(path.join(live, file), file);
+  }
+  assert.equal(await keptFolder(live, staging, "pagefind/"), null, "not laid over the live site");
+  const overlay = layOver(staging, live);
+  try {
+    assert.equal(await keptFolder(live, staging, "pagefind/"), null, "laid over, but the live site not listed");
+    overlay.listLive();
+    assert.equal(await keptFolder(live, staging, "pagefind/"), 2);
+    assert.deepEqual([...overlay.kept].sort(), ["pagefind/a.pf_meta", "pagefind/fragment/x.pf_fragment"]);
+    assert.equal(await keptFolder(live, staging, "pagefind-delta"), 1, "a folder named without its last slash");
+    assert.equal(await keptFolder(live, staging, "pagefind-shards/2020/"), 0, "a folder the live site lacks");
+    assert.deepEqual([...overlay.kept].sort(), files.slice(0, 3).sort());
   } finally {
     release(overlay);
   }

@@ -106,6 +106,29 @@ export async function keptByListing(liveDir: string, siteDir: string): Promise<(
   return (rel) => overlay.keepLive(rel, listed);
 }
 
+/**
+ * For a build writing `siteDir` laid over the live site `liveDir`: keeps every file the live site's listing
+ * has under its folder `folder` (relative, "/"-separated, with or without its last "/"), as `keepIfSame` would
+ * keep each, and says how many.
+ * A kept search bundle is thousands of files: walking its folder and asking for each took about 80 ms of a
+ * 10,000-article save, and 40 MB of paths. Null when `siteDir` is not laid over `liveDir`, or was not listed.
+ */
+export async function keptFolder(liveDir: string, siteDir: string, folder: string): Promise<number | null> {
+  const staging = path.resolve(siteDir);
+  const live = path.resolve(liveDir);
+  const overlay = overlays.find((o) => o.staging === staging && o.live === live);
+  const listed = overlay ? await overlay.liveFiles : null;
+  if (!overlay || !listed) return null;
+  const prefix = folder.endsWith("/") ? folder : `${folder}/`;
+  let kept = 0;
+  for (const rel of listed) {
+    if (!rel.startsWith(prefix)) continue;
+    overlay.kept.add(rel);
+    kept++;
+  }
+  return kept;
+}
+
 /** The files under `dir`, listed off the main thread; null if the worker failed. */
 function listInWorker(dir: string): Promise<ReadonlySet<string> | null> {
   return new Promise((resolve) => {

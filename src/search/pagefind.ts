@@ -20,7 +20,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { RecordDigests } from "../archive/index.ts";
 import { reusePage } from "../render/page-reuse.ts";
-import { siteFile } from "../render/site-overlay.ts";
+import { keptFolder, siteFile } from "../render/site-overlay.ts";
 import type { Archive } from "../types.ts";
 import { articlePagePath } from "../urls.ts";
 import { filesUnder } from "../util/files.ts";
@@ -444,6 +444,8 @@ export async function indexSearch(
 
 /** Links a previous build's bundle into this site; false when it is gone (the shard is indexed instead). */
 async function linkBundle(previousDir: string, from: string, output: string, to: string): Promise<boolean> {
+  // Laid over the live site, a bundle kept where it is is kept by the live site's listing, file by file.
+  if (from === to && ((await keptFolder(previousDir, output, from)) ?? 0) > 0) return true;
   const source = path.join(previousDir, from);
   let files: string[];
   try {
