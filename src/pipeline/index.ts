@@ -18,7 +18,7 @@ import {
   type ReadAhead,
 } from "../cache/index.ts";
 import { ingestSeeds, type KeptExtractions, resolveRecords } from "../ingest/index.ts";
-import { type Knowledge, loadKnowledge } from "../knowledge/index.ts";
+import type { Knowledge } from "../knowledge/index.ts";
 import { type ReadResult, readSeeds } from "../read/index.ts";
 import type { KeptPageManifest } from "../render/index.ts";
 import { layOver, release } from "../render/site-overlay.ts";
@@ -35,6 +35,7 @@ import { compareStrings } from "../util/group.ts";
 import { collectGarbage, collectGarbageIfGrown } from "../util/memory.ts";
 import { escapeRegExp } from "../util/regexp.ts";
 import { commitOverlay, FILE_LIST, fileListText, finishInterruptedCommit } from "./commit.ts";
+import { knowledgeOf } from "./knowledge.ts";
 import { acquireLock, isAlive } from "./lock.ts";
 import { StagePeaks } from "./memory.ts";
 import { progressReporter } from "./progress.ts";
@@ -95,7 +96,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const started = performance.now();
   const outDir = path.resolve(options.outDir);
-  const knowledge = loadKnowledge(options.knowledgeDirs);
+  const knowledge = knowledgeOf(options.knowledgeDirs);
   const lock = await acquireLock(outDir);
   const staging = `${outDir}.building-${process.pid}`;
   const overlay = layOver(staging, outDir);
