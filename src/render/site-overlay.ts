@@ -98,11 +98,9 @@ export async function keepIfSame(from: string, to: string): Promise<boolean> {
  * listed; `false` when the listing lacks the file: `keepIfSame` then asks as it would have.
  */
 export async function keptByListing(liveDir: string, siteDir: string): Promise<((rel: string) => boolean) | null> {
-  const staging = path.resolve(siteDir);
-  const live = path.resolve(liveDir);
-  const overlay = overlays.find((o) => o.staging === staging && o.live === live);
-  const listed = overlay ? await overlay.liveFiles : null;
-  if (!overlay || !listed) return null;
+  const found = await listedOverlay(liveDir, siteDir);
+  if (!found) return null;
+  const { overlay, listed } = found;
   return (rel) => overlay.keepLive(rel, listed);
 }
 
@@ -114,11 +112,9 @@ export async function keptByListing(liveDir: string, siteDir: string): Promise<(
  * 10,000-article save, and 40 MB of paths. Null when `siteDir` is not laid over `liveDir`, or was not listed.
  */
 export async function keptFolder(liveDir: string, siteDir: string, folder: string): Promise<number | null> {
-  const staging = path.resolve(siteDir);
-  const live = path.resolve(liveDir);
-  const overlay = overlays.find((o) => o.staging === staging && o.live === live);
-  const listed = overlay ? await overlay.liveFiles : null;
-  if (!overlay || !listed) return null;
+  const found = await listedOverlay(liveDir, siteDir);
+  if (!found) return null;
+  const { overlay, listed } = found;
   const prefix = folder.endsWith("/") ? folder : `${folder}/`;
   let kept = 0;
   for (const rel of listed) {
@@ -127,6 +123,18 @@ export async function keptFolder(liveDir: string, siteDir: string, folder: strin
     kept++;
   }
   return kept;
+}
+
+/** The overlay laying `siteDir` over `liveDir`, with the live site's listing; null without either. */
+async function listedOverlay(
+  liveDir: string,
+  siteDir: string,
+): Promise<{ overlay: SiteOverlay; listed: ReadonlySet<string> } | null> {
+  const staging = path.resolve(siteDir);
+  const live = path.resolve(liveDir);
+  const overlay = overlays.find((o) => o.staging === staging && o.live === live);
+  const listed = overlay ? await overlay.liveFiles : null;
+  return overlay && listed ? { overlay, listed } : null;
 }
 
 /** The files under `dir`, listed off the main thread; null if the worker failed. */
