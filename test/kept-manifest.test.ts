@@ -59,3 +59,30 @@ describe("the page manifest kept between builds of one process", () => {
     assert.deepEqual((await keptManifest.read(site)).pages, other.pages);
   });
 });
+
+test("the manifest's keys are in order whether or not the last manifest's order serves", async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "news-archive-manifest-order-"));
+  try {
+    const written = async (keys: string[]) => {
+      const manifest = {
+        ...noManifest(),
+        pages: Object.fromEntries(keys.map((key) => [key, `fingerprint of ${key}`])),
+      };
+      await writePageManifest(dir, manifest);
+      return Object.keys((await readPageManifest(dir)).pages);
+    };
+    const sorted = (keys: string[]) => [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const first = ["b/index.html", "a/index.html", "c/index.html"];
+    assert.deepEqual(await written(first), sorted(first));
+    // The same keys in another order: the last order serves.
+    assert.deepEqual(await written([...first].reverse()), sorted(first));
+    // As many keys, one of them another: sorted afresh.
+    const swapped = ["b/index.html", "0/index.html", "c/index.html"];
+    assert.deepEqual(await written(swapped), sorted(swapped));
+    // A key more.
+    const more = [...swapped, "aa/index.html"];
+    assert.deepEqual(await written(more), sorted(more));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

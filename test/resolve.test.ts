@@ -46,6 +46,17 @@ test("a name without its prefix joins the one prefixed name it fits, and only wh
   assert.equal(clusterNames([["Mir Ali Khan Magsi"], ["Syed Ali Khan Magsi"], ["Ali Khan Magsi"]]).length, 3);
 });
 
+test("names described by one build's prefixes are described again when the prefixes change", () => {
+  const occurrences = [["Mir Quddus Bizenjo"], ["Quddus Bizenjo"]].flatMap((list, article) =>
+    list.map((name) => ({ article, mention: person(name) })),
+  );
+  const clustered = (prefixes: string[]) => clusterPeople(occurrences, prefixes).length;
+  assert.equal(clustered(["Mir"]), 1);
+  // Without "Mir" as a prefix, "Mir Quddus Bizenjo" is a name of its own, not "Quddus Bizenjo" prefixed.
+  assert.equal(clustered([]), 2);
+  assert.equal(clustered(["Mir"]), 1);
+});
+
 test("canonical name: most articles, then fullest, then plainer spelling", () => {
   assert.equal(
     canonicalName([

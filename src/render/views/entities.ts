@@ -12,7 +12,7 @@ import type { ArchiveGraph } from "./graph.ts";
 import { byName, type EntityRef, type LinkView, type Lookup } from "./lookup.ts";
 import { packLists } from "./packed-lists.ts";
 import type { PageKey } from "./page-key.ts";
-import { type StablePage, stablePages } from "./stable-pages.ts";
+import { onePage, type StablePage, stablePages } from "./stable-pages.ts";
 import { type MapView, placesMap } from "./stories.ts";
 
 export interface Companion extends EntityRef {
@@ -131,7 +131,7 @@ export const entityKinds: EntityKind[] = ["person", "party", "organization", "pl
 const COMPANION_LIMIT = PAGES.companions;
 
 /** Uniform shape over the five record lists. */
-interface EntitySource {
+export interface EntitySource {
   kind: EntityKind;
   slug: string;
   name: string;
@@ -143,44 +143,71 @@ interface EntitySource {
   articles: string[];
   /** The record the source was made from (for its digest). */
   record: object;
+  /** Its first page's folder (under the site), file and address. */
+  firstPage: { folder: string; permalink: string; url: string };
 }
 
+/**
+ * Each record's source, by the record: `npm start` gives unchanged entities the last build's records
+ * (src/resolve/kept-records.ts), whose sources are made once. A source is kept while its record's fields are
+ * the same (lists by identity), so a record changed in place gets a new one.
+ */
+const sourceOf = new WeakMap<object, EntitySource>();
+
+type OwnFields = Pick<EntitySource, "description" | "variants" | "roles" | "parties" | "members">;
+
+const sameSource = (source: EntitySource, record: { slug: string; name: string; articles: string[] }, own: OwnFields) =>
+  source.slug === record.slug &&
+  source.name === record.name &&
+  source.articles === record.articles &&
+  source.description === own.description &&
+  source.variants === own.variants &&
+  source.roles === own.roles &&
+  source.parties === own.parties &&
+  source.members === own.members;
+
+function sourced<Record extends { slug: string; name: string; articles: string[] }>(
+  kind: EntityKind,
+  fieldsOf: (record: Record) => OwnFields,
+): (record: Record) => EntitySource {
+  return (record) => {
+    const own = fieldsOf(record);
+    const known = sourceOf.get(record);
+    if (known !== undefined && sameSource(known, record, own)) return known;
+    const folder = `${kindFolder[kind]}/${record.slug}`;
+    const source: EntitySource = {
+      kind,
+      slug: record.slug,
+      name: record.name,
+      articles: record.articles,
+      record,
+      firstPage: { folder, permalink: `${folder}/index.html`, url: `/${folder}/` },
+      ...own,
+    };
+    sourceOf.set(record, source);
+    return source;
+  };
+}
+
+/** The empty list of every source without one, frozen since it is shared. */
+const NO_LIST = Object.freeze([]) as unknown as string[];
+const plain = (description: string | null, variants: string[] = NO_LIST) => ({
+  description,
+  variants,
+  roles: NO_LIST,
+  parties: NO_LIST,
+  members: NO_LIST,
+});
+
 export function entitySources(archive: Archive): EntitySource[] {
-  const none = { description: null, variants: [], roles: [], parties: [], members: [] };
-  const common = (e: { slug: string; name: string; articles: string[] }) => ({
-    slug: e.slug,
-    name: e.name,
-    articles: e.articles,
-    record: e,
-  });
   return [
     ...archive.people.map(
-      (e): EntitySource => ({
-        ...none,
-        ...common(e),
-        kind: "person",
-        variants: e.variants,
-        roles: e.roles,
-        parties: e.parties,
-      }),
+      sourced("person", (e) => ({ ...plain(null, e.variants), roles: e.roles, parties: e.parties })),
     ),
-    ...archive.parties.map(
-      (e): EntitySource => ({
-        ...none,
-        ...common(e),
-        kind: "party",
-        description: e.abbr,
-        variants: e.variants,
-        members: e.members,
-      }),
-    ),
-    ...archive.organizations.map(
-      (e): EntitySource => ({ ...none, ...common(e), kind: "organization", description: e.kind, variants: e.variants }),
-    ),
-    ...archive.places.map(
-      (e): EntitySource => ({ ...none, ...common(e), kind: "place", description: e.kind, variants: e.variants }),
-    ),
-    ...archive.outlets.map((e): EntitySource => ({ ...none, ...common(e), kind: "outlet" })),
+    ...archive.parties.map(sourced("party", (e) => ({ ...plain(e.abbr, e.variants), members: e.members }))),
+    ...archive.organizations.map(sourced("organization", (e) => plain(e.kind, e.variants))),
+    ...archive.places.map(sourced("place", (e) => plain(e.kind, e.variants))),
+    ...archive.outlets.map(sourced("outlet", () => plain(null))),
   ];
 }
 
@@ -257,11 +284,20 @@ export function entityPages(
   lookup: Lookup,
   graph: ArchiveGraph,
   digestOf: (record: object) => string,
+  sources: EntitySource[],
 ): EntityPageSet {
   const { sorted, keys, kindOf, slugOf, postings } = graph;
   const entityCount = kindOf.length;
   // Each article's distinct entities in first-mention order, and each entity's rank by display name.
-  const distinct = packLists(keys.length, (at) => new Set(keys[at]));
+  // Stamped with the last article that listed each entity, rather than a Set per article.
+  const listedIn = new Int32Array(entityCount).fill(-1);
+  const distinct = packLists(keys.length, (at, push) => {
+    for (const id of keys[at]) {
+      if (listedIn[id] === at) continue;
+      listedIn[id] = at;
+      push(id);
+    }
+  });
   const rankOf = new Int32Array(entityCount);
   for (let id = 0; id < entityCount; id++) rankOf[id] = graph.nameRank(lookup.entity(kindOf[id], slugOf[id]).name);
   const counts = new Int32Array(entityCount);
@@ -349,7 +385,6 @@ export function entityPages(
     return context ? `${context.line} ${context.sentence.length} ${context.sentence}` : "";
   };
 
-  const sources = entitySources(archive);
   // Each article once per entity, told by the last entity that listed it: a Set per entity was 0.6 s of every
   // render at 50,000 articles.
   const listedBy = new Int32Array(sorted.length).fill(-1);
@@ -357,24 +392,23 @@ export function entityPages(
    * The numbers (in graph.sorted) of the articles naming each source, ascending — newest first, since
    * the numbers follow byDateDesc. Worked out once: the index entries count them and each page lists them.
    */
-  const articleNumbers = packLists(sources.length, (at) => {
+  const articleNumbers = packLists(sources.length, (at, push) => {
     const source = sources[at];
     const self = graph.keyId.get(`${source.kind}:${source.slug}`) ?? -1;
     const mentioned = source.kind === "outlet" ? graph.byOutlet.get(source.slug) : postings[self];
-    const numbers: number[] = [];
     const list = (n: number) => {
       if (listedBy[n] === at) return;
       listedBy[n] = at;
-      numbers.push(n);
+      push(n);
     };
     for (const n of mentioned ?? []) list(n);
     for (const slug of source.articles) for (const n of graph.bySlug.get(slug) ?? []) list(n);
-    return numbers;
   });
   for (const numbers of articleNumbers) numbers.sort(); // in place: a typed array sorts by value
-  const folderOf = (source: EntitySource) => `${kindFolder[source.kind]}/${source.slug}`;
   /** Every page: each source's first page, then its older pages from newer to older. */
-  interface PagePart extends StablePage {
+  interface PagePart extends Omit<StablePage, "items"> {
+    /** Its articles by their positions in the entity's list; null on an entity's only page: all of them. */
+    items: number[] | null;
     source: number;
     /** Whether it is the entity's first page (its own URL), which the older pages link back to. */
     first: boolean;
@@ -386,13 +420,24 @@ export function entityPages(
   const firstPageOf = new Int32Array(sources.length);
   sources.forEach((source, at) => {
     firstPageOf[at] = parts.length;
+    // Most entities have one page: made without a list of their articles' dates or positions.
+    if (onePage(articleNumbers[at].length, PAGES.entityArticles)) {
+      const { permalink, url } = source.firstPage;
+      parts.push({ path: null, name: null, items: null, source: at, first: true, permalink, url });
+      return;
+    }
     const dates = Array.from(articleNumbers[at], (n) => sorted[n].date);
     for (const stable of stablePages(dates, PAGES.entityArticles)) {
-      const folder = stable.path === null ? folderOf(source) : `${folderOf(source)}/${BY_DATE}/${stable.path}`;
+      if (stable.path === null) {
+        const { permalink, url } = source.firstPage;
+        parts.push({ ...stable, source: at, first: true, permalink, url });
+        continue;
+      }
+      const folder = `${source.firstPage.folder}/${BY_DATE}/${stable.path}`;
       parts.push({
         ...stable,
         source: at,
-        first: stable.path === null,
+        first: false,
         permalink: `${folder}/index.html`,
         url: `/${folder}/`,
       });
@@ -429,10 +474,10 @@ export function entityPages(
     const { first } = part;
     const self = graph.keyId.get(`${source.kind}:${source.slug}`) ?? -1;
     const all = Array.from(articleNumbers[part.source]);
-    const listed = part.items.map((item) => all[item]);
+    const listed = part.items === null ? all : part.items.map((item) => all[item]);
     const contextsOf = (numbers: number[]) => numbers.map((n) => contextsIn(source, sorted[n]));
     const summaries = (numbers: number[]) => numbers.map((n) => summarize(sorted[n], lookup));
-    const folder = folderOf(source);
+    const { folder } = source.firstPage;
     return {
       ...lookup.entity(source.kind, source.slug),
       name: source.name,
@@ -475,7 +520,7 @@ export function entityPages(
   /** Where page `at` and its CSV export go. */
   const whereOf = (at: number) => {
     const part = parts[at];
-    const csvPath = part.first ? `${folderOf(sources[part.source])}/mentions.csv` : null;
+    const csvPath = part.first ? `${sources[part.source].firstPage.folder}/mentions.csv` : null;
     return { permalink: part.permalink, csvPath };
   };
   /** What an older page shows besides its articles: the entity's name, where it is, its neighbours. */
@@ -537,7 +582,7 @@ export function entityPages(
       const numbers = articleNumbers[part.source];
       if (!part.first) {
         const hash = createHash("sha256").update(`older ${olderPageHead(at)}\n`);
-        hash.update(part.items.map((item) => stampOf(numbers[item])).join("\n"));
+        hash.update((part.items as number[]).map((item) => stampOf(numbers[item])).join("\n"));
         return hash.digest("base64url");
       }
       const { quotes, members } = besideOf(source);
@@ -554,9 +599,12 @@ export function entityPages(
     ownInputs: (at) => {
       const source = sources[parts[at].source];
       const { quotes, members } = besideOf(source);
-      const beside = createHash("sha256")
-        .update(JSON.stringify([quotes, members]))
-        .digest("base64url");
+      const beside =
+        quotes.length === 0 && members.length === 0
+          ? NOTHING_BESIDE
+          : createHash("sha256")
+              .update(JSON.stringify([quotes, members]))
+              .digest("base64url");
       return `${digestOf(source.record)} ${beside}`;
     },
     articleStamp: stampOf,
@@ -568,7 +616,7 @@ export function entityPages(
       slugHashes ??= Int32Array.from(sorted, (article) => fnv1a(article.slug));
       const part = parts[at];
       const numbers = articleNumbers[part.source];
-      const listed = part.first ? numbers : part.items.map((item) => numbers[item]);
+      const listed = part.first ? numbers : (part.items as number[]).map((item) => numbers[item]);
       // FNV-1a again, over the slugs' hashes in order: a sha256 of the slugs took 0.4 s of a rebuild.
       let hash = FNV_OFFSET;
       for (const n of listed) hash = Math.imul(hash ^ slugHashes[n], FNV_PRIME);
@@ -626,7 +674,7 @@ export function entityPages(
         // An older page's own articles only: not a copy of the entity's thousands for each of its pages.
         const own = articleNumbers[part.source];
         const hash = createHash("sha256").update(`older ${olderPageHead(at)}\n`);
-        hash.update(part.items.map((item) => entry(own[item])).join("\n"));
+        hash.update((part.items as number[]).map((item) => entry(own[item])).join("\n"));
         return { ...whereOf(at), key: hash.digest("base64url") };
       }
       const numbers = Array.from(articleNumbers[part.source]);
@@ -641,7 +689,7 @@ export function entityPages(
           source.members.length,
           companions(self, numbers),
           source.kind === "person" ? (quotesOf.get(source.slug) ?? []) : [],
-          part.items.length,
+          part.items?.length ?? numbers.length,
           olderPagesOf(at),
         ]),
       );
@@ -653,6 +701,11 @@ export function entityPages(
     },
   };
 }
+
+/** What an entity's first page shows beside its record and articles, as `ownInputs` takes it, when it shows nothing. */
+const NOTHING_BESIDE = createHash("sha256")
+  .update(JSON.stringify([[], []]))
+  .digest("base64url");
 
 /** Three runs of white space: what `text.split(/\s+/).length >= 4` tests, without making the list. */
 const THREE_SPACES = /\s\S+\s+\S+\s/;

@@ -5,8 +5,9 @@
  * a story (src/resolve/ledger.ts): a range across unrelated events (a bombing, a flood, an election)
  * means nothing, so there is none. Each line links to its story's page, where its claims sit side by side.
  */
+import { createHash } from "node:crypto";
 import { PAGES } from "../../settings.ts";
-import type { Archive, FigureCategory } from "../../types.ts";
+import type { Archive, FigureCategory, StoryRecord } from "../../types.ts";
 import { figureGroupUrl, fromSiteRoot } from "../../urls.ts";
 import { compareStrings } from "../../util/group.ts";
 import { slugify } from "../../util/slug.ts";
@@ -76,14 +77,14 @@ export interface FiguresLedger {
 /**
  * `digestOf` gives a record's digest (src/archive): a line's range is made from its story's record alone, so its
  * JSON in a page's key is that record's digest and the line's place in it, not the range written out (the ledger's
- * and the kinds of count's pages' keys, worked out in every build, were 13 MB of JSON at 10,000 articles).
+ * and the kinds of count's pages' keys, worked out in every build, were 13 MB of JSON at 10,000 articles). By
+ * default, the digest of the record's JSON, as the archive stage's (src/archive) is.
  */
 export function figuresLedger(
   archive: Archive,
   stories: StoryViews,
-  digestOf: (record: object) => string = () => {
-    throw new Error("the ledger's page keys need the records' digests");
-  },
+  digestOf: (record: object) => string = (record) =>
+    createHash("sha256").update(JSON.stringify(record)).digest("base64url"),
 ): FiguresLedger {
   const summaries = new Map(stories.summaries.map((s) => [s.slug, s]));
   const groups = new Map<string, FigureGroup>();
@@ -91,22 +92,7 @@ export function figuresLedger(
   for (const record of archive.stories) {
     if (record.figures.length === 0) continue;
     const story = summaries.get(record.slug)!;
-    const lines = record.figures.map((line, at): LedgerRange => {
-      const label = figureLabel(line);
-      const range: LedgerRange = {
-        label,
-        url: `${story.url}#${ledgerLineId(line)}`,
-        groupUrl: figureGroupUrl(label),
-        range: rangeLabel(line.low, line.high),
-        conservative: line.conservative,
-        best: line.best,
-        grading: line.grading,
-        sources: line.sources,
-        claims: line.claims.length,
-      };
-      Object.defineProperty(range, "toJSON", { value: () => `range:${digestOf(record)}:${at}`, enumerable: false });
-      return range;
-    });
+    const lines = ledgerRanges(record, story, digestOf(record));
     withFigures.push({ story, lines });
     record.figures.forEach((line, at) => {
       const key = `${line.category}\u0000${line.outcome}`;
@@ -138,6 +124,37 @@ export function figuresLedger(
     groups: sortedGroups,
     groupPages: sortedGroups.flatMap(groupPages),
   };
+}
+
+/**
+ * Each story record's ledger lines as the site-wide ledger lists them, kept while the record and its summary
+ * are the same objects and its digest is the same: `npm start` keeps an unchanged story's record
+ * (src/resolve/kept-records.ts), and the summary while it shows the record as it is.
+ */
+const keptRanges = new WeakMap<StoryRecord, { story: StorySummary; digest: string; lines: LedgerRange[] }>();
+
+function ledgerRanges(record: StoryRecord, story: StorySummary, digest: string): LedgerRange[] {
+  const known = keptRanges.get(record);
+  if (known && known.story === story && known.digest === digest) return known.lines;
+  const lines = record.figures.map((line, at): LedgerRange => {
+    const label = figureLabel(line);
+    const range: LedgerRange = {
+      label,
+      url: `${story.url}#${ledgerLineId(line)}`,
+      groupUrl: figureGroupUrl(label),
+      range: rangeLabel(line.low, line.high),
+      conservative: line.conservative,
+      best: line.best,
+      grading: line.grading,
+      sources: line.sources,
+      claims: line.claims.length,
+    };
+    // The range is made from the story's record alone: its JSON in a page's key is the record's digest.
+    Object.defineProperty(range, "toJSON", { value: () => `range:${digest}:${at}`, enumerable: false });
+    return range;
+  });
+  keptRanges.set(record, { story, digest, lines });
+  return lines;
 }
 
 const LATEST_LEDGER = { url: "/figures/", latest: "Latest stories" };

@@ -83,12 +83,28 @@ export function buildGraph(archive: Archive, names: string[]): ArchiveGraph {
   const keyIds = Int32Array.from(ids);
   const keys = sorted.map((_, index) => keyIds.subarray(keyStart[index], keyStart[index + 1]));
 
-  const unique = [...new Set(names)].sort((a, b) => byName({ name: a }, { name: b }));
-  const ranks = new Map(unique.map((name, rank) => [name, rank]));
+  const ranks = nameRanks(names);
   const nameRank = (name: string): number => {
     const rank = ranks.get(name);
     if (rank === undefined) throw new Error(`archive graph: name "${name}" was not ranked`);
     return rank;
   };
   return { sorted, keys, keyIds, keyStart, keyName, kindOf, slugOf, keyId, postings, bySlug, byOutlet, nameRank };
+}
+
+/** The last build's ranks: `npm start`'s next save nearly always ranks the same names. */
+let lastRanks: Map<string, number> | undefined;
+
+/**
+ * Each distinct name's rank in byName order. Collating 20,000 names was a tenth of a second of every
+ * build; the ranks are a function of the set of names alone, so the last build's serve when the set is
+ * the same.
+ */
+function nameRanks(names: string[]): Map<string, number> {
+  const distinct = new Set(names);
+  const last = lastRanks;
+  if (last?.size === distinct.size && [...distinct].every((name) => last.has(name))) return last;
+  const sorted = [...distinct].sort((a, b) => byName({ name: a }, { name: b }));
+  lastRanks = new Map(sorted.map((name, rank) => [name, rank]));
+  return lastRanks;
 }

@@ -173,7 +173,7 @@ export function buildSiteViews(archive: Archive, options: ViewOptions): SiteView
     if (digest === undefined) throw new Error("a record of the archive has no digest");
     return digest;
   };
-  const entities = entityPages(archive, lookup, graph, digestOf);
+  const entities = entityPages(archive, lookup, graph, digestOf, sources);
   const entityIndexes = entityIndexPages(entities.entries, archive, lookup, graph);
   const staticPages = ["/", "/articles/", STORIES_URL, "/timeline/", "/figures/", "/search/", "/report/", "/review/"];
   const timelineView = timeline(graph.sorted, lookup);

@@ -17,6 +17,16 @@ export interface Lookup {
   entity(kind: EntityKind, slug: string): EntityRef;
 }
 
+type Refs = Record<EntityKind, Map<string, EntityRef>>;
+
+/**
+ * The last lookup's references. A reference is a function of its kind, slug and name, so the next build's
+ * lookup gives the same object for an entity with the same name: `npm start` makes the 20,000 references of a
+ * 10,000-article archive, each with its address, once rather than on every save, and the list entries kept
+ * between saves (views/articles.ts) find their outlet the same object.
+ */
+let lastRefs: Refs | undefined;
+
 export function buildLookup(archive: Archive): Lookup {
   const byKind: Record<EntityKind, Map<string, string>> = {
     person: new Map(archive.people.map((e) => [e.slug, e.name])),
@@ -27,13 +37,15 @@ export function buildLookup(archive: Archive): Lookup {
   };
   // One shared reference per entity: views hold hundreds of thousands of them at 50,000 articles. By kind,
   // then slug: views look entities up millions of times, and a joined key would be a new string each time.
-  const refs: Record<EntityKind, Map<string, EntityRef>> = {
+  const refs: Refs = {
     person: new Map(),
     party: new Map(),
     organization: new Map(),
     place: new Map(),
     outlet: new Map(),
   };
+  const kept = lastRefs;
+  lastRefs = refs;
   return {
     entity(kind, slug) {
       let ref = refs[kind].get(slug);
@@ -41,7 +53,8 @@ export function buildLookup(archive: Archive): Lookup {
       const name = byKind[kind].get(slug);
       // A dangling slug is a pipeline bug; failing here names it instead of rendering a dead link.
       if (name === undefined) throw new Error(`archive: ${kind} "${slug}" is referenced but not listed`);
-      ref = Object.freeze({ kind, slug, name, url: entityUrl(kind, slug) });
+      const last = kept?.[kind].get(slug);
+      ref = last?.name === name ? last : Object.freeze({ kind, slug, name, url: entityUrl(kind, slug) });
       refs[kind].set(slug, ref);
       return ref;
     },

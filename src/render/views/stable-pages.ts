@@ -55,13 +55,16 @@ function periodsBy(
   return [...periods.values()];
 }
 
+/** Whether a list of `count` items is one page (`stablePages`). */
+export const onePage = (count: number, size: number) => count < 2 * size;
+
 /**
  * The pages of a newest-first list whose items have `dates` (ISO dates, a month or a year alone, or null),
  * the first page first, then from newer to older. The list is ordered by date, undated last.
  */
 export function stablePages(dates: readonly (string | null)[], size: number): StablePage[] {
   const all = Array.from(dates, (_, at) => at);
-  if (dates.length < 2 * size) return [{ path: null, name: null, items: all }];
+  if (onePage(dates.length, size)) return [{ path: null, name: null, items: all }];
   const pages: StablePage[] = [{ path: null, name: null, items: all.slice(0, size) }];
   const year = (date: string) => date.slice(0, 4);
   // A month's key; a date giving the year alone keeps the year's, under a name saying so.

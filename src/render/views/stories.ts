@@ -7,6 +7,7 @@
 import { PAGES } from "../../settings.ts";
 import type { Archive, ArticleRecord, LedgerLine, PlaceRecord, StoryRecord } from "../../types.ts";
 import { storyLedgerPath, storyPagePath, storyUrl } from "../../urls.ts";
+import { sameItems } from "../../util/group.ts";
 import { type CoverageChart, coverageChart } from "../coverage.ts";
 import { formatDate } from "../format.ts";
 import { drawMap } from "../map.ts";
@@ -167,6 +168,44 @@ export interface StoryPageInputs {
   places: string[];
 }
 
+/**
+ * Each story record's summary. A record `npm start` keeps from one build to the next (src/resolve/kept-records.ts)
+ * is the same object, and keeps its summary, with its digest, while what the summary shows of it is the same
+ * (checked field by field) and its outlets have the same references (src/render/views/lookup.ts keeps those
+ * while their names are the same).
+ */
+const storySummaries = new WeakMap<StoryRecord, StorySummary>();
+
+function storySummary(story: StoryRecord, lookup: Lookup): StorySummary {
+  const outlets = story.outlets.map((slug) => lookup.entity("outlet", slug));
+  const known = storySummaries.get(story);
+  if (
+    known &&
+    known.slug === story.slug &&
+    known.title === story.title &&
+    known.start === story.start &&
+    known.end === story.end &&
+    known.articleCount === story.articles.length &&
+    sameItems(known.outlets, outlets)
+  )
+    return known;
+  const summary: StorySummary = {
+    slug: story.slug,
+    url: storyUrl(story.slug),
+    title: story.title,
+    start: story.start,
+    end: story.end,
+    dateSpan: dateSpan(story.start, story.end),
+    articleCount: story.articles.length,
+    outletCount: story.outlets.length,
+    outlets,
+  };
+  // Listed on the stories' list, the ledger's pages and each kind of count's pages.
+  keyedByDigest(summary, "story");
+  storySummaries.set(story, summary);
+  return summary;
+}
+
 /** `digestOf` gives a record's digest (src/archive), for the pages' keys. */
 export function storyViews(
   archive: Archive,
@@ -181,19 +220,7 @@ export function storyViews(
   const summary = (story: StoryRecord): StorySummary => {
     let known = summaries.get(story.slug);
     if (!known) {
-      known = {
-        slug: story.slug,
-        url: storyUrl(story.slug),
-        title: story.title,
-        start: story.start,
-        end: story.end,
-        dateSpan: dateSpan(story.start, story.end),
-        articleCount: story.articles.length,
-        outletCount: story.outlets.length,
-        outlets: story.outlets.map((slug) => lookup.entity("outlet", slug)),
-      };
-      // Listed on the stories' list, the ledger's pages and each kind of count's pages.
-      keyedByDigest(known, "story");
+      known = storySummary(story, lookup);
       summaries.set(story.slug, known);
     }
     return known;
