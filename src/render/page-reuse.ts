@@ -240,8 +240,8 @@ async function fileStamp(file: string): Promise<string | null> {
 }
 
 /**
- * The last manifest's fields' keys in order, by how many there are: `npm start`'s next save has nearly all the
- * same keys, and sorting the 40,000 pages' and the entities' keys again was a tenth of a second of every save.
+ * The last manifest's fields' keys in order, by field: `npm start`'s next save has nearly all the same keys,
+ * and sorting the 40,000 pages' and the entities' keys again was about 0.06 s of every 10,000-article save.
  * A field with as many keys as its last order, all of them in it, has that order.
  */
 let lastKeyOrders = new Map<string, string[]>();

@@ -96,9 +96,8 @@ export function buildGraph(archive: Archive, names: string[]): ArchiveGraph {
 let lastRanks: Map<string, number> | undefined;
 
 /**
- * Each distinct name's rank in byName order. Collating 20,000 names was a tenth of a second of every
- * build; the ranks are a function of the set of names alone, so the last build's serve when the set is
- * the same.
+ * Each distinct name's rank in byName order. Collating 20,000 names was 0.07 s of every build; the ranks
+ * are a function of the set of names alone, so the last build's serve when the set is the same.
  */
 function nameRanks(names: string[]): Map<string, number> {
   const distinct = new Set(names);
