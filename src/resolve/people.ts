@@ -44,20 +44,22 @@ function describe(name: string, namePrefixes: Set<string>): Described {
 }
 
 /**
- * Each name's description, by the name prefixes it was made with: kept from one build to the next, since
+ * Each name's description, by the name prefixes it was made with: the last build's are taken again, since
  * `npm start`'s next save names nearly all the same people. Describing the 24,000 names of a 10,000-article
- * archive afresh was a fifth of the people's resolve on every save.
+ * archive afresh was a fifth of the people's resolve on every save. Only the names of the last build are kept,
+ * not every name a long session has seen.
  */
 let described: { prefixes: string; byName: Map<string, Described> } | undefined;
 
 function describer(namePrefixes: Set<string>): (name: string) => Described {
   const prefixes = [...namePrefixes].sort().join("\u0000");
-  if (described?.prefixes !== prefixes) described = { prefixes, byName: new Map() };
-  const { byName } = described;
+  const last = described?.prefixes === prefixes ? described.byName : undefined;
+  const byName = new Map<string, Described>();
+  described = { prefixes, byName };
   return (name) => {
     let known = byName.get(name);
     if (!known) {
-      known = describe(name, namePrefixes);
+      known = last?.get(name) ?? describe(name, namePrefixes);
       byName.set(name, known);
     }
     return known;
