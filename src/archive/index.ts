@@ -35,13 +35,16 @@ export type RecordDigests = WeakMap<object, string>;
 /** The digest of a record's line in its JSON Lines file: the SHA-256 of its UTF-8 bytes. */
 const digestOf = (line: string) => hash("sha256", line, "base64url");
 
+/** A record's digest worked out from the record, as writeArchiveFiles records it. */
+export const recordDigest = (record: object): string => digestOf(JSON.stringify(record));
+
 /** The digests writeArchiveFiles records, for an archive that is not written (the render stage's tests). */
 export function recordDigests(archive: Archive): RecordDigests {
   const digests: RecordDigests = new WeakMap();
   for (const value of Object.values(archive)) {
     if (!Array.isArray(value)) continue;
     // Lists of strings (unmatchedCorrections) have no records to digest.
-    for (const record of value) if (typeof record === "object") digests.set(record, digestOf(JSON.stringify(record)));
+    for (const record of value) if (typeof record === "object") digests.set(record, recordDigest(record));
   }
   return digests;
 }

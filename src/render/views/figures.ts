@@ -5,7 +5,7 @@
  * a story (src/resolve/ledger.ts): a range across unrelated events (a bombing, a flood, an election)
  * means nothing, so there is none. Each line links to its story's page, where its claims sit side by side.
  */
-import { createHash } from "node:crypto";
+import { recordDigest } from "../../archive/index.ts";
 import { PAGES } from "../../settings.ts";
 import type { Archive, FigureCategory, StoryRecord } from "../../types.ts";
 import { figureGroupUrl, fromSiteRoot } from "../../urls.ts";
@@ -78,13 +78,12 @@ export interface FiguresLedger {
  * `digestOf` gives a record's digest (src/archive): a line's range is made from its story's record alone, so its
  * JSON in a page's key is that record's digest and the line's place in it, not the range written out (the ledger's
  * and the kinds of count's pages' keys, worked out in every build, were 13 MB of JSON at 10,000 articles). By
- * default, the digest of the record's JSON, as the archive stage's (src/archive) is.
+ * default, the archive stage's digest worked out from the record (`recordDigest`).
  */
 export function figuresLedger(
   archive: Archive,
   stories: StoryViews,
-  digestOf: (record: object) => string = (record) =>
-    createHash("sha256").update(JSON.stringify(record)).digest("base64url"),
+  digestOf: (record: object) => string = recordDigest,
 ): FiguresLedger {
   const summaries = new Map(stories.summaries.map((s) => [s.slug, s]));
   const groups = new Map<string, FigureGroup>();
