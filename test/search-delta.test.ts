@@ -13,7 +13,7 @@ import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { renderSite } from "../src/pipeline/site.ts";
-import type { OfflineDelta } from "../src/search/browser/types.ts";
+import type { OfflineDelta, OfflineMeta } from "../src/search/browser/types.ts";
 import { MANIFEST_FILE, type ShardManifest } from "../src/search/shards.ts";
 import { type RunningServer, serveSite } from "../src/serve/server.ts";
 import type { Archive } from "../src/types.ts";
@@ -129,6 +129,34 @@ describe("a rebuild after a few changes", () => {
     const fresh = await build("fresh", editedArchive(), { shardSize: SHARD_SIZE });
     assert.equal(fresh.manifest.delta, null);
     assert.equal(await readOfflineDelta(fresh.outDir), null);
+  });
+
+  test("the from-disk delta lists the filters as a cold build of the same archive does", async () => {
+    // A new article of a year no other has: the year filter gains a value, and every filter is counted again.
+    const withNewYear = () => {
+      const archive = convoyArchive();
+      archive.articles.push(
+        article({
+          slug: "convoy-2017",
+          title: "Convoy report 2017",
+          body: "The caravan convoy of 2017.",
+          date: "2017-05-05",
+          dateFrom: "text",
+        }),
+      );
+      return archive;
+    };
+    await build("year-cold", convoyArchive(), { shardSize: SHARD_SIZE });
+    await build("year-delta", withNewYear(), { shardSize: SHARD_SIZE, previous: "year-cold" });
+    await build("year-fresh", withNewYear(), { shardSize: SHARD_SIZE });
+    const filtersOf = async (name: string) => {
+      const text = await offlineFile(built.get(name)!, "meta.js");
+      return (JSON.parse(text.slice(text.indexOf("(") + 1, text.lastIndexOf(")"))) as OfflineMeta).filters;
+    };
+    const delta = await readOfflineDelta(built.get("year-delta")!);
+    assert.ok(delta, "the new article is in the delta");
+    assert.deepEqual(delta.filterList, await filtersOf("year-fresh"));
+    assert.notDeepEqual(delta.filterList, await filtersOf("year-cold"), "the new year is counted");
   });
 
   test("compacts past the delta's size: the changed shards are indexed again and the delta is gone", async () => {
