@@ -142,7 +142,7 @@ export const RENDER = {
   pagesPerRun: 1500,
   /**
    * The share of a run's pages that may be paginated one-off pages (the lists, ledger and timeline by date):
-   * a sixth, 500 of 3,000. They are the largest pages, up to some hundreds of kilobytes each.
+   * a sixth, 250 of 1,500. They are the largest pages, up to some hundreds of kilobytes each.
    */
   pagedOneOffsShare: 1 / 6,
   /**

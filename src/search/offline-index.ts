@@ -248,10 +248,9 @@ class IndexBuilder {
   }
 }
 
-/** Each article's filter values, as its page marks them for Pagefind. */
 /**
- * An article's values of each search filter; `nameOf` gives an outlet's or entity's value, or null for an entity
- * that is not one.
+ * An article's values of each search filter, as its page marks them for Pagefind; `nameOf` gives an outlet's or
+ * entity's value, or null for an entity that is not one.
  */
 type FilterValues = ((article: ArticleRecord) => Record<SearchFilter, string[]>) & {
   nameOf: (kind: "outlet" | EntityFilter, slug: string) => string | null;
@@ -273,14 +272,15 @@ function filterValuesOf(archive: Archive, filterable: ReadonlySet<string>): Filt
   const lookup = buildLookup(archive);
   const nameOf = (kind: "outlet" | EntityFilter, slug: string) =>
     kind === "outlet" || filterable.has(`${kind}:${slug}`) ? lookup.entity(kind, slug).name : null;
-  const named = (kind: EntityFilter, slugs: string[]) => slugs.flatMap((slug) => nameOf(kind, slug) ?? []);
+  const named = (article: ArticleRecord, kind: EntityFilter) =>
+    entitySlugs(article, kind).flatMap((slug) => nameOf(kind, slug) ?? []);
   const valuesOf = (article: ArticleRecord): Record<SearchFilter, string[]> => ({
-    outlet: article.outletSlug ? [lookup.entity("outlet", article.outletSlug).name] : [],
+    outlet: article.outletSlug ? [nameOf("outlet", article.outletSlug)!] : [],
     year: article.date ? [article.date.slice(0, 4)] : [],
-    person: named("person", article.people),
-    party: named("party", article.parties),
-    organization: named("organization", article.organizations),
-    place: named("place", article.places),
+    person: named(article, "person"),
+    party: named(article, "party"),
+    organization: named(article, "organization"),
+    place: named(article, "place"),
   });
   return Object.assign(valuesOf, { nameOf });
 }
